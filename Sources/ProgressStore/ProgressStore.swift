@@ -1,0 +1,1 @@
+// ProgressStore module
