@@ -1,0 +1,55 @@
+/// One problem found in a content file or question bank, reported like a compiler does:
+/// `path:line:column: severity: message`.
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Codable, Comparable {
+        /// Makes `lint` fail; the file (or the affected part) is not used.
+        case error
+        /// Reported, but the file is still used.
+        case warning
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    /// The file's path as given to the loader (relative to the working directory when possible).
+    public var path: String
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column number (in characters).
+    public var column: Int
+    /// Error or warning.
+    public var severity: Severity
+    /// One-line message, lower case, no trailing period.
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(path: String, line: Int, column: Int, severity: Severity, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    /// `path:line:column: severity: message`.
+    public var description: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+
+    /// Orders diagnostics by path, then line, then column, then message.
+    public static func ordered(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        (lhs.path, lhs.line, lhs.column, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.message)
+    }
+}
+
+/// A position inside a source file.
+public struct SourceLocation: Sendable, Hashable, Codable {
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+
+    /// Creates a location.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
