@@ -1,0 +1,100 @@
+import Foundation
+
+/// The official ICD-10-CM and ICD-10-PCS code sets (CMS, public domain) with validity dates, as shipped
+/// in `Resources/` by `scripts/build-icd-tables.py`.
+public final class ICD10Tables: Sendable {
+    /// One code's entry: billable or header, and the date ranges in which it is valid.
+    public struct Entry: Sendable, Hashable {
+        /// False for ICD-10-CM header (category) codes, which cannot be reported.
+        public var billable: Bool
+        /// Validity ranges as `yyyymmdd` integers, inclusive.
+        public var ranges: [ClosedRange<Int>]
+
+        /// Whether the code is valid on `day` (`yyyymmdd`).
+        public func isValid(on day: Int) -> Bool { ranges.contains { $0.contains(day) } }
+    }
+
+    /// ICD-10-CM codes without dots.
+    public let diagnoses: [String: Entry]
+    /// ICD-10-PCS codes.
+    public let procedures: [String: Entry]
+
+    /// Creates tables from parsed dictionaries (tests use small ones).
+    public init(diagnoses: [String: Entry], procedures: [String: Entry]) {
+        self.diagnoses = diagnoses
+        self.procedures = procedures
+    }
+
+    /// The tables shipped with codedrill, read once on first use.
+    public static let shipped: ICD10Tables = {
+        func load(_ name: String) -> [String: Entry] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "txt"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { return [:] }
+            return parse(text)
+        }
+        return ICD10Tables(diagnoses: load("icd10cm"), procedures: load("icd10pcs"))
+    }()
+
+    /// Parses the compact table format: `@KIND ranges` group lines followed by one code per line.
+    public static func parse(_ text: String) -> [String: Entry] {
+        var table: [String: Entry] = [:]
+        table.reserveCapacity(100_000)
+        var current = Entry(billable: true, ranges: [])
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") { continue }
+            if line.hasPrefix("@") {
+                let parts = line.dropFirst().split(separator: " ")
+                let kind = parts.first.map(String.init) ?? "B"
+                var ranges: [ClosedRange<Int>] = []
+                if parts.count > 1 {
+                    for range in parts[1].split(separator: ",") {
+                        let ends = range.split(separator: "-")
+                        if ends.count == 2, let from = Int(ends[0]), let to = Int(ends[1]) { ranges.append(from...to) }
+                    }
+                }
+                current = Entry(billable: kind != "H", ranges: ranges)
+            } else {
+                table[String(line)] = current
+            }
+        }
+        return table
+    }
+
+    /// `yyyymmdd` of a date in the given time zone.
+    public static func day(_ date: Date, in timeZone: TimeZone = .current) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return (c.year ?? 0) * 10000 + (c.month ?? 0) * 100 + (c.day ?? 0)
+    }
+
+    /// `2026-11-25` from `20261125`.
+    public static func format(day: Int) -> String {
+        String(format: "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100)
+    }
+
+    /// Why an ICD-10-CM code cannot be used on `day`, or `nil` when it can.
+    public func diagnosisProblem(_ code: String, on day: Int) -> String? {
+        let plain = ICD10.normalize(code)
+        guard let entry = diagnoses[plain] else { return "unknown ICD-10-CM code \(code)" }
+        if !entry.billable {
+            return "ICD-10-CM code \(code) is a header, not billable; use a more specific code"
+        }
+        if !entry.isValid(on: day) { return "ICD-10-CM code \(code) is not valid on \(Self.format(day: day))\(describe(entry))" }
+        return nil
+    }
+
+    /// Why an ICD-10-PCS code cannot be used on `day`, or `nil` when it can.
+    public func procedureProblem(_ code: String, on day: Int) -> String? {
+        guard let entry = procedures[code.uppercased()] else { return "unknown ICD-10-PCS code \(code)" }
+        if !entry.isValid(on: day) { return "ICD-10-PCS code \(code) is not valid on \(Self.format(day: day))\(describe(entry))" }
+        return nil
+    }
+
+    private func describe(_ entry: Entry) -> String {
+        guard !entry.ranges.isEmpty else { return "" }
+        let spans = entry.ranges.map { "\(Self.format(day: $0.lowerBound)) to \(Self.format(day: $0.upperBound))" }
+        return " (valid \(spans.joined(separator: ", ")))"
+    }
+}

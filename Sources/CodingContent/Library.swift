@@ -1,0 +1,124 @@
+import Foundation
+
+/// Problems that stop a library from being read at all.
+public enum LibraryError: Error, Equatable, CustomStringConvertible {
+    /// The library directory does not exist.
+    case notFound(String)
+    /// The directory exists but holds neither `Content/` nor `QuestionBanks/`.
+    case notALibrary(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "library directory '\(path)' does not exist"
+        case .notALibrary(let path): "'\(path)' is not a codedrill library: it has neither Content/ nor QuestionBanks/"
+        }
+    }
+}
+
+/// A directory holding `Content/` (procedure files) and/or `QuestionBanks/`, read into memory.
+public struct Library: Sendable {
+    /// The library directory.
+    public var root: URL
+    /// Every procedure that parsed without errors, ordered by path.
+    public var procedures: [Procedure]
+    /// Problems found while reading files (cross-file rules are `Linter`'s).
+    public var diagnostics: [Diagnostic]
+    /// Paths (as displayed) of every content file read, ordered.
+    public var contentFiles: [String]
+
+    /// Creates a library from already-parsed procedures (tests, benchmarks).
+    public init(root: URL, procedures: [Procedure], diagnostics: [Diagnostic] = [], contentFiles: [String] = []) {
+        self.root = root
+        self.procedures = procedures
+        self.diagnostics = diagnostics
+        self.contentFiles = contentFiles
+    }
+
+    /// The procedure with `code`, if any.
+    public func procedure(code: String) -> Procedure? { procedures.first { $0.code == code } }
+
+    /// Reads every `Content/**/*.md` file (except `README.md` files) under `root`.
+    /// - Parameter workingDirectory: paths under it are displayed relative to it.
+    public static func load(root: URL, workingDirectory: URL? = nil) throws -> Library {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LibraryError.notFound(root.path)
+        }
+        let content = root.appendingPathComponent("Content")
+        let banks = root.appendingPathComponent("QuestionBanks")
+        guard fm.fileExists(atPath: content.path) || fm.fileExists(atPath: banks.path) else {
+            throw LibraryError.notALibrary(root.path)
+        }
+        var procedures: [Procedure] = []
+        var diagnostics: [Diagnostic] = []
+        var files: [String] = []
+        for url in contentFileURLs(in: content) {
+            let path = displayPath(url, workingDirectory: workingDirectory)
+            files.append(path)
+            guard let data = fm.contents(atPath: url.path) else {
+                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file"))
+                continue
+            }
+            let (procedure, found) = ProcedureParser.parse(data: data, path: path)
+            diagnostics.append(contentsOf: found)
+            if let procedure { procedures.append(procedure) }
+        }
+        return Library(root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: files)
+    }
+
+    /// Content files under `directory`, sorted by path: `*.md` except `README.md`.
+    public static func contentFileURLs(in directory: URL) -> [URL] {
+        files(in: directory, withExtension: "md").filter { $0.lastPathComponent.lowercased() != "readme.md" }
+    }
+
+    /// Regular files with `pathExtension` under `directory`, recursively, sorted by path.
+    public static func files(in directory: URL, withExtension pathExtension: String) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var result: [URL] = []
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == pathExtension {
+            result.append(url)
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    /// `url`'s path relative to `workingDirectory` when it lies inside it, else absolute.
+    public static func displayPath(_ url: URL, workingDirectory: URL?) -> String {
+        let path = url.standardizedFileURL.path
+        guard let base = workingDirectory?.standardizedFileURL.path else { return path }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// Finds the library a command works on (the command-line contract's default order).
+public enum LibraryLocator {
+    /// The library shipped in this repository (`Content/`, `QuestionBanks/` beside `Package.swift`).
+    public static var bundledRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// `explicit` (`--library`), else `$CODEDRILL_LIBRARY`, else the nearest enclosing directory of
+    /// `workingDirectory` with `Content/` or `QuestionBanks/`, else the bundled library.
+    public static func resolve(explicit: String?, environment: [String: String], workingDirectory: URL) -> URL {
+        if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit, relativeTo: workingDirectory).standardizedFileURL }
+        if let env = environment["CODEDRILL_LIBRARY"], !env.isEmpty {
+            return URL(fileURLWithPath: env, relativeTo: workingDirectory).standardizedFileURL
+        }
+        let fm = FileManager.default
+        var directory = workingDirectory.standardizedFileURL
+        while true {
+            if fm.fileExists(atPath: directory.appendingPathComponent("Content").path)
+                || fm.fileExists(atPath: directory.appendingPathComponent("QuestionBanks").path)
+            {
+                return directory
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        return bundledRoot
+    }
+}

@@ -1,0 +1,209 @@
+/// The coding system a content file's code belongs to.
+public enum CodeSystem: String, Sendable, Codable, CaseIterable {
+    /// AMA Current Procedural Terminology (codes named only; descriptors are never copied).
+    case cpt = "CPT"
+    /// HCPCS Level II.
+    case hcpcs = "HCPCS"
+    /// ICD-10-PCS (inpatient procedures).
+    case icd10pcs = "ICD-10-PCS"
+
+    /// The prefix of item ids built from codes of this system (`cpt:27284/vignette`).
+    public var itemPrefix: String {
+        switch self {
+        case .cpt: "cpt"
+        case .hcpcs: "hcpcs"
+        case .icd10pcs: "pcs"
+        }
+    }
+}
+
+/// Body side, for sided crosswalks, diagnoses and vignettes.
+public enum Side: String, Sendable, Codable, CaseIterable {
+    /// The patient's right.
+    case right
+    /// The patient's left.
+    case left
+    /// Both sides.
+    case bilateral
+}
+
+/// Sex constraint for vignettes' patients.
+public enum PatientSex: String, Sendable, Codable, CaseIterable {
+    /// Female patients only (e.g. hysterectomy).
+    case female
+    /// Male patients only.
+    case male
+    /// Either.
+    case any
+}
+
+/// Who the vignettes' patient may be.
+public struct PatientProfile: Sendable, Hashable, Codable {
+    /// Allowed sex.
+    public var sex: PatientSex
+    /// Youngest age in years.
+    public var minimumAge: Int
+    /// Oldest age in years.
+    public var maximumAge: Int
+
+    /// The default: any adult from 18 to 85.
+    public static let adult = PatientProfile(sex: .any, minimumAge: 18, maximumAge: 85)
+
+    /// Creates a profile.
+    public init(sex: PatientSex, minimumAge: Int, maximumAge: Int) {
+        self.sex = sex
+        self.minimumAge = minimumAge
+        self.maximumAge = maximumAge
+    }
+}
+
+/// What would move a coder from this procedure's code to a neighbouring one.
+public struct Contrast: Sendable, Hashable, Codable {
+    /// The neighbouring code.
+    public var code: String
+    /// Clause completing "the coder would choose `code` when …".
+    public var when: String
+    /// A sentence a note of this procedure would contain that shows the neighbour does not apply.
+    public var rulesOut: String?
+    /// True when no contrast back is required.
+    public var oneway: Bool
+    /// Where the contrast's `code` value is written.
+    public var location: SourceLocation
+
+    /// Creates a contrast.
+    public init(code: String, when: String, rulesOut: String? = nil, oneway: Bool = false, location: SourceLocation) {
+        self.code = code
+        self.when = when
+        self.rulesOut = rulesOut
+        self.oneway = oneway
+        self.location = location
+    }
+}
+
+/// A typical ICD-10-CM diagnosis for the procedure's indications.
+public struct Diagnosis: Sendable, Hashable, Codable {
+    /// The code as written (with or without the dot).
+    public var code: String
+    /// The side the code encodes, when it is sided.
+    public var side: Side?
+    /// The condition in the author's words.
+    public var text: String
+    /// Where the code is written.
+    public var location: SourceLocation
+
+    /// Creates a diagnosis.
+    public init(code: String, side: Side?, text: String, location: SourceLocation) {
+        self.code = code
+        self.side = side
+        self.text = text
+        self.location = location
+    }
+
+    /// The code without the dot, upper-case (the form of the official tables).
+    public var normalizedCode: String { ICD10.normalize(code) }
+}
+
+/// An ICD-10-PCS code in a crosswalk, with where it is written.
+public struct PCSCode: Sendable, Hashable, Codable {
+    /// The seven-character code.
+    public var code: String
+    /// The side it applies to, or `nil` for an unsided procedure.
+    public var side: Side?
+    /// Where it is written.
+    public var location: SourceLocation
+
+    /// Creates a crosswalk entry.
+    public init(code: String, side: Side?, location: SourceLocation) {
+        self.code = code
+        self.side = side
+        self.location = location
+    }
+}
+
+/// One step of the operation as an operative note narrates it.
+public struct Step: Sendable, Hashable, Codable {
+    /// The sentence, without list marker or emphasis.
+    public var text: String
+    /// True when this step decides the code against its neighbours (written in `**…**`).
+    public var isKey: Bool
+    /// Where the step is written.
+    public var location: SourceLocation
+
+    /// Creates a step.
+    public init(text: String, isKey: Bool, location: SourceLocation) {
+        self.text = text
+        self.isKey = isKey
+        self.location = location
+    }
+}
+
+/// One procedure as described by one content file.
+public struct Procedure: Sendable, Hashable, Codable {
+    /// The code (`27284`).
+    public var code: String
+    /// The code's system.
+    public var system: CodeSystem
+    /// Short title, in the author's words.
+    public var title: String
+    /// Section path components (`["Surgery", "Musculoskeletal System", "Pelvis and Hip Joint"]`).
+    public var section: [String]
+    /// Family of confusable codes, if any.
+    public var family: String?
+    /// Who the vignettes' patient may be.
+    public var patient: PatientProfile
+    /// Neighbouring codes and what moves the coder there.
+    public var contrasts: [Contrast]
+    /// Inpatient ICD-10-PCS crosswalk, by side or unsided.
+    public var pcs: [PCSCode]
+    /// Typical ICD-10-CM diagnoses.
+    public var diagnoses: [Diagnosis]
+    /// Exam-topic and section tags.
+    public var tags: [String]
+    /// Lay summary paragraphs.
+    public var summary: [String]
+    /// Typical candidates, one per bullet.
+    public var indications: [String]
+    /// Steps in operative order.
+    public var steps: [Step]
+    /// Free notes shown in rationales.
+    public var notes: [String]
+    /// The file's path as displayed in diagnostics.
+    public var path: String
+    /// Where the `code` value is written.
+    public var codeLocation: SourceLocation
+    /// A hash of the file's text, to notice edits (does not change item ids).
+    public var contentHash: String
+
+    /// Creates a procedure.
+    public init(
+        code: String, system: CodeSystem, title: String, section: [String], family: String? = nil,
+        patient: PatientProfile = .adult, contrasts: [Contrast] = [], pcs: [PCSCode] = [],
+        diagnoses: [Diagnosis] = [], tags: [String] = [], summary: [String] = [], indications: [String],
+        steps: [Step], notes: [String] = [], path: String, codeLocation: SourceLocation = .init(line: 2, column: 7),
+        contentHash: String = ""
+    ) {
+        self.code = code
+        self.system = system
+        self.title = title
+        self.section = section
+        self.family = family
+        self.patient = patient
+        self.contrasts = contrasts
+        self.pcs = pcs
+        self.diagnoses = diagnoses
+        self.tags = tags
+        self.summary = summary
+        self.indications = indications
+        self.steps = steps
+        self.notes = notes
+        self.path = path
+        self.codeLocation = codeLocation
+        self.contentHash = contentHash
+    }
+
+    /// The area: the second part of the section (`Musculoskeletal System`), else the first.
+    public var area: String { section.count > 1 ? section[1] : (section.first ?? "") }
+
+    /// The stable item-id prefix for this procedure (`cpt:27284`).
+    public var itemPrefix: String { "\(system.itemPrefix):\(code)" }
+}

@@ -1,0 +1,494 @@
+import Foundation
+import Yams
+
+/// Reads one content file (format v1: YAML front matter + Markdown sections) into a `Procedure`,
+/// collecting every problem as a `Diagnostic` with the file's line and column.
+public enum ProcedureParser {
+    /// The front-matter keys format v1 knows.
+    public static let knownKeys = [
+        "code", "system", "title", "section", "family", "patient", "contrasts", "icd10pcs", "diagnoses", "tags",
+    ]
+    static let contrastKeys = ["code", "when", "rules_out", "oneway"]
+    static let diagnosisKeys = ["code", "side", "text"]
+    static let patientKeys = ["sex", "age"]
+    static let sectionNames = ["Indications", "Steps", "Notes"]
+
+    /// Parses raw file bytes. Returns the procedure when the file is usable (no errors), and all diagnostics.
+    public static func parse(data: Data, path: String) -> (procedure: Procedure?, diagnostics: [Diagnostic]) {
+        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+            let (line, column, byte) = firstInvalidUTF8(data)
+            return (nil, [Diagnostic(path: path, line: line, column: column, severity: .error,
+                                     message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", byte))])
+        }
+        return parse(text: text, path: path, hash: Fingerprint.hex(of: data))
+    }
+
+    /// Parses file text.
+    public static func parse(text: String, path: String, hash: String = "") -> (procedure: Procedure?, diagnostics: [Diagnostic]) {
+        var parser = FileParser(path: path)
+        let procedure = parser.run(text: text, hash: hash.isEmpty ? Fingerprint.hex(of: Data(text.utf8)) : hash)
+        return (parser.hasError ? nil : procedure, parser.diagnostics)
+    }
+
+    /// Line, column and value of the first byte that breaks UTF-8 (or a NUL byte).
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8) {
+        let bytes = [UInt8](data)
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            var length = 0
+            if b == 0 { return (line, column, b) }
+            if b < 0x80 { length = 1 } else if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
+            if length == 0 || i + length > bytes.count { return (line, column, b) }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (line, column, b) }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column, 0)
+    }
+}
+
+/// A stable 64-bit FNV-1a fingerprint, printed as hex (content hashes; not for security).
+public enum Fingerprint {
+    /// The fingerprint of `data` as 16 hex digits.
+    public static func hex(of data: Data) -> String {
+        String(format: "%016llx", value(of: data))
+    }
+
+    /// The fingerprint of `data`.
+    public static func value(of data: Data) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The fingerprint of a string's UTF-8 bytes.
+    public static func value(of text: String) -> UInt64 { value(of: Data(text.utf8)) }
+}
+
+/// The state of parsing one file.
+private struct FileParser {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var hasError = false
+    /// File line of the YAML text's first line.
+    var yamlFirstLine = 2
+    /// File line of the closing `---`.
+    var frontMatterEndLine = 1
+
+    init(path: String) { self.path = path }
+
+    mutating func error(_ line: Int, _ column: Int, _ message: String) {
+        hasError = true
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+    }
+
+    mutating func warning(_ line: Int, _ column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(line: yamlFirstLine - 1, column: 1) }
+        return SourceLocation(line: mark.line + yamlFirstLine - 1, column: mark.column)
+    }
+
+    mutating func error(at node: Node, _ message: String) {
+        let l = location(node)
+        error(l.line, l.column, message)
+    }
+
+    mutating func run(text: String, hash: String) -> Procedure? {
+        var body = text
+        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            error(1, 1, "missing front matter: the file must start with a '---' line")
+            return nil
+        }
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
+            error(1, 1, "front matter is not closed: add a '---' line after it")
+            return nil
+        }
+        frontMatterEndLine = close + 1
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                error(1, 1, "front matter is empty")
+                return nil
+            }
+            root = node
+        } catch let yamlError as YamlError {
+            reportYAML(yamlError)
+            return nil
+        } catch {
+            self.error(2, 1, "invalid YAML front matter: \(error)")
+            return nil
+        }
+        guard let mapping = root.mapping else {
+            error(at: root, "front matter must be a mapping of 'key: value' lines")
+            return nil
+        }
+        let sections = parseBody(lines: lines, firstLine: close + 2)
+        return buildProcedure(mapping: mapping, root: root, sections: sections, hash: hash)
+    }
+
+    mutating func reportYAML(_ yamlError: YamlError) {
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML front matter: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + yamlFirstLine - 1))" }
+            error(mark.line + yamlFirstLine - 1, mark.column, message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            error(context.mark.line + yamlFirstLine - 1, context.mark.column,
+                  "duplicate front-matter key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            error(yamlFirstLine, 1, "invalid YAML front matter: \(problem)")
+        default:
+            error(yamlFirstLine, 1, "invalid YAML front matter: \(yamlError)")
+        }
+    }
+
+    // MARK: Front matter
+
+    mutating func string(_ node: Node, key: String) -> String? {
+        guard let scalar = node.scalar else {
+            error(at: node, "'\(key)' must be a single value, not a list or mapping")
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty || scalar.tag.rawValue == Tag.Name.null.rawValue && (value == "~" || value == "null") {
+            error(at: node, "'\(key)' is empty")
+            return nil
+        }
+        return value
+    }
+
+    mutating func checkKeys(_ mapping: Node.Mapping, allowed: [String], context: String) {
+        for (key, _) in mapping {
+            let name = key.string ?? ""
+            if !allowed.contains(name) {
+                let l = location(key)
+                var message = "unknown \(context) key '\(name)'"
+                if let suggestion = Suggestion.closest(to: name, in: allowed) { message += "; did you mean '\(suggestion)'?" }
+                warning(l.line, l.column, message)
+            }
+        }
+    }
+
+    mutating func buildProcedure(mapping: Node.Mapping, root: Node, sections: BodySections, hash: String) -> Procedure? {
+        checkKeys(mapping, allowed: ProcedureParser.knownKeys, context: "front-matter")
+        var values: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping { if let name = key.string { values[name] = (key, value) } }
+
+        func required(_ name: String, _ parser: inout FileParser) -> (Node, String)? {
+            guard let entry = values[name] else {
+                parser.error(1, 1, "missing required key '\(name)'")
+                return nil
+            }
+            guard let s = parser.string(entry.value, key: name) else { return nil }
+            return (entry.value, s)
+        }
+
+        let codeEntry = required("code", &self)
+        let systemEntry = required("system", &self)
+        let title = required("title", &self)?.1
+        let sectionText = required("section", &self)?.1
+
+        var system: CodeSystem?
+        if let (node, text) = systemEntry {
+            system = CodeSystem(rawValue: text)
+            if system == nil {
+                error(at: node, "unknown system '\(text)'; expected CPT, HCPCS or ICD-10-PCS")
+            }
+        }
+        var code = codeEntry?.1
+        if let (node, text) = codeEntry, let system {
+            let upper = system == .cpt ? text : text.uppercased()
+            code = upper
+            if let problem = CodeShape.problem(code: upper, system: system) { error(at: node, problem) }
+        }
+
+        var family: String?
+        if let entry = values["family"] { family = string(entry.value, key: "family") }
+
+        var patient = PatientProfile.adult
+        if let entry = values["patient"] { patient = parsePatient(entry.value) }
+
+        var contrasts: [Contrast] = []
+        if let entry = values["contrasts"] { contrasts = parseContrasts(entry.value) }
+
+        var pcs: [PCSCode] = []
+        if let entry = values["icd10pcs"] { pcs = parsePCS(entry.value) }
+
+        var diagnoses: [Diagnosis] = []
+        if let entry = values["diagnoses"] { diagnoses = parseDiagnoses(entry.value) }
+
+        var tags: [String] = []
+        if let entry = values["tags"] {
+            if let sequence = entry.value.sequence {
+                for item in sequence { if let t = string(item, key: "tags") { tags.append(t) } }
+            } else if let t = string(entry.value, key: "tags") {
+                tags = t.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+        }
+
+        // Body rules.
+        let closeLine = frontMatterEndLine
+        if sections.indications.isEmpty {
+            if let heading = sections.headingLines["Indications"] {
+                error(heading, 1, "'## Indications' needs at least one '- ' bullet")
+            } else {
+                error(closeLine, 1, "missing section '## Indications'")
+            }
+        }
+        if sections.steps.count < 2 {
+            if let heading = sections.headingLines["Steps"] {
+                error(heading, 1, "'## Steps' needs at least two numbered steps, found \(sections.steps.count)")
+            } else {
+                error(closeLine, 1, "missing section '## Steps'")
+            }
+        }
+        for (line, name) in sections.unknownHeadings {
+            var message = "unknown section '## \(name)'; expected Indications, Steps or Notes"
+            if let suggestion = Suggestion.closest(to: name, in: ProcedureParser.sectionNames) {
+                message = "unknown section '## \(name)'; did you mean '## \(suggestion)'?"
+            }
+            warning(line, 1, message)
+        }
+
+        guard let code, let system, let title, let sectionText, let codeNode = codeEntry?.0 else { return nil }
+        let section = sectionText.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return Procedure(
+            code: code, system: system, title: title, section: section, family: family, patient: patient,
+            contrasts: contrasts, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
+            indications: sections.indications.map(\.text), steps: sections.steps, notes: sections.notes.map(\.text),
+            path: path, codeLocation: location(codeNode), contentHash: hash)
+    }
+
+    mutating func parsePatient(_ node: Node) -> PatientProfile {
+        var profile = PatientProfile.adult
+        guard let mapping = node.mapping else {
+            error(at: node, "'patient' must be a mapping with 'sex' and/or 'age'")
+            return profile
+        }
+        checkKeys(mapping, allowed: ProcedureParser.patientKeys, context: "patient")
+        for (key, value) in mapping {
+            switch key.string {
+            case "sex":
+                if let s = string(value, key: "sex") {
+                    if let sex = PatientSex(rawValue: s.lowercased()) { profile.sex = sex } else {
+                        error(at: value, "patient sex '\(s)' must be female, male or any")
+                    }
+                }
+            case "age":
+                if let s = string(value, key: "age") {
+                    let parts = s.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                    if parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 0, lo <= hi, hi <= 120 {
+                        profile.minimumAge = lo
+                        profile.maximumAge = hi
+                    } else {
+                        error(at: value, "patient age '\(s)' must be a range like 18-85")
+                    }
+                }
+            default: break
+            }
+        }
+        return profile
+    }
+
+    mutating func parseContrasts(_ node: Node) -> [Contrast] {
+        guard let sequence = node.sequence else {
+            error(at: node, "'contrasts' must be a list of entries with 'code' and 'when'")
+            return []
+        }
+        var result: [Contrast] = []
+        for item in sequence {
+            guard let mapping = item.mapping else {
+                error(at: item, "each contrast must be a mapping with 'code' and 'when'")
+                continue
+            }
+            checkKeys(mapping, allowed: ProcedureParser.contrastKeys, context: "contrast")
+            var code: String?, when: String?, rulesOut: String?, oneway = false
+            var codeNode: Node?
+            for (key, value) in mapping {
+                switch key.string {
+                case "code": code = string(value, key: "code"); codeNode = value
+                case "when": when = string(value, key: "when")
+                case "rules_out": rulesOut = string(value, key: "rules_out")
+                case "oneway":
+                    if let b = value.bool { oneway = b } else { error(at: value, "'oneway' must be true or false") }
+                default: break
+                }
+            }
+            if code == nil, codeNode == nil { error(at: item, "contrast is missing 'code'") }
+            if when == nil, mapping["when"] == nil { error(at: item, "contrast is missing 'when'") }
+            if let code, let when, let codeNode {
+                result.append(Contrast(code: code, when: when, rulesOut: rulesOut, oneway: oneway, location: location(codeNode)))
+            }
+        }
+        return result
+    }
+
+    mutating func parsePCS(_ node: Node) -> [PCSCode] {
+        if node.scalar != nil {
+            guard let code = string(node, key: "icd10pcs") else { return [] }
+            return [PCSCode(code: code.uppercased(), side: nil, location: location(node))]
+        }
+        guard let mapping = node.mapping else {
+            error(at: node, "'icd10pcs' must be one code or a mapping by side (right, left, bilateral)")
+            return []
+        }
+        var result: [PCSCode] = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard let side = Side(rawValue: name) else {
+                let l = location(key)
+                error(l.line, l.column, "unknown side '\(name)' in 'icd10pcs'; expected right, left or bilateral")
+                continue
+            }
+            if let code = string(value, key: "icd10pcs.\(name)") {
+                result.append(PCSCode(code: code.uppercased(), side: side, location: location(value)))
+            }
+        }
+        return result
+    }
+
+    mutating func parseDiagnoses(_ node: Node) -> [Diagnosis] {
+        guard let sequence = node.sequence else {
+            error(at: node, "'diagnoses' must be a list of entries with 'code' and 'text'")
+            return []
+        }
+        var result: [Diagnosis] = []
+        for item in sequence {
+            guard let mapping = item.mapping else {
+                error(at: item, "each diagnosis must be a mapping with 'code' and 'text'")
+                continue
+            }
+            checkKeys(mapping, allowed: ProcedureParser.diagnosisKeys, context: "diagnosis")
+            var code: String?, text: String?, side: Side?
+            var codeNode: Node?
+            for (key, value) in mapping {
+                switch key.string {
+                case "code": code = string(value, key: "code"); codeNode = value
+                case "text": text = string(value, key: "text")
+                case "side":
+                    if let s = string(value, key: "side") {
+                        side = Side(rawValue: s.lowercased())
+                        if side == nil { error(at: value, "diagnosis side '\(s)' must be right, left or bilateral") }
+                    }
+                default: break
+                }
+            }
+            if mapping["code"] == nil { error(at: item, "diagnosis is missing 'code'") }
+            if mapping["text"] == nil { error(at: item, "diagnosis is missing 'text'") }
+            if let code, let text, let codeNode {
+                result.append(Diagnosis(code: code, side: side, text: text, location: location(codeNode)))
+            }
+        }
+        return result
+    }
+
+    // MARK: Markdown body
+
+    struct Item {
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    struct BodySections {
+        var summary: [String] = []
+        var indications: [Item] = []
+        var steps: [Step] = []
+        var notes: [Item] = []
+        var headingLines: [String: Int] = [:]
+        var unknownHeadings: [(Int, String)] = []
+    }
+
+    mutating func parseBody(lines: [String], firstLine: Int) -> BodySections {
+        var result = BodySections()
+        var current = "summary"
+        var paragraph: [String] = []
+        var items: [Item] = []
+
+        func flushParagraph() {
+            if !paragraph.isEmpty { result.summary.append(paragraph.joined(separator: " ")) }
+            paragraph = []
+        }
+        func flushItems(_ result: inout BodySections, _ parser: inout FileParser) {
+            switch current {
+            case "Indications": result.indications.append(contentsOf: items)
+            case "Notes": result.notes.append(contentsOf: items)
+            case "Steps":
+                for item in items {
+                    var text = item.text
+                    var isKey = false
+                    if text.hasPrefix("**"), text.hasSuffix("**"), text.count > 4 {
+                        text = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+                        isKey = true
+                    }
+                    result.steps.append(Step(text: text, isKey: isKey, location: SourceLocation(line: item.line, column: item.column)))
+                }
+            default: break
+            }
+            items = []
+        }
+
+        let startIndex = firstLine - 1
+        guard startIndex < lines.count else { return result }
+        for index in startIndex..<lines.count {
+            let raw = lines[index]
+            let lineNumber = index + 1
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("#") {
+                let level = trimmed.prefix { $0 == "#" }.count
+                let name = trimmed.dropFirst(level).trimmingCharacters(in: .whitespaces)
+                if level == 1 && current == "summary" { continue }  // an optional title heading
+                if current == "summary" { flushParagraph() } else { flushItems(&result, &self) }
+                if ProcedureParser.sectionNames.contains(name) {
+                    current = name
+                    if result.headingLines[name] == nil { result.headingLines[name] = lineNumber }
+                } else {
+                    current = "unknown"
+                    result.unknownHeadings.append((lineNumber, name))
+                }
+                continue
+            }
+            if current == "summary" {
+                if trimmed.isEmpty { flushParagraph() } else { paragraph.append(trimmed) }
+                continue
+            }
+            if trimmed.isEmpty { continue }
+            let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+            if let (text, offset) = listItem(trimmed) {
+                items.append(Item(text: text, line: lineNumber, column: indent + offset + 1))
+            } else if !items.isEmpty {
+                items[items.count - 1].text += " " + trimmed  // a wrapped continuation line
+            } else if current != "unknown" {
+                let expected = current == "Steps" ? "a numbered step like '1. …'" : "a bullet like '- …'"
+                warning(lineNumber, indent + 1, "text in '## \(current)' is not \(expected); it is ignored")
+            }
+        }
+        if current == "summary" { flushParagraph() } else { flushItems(&result, &self) }
+        return result
+    }
+
+    /// The item text and its column offset when `line` is a list item (`- x`, `* x`, `1. x`, `1) x`).
+    func listItem(_ line: String) -> (String, Int)? {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") {
+            return (line.dropFirst(2).trimmingCharacters(in: .whitespaces), 2)
+        }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty {
+            let rest = line.dropFirst(digits.count)
+            if rest.hasPrefix(". ") || rest.hasPrefix(") ") {
+                return (rest.dropFirst(2).trimmingCharacters(in: .whitespaces), digits.count + 2)
+            }
+        }
+        return nil
+    }
+}
