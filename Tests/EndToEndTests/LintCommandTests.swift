@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite struct LintCommandTests {
+    let good = """
+        ---
+        code: "27284"
+        system: CPT
+        title: Hip fusion
+        section: Surgery/Musculoskeletal System/Pelvis and Hip Joint
+        contrasts:
+          - code: "27286"
+            when: the femur is also cut
+        ---
+        ## Indications
+        - Arthritis
+        ## Steps
+        1. Incision.
+        2. **Fusion.**
+
+        """
+
+    @Test func lintReportsEveryProblemSortedWithASummaryAndExitsOne() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try dir.write(good, to: "Content/hip/27284.md")
+        try dir.write(good.replacingOccurrences(of: "title: Hip fusion", with: "titel: Hip fusion"), to: "Content/hip/dup.md")
+        try dir.write("---\ncode: \"27286\"\nsystem: CPT\ntitle: [broken\n---\n", to: "Content/a-yaml.md")
+        var bytes = Data("---\ncode: \"1\"\n".utf8)
+        bytes.append(0xFF)
+        try bytes.write(to: dir.appendingPathComponent("Content/b-latin1.md"))
+        try dir.write("# About this library\n", to: "Content/README.md")
+
+        let result = try CodedrillProcess.run(["lint", "--library", ".", "--as-of", "2026-11-25"], in: dir)
+        #expect(result.stdout == """
+            Content/a-yaml.md:5:1: error: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence at line 4)
+            Content/b-latin1.md:3:1: error: file is not valid UTF-8 (byte 0xFF); save it as UTF-8
+            Content/hip/27284.md:7:11: error: contrast names 27286, which is not in the library
+            Content/hip/dup.md:1:1: error: missing required key 'title'
+            Content/hip/dup.md:4:1: warning: unknown front-matter key 'titel'; did you mean 'title'?
+            4 files, 4 errors, 1 warning
+
+            """)
+        #expect(result.stderr == "")
+        #expect(result.status == 1)
+
+        let one = try CodedrillProcess.run(["lint", "--library", ".", "Content/hip/dup.md"], in: dir)
+        #expect(one.stdout == """
+            Content/hip/dup.md:1:1: error: missing required key 'title'
+            Content/hip/dup.md:4:1: warning: unknown front-matter key 'titel'; did you mean 'title'?
+            1 file, 1 error, 1 warning
+
+            """)
+        #expect(one.status == 1)
+    }
+
+    @Test func cleanLibraryExitsZero() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try dir.write(good.replacingOccurrences(of: "contrasts:\n  - code: \"27286\"\n    when: the femur is also cut\n", with: ""), to: "Content/27284.md")
+        let result = try CodedrillProcess.run(["lint"], in: dir)
+        #expect(result.stdout == "1 file, 0 errors, 0 warnings\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func missingLibraryExitsSixtyFiveWithOneLine() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CodedrillProcess.run(["lint", "--library", "nowhere"], in: dir)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "codedrill: error: library directory '\(dir.standardizedFileURL.path)/nowhere' does not exist\n")
+        #expect(result.status == 65)
+    }
+
+    @Test func badOptionIsAUsageError() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CodedrillProcess.run(["lint", "--as-of", "yesterday"], in: dir)
+        #expect(result.status == 64)
+        #expect(result.stderr == "codedrill: error: --as-of: 'yesterday' is not a date like 2026-11-25\n")
+    }
+}
