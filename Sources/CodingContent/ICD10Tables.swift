@@ -26,7 +26,10 @@ public final class ICD10Tables: Sendable {
     }
 
     /// The tables shipped with codedrill, read once on first use.
-    public static let shipped: ICD10Tables = {
+    public static let shipped: ICD10Tables = loadShipped()
+
+    /// Reads the shipped tables from the module's resources (uncached; use `shipped`).
+    public static func loadShipped() -> ICD10Tables {
         func load(_ name: String) -> [String: Entry] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "txt"),
                 let text = try? String(contentsOf: url, encoding: .utf8)
@@ -34,7 +37,7 @@ public final class ICD10Tables: Sendable {
             return parse(text)
         }
         return ICD10Tables(diagnoses: load("icd10cm"), procedures: load("icd10pcs"))
-    }()
+    }
 
     /// Parses the compact table format: `@KIND ranges` group lines followed by one code per line.
     public static func parse(_ text: String) -> [String: Entry] {
