@@ -1,0 +1,206 @@
+import Foundation
+import Yams
+
+/// A timed mock-exam layout: how many questions, how long, the pass mark, and the share of questions
+/// drawn from each part of the library (`QuestionBanks/blueprints/*.yaml`).
+public struct Blueprint: Sendable, Hashable, Codable {
+    /// One part of the exam and the share of questions drawn from it.
+    public struct Part: Sendable, Hashable, Codable {
+        /// The heading used in the score report (`Musculoskeletal System`, `Modifiers`).
+        public var label: String
+        /// Which items belong to this part.
+        public var selector: Selector
+        /// Percentage of the exam's questions.
+        public var share: Double
+        /// Where the part is written.
+        public var location: SourceLocation
+
+        /// Creates a part.
+        public init(label: String, selector: Selector, share: Double, location: SourceLocation) {
+            self.label = label
+            self.selector = selector
+            self.share = share
+            self.location = location
+        }
+    }
+
+    /// What an item must have to belong to a part.
+    public enum Selector: Sendable, Hashable, Codable {
+        /// The procedure's area (second part of its section), e.g. `Digestive System`.
+        case area(String)
+        /// An item tag, e.g. `modifiers`.
+        case tag(String)
+        /// A question kind, e.g. `diagnosis`.
+        case kind(String)
+
+        /// Whether an item with these properties belongs here.
+        public func matches(area: String?, tags: [String], kind: String) -> Bool {
+            switch self {
+            case .area(let wanted): area?.caseInsensitiveCompare(wanted) == .orderedSame
+            case .tag(let wanted): tags.contains { $0.caseInsensitiveCompare(wanted) == .orderedSame }
+            case .kind(let wanted): kind == wanted
+            }
+        }
+    }
+
+    /// The blueprint's id: its file name without `.yaml`.
+    public var id: String
+    /// Display name.
+    public var name: String
+    /// Number of questions.
+    public var questionCount: Int
+    /// Time allowed, in minutes.
+    public var minutes: Int
+    /// Pass mark in percent.
+    public var passPercent: Double
+    /// The parts and their shares (summing to 100).
+    public var parts: [Part]
+    /// Areas of the real exam that the library does not cover yet (informational).
+    public var uncovered: [String]
+    /// The file path as displayed.
+    public var path: String
+
+    /// Creates a blueprint.
+    public init(id: String, name: String, questionCount: Int, minutes: Int, passPercent: Double, parts: [Part],
+                uncovered: [String] = [], path: String = "") {
+        self.id = id
+        self.name = name
+        self.questionCount = questionCount
+        self.minutes = minutes
+        self.passPercent = passPercent
+        self.parts = parts
+        self.uncovered = uncovered
+        self.path = path
+    }
+
+    /// How many questions each part gets for `total` questions: shares rounded by largest remainder,
+    /// so the counts always add up to `total`.
+    public func allocation(total: Int) -> [Int] {
+        let sum = parts.reduce(0) { $0 + $1.share }
+        guard sum > 0, total > 0 else { return parts.map { _ in 0 } }
+        let exact = parts.map { $0.share / sum * Double(total) }
+        var counts = exact.map { Int($0.rounded(.down)) }
+        var left = total - counts.reduce(0, +)
+        let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
+        var i = 0
+        while left > 0 {
+            counts[order[i % order.count]] += 1
+            left -= 1
+            i += 1
+        }
+        return counts
+    }
+}
+
+/// Reads blueprint files, reporting problems as diagnostics.
+public enum BlueprintParser {
+    static let keys = ["name", "questions", "minutes", "pass", "parts", "uncovered"]
+    static let partKeys = ["label", "area", "tag", "kind", "share"]
+
+    /// Parses one blueprint file's text. Returns the blueprint when it has no errors.
+    public static func parse(text: String, path: String, id: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func error(_ l: SourceLocation, _ m: String) { diagnostics.append(Diagnostic(path: path, line: l.line, column: l.column, severity: .error, message: m)) }
+        func warning(_ l: SourceLocation, _ m: String) { diagnostics.append(Diagnostic(path: path, line: l.line, column: l.column, severity: .warning, message: m)) }
+        func loc(_ node: Node) -> SourceLocation { SourceLocation(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }
+
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                error(SourceLocation(line: 1, column: 1), "blueprint is empty")
+                return (nil, diagnostics)
+            }
+            root = node
+        } catch let e as YamlError {
+            switch e {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                error(SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(problem)")
+            default:
+                error(SourceLocation(line: 1, column: 1), "invalid YAML: \(e)")
+            }
+            return (nil, diagnostics)
+        } catch {
+            diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "invalid YAML: \(error)"))
+            return (nil, diagnostics)
+        }
+        guard let mapping = root.mapping else {
+            error(loc(root), "a blueprint must be a mapping of 'key: value' lines")
+            return (nil, diagnostics)
+        }
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            if keys.contains(name) { values[name] = value } else {
+                var message = "unknown blueprint key '\(name)'"
+                if let s = Suggestion.closest(to: name, in: keys) { message += "; did you mean '\(s)'?" }
+                warning(loc(key), message)
+            }
+        }
+        func positiveInt(_ key: String) -> Int? {
+            guard let node = values[key] else { error(SourceLocation(line: 1, column: 1), "missing required key '\(key)'"); return nil }
+            guard let n = node.int, n > 0 else { error(loc(node), "'\(key)' must be a positive whole number"); return nil }
+            return n
+        }
+        let name = values["name"]?.string ?? id
+        let count = positiveInt("questions")
+        let minutes = positiveInt("minutes")
+        var pass: Double?
+        if let node = values["pass"] {
+            if let p = node.float, p > 0, p <= 100 { pass = p } else { error(loc(node), "'pass' must be a percentage between 1 and 100") }
+        } else {
+            error(SourceLocation(line: 1, column: 1), "missing required key 'pass'")
+        }
+        var parts: [Blueprint.Part] = []
+        if let node = values["parts"] {
+            if let sequence = node.sequence, !sequence.isEmpty {
+                for item in sequence {
+                    guard let m = item.mapping else { error(loc(item), "each part must be a mapping with a selector and a share"); continue }
+                    var selectors: [Blueprint.Selector] = []
+                    var share: Double?, label: String?
+                    for (key, value) in m {
+                        let k = key.string ?? ""
+                        switch k {
+                        case "label": label = value.string
+                        case "area": if let s = value.string { selectors.append(.area(s)) }
+                        case "tag": if let s = value.string { selectors.append(.tag(s)) }
+                        case "kind": if let s = value.string { selectors.append(.kind(s)) }
+                        case "share":
+                            if let s = value.float, s > 0 { share = s } else { error(loc(value), "'share' must be a positive percentage") }
+                        default:
+                            var message = "unknown part key '\(k)'"
+                            if let s = Suggestion.closest(to: k, in: partKeys) { message += "; did you mean '\(s)'?" }
+                            warning(loc(key), message)
+                        }
+                    }
+                    guard selectors.count == 1 else {
+                        error(loc(item), selectors.isEmpty ? "a part needs one of 'area', 'tag' or 'kind'" : "a part takes only one of 'area', 'tag' or 'kind'")
+                        continue
+                    }
+                    if m["share"] == nil { error(loc(item), "a part needs a 'share'") }
+                    guard let share else { continue }
+                    let selector = selectors[0]
+                    let fallback: String
+                    switch selector { case .area(let s), .tag(let s), .kind(let s): fallback = s }
+                    parts.append(Blueprint.Part(label: label ?? fallback, selector: selector, share: share, location: loc(item)))
+                }
+                let sum = parts.reduce(0) { $0 + $1.share }
+                if !parts.isEmpty, abs(sum - 100) > 0.5 {
+                    error(loc(node), "part shares add up to \(sum.formatted0), not 100")
+                }
+            } else {
+                error(loc(node), "'parts' must be a non-empty list")
+            }
+        } else {
+            error(SourceLocation(line: 1, column: 1), "missing required key 'parts'")
+        }
+        let uncovered = values["uncovered"]?.sequence?.compactMap(\.string) ?? []
+        guard let count, let minutes, let pass, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (Blueprint(id: id, name: name, questionCount: count, minutes: minutes, passPercent: pass, parts: parts,
+                          uncovered: uncovered, path: path), diagnostics)
+    }
+}
+
+extension Double {
+    /// The number without a trailing `.0` when it is whole.
+    var formatted0: String { self == rounded() ? String(Int(self)) : String(self) }
+}
