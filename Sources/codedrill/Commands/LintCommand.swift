@@ -19,14 +19,8 @@ struct LintCommand: CodeDrillCommand {
     var paths: [String] = []
 
     func execute() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let root = LibraryLocator.resolve(explicit: global.library, environment: global.environment, workingDirectory: cwd)
-        let library: Library
-        do {
-            library = try Library.load(root: root, workingDirectory: cwd)
-        } catch let error as LibraryError {
-            throw CommandFailure(error.description, status: .dataError)
-        }
+        let cwd = LibraryAccess.workingDirectory
+        let library = try LibraryAccess.load(global)
         let day: Int
         if let asOf {
             guard let date = ISO8601.parse(asOf) else {

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CodingContent
+import Foundation
+
+/// `codedrill library`: what the library holds (procedures, families, areas).
+struct LibraryCommand: CodeDrillCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "library",
+        abstract: "Summarise the library: procedures, families and areas, and where it is."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func execute() throws {
+        let library = try LibraryAccess.load(global)
+        let summary = LibrarySummary(procedures: library.procedures)
+        switch format {
+        case .json:
+            Terminal.line(try JSONOutput.string(summary))
+        case .text:
+            Terminal.line("Library: \(library.root.path)")
+            Terminal.line("\(summary.procedures) procedures in \(summary.families) families across \(summary.areas.count) areas")
+            var area = ""
+            for family in summary.familyList {
+                if family.area != area {
+                    area = family.area
+                    Terminal.line("")
+                    Terminal.line(area)
+                }
+                Terminal.line("  \(family.name.padding(toLength: 30, withPad: " ", startingAt: 0)) \(family.codes.joined(separator: " "))")
+            }
+            if !library.diagnostics.isEmpty {
+                Terminal.line("")
+                Terminal.line("\(library.diagnostics.count) problems in content files: run `codedrill lint`")
+            }
+        }
+    }
+}
