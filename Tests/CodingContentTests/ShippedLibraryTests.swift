@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import CodingContent
+
+/// The library this repository ships must stay lint-clean, so a broken content file fails CI.
+@Suite struct ShippedLibraryTests {
+    let library = try! Library.load(root: LibraryLocator.bundledRoot)
+
+    @Test func shippedLibraryHasNoErrorsAndNoWarnings() {
+        let diagnostics = Linter(asOfDay: 20261125).lint(library)
+        #expect(diagnostics.map(\.description) == [])
+        #expect(library.procedures.count == library.contentFiles.count)
+    }
+
+    @Test func shippedLibraryMeetsTheCorpusSize() {
+        let summary = LibrarySummary(procedures: library.procedures)
+        #expect(summary.procedures >= 60)
+        #expect(summary.families >= 15)
+        #expect(summary.areas.count >= 6)
+    }
+
+    @Test func everyProcedureIsCompleteEnoughForScenarios() {
+        for p in library.procedures {
+            #expect(p.indications.count >= 2, "\(p.path)")
+            #expect(p.steps.count >= 4, "\(p.path)")
+            #expect(p.steps.contains { $0.isKey }, "\(p.path)")
+            #expect(!p.summary.isEmpty, "\(p.path)")
+        }
+    }
+
+    @Test func proseNeverNamesALibraryCode() {
+        let codes = Set(library.procedures.map(\.code))
+        for p in library.procedures {
+            let prose = p.summary + p.indications + p.steps.map(\.text) + p.contrasts.compactMap(\.rulesOut) + p.contrasts.map(\.when)
+            for text in prose {
+                let words = text.split(whereSeparator: { !$0.isNumber && !$0.isLetter }).map(String.init)
+                let named = words.filter(codes.contains)
+                #expect(named.isEmpty, "\(p.path) names \(named) in: \(text)")
+            }
+        }
+    }
+
+    @Test func familyMembersContrastWithEachOther() {
+        let byFamily = Dictionary(grouping: library.procedures.filter { $0.family != nil }, by: { $0.family! })
+        for (_, members) in byFamily {
+            for p in members {
+                let contrasted = Set(p.contrasts.map(\.code))
+                for other in members where other.code != p.code {
+                    #expect(contrasted.contains(other.code), "\(p.path) lacks a contrast to \(other.code)")
+                }
+            }
+        }
+    }
+}
