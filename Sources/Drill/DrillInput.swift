@@ -1,0 +1,60 @@
+import FSRS
+
+/// How sure the learner said they were, by the suffix of their answer.
+public enum Confidence: String, Sendable, Codable, Equatable {
+    /// No suffix.
+    case plain
+    /// `?` after the answer (`b?`).
+    case unsure
+    /// `!` after the answer (`b!`).
+    case sure
+}
+
+/// One line typed at a drill prompt, understood.
+public enum DrillInput: Sendable, Equatable {
+    /// An answer (a letter or a code) with the learner's confidence.
+    case answer(String, Confidence)
+    /// `?` or `help`: list the commands.
+    case help
+    /// `s`: skip this question without recording it.
+    case skip
+    /// `u`: undo the last recorded answer.
+    case undo
+    /// `q`: save and end the session.
+    case quit
+    /// An empty line.
+    case empty
+
+    /// Reads one input line.
+    public init(line: String) {
+        let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch text.lowercased() {
+        case "": self = .empty
+        case "?", "h", "help": self = .help
+        case "s", "skip": self = .skip
+        case "u", "undo": self = .undo
+        case "q", "quit", "exit": self = .quit
+        default:
+            if text.hasSuffix("?") {
+                self = .answer(String(text.dropLast()).trimmingCharacters(in: .whitespaces), .unsure)
+            } else if text.hasSuffix("!") {
+                self = .answer(String(text.dropLast()).trimmingCharacters(in: .whitespaces), .sure)
+            } else {
+                self = .answer(text, .plain)
+            }
+        }
+    }
+}
+
+/// The grading policy of DESIGN.md: the rating comes from the answer, not from a button.
+public enum GradingPolicy {
+    /// Wrong → Again; right → Good; right but unsure → Hard; right and sure → Easy.
+    public static func rating(correct: Bool, confidence: Confidence) -> Rating {
+        guard correct else { return .again }
+        switch confidence {
+        case .plain: return .good
+        case .unsure: return .hard
+        case .sure: return .easy
+        }
+    }
+}
