@@ -445,6 +445,7 @@ private struct GIFTFileParser {
         if let first = pieces.first, first.marker == nil {
             warn(first.cells.trimmed.first!.location, "answer text before the first '~' or '=' is read as a wrong answer")
         }
+        let errorsBefore = errorCount
         var answers: [AuthoredQuestion.Answer] = []
         for piece in pieces {
             let cells = piece.cells.trimmed
@@ -471,6 +472,7 @@ private struct GIFTFileParser {
             answers.append(answer)
         }
         draft.answers = answers
+        guard errorCount == errorsBefore else { return }
         if answers.count < 2 {
             error(blockStart, "a multiple-choice question needs at least two answers")
         } else if draft.kind == .multipleAnswer {
@@ -490,6 +492,7 @@ private struct GIFTFileParser {
             error(blockStart, "empty answer set")
             return
         }
+        let errorsBefore = errorCount
         var answers: [AuthoredQuestion.Answer] = []
         for piece in pieces {
             let cells = piece.cells.trimmed
@@ -512,7 +515,7 @@ private struct GIFTFileParser {
         if answers.count == 1, piecesLookLikeTrueFalse(answers[0].text) {
             warn(blockStart, "'\(answers[0].text)' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
         }
-        requireFullCredit(answers, at: blockStart)
+        if errorCount == errorsBefore { requireFullCredit(answers, at: blockStart) }
     }
 
     func piecesLookLikeTrueFalse(_ text: String) -> Bool {
@@ -526,6 +529,7 @@ private struct GIFTFileParser {
     }
 
     mutating func readMatching(_ cells: GIFTCells, blockStart: SourceLocation, into draft: inout Draft) {
+        let errorsBefore = errorCount
         var pieces = cells.pieces(separatedBy: ["="])
         if let first = pieces.first, first.cells.trimmed.isEmpty { pieces.removeFirst() }
         var pairs: [AuthoredQuestion.MatchPair] = []
@@ -549,6 +553,7 @@ private struct GIFTFileParser {
             pairs.append(AuthoredQuestion.MatchPair(prompt: prompt, answer: answer))
         }
         draft.pairs = pairs
+        guard errorCount == errorsBefore else { return }
         if pairs.filter({ !$0.prompt.isEmpty }).count < 2 || pairs.count < 3 {
             error(blockStart, "a matching question needs at least two prompts and three answers")
         }
@@ -562,6 +567,7 @@ private struct GIFTFileParser {
             error(blockStart, "empty answer set")
             return
         }
+        let errorsBefore = errorCount
         var answers: [AuthoredQuestion.Answer] = []
         for piece in pieces {
             let cells = piece.cells.trimmed
@@ -591,7 +597,7 @@ private struct GIFTFileParser {
             }
         }
         draft.answers = answers
-        requireFullCredit(answers, at: blockStart)
+        if errorCount == errorsBefore { requireFullCredit(answers, at: blockStart) }
     }
 
     mutating func numericTarget(_ text: String, at location: SourceLocation) -> AuthoredQuestion.NumericTarget? {
