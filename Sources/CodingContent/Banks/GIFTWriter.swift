@@ -6,18 +6,20 @@
 /// prompt cannot contain `->`, a short answer or its feedback cannot contain `->`, and a category
 /// name cannot contain `/`.
 public enum GIFTWriter {
-    /// The GIFT text for `questions`, in order, each followed by a blank line.
+    /// The GIFT text for `questions`, in order, separated by blank lines.
     public static func write(_ questions: [AuthoredQuestion]) -> String {
-        var output = ""
+        var blocks: [String] = []
         var category: [String] = []
         for question in questions {
             if question.category != category {
-                output += "$CATEGORY: \(question.category.joined(separator: "/"))\n\n"
+                // An empty path (back to no category) is written as a bare "$CATEGORY:".
+                let path = question.category.joined(separator: "/")
+                blocks.append("$CATEGORY:" + (path.isEmpty ? "" : " " + path) + "\n")
                 category = question.category
             }
-            output += write(question) + "\n"
+            blocks.append(write(question))
         }
-        return output
+        return blocks.joined(separator: "\n")
     }
 
     /// One question's GIFT lines (comments, title, text and answer block), ending in a line break.
