@@ -20,7 +20,7 @@ public enum AikenWriter {
 
     /// The written text and the questions left out.
     public struct Output: Sendable, Equatable {
-        /// Aiken text, one question per paragraph.
+        /// Aiken text, one question per paragraph, paragraphs separated by blank lines.
         public var text: String
         /// Questions Aiken cannot express, in input order.
         public var skipped: [Skipped]
@@ -28,15 +28,15 @@ public enum AikenWriter {
 
     /// Writes the questions Aiken can express.
     public static func write(_ questions: [AuthoredQuestion]) -> Output {
-        var text = ""
+        var paragraphs: [String] = []
         var skipped: [Skipped] = []
         for question in questions {
             switch paragraph(question) {
-            case .success(let paragraph): text += paragraph + "\n"
+            case .success(let paragraph): paragraphs.append(paragraph)
             case .failure(let reason): skipped.append(Skipped(id: question.id, reason: reason.message))
             }
         }
-        return Output(text: text, skipped: skipped)
+        return Output(text: paragraphs.joined(separator: "\n"), skipped: skipped)
     }
 
     struct Unwritable: Error {
