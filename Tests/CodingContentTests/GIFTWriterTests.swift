@@ -160,6 +160,12 @@ struct GIFTWriterTests {
         #expect(GIFTWriter.write(reread.questions) == written)
     }
 
+    @Test func questionsSurviveJSONEncoding() throws {
+        let questions = readGIFT(everyConstructGIFT).questions
+        let data = try JSONEncoder().encode(questions)
+        #expect(try JSONDecoder().decode([AuthoredQuestion].self, from: data) == questions)
+    }
+
     @Test func theShippedBankSurvivesAWriteAndReadBack() {
         let bank = QuestionBank.load(directory: shippedBankDirectory)
         #expect(bank.questions.count >= 40)

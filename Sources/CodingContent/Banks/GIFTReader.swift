@@ -355,12 +355,10 @@ private struct GIFTFileParser {
         return draft
     }
 
-    /// A text's format marker and its trimmed text.
-    func formatted(_ text: String, default defaultFormat: AuthoredQuestion.TextFormat = .moodle)
-        -> (AuthoredQuestion.TextFormat, String)
-    {
+    /// A text's format (from its marker, else Moodle's default) and its trimmed text.
+    func formatted(_ text: String) -> (AuthoredQuestion.TextFormat, String) {
         let trimmed = Substring(BankText.trimmed(text))
-        guard let (format, rest) = BankText.formatMarker(at: trimmed) else { return (defaultFormat, String(trimmed)) }
+        guard let (format, rest) = BankText.formatMarker(at: trimmed) else { return (.moodle, String(trimmed)) }
         return (format, BankText.trimmed(rest))
     }
 
@@ -418,7 +416,7 @@ private struct GIFTFileParser {
         }
     }
 
-    mutating func readTrueFalse(_ cells: GIFTCells, truth: Bool, into draft: inout Draft) {
+    func readTrueFalse(_ cells: GIFTCells, truth: Bool, into draft: inout Draft) {
         let (_, feedbacks) = cells.splitOnce(at: "#")
         var wrongFeedback = ""
         var rightFeedback = ""
@@ -512,13 +510,14 @@ private struct GIFTFileParser {
             answers.append(answer)
         }
         draft.answers = answers
-        if answers.count == 1, piecesLookLikeTrueFalse(answers[0].text) {
+        if answers.count == 1, Self.looksLikeTrueFalse(answers[0].text) {
             warn(blockStart, "'\(answers[0].text)' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
         }
         if errorCount == errorsBefore { requireFullCredit(answers, at: blockStart) }
     }
 
-    func piecesLookLikeTrueFalse(_ text: String) -> Bool {
+    /// `true`, `f` and the like: true/false spelled in a way Moodle does not recognise.
+    static func looksLikeTrueFalse(_ text: String) -> Bool {
         ["T", "TRUE", "F", "FALSE"].contains(text.uppercased())
     }
 

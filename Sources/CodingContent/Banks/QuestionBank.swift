@@ -3,9 +3,9 @@ import Foundation
 /// Questions read from one or more question-bank files, with the problems found in them.
 ///
 /// Questions with an error are left out; `diagnostics` says why.
-public struct QuestionBank: Sendable, Equatable {
+public struct QuestionBank: Sendable, Equatable, Codable {
     /// One bank file handed to `read(files:)`.
-    public struct File: Sendable, Equatable {
+    public struct File: Sendable, Equatable, Codable {
         /// The path used in diagnostics and source locations.
         public var path: String
         /// The file's bytes.
