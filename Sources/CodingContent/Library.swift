@@ -25,14 +25,34 @@ public struct Library: Sendable {
     public var diagnostics: [Diagnostic]
     /// Paths (as displayed) of every content file read, ordered.
     public var contentFiles: [String]
+    /// The authored questions of `QuestionBanks/**/*.gift` (their diagnostics are in `diagnostics`).
+    public var bank: QuestionBank
+    /// Paths of the question-bank files read.
+    public var bankFiles: [String]
+    /// Exam blueprints of `QuestionBanks/blueprints/*.yaml` that parsed without errors.
+    public var blueprints: [Blueprint]
+    /// Paths of the blueprint files read.
+    public var blueprintFiles: [String]
 
-    /// Creates a library from already-parsed procedures (tests, benchmarks).
-    public init(root: URL, procedures: [Procedure], diagnostics: [Diagnostic] = [], contentFiles: [String] = []) {
+    /// Creates a library from already-parsed parts (tests, benchmarks).
+    public init(root: URL, procedures: [Procedure], diagnostics: [Diagnostic] = [], contentFiles: [String] = [],
+                bank: QuestionBank = QuestionBank(questions: [], diagnostics: []), bankFiles: [String] = [],
+                blueprints: [Blueprint] = [], blueprintFiles: [String] = []) {
         self.root = root
         self.procedures = procedures
         self.diagnostics = diagnostics
         self.contentFiles = contentFiles
+        self.bank = bank
+        self.bankFiles = bankFiles
+        self.blueprints = blueprints
+        self.blueprintFiles = blueprintFiles
     }
+
+    /// Every file read: content, banks and blueprints.
+    public var allFiles: [String] { contentFiles + bankFiles + blueprintFiles }
+
+    /// The blueprint with `id` (its file name without `.yaml`).
+    public func blueprint(id: String) -> Blueprint? { blueprints.first { $0.id == id } }
 
     /// The procedure with `code`, if any.
     public func procedure(code: String) -> Procedure? { procedures.first { $0.code == code } }
@@ -52,10 +72,10 @@ public struct Library: Sendable {
         }
         var procedures: [Procedure] = []
         var diagnostics: [Diagnostic] = []
-        var files: [String] = []
+        var contentPaths: [String] = []
         for url in contentFileURLs(in: content) {
             let path = displayPath(url, workingDirectory: workingDirectory)
-            files.append(path)
+            contentPaths.append(path)
             guard let data = fm.contents(atPath: url.path) else {
                 diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file"))
                 continue
@@ -64,7 +84,25 @@ public struct Library: Sendable {
             diagnostics.append(contentsOf: found)
             if let procedure { procedures.append(procedure) }
         }
-        return Library(root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: files)
+        let bankDirectory = displayPath(banks, workingDirectory: workingDirectory)
+        let bank = QuestionBank.load(directory: fm.fileExists(atPath: banks.path) ? bankDirectory : banks.path)
+        diagnostics += bank.diagnostics
+        var blueprints: [Blueprint] = []
+        var blueprintFiles: [String] = []
+        for url in Library.files(in: banks.appendingPathComponent("blueprints"), withExtension: "yaml") {
+            let path = displayPath(url, workingDirectory: workingDirectory)
+            blueprintFiles.append(path)
+            guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
+                continue
+            }
+            let (blueprint, found) = BlueprintParser.parse(text: text, path: path, id: url.deletingPathExtension().lastPathComponent)
+            diagnostics += found
+            if let blueprint { blueprints.append(blueprint) }
+        }
+        return Library(root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: contentPaths,
+                       bank: bank, bankFiles: QuestionBank.giftFiles(in: bankDirectory), blueprints: blueprints,
+                       blueprintFiles: blueprintFiles)
     }
 
     /// Content files under `directory`, sorted by path: `*.md` except `README.md`.

@@ -57,12 +57,14 @@ public struct Blueprint: Sendable, Hashable, Codable {
     public var parts: [Part]
     /// Areas of the real exam that the library does not cover yet (informational).
     public var uncovered: [String]
+    /// Question kinds never drawn (e.g. `pcs` for an outpatient exam).
+    public var excludedKinds: [String]
     /// The file path as displayed.
     public var path: String
 
     /// Creates a blueprint.
     public init(id: String, name: String, questionCount: Int, minutes: Int, passPercent: Double, parts: [Part],
-                uncovered: [String] = [], path: String = "") {
+                uncovered: [String] = [], excludedKinds: [String] = [], path: String = "") {
         self.id = id
         self.name = name
         self.questionCount = questionCount
@@ -70,6 +72,7 @@ public struct Blueprint: Sendable, Hashable, Codable {
         self.passPercent = passPercent
         self.parts = parts
         self.uncovered = uncovered
+        self.excludedKinds = excludedKinds
         self.path = path
     }
 
@@ -94,7 +97,7 @@ public struct Blueprint: Sendable, Hashable, Codable {
 
 /// Reads blueprint files, reporting problems as diagnostics.
 public enum BlueprintParser {
-    static let keys = ["name", "questions", "minutes", "pass", "parts", "uncovered"]
+    static let keys = ["name", "questions", "minutes", "pass", "parts", "uncovered", "exclude_kinds"]
     static let partKeys = ["label", "area", "tag", "kind", "share"]
 
     /// Parses one blueprint file's text. Returns the blueprint when it has no errors.
@@ -194,9 +197,10 @@ public enum BlueprintParser {
             error(SourceLocation(line: 1, column: 1), "missing required key 'parts'")
         }
         let uncovered = values["uncovered"]?.sequence?.compactMap(\.string) ?? []
+        let excluded = values["exclude_kinds"]?.sequence?.compactMap(\.string) ?? []
         guard let count, let minutes, let pass, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (Blueprint(id: id, name: name, questionCount: count, minutes: minutes, passPercent: pass, parts: parts,
-                          uncovered: uncovered, path: path), diagnostics)
+                          uncovered: uncovered, excludedKinds: excluded, path: path), diagnostics)
     }
 }
 

@@ -31,7 +31,7 @@ struct LintCommand: CodeDrillCommand {
             day = ICD10Tables.day(try global.currentDate())
         }
         var diagnostics = Linter(asOfDay: day).lint(library)
-        var files = library.contentFiles
+        var files = library.allFiles
         if !paths.isEmpty {
             let wanted = paths.map { Library.displayPath(URL(fileURLWithPath: $0, relativeTo: cwd), workingDirectory: cwd) }
             for (path, given) in zip(wanted, paths) where !FileManager.default.fileExists(atPath: URL(fileURLWithPath: given, relativeTo: cwd).path) {
