@@ -2,4 +2,6 @@ import ArgumentParser
 
 /// Every subcommand, in the order `codedrill help` lists them. Add new commands here.
 let commandList: [ParsableCommand.Type] = [
+    LearnerCommand.self,
+    DatabaseCommand.self,
 ]
