@@ -28,9 +28,13 @@ struct DatabaseIdentity: Equatable, Sendable {
             return .failure(Self.foreign(path, "it belongs to another application: application id \(Self.hex(applicationID))"))
         }
         if applicationID == Schema.applicationID {
-            let unknownMigrations = appliedMigrations.subtracting(Schema.migrationIdentifiers)
-            if userVersion > Schema.version || !unknownMigrations.isEmpty {
+            if userVersion > Schema.version {
                 return .failure(Self.newer(path, version: userVersion))
+            }
+            let unknownMigrations = appliedMigrations.subtracting(Schema.migrationIdentifiers)
+            if !unknownMigrations.isEmpty {
+                let names = unknownMigrations.sorted().joined(separator: ", ")
+                return .failure(Self.newer(path, reason: "it has migrations this one does not know: \(names)"))
             }
             return .success(())
         }
@@ -51,7 +55,11 @@ struct DatabaseIdentity: Equatable, Sendable {
     }
 
     static func newer(_ path: String, version: Int32) -> StoreError {
-        .data("\(path) was written by a newer codedrill (schema version \(version); this one knows up to \(Schema.version)); it was left untouched, update codedrill to open it")
+        newer(path, reason: "schema version \(version); this one knows up to \(Schema.version)")
+    }
+
+    static func newer(_ path: String, reason: String) -> StoreError {
+        .data("\(path) was written by a newer codedrill (\(reason)); it was left untouched, update codedrill to open it")
     }
 
     static func hex(_ value: Int32) -> String {
