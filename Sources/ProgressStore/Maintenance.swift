@@ -8,6 +8,12 @@ public struct DatabaseCheck: Sendable, Equatable {
     /// Problems found; empty when the database is sound.
     public var problems: [String]
 
+    /// Creates a check result.
+    public init(schemaVersion: Int, problems: [String]) {
+        self.schemaVersion = schemaVersion
+        self.problems = problems
+    }
+
     /// Whether no problem was found.
     public var isSound: Bool { problems.isEmpty }
 }
