@@ -48,6 +48,13 @@ public struct DueCard: Sendable, Equatable {
     public var kind: String
     /// The learner's card.
     public var card: Card
+
+    /// Creates a value from all of its fields.
+    public init(item: String, kind: String, card: Card) {
+        self.item = item
+        self.kind = kind
+        self.card = card
+    }
 }
 
 /// A never-seen item ready to be introduced.
@@ -56,6 +63,12 @@ public struct NewItem: Sendable, Equatable {
     public var item: String
     /// The item's kind.
     public var kind: String
+
+    /// Creates a value from all of its fields.
+    public init(item: String, kind: String) {
+        self.item = item
+        self.kind = kind
+    }
 }
 
 /// What a learner should study now: due cards first, then new items, each within today's limits.
@@ -69,6 +82,14 @@ public struct DueQueue: Sendable, Equatable {
     public var reviewedToday: Int
     /// Items introduced (first answered) since the day started.
     public var introducedToday: Int
+
+    /// Creates a value from all of its fields.
+    public init(due: [DueCard], new: [NewItem], reviewedToday: Int, introducedToday: Int) {
+        self.due = due
+        self.new = new
+        self.reviewedToday = reviewedToday
+        self.introducedToday = introducedToday
+    }
 }
 
 extension ProgressStore {

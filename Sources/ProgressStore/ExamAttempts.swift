@@ -17,6 +17,17 @@ public struct ExamQuestion: Sendable, Equatable {
     public var flagged: Bool
     /// When the current answer was given.
     public var answeredAt: Date?
+
+    /// Creates a value from all of its fields.
+    public init(position: Int, item: String, seed: UInt64, answer: String?, correct: Bool?, flagged: Bool, answeredAt: Date?) {
+        self.position = position
+        self.item = item
+        self.seed = seed
+        self.answer = answer
+        self.correct = correct
+        self.flagged = flagged
+        self.answeredAt = answeredAt
+    }
 }
 
 /// A timed mock exam: its blueprint, clock and questions. Answers can change until submission.
@@ -39,6 +50,19 @@ public struct ExamAttempt: Sendable, Equatable, Identifiable {
     public var score: Int?
     /// The questions, by position.
     public var questions: [ExamQuestion]
+
+    /// Creates a value from all of its fields.
+    public init(id: Int64, learner: Learner.ID, session: Session.ID?, blueprint: String, startedAt: Date, deadline: Date, submittedAt: Date?, score: Int?, questions: [ExamQuestion]) {
+        self.id = id
+        self.learner = learner
+        self.session = session
+        self.blueprint = blueprint
+        self.startedAt = startedAt
+        self.deadline = deadline
+        self.submittedAt = submittedAt
+        self.score = score
+        self.questions = questions
+    }
 }
 
 extension ProgressStore {

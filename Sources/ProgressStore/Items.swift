@@ -33,6 +33,14 @@ public struct Item: Sendable, Equatable {
     /// cards and reviews but are never scheduled.
     public var retiredAt: Date?
 
+    /// Creates a value from all of its fields.
+    public init(record: ItemRecord, position: Int64, firstSeenAt: Date, retiredAt: Date?) {
+        self.record = record
+        self.position = position
+        self.firstSeenAt = firstSeenAt
+        self.retiredAt = retiredAt
+    }
+
     /// The stable identifier.
     public var id: String { record.id }
     /// Whether the item has disappeared from the library.

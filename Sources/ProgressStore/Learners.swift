@@ -11,6 +11,14 @@ public struct Learner: Sendable, Equatable, Identifiable {
     public var createdAt: Date
     /// Daily limits and scheduling preferences.
     public var settings: LearnerSettings
+
+    /// Creates a value from all of its fields.
+    public init(id: Int64, name: String, createdAt: Date, settings: LearnerSettings) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.settings = settings
+    }
 }
 
 /// A learner's study preferences.
@@ -38,6 +46,13 @@ public struct LearnerDeletion: Sendable, Equatable {
     public var cards: Int
     /// Number of reviews removed.
     public var reviews: Int
+
+    /// Creates a value from all of its fields.
+    public init(learner: Learner, cards: Int, reviews: Int) {
+        self.learner = learner
+        self.cards = cards
+        self.reviews = reviews
+    }
 }
 
 extension ProgressStore {

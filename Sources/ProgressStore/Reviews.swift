@@ -50,6 +50,14 @@ public struct Review: Sendable, Equatable, Identifiable {
     public var before: Card?
     /// The card after the answer, as stored.
     public var after: Card
+
+    /// Creates a value from all of its fields.
+    public init(id: Int64, answer: Answer, before: Card?, after: Card) {
+        self.id = id
+        self.answer = answer
+        self.before = before
+        self.after = after
+    }
 }
 
 extension ProgressStore {

@@ -53,6 +53,7 @@ enum Schema {
             first_seen_at INTEGER NOT NULL,
             retired_at INTEGER
         ) WITHOUT ROWID;
+        CREATE INDEX items_retired ON items (retired_at) WHERE retired_at IS NOT NULL;
 
         CREATE TABLE cards (
             learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,

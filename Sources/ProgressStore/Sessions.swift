@@ -25,6 +25,17 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var answered: Int
     /// How many of them were correct.
     public var correct: Int
+
+    /// Creates a value from all of its fields.
+    public init(id: Int64, learner: Learner.ID, kind: SessionKind, startedAt: Date, endedAt: Date?, answered: Int, correct: Int) {
+        self.id = id
+        self.learner = learner
+        self.kind = kind
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.answered = answered
+        self.correct = correct
+    }
 }
 
 extension ProgressStore {

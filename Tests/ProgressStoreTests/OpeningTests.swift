@@ -53,7 +53,7 @@ struct OpeningTests {
             let indexes = try String.fetchSet(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
             #expect(indexes == [
-                "cards_by_due", "cards_by_introduction", "new_items_in_order", "sessions_by_learner",
+                "items_retired", "cards_by_due", "cards_by_introduction", "new_items_in_order", "sessions_by_learner",
                 "reviews_by_learner_time", "reviews_by_card", "reviews_by_session", "exam_attempts_by_learner",
                 "exam_attempts_by_session",
             ])

@@ -22,7 +22,7 @@ enum LargeLearner {
 
     static var path: String {
         FileManager.default.temporaryDirectory.appendingPathComponent(
-            "codedrill-store-benchmark-v\(ProgressStore.schemaVersion)-\(cards)x\(reviewsPerCard).sqlite"
+            "codedrill-store-benchmark-v\(ProgressStore.schemaVersion)-\(cards)x\(reviewsPerCard)-r2.sqlite"
         ).path
     }
 
@@ -54,7 +54,7 @@ enum LargeLearner {
                         INSERT INTO cards (learner_id, item_id, phase, step, stability, difficulty, due_at,
                                            last_review_at, reps, lapses, introduced_at)
                         SELECT 1, id, 'review', NULL, 5.0 + position % 40, 3.0 + position % 6,
-                               :now - 30 * :day + (position * 7919) % (90 * :day),
+                               :now - 30 * :day + (position * 7919000) % (90 * :day),
                                :now - 2 * :day, :reviews, position % 3, :firstSeen
                         FROM items WHERE position <= :cards;
 
