@@ -234,8 +234,14 @@ struct StoreProcessTests {
             _ = output.fileHandleForReading.readDataToEndOfFile()
             drill.waitUntilExit()
         }
-        while !FileManager.default.fileExists(atPath: path + "-wal") { usleep(10_000) }
-        usleep(200_000)
+        // Wait for the first committed answer, so that the learner exists in every copy.
+        var started = Data()
+        while !String(decoding: started, as: UTF8.self).contains("committed ") {
+            let chunk = output.fileHandleForReading.availableData
+            #expect(!chunk.isEmpty, "the recording process ended early")
+            if chunk.isEmpty { return }
+            started += chunk
+        }
         for index in 0..<3 {
             let copy = scratch.file("backup-\(index).sqlite")
             let run = try scratch.run(["db", "backup", "--db", path, copy])
