@@ -42,8 +42,11 @@ let package = Package(
         ),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CodingContentTests", dependencies: ["CodingContent"]),
-        .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "FSRS"]),
+        .testTarget(
+            name: "ProgressStoreTests",
+            dependencies: ["ProgressStore", "FSRS", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "CodingContent", "ProgressStore", "FSRS"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["codedrill"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["codedrill", "ProgressStore", "FSRS"]),
     ]
 )

@@ -4,4 +4,6 @@ import ArgumentParser
 let commandList: [ParsableCommand.Type] = [
     LintCommand.self,
     LibraryCommand.self,
+    LearnerCommand.self,
+    DatabaseCommand.self,
 ]

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import ProgressStore
+
+/// `codedrill learner`: manage the people studying with one database.
+struct LearnerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learner",
+        abstract: "List, add, rename or delete learners.",
+        subcommands: [
+            LearnerListCommand.self, LearnerAddCommand.self, LearnerRenameCommand.self, LearnerDeleteCommand.self,
+        ]
+    )
+}
+
+/// `codedrill learner list`: one name per line.
+struct LearnerListCommand: CodeDrillCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List learners, one name per line.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        for learner in try global.openStore().learners() { Terminal.line(learner.name) }
+    }
+}
+
+/// `codedrill learner add NAME`.
+struct LearnerAddCommand: CodeDrillCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a learner.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The learner's name (unique; quote names with spaces).")
+    var name: String
+
+    func execute() throws {
+        let learner = try global.openStore().addLearner(named: name, at: global.currentDate())
+        Terminal.line("added learner '\(learner.name)'")
+    }
+}
+
+/// `codedrill learner rename OLD NEW`.
+struct LearnerRenameCommand: CodeDrillCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rename", abstract: "Rename a learner; their progress is kept.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The current name.")
+    var oldName: String
+
+    @Argument(help: "The new name.")
+    var newName: String
+
+    func execute() throws {
+        _ = try global.openStore().renameLearner(oldName, to: newName)
+        Terminal.line("renamed learner '\(oldName)' to '\(newName)'")
+    }
+}
+
+/// `codedrill learner delete NAME [--yes]`: asks for the name again unless `--yes`.
+struct LearnerDeleteCommand: CodeDrillCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete a learner and all of their progress.",
+        discussion: """
+            Asks you to type the learner's name to confirm, unless --yes is given. Without a matching \
+            answer (or at end of input) nothing is deleted and the exit status is 1.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The learner to delete.")
+    var name: String
+
+    @Flag(help: "Delete without asking for confirmation.")
+    var yes = false
+
+    func execute() throws {
+        let store = try global.openStore()
+        guard try store.learner(named: name) != nil else {
+            throw CommandFailure("no learner named '\(name)'", status: .dataError)
+        }
+        if !yes {
+            Terminal.prompt("This deletes all progress of '\(name)'. Type the learner's name to confirm: ")
+            let typed = readLine(strippingNewline: true)
+            if typed == nil { Terminal.line() }
+            guard typed == name else {
+                throw CommandFailure("not confirmed; learner '\(name)' was not deleted", status: .checkFailed)
+            }
+        }
+        let deletion = try store.deleteLearner(named: name)
+        Terminal.line("deleted learner '\(name)' (\(deletion.cards) cards, \(deletion.reviews) reviews)")
+    }
+}
