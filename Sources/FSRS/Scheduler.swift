@@ -64,8 +64,14 @@ public struct Scheduler: Sendable, Equatable {
     }
 
     /// Whole 24-hour periods from `start` to `end`, rounded down (Python `timedelta.days`).
+    ///
+    /// Python subtracts exact microseconds; a `Date` is a binary floating-point number of seconds,
+    /// so `start + N days` can come back a few microseconds short when the dates are centuries
+    /// away. A slack of a few units in the last place of the larger date keeps that exactly N days.
     public static func elapsedDays(from start: Date, to end: Date) -> Int {
-        Int((end.timeIntervalSince(start) / secondsPerDay).rounded(.down))
+        let a = start.timeIntervalSinceReferenceDate, b = end.timeIntervalSinceReferenceDate
+        let slack = 4 * max(abs(a), abs(b)).ulp
+        return Int(((b - a + slack) / secondsPerDay).rounded(.down))
     }
 
     /// The probability that the card is recalled at `date`, as py-fsrs `get_card_retrievability`
