@@ -7,15 +7,11 @@ extension MemoryState {
     public static let maximumDifficulty = 10.0
 }
 
-/// Python's `math.e`; py-fsrs raises it to a power (`math.e ** x`) rather than calling `exp`, and
-/// so do these formulas, to round the same way.
-let eulerNumber = 2.718281828459045
-
 extension Parameters {
     /// D0(G) = w4 − e^(w5·(G − 1)) + 1, the difficulty after the first rating, clamped to [1, 10]
     /// unless `clamped` is false (mean reversion uses the raw D0(Easy)).
     public func initialDifficulty(_ rating: Rating, clamped: Bool = true) -> Double {
-        let d0 = w[4] - pow(eulerNumber, w[5] * Double(rating.rawValue - 1)) + 1
+        let d0 = w[4] - exp(w[5] * Double(rating.rawValue - 1)) + 1
         return clamped ? clampDifficulty(d0) : d0
     }
 
@@ -31,7 +27,7 @@ extension Parameters {
 
     /// w7 · D0(Easy) + (1 − w7) · D: a small pull toward the unclamped initial difficulty of Easy.
     public func meanReversion(_ d: Double) -> Double {
-        w[7] * initialDifficulty(.easy, clamped: false) + (1 - w[7]) * d
+        w[7] * easyInitialDifficultyUnclamped + (1 - w[7]) * d
     }
 
     /// D' = clamp(meanReversion(D + linearDamping(ΔD, D)), 1, 10): difficulty after any review

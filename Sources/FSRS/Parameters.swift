@@ -53,9 +53,26 @@ public struct Parameters: Sendable, Equatable, Hashable {
         self.init(unchecked: values)
     }
 
+    // Terms of the formulas that depend on the weights alone, computed once with the very same
+    // operations the formulas spell out (so the results are bit for bit the same), because the
+    // scheduler's cost is dominated by `pow` and `exp`.
+
+    /// e^w8, the growth scale in S'r.
+    let eToW8: Double
+    /// D0(Easy) unclamped, the mean-reversion target.
+    let easyInitialDifficultyUnclamped: Double
+    /// e^(w17·w18), the divisor of the lapse cap S / e^(w17·w18).
+    let eToW17W18: Double
+    /// e^(w17·(G − 3 + w18)) for G = 1…4, the rating part of the same-day increase.
+    let shortTermRatingFactor: [Double]
+
     private init(unchecked values: [Double]) {
         w = values
         decay = -values[20]
         factor = pow(0.9, 1 / decay) - 1
+        eToW8 = exp(values[8])
+        easyInitialDifficultyUnclamped = values[4] - exp(values[5] * Double(Rating.easy.rawValue - 1)) + 1
+        eToW17W18 = exp(values[17] * values[18])
+        shortTermRatingFactor = Rating.allCases.map { exp(values[17] * (Double($0.rawValue - 3) + values[18])) }
     }
 }

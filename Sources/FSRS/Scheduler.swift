@@ -70,7 +70,7 @@ public struct Scheduler: Sendable, Equatable {
     /// away. A slack of a few units in the last place of the larger date keeps that exactly N days.
     public static func elapsedDays(from start: Date, to end: Date) -> Int {
         let a = start.timeIntervalSinceReferenceDate, b = end.timeIntervalSinceReferenceDate
-        let slack = 4 * max(abs(a), abs(b)).ulp
+        let slack = max(abs(a), abs(b)) * 0x1p-50  // about 4 units in the last place
         return Int(((b - a + slack) / secondsPerDay).rounded(.down))
     }
 
