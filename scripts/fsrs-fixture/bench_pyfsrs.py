@@ -11,12 +11,13 @@ fuzz-free checksum printed here equals the Swift one).
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import fsrs
 
 MASK = (1 << 64) - 1
 CARDS, REVIEWS = 1_000, 100
+LONGEST_WAIT = timedelta(days=365)
 
 
 def splitmix64(seed: int):
@@ -48,7 +49,7 @@ def run(scheduler: fsrs.Scheduler, ratings, factors) -> float:
         for _ in range(REVIEWS):
             when = start
             if card.last_review is not None:
-                when = card.last_review + (card.due - card.last_review) * factors[k]
+                when = card.last_review + min(card.due - card.last_review, LONGEST_WAIT) * factors[k]
             card, _ = scheduler.review_card(card, ratings[k], when)
             k += 1
         checksum += card.stability

@@ -3,12 +3,14 @@ import FSRS
 import Foundation
 
 /// A fixed review workload: 1,000 cards × 100 reviews, ratings 10 % Again, 10 % Hard, 70 % Good,
-/// 10 % Easy, each review after 0.5–2 × the scheduled wait. Drawn from SplitMix64 so that
+/// 10 % Easy, each review after 0.5–2 × the scheduled wait (at most a year). Drawn from SplitMix64 so that
 /// `scripts/fsrs-fixture/bench_pyfsrs.py` replays exactly the same reviews in py-fsrs.
 struct Workload {
     static let cards = 1_000
     static let reviewsPerCard = 100
     static var steps: Int { cards * reviewsPerCard }
+    /// Waits are capped at a year (then scaled by 0.5–2) so that 100 reviews stay within Python's dates.
+    static let longestWait: TimeInterval = 365 * 86_400
 
     let ratings: [Rating]
     let waitFactors: [Double]
@@ -37,7 +39,8 @@ struct Workload {
             for _ in 0..<Self.reviewsPerCard {
                 var date = start
                 if let last = card.lastReview {
-                    date = last.addingTimeInterval(card.due.timeIntervalSince(last) * waitFactors[k])
+                    let wait = min(card.due.timeIntervalSince(last), Self.longestWait)
+                    date = last.addingTimeInterval(wait * waitFactors[k])
                 }
                 card = try scheduler.review(card, rating: ratings[k], at: date, fuzzSeed: UInt64(k))
                 k += 1
