@@ -7,11 +7,16 @@ extension MemoryState {
     public static let maximumDifficulty = 10.0
 }
 
+/// Python's `math.e`. py-fsrs writes e^x as `math.e ** x`, which rounds differently from `exp(x)` in
+/// about half the cases (by one unit in the last place); raising the same constant to the power
+/// keeps the results bit for bit those of py-fsrs.
+let eulerNumber = 2.718281828459045
+
 extension Parameters {
     /// D0(G) = w4 − e^(w5·(G − 1)) + 1, the difficulty after the first rating, clamped to [1, 10]
     /// unless `clamped` is false (mean reversion uses the raw D0(Easy)).
     public func initialDifficulty(_ rating: Rating, clamped: Bool = true) -> Double {
-        let d0 = w[4] - exp(w[5] * Double(rating.rawValue - 1)) + 1
+        let d0 = w[4] - pow(eulerNumber, w[5] * Double(rating.rawValue - 1)) + 1
         return clamped ? clampDifficulty(d0) : d0
     }
 

@@ -70,9 +70,9 @@ public struct Parameters: Sendable, Equatable, Hashable {
         w = values
         decay = -values[20]
         factor = pow(0.9, 1 / decay) - 1
-        eToW8 = exp(values[8])
-        easyInitialDifficultyUnclamped = values[4] - exp(values[5] * Double(Rating.easy.rawValue - 1)) + 1
-        eToW17W18 = exp(values[17] * values[18])
-        shortTermRatingFactor = Rating.allCases.map { exp(values[17] * (Double($0.rawValue - 3) + values[18])) }
+        eToW8 = pow(eulerNumber, values[8])
+        easyInitialDifficultyUnclamped = values[4] - pow(eulerNumber, values[5] * Double(Rating.easy.rawValue - 1)) + 1
+        eToW17W18 = pow(eulerNumber, values[17] * values[18])
+        shortTermRatingFactor = Rating.allCases.map { pow(eulerNumber, values[17] * (Double($0.rawValue - 3) + values[18])) }
     }
 }

@@ -17,13 +17,13 @@ extension Parameters {
     public func stabilityAfterSuccess(stability s: Double, difficulty d: Double, retrievability r: Double, rating: Rating) -> Double {
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
-        return s * (1 + eToW8 * (11 - d) * pow(s, -w[9]) * (exp((1 - r) * w[10]) - 1) * hardPenalty * easyBonus)
+        return s * (1 + eToW8 * (11 - d) * pow(s, -w[9]) * (pow(eulerNumber, (1 - r) * w[10]) - 1) * hardPenalty * easyBonus)
     }
 
     /// S'f = min(w11 · D^−w12 · ((S + 1)^w13 − 1) · e^(w14·(1 − R)), S / e^(w17·w18)): stability after
     /// a lapse at least a day later; the second term keeps a lapse from raising stability.
     public func stabilityAfterFailure(stability s: Double, difficulty d: Double, retrievability r: Double) -> Double {
-        let longTerm = w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * exp((1 - r) * w[14])
+        let longTerm = w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * pow(eulerNumber, (1 - r) * w[14])
         let cap = s / eToW17W18
         return min(longTerm, cap)
     }

@@ -68,7 +68,7 @@ struct FormulaTests {
         // A lapse with R = 1 on a huge stability would otherwise not shrink it.
         let s = 1000.0
         let capped = w.stabilityAfterFailure(stability: s, difficulty: 1, retrievability: 0)
-        #expect(capped <= s / exp(w.w[17] * w.w[18]))
+        #expect(capped <= s / pow(eulerNumber, w.w[17] * w.w[18]))
         #expect(w.nextStability(stability: 0.001, difficulty: 10, retrievability: 0, rating: .again) == 0.001)
     }
 
@@ -83,7 +83,7 @@ struct FormulaTests {
     @Test func initialStateIsTheFirstFourWeightsAndD0() {  // C4
         for g in Rating.allCases {
             #expect(w.initialStability(g) == w.w[g.rawValue - 1])
-            let d0 = w.w[4] - exp(w.w[5] * Double(g.rawValue - 1)) + 1
+            let d0 = w.w[4] - pow(eulerNumber, w.w[5] * Double(g.rawValue - 1)) + 1
             #expect(w.initialDifficulty(g) == min(max(d0, 1), 10))
         }
         #expect(w.initialDifficulty(.again) == 6.4133)
@@ -91,10 +91,10 @@ struct FormulaTests {
 
     @Test func cachedTermsEqualTheFormulas() throws {
         for p in [w, try parameters(replacing: [5: 1.7, 8: 0.3, 17: 1.2, 18: 0.7])] {
-            #expect(p.eToW8 == exp(p.w[8]))
-            #expect(p.easyInitialDifficultyUnclamped == p.w[4] - exp(p.w[5] * 3) + 1)
-            #expect(p.eToW17W18 == exp(p.w[17] * p.w[18]))
-            #expect(p.shortTermRatingFactor == Rating.allCases.map { exp(p.w[17] * (Double($0.rawValue) - 3 + p.w[18])) })
+            #expect(p.eToW8 == pow(eulerNumber, p.w[8]))
+            #expect(p.easyInitialDifficultyUnclamped == p.w[4] - pow(eulerNumber, p.w[5] * 3) + 1)
+            #expect(p.eToW17W18 == pow(eulerNumber, p.w[17] * p.w[18]))
+            #expect(p.shortTermRatingFactor == Rating.allCases.map { pow(eulerNumber, p.w[17] * (Double($0.rawValue) - 3 + p.w[18])) })
         }
     }
 
