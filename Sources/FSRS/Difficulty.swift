@@ -37,6 +37,7 @@ extension Parameters {
 
     /// D' = clamp(meanReversion(D + linearDamping(ΔD, D)), 1, 10): difficulty after any review
     /// (also same-day ones).
+    @inline(__always)
     public func nextDifficulty(_ d: Double, rating: Rating) -> Double {
         let damped = d + linearDamping(deltaDifficulty: deltaDifficulty(rating), difficulty: d)
         return clampDifficulty(meanReversion(damped))

@@ -3,6 +3,7 @@ import Foundation
 extension Parameters {
     /// R(t, S) = (1 + factor · t / S)^decay: the probability of recall `t` days after a review that
     /// left stability `S`. R(0, S) = 1 and R(S, S) = 0.9.
+    @inline(__always)
     public func retrievability(elapsedDays t: Double, stability s: Double) -> Double {
         pow(1 + factor * t / s, decay)
     }

@@ -68,6 +68,7 @@ public struct Scheduler: Sendable, Equatable {
     /// Python subtracts exact microseconds; a `Date` is a binary floating-point number of seconds,
     /// so `start + N days` can come back a few microseconds short when the dates are centuries
     /// away. A slack of a few units in the last place of the larger date keeps that exactly N days.
+    @inline(__always)
     public static func elapsedDays(from start: Date, to end: Date) -> Int {
         let a = start.timeIntervalSinceReferenceDate, b = end.timeIntervalSinceReferenceDate
         let slack = max(abs(a), abs(b)) * 0x1p-50  // about 4 units in the last place
@@ -84,6 +85,7 @@ public struct Scheduler: Sendable, Equatable {
     }
 
     /// The review interval in whole days for stability `s` (rounded half to even, 1…maximum).
+    @inline(__always)
     public func nextInterval(stability s: Double) -> Int {
         // Same operations as `Parameters.interval`, with r^(1/decay) − 1 computed once.
         wholeDays((s / parameters.factor) * intervalScale, maximumInterval: maximumInterval)
@@ -144,6 +146,7 @@ public struct Scheduler: Sendable, Equatable {
 
     /// Stability and difficulty after a review: initial values for a new card; the same-day
     /// formula under 24 hours; otherwise the long-term formulas with R at the whole days elapsed.
+    @inline(__always)
     public func nextMemory(_ memory: MemoryState?, elapsedDays: Int?, rating: Rating) -> MemoryState {
         let w = parameters
         guard let memory else {

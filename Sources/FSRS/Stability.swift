@@ -14,6 +14,7 @@ extension Parameters {
     /// S'r = S · (1 + e^w8 · (11 − D) · S^−w9 · (e^(w10·(1 − R)) − 1) · h · b), with h = w15 for Hard
     /// and b = w16 for Easy: stability after a successful review at least a day later, from the
     /// state before it and the retrievability R at the review.
+    @inline(__always)
     public func stabilityAfterSuccess(stability s: Double, difficulty d: Double, retrievability r: Double, rating: Rating) -> Double {
         let hardPenalty = rating == .hard ? w[15] : 1
         let easyBonus = rating == .easy ? w[16] : 1
@@ -37,6 +38,7 @@ extension Parameters {
     }
 
     /// The stability after a review at least a day later: success or failure by rating, at least 0.001.
+    @inline(__always)
     public func nextStability(stability s: Double, difficulty d: Double, retrievability r: Double, rating: Rating) -> Double {
         let next = rating == .again
             ? stabilityAfterFailure(stability: s, difficulty: d, retrievability: r)
