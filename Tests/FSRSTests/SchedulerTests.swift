@@ -67,6 +67,17 @@ struct SchedulerTests {
         #expect(stepless.retrievability(of: card, at: start + 2 * day - 1) == oneDay)
     }
 
+    @Test func wholeDaysSurviveFloatingPointDatesCenturiesAway() {
+        for base in [date("2026-03-01T09:00:00Z"), date("2400-06-15T23:59:59Z"), date("9000-01-01T00:00:00Z")] {
+            for days in [1, 2, 365, 36500] {
+                let due = base.addingTimeInterval(Double(days) * day)
+                #expect(Scheduler.elapsedDays(from: base, to: due) == days)
+                #expect(Scheduler.elapsedDays(from: base, to: due.addingTimeInterval(-1)) == days - 1)
+            }
+        }
+        #expect(Scheduler.elapsedDays(from: start, to: start + day - 0.001) == 0)
+    }
+
     @Test func stabilityNeverFallsBelowFloor() throws {  // A6
         let scheduler = try Scheduler(enableFuzzing: false)
         var card = Card.new(at: start)
