@@ -102,22 +102,20 @@ public struct Scheduler: Sendable, Equatable {
         }
         let memory = nextMemory(card.memory, elapsedDays: elapsed, rating: rating)
 
-        var next = card
-        next.memory = memory
-        var wait: Wait
+        var phase: CardPhase, step: Int?, wait: Wait
         switch card.phase {
         case .learning:
-            (next.phase, next.step, wait) = stepOutcome(steps: learningSteps, phase: .learning, step: card.step ?? 0, rating: rating)
+            (phase, step, wait) = stepOutcome(steps: learningSteps, phase: .learning, step: card.step ?? 0, rating: rating)
         case .relearning:
-            (next.phase, next.step, wait) = stepOutcome(steps: relearningSteps, phase: .relearning, step: card.step ?? 0, rating: rating)
+            (phase, step, wait) = stepOutcome(steps: relearningSteps, phase: .relearning, step: card.step ?? 0, rating: rating)
         case .review:
             if rating == .again, let first = relearningSteps.first {
-                (next.phase, next.step, wait) = (.relearning, 0, .seconds(first))
+                (phase, step, wait) = (.relearning, 0, .seconds(first))
             } else {
-                (next.phase, next.step, wait) = (.review, nil, .days(0))
+                (phase, step, wait) = (.review, nil, .days(0))
             }
         }
-        if next.phase == .review {
+        if phase == .review {
             var days = nextInterval(stability: memory.stability)
             if enableFuzzing {
                 var generator = SplitMix64(seed: fuzzSeed)
@@ -125,14 +123,15 @@ public struct Scheduler: Sendable, Equatable {
             }
             wait = .days(days)
         }
+        let due: Date
         switch wait {
-        case .seconds(let seconds): next.due = date.addingTimeInterval(seconds)
-        case .days(let days): next.due = date.addingTimeInterval(Double(days) * Self.secondsPerDay)
+        case .seconds(let seconds): due = date.addingTimeInterval(seconds)
+        case .days(let days): due = date.addingTimeInterval(Double(days) * Self.secondsPerDay)
         }
-        next.lastReview = date
-        next.reps += 1
-        if card.phase == .review && rating == .again { next.lapses += 1 }
-        return next
+        let lapsed = card.phase == .review && rating == .again
+        return Card(
+            phase: phase, step: step, memory: memory, due: due, lastReview: date, reps: card.reps + 1,
+            lapses: lapsed ? card.lapses + 1 : card.lapses)
     }
 
     /// The card after each possible rating at `date` (same fuzz seed for all four).
