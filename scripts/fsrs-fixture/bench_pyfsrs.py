@@ -9,6 +9,7 @@ fuzz-free checksum printed here equals the Swift one).
 """
 
 import statistics
+from importlib.metadata import version
 import sys
 import time
 from datetime import datetime, timedelta, timezone
@@ -71,7 +72,7 @@ def main() -> None:
             times.append(time.perf_counter() - began)
         median = statistics.median(times)
         steps = CARDS * REVIEWS
-        print(f"py-fsrs {fsrs.__name__} {name}: median {median * 1000:.1f} ms per {steps} review steps "
+        print(f"py-fsrs {version('fsrs')} {name}: median {median * 1000:.1f} ms per {steps} review steps "
               f"= {steps / median:,.0f} steps/s (checksum {checksum:.6f}, {repeats} runs)")
 
 
