@@ -5,7 +5,8 @@
 // Benchmarks/<SuiteName>/; add a suite by adding one `suite(...)` line below.
 //
 // Run (from this folder; release build):
-//     swift package --allow-writing-to-package-directory benchmark --target StoreBenchmarks
+//     swift package --allow-writing-to-package-directory benchmark            # every suite
+//     swift package --allow-writing-to-package-directory benchmark --target SchedulerBenchmarks
 import PackageDescription
 
 let package = Package(
@@ -18,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
+        // FSRS-6 review steps per second (docs/fsrs.md).
+        suite("SchedulerBenchmarks", dependencies: [.product(name: "FSRS", package: "codedrill")]),
         // Progress store: durable answer latency, due queue on a 100k-card learner (docs/database.md).
         suite(
             "StoreBenchmarks",
@@ -25,6 +28,8 @@ let package = Package(
                 .product(name: "ProgressStore", package: "codedrill"), .product(name: "FSRS", package: "codedrill"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // Content: linting 1,000 files, loading the ICD-10 tables.
+        suite("LintBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
     ]
 )
 

@@ -9,5 +9,6 @@ public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
     /// Recalled easily: right, and marked sure.
     case easy = 4
 
+    /// Orders ratings from Again to Easy.
     public static func < (lhs: Rating, rhs: Rating) -> Bool { lhs.rawValue < rhs.rawValue }
 }

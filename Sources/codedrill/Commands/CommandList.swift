@@ -6,4 +6,5 @@ let commandList: [ParsableCommand.Type] = [
     LibraryCommand.self,
     LearnerCommand.self,
     DatabaseCommand.self,
+    FSRSCommand.self,
 ]
