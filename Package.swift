@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CodingContentTests", dependencies: ["CodingContent"]),
+        .testTarget(name: "CodingContentTests", dependencies: ["CodingContent"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ProgressStoreTests",
             dependencies: ["ProgressStore", "FSRS", .product(name: "GRDB", package: "GRDB.swift")]

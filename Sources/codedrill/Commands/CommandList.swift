@@ -7,4 +7,5 @@ let commandList: [ParsableCommand.Type] = [
     LearnerCommand.self,
     DatabaseCommand.self,
     FSRSCommand.self,
+    QuestionsCommand.self,
 ]

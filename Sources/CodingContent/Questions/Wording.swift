@@ -1,0 +1,133 @@
+import Foundation
+
+/// Word-level text helpers for building stems and checking them: tokens, overlap, leak phrases,
+/// and the small grammar needed to join an author's sentences.
+enum Wording {
+    /// Words that carry no clinical meaning; ignored for overlap and for "distinctive" phrases.
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with", "without",
+        "into", "onto", "over", "under", "through", "across", "after", "before", "during", "while", "once", "then",
+        "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "as",
+        "so", "no", "not", "any", "all", "both", "each", "also", "only", "there", "which", "who", "whose", "than",
+        "has", "have", "had", "does", "do", "did", "can", "may", "will", "would", "one", "two", "his", "her",
+        "their", "them", "they", "he", "she", "up", "out", "off", "about", "until", "when", "where", "more", "less",
+    ]
+
+    /// Sentence openers that may be lower-cased after a connective ("Next, the capsule…"). Any other
+    /// first word might be a name or an abbreviation, so it keeps its capital and gets no connective.
+    static let lowerableOpeners: Set<String> = [
+        "a", "an", "the", "with", "using", "through", "after", "once", "both", "all", "its", "this", "these",
+        "under", "via", "while", "each", "two", "three", "four", "several", "any", "at", "in", "on", "from",
+        "over", "remaining", "an", "when", "its", "if", "another", "one", "further", "additional", "multiple",
+    ]
+
+    /// Lower-case words of letters and digits, in order.
+    static func tokens(_ text: String) -> [String] {
+        var result: [String] = []
+        var word = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if !word.isEmpty {
+                result.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { result.append(word) }
+        return result
+    }
+
+    /// Whether a token is a content word (not a stop word, at least three characters).
+    static func isContent(_ token: String) -> Bool { token.count >= 3 && !stopWords.contains(token) }
+
+    /// How many consecutive words make a phrase for `distinctivePhrases`.
+    static let phraseLength = 4
+
+    /// The distinctive phrases of a text: every run of four consecutive words with at least two
+    /// content words, written with single spaces. A stem containing one of a contrast's phrases
+    /// quotes that contrast.
+    static func distinctivePhrases(_ text: String) -> Set<String> {
+        let words = tokens(text)
+        guard words.count >= phraseLength else { return [] }
+        var result: Set<String> = []
+        for start in 0...(words.count - phraseLength) {
+            let run = words[start..<(start + phraseLength)]
+            if run.filter(isContent).count >= 2 { result.insert(run.joined(separator: " ")) }
+        }
+        return result
+    }
+
+    /// `sentence` with its first letter lower-cased, when its first word may be (see
+    /// `lowerableOpeners`); otherwise `nil`.
+    static func lowercasedOpening(_ sentence: String) -> String? {
+        guard let first = tokens(String(sentence.prefix(24))).first, lowerableOpeners.contains(first),
+              let head = sentence.first else { return nil }
+        return head.lowercased() + sentence.dropFirst()
+    }
+
+    /// `text` with its first letter upper-cased.
+    static func capitalized(_ text: String) -> String {
+        guard let head = text.first else { return text }
+        return head.uppercased() + text.dropFirst()
+    }
+
+    /// `text` ending in a full stop (unless it already ends in punctuation).
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last else { return trimmed }
+        return ".!?".contains(last) ? trimmed : trimmed + "."
+    }
+
+    /// `text` without a final full stop, for embedding in a longer sentence.
+    static func clause(_ text: String) -> String {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        while trimmed.last == "." { trimmed.removeLast() }
+        return trimmed
+    }
+
+    /// Jaccard similarity of two sorted, duplicate-free id arrays.
+    static func jaccard(_ a: [Int], _ b: [Int]) -> Double {
+        let shared = overlap(a, b)
+        let union = a.count + b.count - shared
+        return union == 0 ? 1 : Double(shared) / Double(union)
+    }
+
+    /// How many ids two sorted, duplicate-free arrays share.
+    static func overlap(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+}
+
+/// Interns content words as small integers so overlap is a merge of sorted arrays.
+struct Vocabulary {
+    private var ids: [String: Int] = [:]
+
+    /// The sorted, duplicate-free ids of the content words of `texts`.
+    mutating func contentIDs<S: Sequence>(_ texts: S) -> [Int] where S.Element == String {
+        var result: Set<Int> = []
+        for text in texts {
+            for token in Wording.tokens(text) where Wording.isContent(token) {
+                if let id = ids[token] {
+                    result.insert(id)
+                } else {
+                    let id = ids.count
+                    ids[token] = id
+                    result.insert(id)
+                }
+            }
+        }
+        return result.sorted()
+    }
+}

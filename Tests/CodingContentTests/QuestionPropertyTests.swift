@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import CodingContent
+
+/// Properties every generated question must have, over every item of each test library and many seeds.
+@Suite struct QuestionPropertyTests {
+    static let seeds: [UInt64] = Array(1...200)
+
+    @Test(arguments: TestLibraries.all)
+    func everyMultipleChoiceQuestionHasExactlyOneCorrectOptionAndDistinctTexts(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        for item in generator.items where !item.kind.isEntry {
+            for seed in Self.seeds {
+                let q = try generator.generate(item: item, seed: seed)
+                #expect(q.options.filter(\.correct).count == 1, "\(q.id)")
+                #expect((2...4).contains(q.options.count), "\(q.id)")
+                #expect(q.options.map(\.label) == Array(["A", "B", "C", "D"].prefix(q.options.count)), "\(q.id)")
+                #expect(Set(q.options.map { $0.text.lowercased() }).count == q.options.count, "\(q.id) duplicate options")
+                let right = q.options.first(where: \.correct)
+                #expect(q.answer.label == right?.label && q.answer.text == right?.text, "\(q.id)")
+            }
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func stemsNeverGiveTheAnswerAway(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        let index = generator.index
+        for item in generator.items {
+            let i = index.byPrefix[item.id.components(separatedBy: "/")[0]]!
+            let procedure = index.entries[i].procedure
+            // Phrases only the contrasts leading to this code use (not its own steps).
+            var ownPhrases: Set<String> = []
+            for step in procedure.steps { ownPhrases.formUnion(Wording.distinctivePhrases(step.text)) }
+            var leading: Set<String> = []
+            for id in index.entries[i].clausesTo { leading.formUnion(index.clauses[id].phrases) }
+            leading.subtract(ownPhrases)
+            for seed in Self.seeds {
+                let q = try generator.generate(item: item, seed: seed)
+                let stem = q.stem.lowercased()
+                let stemPhrases = Wording.distinctivePhrases(q.stem)
+                #expect(!stem.contains(q.answer.text.lowercased()), "\(q.id): the stem contains the answer")
+                switch q.kind {
+                case .vignette, .vignetteEntry, .pcs, .diagnosis:
+                    for option in q.options { #expect(!Self.containsCode(q.stem, option.text), "\(q.id): the stem names option \(option.text)") }
+                    #expect(!Self.containsCode(q.stem, q.code), "\(q.id): the stem names the code")
+                    #expect(!stem.contains(procedure.title.lowercased()), "\(q.id): the stem names the title")
+                    if q.kind != .diagnosis {
+                        #expect(stemPhrases.isDisjoint(with: leading), "\(q.id): the stem quotes a contrast that leads to \(q.code)")
+                    }
+                case .contrast:
+                    let right = q.options.first(where: \.correct)!.text
+                    #expect(stemPhrases.isDisjoint(with: Wording.distinctivePhrases(right)), "\(q.id): the stem quotes the answer's finding")
+                default:
+                    break
+                }
+                if stem.contains("woman") || stem.contains("girl") || stem.contains("female") {
+                    #expect(!q.stem.contains("His surgeon") && !q.stem.contains("on his "), "\(q.id): pronoun")
+                }
+                if stem.contains(" man ") || stem.contains(" boy") || stem.contains("male patient") && !stem.contains("female") {
+                    #expect(!q.stem.contains("Her surgeon") && !q.stem.contains("on her "), "\(q.id): pronoun")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func everyOptionAndQuestionHasARationale(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        for item in generator.items {
+            for seed in Self.seeds.prefix(50) {
+                let q = try generator.generate(item: item, seed: seed)
+                #expect(!q.rationale.isEmpty, "\(q.id)")
+                #expect(!q.stem.isEmpty, "\(q.id)")
+                for option in q.options { #expect(!option.rationale.isEmpty, "\(q.id) \(option.label)") }
+            }
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func entryQuestionsAcceptTheirOwnAnswer(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        for item in generator.items where item.kind.isEntry {
+            for seed in Self.seeds {
+                let q = try generator.generate(item: item, seed: seed)
+                #expect(q.options.isEmpty && q.answer.label == nil, "\(q.id)")
+                let verdict = q.judge(response: q.answer.text)
+                #expect(verdict.correct && verdict.modifierCorrect != false, "\(q.id): \(verdict)")
+                #expect(q.judge(response: q.code).correct, "\(q.id)")
+            }
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func theSameSeedReproducesTheQuestionByteForByte(_ named: NamedLibrary) throws {
+        let first = QuestionGenerator(library: named.library)
+        let second = QuestionGenerator(library: named.library)  // a fresh index, as in another process
+        for item in first.items {
+            for seed in Self.seeds.prefix(25) {
+                #expect(jsonBytes(try first.generate(item: item, seed: seed)) == jsonBytes(try second.generate(item: item, seed: seed)))
+            }
+        }
+    }
+
+    /// Share of consecutive seed pairs whose questions differ, per kind: stems for scenario kinds,
+    /// stem or options otherwise.
+    static func varietyRates(_ generator: QuestionGenerator) throws -> [QuestionKind: Double] {
+        var differing: [QuestionKind: Int] = [:]
+        var pairs: [QuestionKind: Int] = [:]
+        for item in generator.items {
+            var previous: Question?
+            for seed in seeds {
+                let q = try generator.generate(item: item, seed: seed)
+                if let previous {
+                    let scenario: Set<QuestionKind> = [.vignette, .vignetteEntry, .pcs, .diagnosis, .contrast]
+                    let differs = scenario.contains(item.kind)
+                        ? previous.stem != q.stem
+                        : previous.stem != q.stem || previous.options.map(\.text) != q.options.map(\.text)
+                    differing[item.kind, default: 0] += differs ? 1 : 0
+                    pairs[item.kind, default: 0] += 1
+                }
+                previous = q
+            }
+        }
+        return pairs.reduce(into: [:]) { result, entry in
+            result[entry.key] = Double(differing[entry.key] ?? 0) / Double(entry.value)
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func twoSeedsUsuallyGiveDifferentQuestions(_ named: NamedLibrary) throws {
+        let rates = try Self.varietyRates(QuestionGenerator(library: named.library))
+        for kind in [QuestionKind.vignette, .vignetteEntry, .pcs, .diagnosis, .contrast] {
+            if let rate = rates[kind] { #expect(rate >= 0.9, "\(kind.rawValue): \(rate)") }
+        }
+        for kind in [QuestionKind.indication, .nextStep, .notIncluded] {
+            if let rate = rates[kind] { #expect(rate >= 0.5, "\(kind.rawValue): \(rate)") }
+        }
+        let report = QuestionKind.allCases.compactMap { k in rates[k].map { "\(k.rawValue) \(String(format: "%.3f", $0))" } }
+        print("variety (\(named.name)): " + report.joined(separator: ", "))
+    }
+
+    /// Whether `text` contains `code` as a whole word (not inside a longer number).
+    static func containsCode(_ text: String, _ code: String) -> Bool {
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: code, options: .caseInsensitive, range: searchRange) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            let boundary: (Character?) -> Bool = { c in c.map { !$0.isLetter && !$0.isNumber } ?? true }
+            if boundary(before), boundary(after) { return true }
+            searchRange = found.upperBound..<text.endIndex
+        }
+        return false
+    }
+}
