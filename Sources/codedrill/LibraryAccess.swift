@@ -29,19 +29,3 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// For scripts.
     case json
 }
-
-/// The one JSON encoder setup of the command line.
-enum JSONOutput {
-    /// A configured encoder: sorted keys, ISO 8601 dates, no escaped slashes.
-    static func encoder(pretty: Bool = true) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
-    /// `value` as JSON text.
-    static func string<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
-        String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
-    }
-}

@@ -90,6 +90,22 @@ public enum CodedrillJSON {
     public static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(CodedrillJSON.timestamp(date))
+        }
         return encoder
+    }
+
+    /// `value` as JSON text.
+    public static func string<T: Encodable>(_ value: T, pretty: Bool) throws -> String {
+        String(decoding: try encoder(pretty: pretty).encode(value), as: UTF8.self)
+    }
+
+    /// A date as `2026-01-05T09:00:00Z` (UTC, whole seconds), the form every JSON output uses.
+    public static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodingContent
 import FSRS
 import Foundation
 
@@ -34,7 +35,7 @@ struct FSRSCommand: ParsableCommand {
 
         func execute() throws {
             let scheduler = try makeScheduler()
-            let encoder = JSONOutput.encoder()
+            let encoder = CodedrillJSON.encoder(pretty: false)
             var lineNumber = 0
             while let line = readLine(strippingNewline: true) {
                 lineNumber += 1

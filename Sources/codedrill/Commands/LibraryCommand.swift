@@ -19,7 +19,7 @@ struct LibraryCommand: CodeDrillCommand {
         let summary = LibrarySummary(procedures: library.procedures)
         switch format {
         case .json:
-            Terminal.line(try JSONOutput.string(summary))
+            Terminal.line(try CodedrillJSON.string(summary, pretty: true))
         case .text:
             Terminal.line("Library: \(library.root.path)")
             Terminal.line("\(summary.procedures) procedures in \(summary.families) families across \(summary.areas.count) areas")
