@@ -22,7 +22,7 @@ public struct ItemRecord: Sendable, Equatable, Hashable {
 }
 
 /// An item as the store knows it.
-public struct Item: Sendable, Equatable {
+public struct StoredItem: Sendable, Equatable {
     /// The item's description as last synced.
     public var record: ItemRecord
     /// Place in the order in which new items are introduced (first-sync order).
@@ -132,22 +132,22 @@ extension ProgressStore {
     }
 
     /// Every item in introduction order; retired ones only when `includingRetired`.
-    public func items(includingRetired: Bool = false) throws(StoreError) -> [Item] {
+    public func items(includingRetired: Bool = false) throws(StoreError) -> [StoredItem] {
         try read { db in
             let filter = includingRetired ? "" : "WHERE retired_at IS NULL"
-            return try Row.fetchAll(db, sql: "SELECT * FROM items \(filter) ORDER BY position").map(Item.init(row:))
+            return try Row.fetchAll(db, sql: "SELECT * FROM items \(filter) ORDER BY position").map(StoredItem.init(row:))
         }
     }
 
     /// The item with identifier `id`, retired or not.
-    public func item(id: String) throws(StoreError) -> Item? {
+    public func item(id: String) throws(StoreError) -> StoredItem? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [id]).map(Item.init(row:))
+            try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [id]).map(StoredItem.init(row:))
         }
     }
 }
 
-extension Item {
+extension StoredItem {
     init(row: Row) {
         self.init(
             record: ItemRecord(id: row["id"], kind: row["kind"], source: row["source"], contentHash: row["content_hash"]),
