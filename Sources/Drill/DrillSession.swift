@@ -1,0 +1,191 @@
+import CodingContent
+import FSRS
+import Foundation
+import ProgressStore
+
+/// What a drill may ask today.
+public struct DrillOptions: Sendable {
+    /// Which items to study.
+    public var selection: ItemSelection
+    /// At most this many new items this session (never more than the learner's daily limit allows).
+    public var newLimit: Int?
+    /// At most this many questions this session, missed items coming back included.
+    public var maxQuestions: Int?
+    /// When study days start (04:00 local by default).
+    public var calendar: StudyCalendar
+
+    /// Creates options; the defaults study everything due plus the daily new items.
+    public init(selection: ItemSelection = .all, newLimit: Int? = nil, maxQuestions: Int? = nil,
+                calendar: StudyCalendar = StudyCalendar()) {
+        self.selection = selection
+        self.newLimit = newLimit
+        self.maxQuestions = maxQuestions
+        self.calendar = calendar
+    }
+}
+
+/// A daily drill as a state machine over a store, a question catalog, a scheduler and a clock:
+/// due items first, then new ones; each answer is graded, scheduled with FSRS and committed before
+/// the next question; missed items come back later in the same session.
+public final class DrillSession {
+    private struct Entry: Equatable {
+        var item: String
+        var isNew: Bool
+    }
+
+    private struct Recorded {
+        var review: Review
+        var entry: Entry
+        var requeued: Bool
+        var correct: Bool
+    }
+
+    /// The learner studying.
+    public let learner: Learner
+    private let store: ProgressStore
+    private let catalog: QuestionCatalog
+    private let scheduler: Scheduler
+    private let clock: () -> Date
+    private let options: DrillOptions
+    private let session: Session
+    private let started = ContinuousClock.now
+
+    private var queue: [Entry]
+    private var shown = 0
+    private var current: (entry: Entry, question: Question, shownAt: ContinuousClock.Instant)?
+    private var history: [Recorded] = []
+
+    /// How many questions this session has asked or still plans to ask.
+    public var plannedTotal: Int { shown + queue.count }
+
+    /// Starts a session: reads the learner's queue (due first, then new) restricted to the selection.
+    public init(store: ProgressStore, catalog: QuestionCatalog, learner: Learner, scheduler: Scheduler,
+                options: DrillOptions = DrillOptions(), clock: @escaping () -> Date) throws {
+        self.store = store
+        self.catalog = catalog
+        self.learner = learner
+        self.scheduler = scheduler
+        self.options = options
+        self.clock = clock
+        let now = clock()
+        let selected = options.selection == .all ? nil : Set(catalog.items(options.selection).map(\.id))
+        let due = try store.dueQueue(learner: learner.id, at: now, dayStart: options.calendar.dayStart(containing: now),
+                                     filter: ItemFilter(items: selected))
+        var entries = due.due.filter { catalog.item(id: $0.item) != nil }.map { Entry(item: $0.item, isNew: false) }
+        var fresh = due.new.filter { catalog.item(id: $0.item) != nil }.map { Entry(item: $0.item, isNew: true) }
+        if let limit = options.newLimit { fresh = Array(fresh.prefix(max(0, limit))) }
+        entries += fresh
+        if let max = options.maxQuestions { entries = Array(entries.prefix(Swift.max(0, max))) }
+        queue = entries
+        session = try store.startSession(learner: learner.id, kind: .drill, at: now)
+    }
+
+    /// The next question, or `nil` when the session is done. Asking again without answering returns
+    /// the same question.
+    public func next() throws -> ShownQuestion? {
+        if let current { return ShownQuestion(question: current.question, index: shown, total: plannedTotal, isNew: current.entry.isNew) }
+        if let max = options.maxQuestions, shown >= max { return nil }
+        while !queue.isEmpty {
+            let entry = queue.removeFirst()
+            let reps = try store.card(learner: learner.id, item: entry.item)?.reps ?? 0
+            let seed = ReviewSeed.question(learner: learner.id, item: entry.item, reps: reps)
+            guard let question = try? catalog.question(itemID: entry.item, seed: seed) else { continue }
+            shown += 1
+            current = (entry, question, ContinuousClock.now)
+            return ShownQuestion(question: question, index: shown, total: plannedTotal, isNew: entry.isNew)
+        }
+        return nil
+    }
+
+    /// Grades `response` to the current question, records it and reschedules the item in one
+    /// transaction. A response that is not an answer (an unknown letter, an empty code) throws
+    /// `InputProblem` and records nothing.
+    public func answer(_ response: String, confidence: Confidence) throws -> Feedback {
+        guard let current else { throw InputProblem(message: "there is no question to answer") }
+        let question = current.question
+        let judgement = question.judge(response: response)
+        if !question.kind.isEntry, judgement.chosenLabel == nil {
+            let labels = question.options.map(\.label)
+            let range = labels.count > 1 ? "\(labels.first!.lowercased())–\(labels.last!.lowercased())" : (labels.first ?? "a").lowercased()
+            throw InputProblem(message: "'\(response)' is not one of the options: type a letter \(range) or the option's code, optionally followed by ? (unsure) or ! (sure)")
+        }
+        if question.kind.isEntry, !response.contains(where: { $0.isLetter || $0.isNumber }) {
+            throw InputProblem(message: "type the code (for example 27284, or 27284-RT with a modifier), optionally followed by ? or !")
+        }
+        let rating = GradingPolicy.rating(correct: judgement.correct, confidence: confidence)
+        let now = clock()
+        let item = current.entry.item
+        let elapsed = ContinuousClock.now - current.shownAt
+        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let existing = try store.card(learner: learner.id, item: item)
+        if let last = existing?.lastReview, now < last {
+            throw InputProblem(message: "the clock (\(CodedrillJSON.timestamp(now))) is before this item's last review (\(CodedrillJSON.timestamp(last))); check --now")
+        }
+        let scheduler = self.scheduler
+        let review = try store.record(
+            Answer(learner: learner.id, item: item, seed: question.seed, given: judgement.response, correct: judgement.correct,
+                   rating: rating, responseMilliseconds: milliseconds, answeredAt: now, session: session.id)
+        ) { stored in
+            let card = stored ?? Card.new(at: now)
+            let at = max(now, card.lastReview ?? now)
+            return (try? scheduler.review(card, rating: rating, at: at, fuzzSeed: ReviewSeed.fuzz(item: item, reps: card.reps))) ?? card
+        }
+        self.current = nil
+        let after = review.after
+        // A card still inside its (re)learning steps comes back after a few other questions.
+        let requeue = after.phase != .review && (options.maxQuestions.map { shown + queue.count < $0 } ?? true)
+        if requeue {
+            queue.insert(Entry(item: item, isNew: false), at: min(3, queue.count))
+        }
+        history.append(Recorded(review: review, entry: current.entry, requeued: requeue, correct: judgement.correct))
+        let chosen = judgement.chosenLabel.flatMap { label in question.options.first { $0.label == label } }
+        return Feedback(
+            id: question.id, item: item, correct: judgement.correct, rating: "\(rating)", given: judgement.response,
+            answer: question.answer, rationale: question.rationale,
+            chosenRationale: judgement.correct ? nil : chosen?.rationale, modifierNote: judgement.modifierNote,
+            due: after.due, dueIn: Wait.describe(from: now, to: after.due), again: requeue, review: review.id)
+    }
+
+    /// Skips the current question without recording anything; it is not asked again this session.
+    public func skip() {
+        current = nil
+    }
+
+    /// Removes the last answer of this session from the database (restoring the card exactly) and
+    /// asks that item again next. Returns `nil` when nothing in this session can be undone.
+    public func undo() throws -> Undone? {
+        guard let last = history.last else { return nil }
+        _ = try store.undoReview(id: last.review.id)
+        history.removeLast()
+        if last.requeued, let i = queue.firstIndex(of: Entry(item: last.entry.item, isNew: false)) { queue.remove(at: i) }
+        if let current {
+            // Put the question on screen back in the queue, after the undone one.
+            queue.insert(current.entry, at: 0)
+            shown -= 1
+            self.current = nil
+        }
+        queue.insert(last.entry, at: 0)
+        shown -= 1
+        return Undone(item: last.entry.item, given: last.review.answer.given)
+    }
+
+    /// Ends the session: closes it in the database and reports what was done.
+    public func finish() throws -> DrillSummary {
+        let now = clock()
+        _ = try store.endSession(session.id, at: now)
+        let calendar = options.calendar
+        let today = calendar.dayStart(containing: now)
+        let stats = try store.stats(learner: learner.id, at: now, calendar: calendar, days: 1, forecastDays: 2)
+        let tomorrowStart = calendar.dayStart(1, after: today)
+        let dueTomorrow = stats.forecast.first { $0.start == tomorrowStart }?.due ?? 0
+        let answered = history.count
+        let correct = history.filter(\.correct).count
+        let accuracy = answered == 0 ? 0 : (Double(correct) / Double(answered) * 1000).rounded() / 10
+        let seconds = Int((ContinuousClock.now - started).components.seconds)
+        let remaining = queue.count + (current == nil ? 0 : 1)
+        return DrillSummary(
+            learner: learner.name, answered: answered, correct: correct, accuracy: accuracy, seconds: seconds,
+            newItems: Set(history.filter(\.entry.isNew).map(\.entry.item)).count, remaining: remaining,
+            dueTomorrow: dueTomorrow, streak: stats.streak)
+    }
+}
