@@ -1,0 +1,194 @@
+import Drill
+import FSRS
+import Foundation
+import ProgressStore
+import Testing
+
+/// The repository's bundled library.
+let bundledLibrary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The label (or, for typed answers, the text) of the right answer to the question a drill showed,
+/// derived independently by `codedrill questions --item --seed`.
+func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundledLibrary) throws -> (answer: String, wrong: String?) {
+    let result = try CodedrillProcess.run(["questions", "--library", library, "--item", item, "--seed", String(seed), "--format", "json"], in: dir)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let question = try #require(array.first)
+    let answer = try #require(question["answer"] as? [String: Any])
+    let options = question["options"] as? [[String: Any]] ?? []
+    let wrong = options.first { ($0["correct"] as? Bool) == false }?["label"] as? String
+    if let label = answer["label"] as? String { return (label.lowercased(), wrong?.lowercased()) }
+    return (try #require(answer["text"] as? String), nil)
+}
+
+@Suite(.serialized) struct DrillCommandTests {
+    let day1 = "2026-11-25T10:00:00Z"
+    let day3 = "2026-11-27T10:00:00Z"
+
+    @Test func jsonDrillRecordsExactlyTheAnswersUndoesAndSchedulesTheNextDay() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("progress.sqlite").path
+        let env = ["CODEDRILL_DB": db]
+        let drill = try InteractiveProcess(["drill", "--json", "--learner", "ana", "--now", day1, "--library", bundledLibrary, "--new", "3"],
+                                           in: dir, environment: env)
+        let start = try drill.readJSON()
+        #expect(start["type"] as? String == "session")
+        #expect(start["created"] as? Bool == true)
+        #expect(start["planned"] as? Int == 3)
+
+        // (item, given, correct, rating) of every answer that must end up in the database.
+        var expected: [(String, String, Bool, String)] = []
+        var step = 0
+        var undid = false
+        var pending: [String: Any]?
+        while true {
+            let event = try pending ?? drill.readJSON()
+            pending = nil
+            if event["type"] as? String == "summary" {
+                #expect(event["answered"] as? Int == expected.count)
+                #expect(event["correct"] as? Int == expected.filter(\.2).count)
+                break
+            }
+            #expect(event["type"] as? String == "question")
+            let item = try #require(event["item"] as? String)
+            let seed = try #require(event["seed"] as? Int)
+            for option in event["options"] as? [[String: Any]] ?? [] {
+                #expect(Set(option.keys) == ["label", "text"], "a question never reveals the correct option")
+            }
+            let (right, wrong) = try rightAnswer(item: item, seed: seed, in: dir)
+            step += 1
+            if step == 2, let wrong {
+                drill.send(wrong)
+                let feedback = try drill.readJSON()
+                #expect(feedback["correct"] as? Bool == false)
+                #expect(feedback["rating"] as? String == "again")
+                #expect(feedback["again"] as? Bool == true)
+                if !undid {
+                    // The next question is already on screen; undo takes the answer back and asks the item again.
+                    let shown = try drill.readJSON()
+                    undid = true
+                    drill.send("u")
+                    let undone = try drill.readJSON()
+                    #expect(undone["type"] as? String == "undone")
+                    #expect(undone["item"] as? String == item)
+                    let again = try drill.readJSON()
+                    #expect(again["item"] as? String == item)
+                    #expect(again["seed"] as? Int == seed)
+                    #expect(shown["type"] as? String == "question")
+                    pending = again
+                    step -= 1
+                    continue
+                }
+                expected.append((item, wrong.uppercased(), false, "again"))
+            } else if step == 3 {
+                drill.send("zzz")
+                let problem = try drill.readJSON()
+                #expect(problem["type"] as? String == "error")
+                drill.send(right + "!")
+                let feedback = try drill.readJSON()
+                #expect(feedback["correct"] as? Bool == true)
+                #expect(feedback["rating"] as? String == "easy")
+                expected.append((item, feedback["given"] as? String ?? "", true, "easy"))
+            } else {
+                drill.send(right)
+                let feedback = try drill.readJSON()
+                #expect(feedback["correct"] as? Bool == true)
+                #expect(feedback["rating"] as? String == "good")
+                expected.append((item, feedback["given"] as? String ?? "", true, "good"))
+            }
+        }
+        #expect(drill.finish() == 0)
+        #expect(undid)
+
+        let store = try ProgressStore(path: db)
+        let learner = try #require(try store.learner(named: "ana"))
+        let reviews = try store.reviews(learner: learner.id)
+        #expect(reviews.map { [$0.answer.item, $0.answer.given, "\($0.answer.correct)", "\($0.answer.rating)"] }
+                == expected.map { [$0.0, $0.1, "\($0.2)", $0.3] })
+
+        // Replaying the recorded ratings through FSRS gives the cards the store holds, and so the next days' queue.
+        let scheduler = try Scheduler()
+        let now1 = try #require(ISO8601DateFormatter().date(from: day1))
+        var replayed: [String: Card] = [:]
+        for review in reviews {
+            let card = replayed[review.answer.item] ?? Card.new(at: now1)
+            replayed[review.answer.item] = try scheduler.review(card, rating: review.answer.rating, at: now1,
+                                                                fuzzSeed: ReviewSeed.fuzz(item: review.answer.item, reps: card.reps))
+        }
+        for (item, card) in replayed {
+            #expect(try store.card(learner: learner.id, item: item)?.due == Date(timeIntervalSince1970: (card.due.timeIntervalSince1970 * 1000).rounded() / 1000))
+        }
+        let now3 = try #require(ISO8601DateFormatter().date(from: day3))
+        let dueOnDay3 = Set(replayed.filter { $0.value.due <= now3 }.map(\.key))
+        #expect(expected.count >= 5)
+        #expect(replayed.count == 3)
+        #expect(!dueOnDay3.isEmpty)
+        try store.close()
+
+        let stats = try CodedrillProcess.run(["stats", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--format", "json"],
+                                             in: dir, environment: env)
+        #expect(stats.status == 0)
+        let statsJSON = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(statsJSON["dueNow"] as? Int == dueOnDay3.count)
+        #expect(statsJSON["totalReviews"] as? Int == expected.count)
+
+        let next = try InteractiveProcess(["drill", "--json", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--new", "0"],
+                                          in: dir, environment: env)
+        let nextStart = try next.readJSON()
+        #expect(nextStart["created"] as? Bool == false)
+        #expect(nextStart["planned"] as? Int == dueOnDay3.count)
+        var seen: Set<String> = []
+        while true {
+            let event = try next.readJSON()
+            if event["type"] as? String == "summary" { break }
+            let item = try #require(event["item"] as? String)
+            if seen.contains(item) { break }
+            seen.insert(item)
+            next.send(try rightAnswer(item: item, seed: try #require(event["seed"] as? Int), in: dir).answer)
+            _ = try next.readJSON()
+        }
+        #expect(next.finish() == 0)
+        #expect(seen == dueOnDay3)
+    }
+
+    @Test func endOfInputMidSessionKeepsEveryAnswerAndGarbageIsNeverRecorded() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("p.sqlite").path
+        let result = try CodedrillProcess.run(
+            ["drill", "--learner", "bo", "--now", day1, "--library", bundledLibrary, "--new", "5"],
+            in: dir, input: "zzz\n\n?\na\nb?\n", environment: ["CODEDRILL_DB": db])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Created learner 'bo'."))
+        #expect(result.stdout.contains("'zzz' is not one of the options: type a letter a–d or the option's code, optionally followed by ? (unsure) or ! (sure)"))
+        #expect(result.stdout.contains("type an answer, or ? for help"))
+        #expect(result.stdout.contains("Commands: ? help · s skip · u undo the last answer · q quit"))
+        #expect(result.stdout.contains("Session done for bo."))
+        #expect(result.stdout.contains("Answered 2 ("))
+        let store = try ProgressStore(path: db)
+        let learner = try #require(try store.learner(named: "bo"))
+        let reviews = try store.reviews(learner: learner.id).map(\.answer.given)
+        #expect(reviews == ["A", "B"])
+    }
+
+    @Test func freshHomeDrillCreatesTheDatabaseInTheXDGDataDirectory() throws {
+        let home = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try CodedrillProcess.run(["drill", "--library", bundledLibrary, "--learner", "newcomer"], in: home, input: "a\nq\n")
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let db = home.appendingPathComponent(".local/share/codedrill/progress.sqlite").path
+        #expect(FileManager.default.fileExists(atPath: db))
+        let attributes = try FileManager.default.attributesOfItem(atPath: db)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func unknownFilterIsAUsageError() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CodedrillProcess.run(["drill", "--library", bundledLibrary, "--family", "no-such-family"], in: dir,
+                                              environment: ["CODEDRILL_DB": dir.appendingPathComponent("p.sqlite").path])
+        #expect(result.status == 64)
+        #expect(result.stderr == "codedrill: error: no items match the filters (family no-such-family); `codedrill library` lists families\n")
+    }
+}
