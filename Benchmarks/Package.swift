@@ -30,6 +30,13 @@ let package = Package(
             ]),
         // Content: linting 1,000 files, loading the ICD-10 tables.
         suite("LintBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
+        // The drill: start to first question for a learner with 10,000 reviews.
+        suite(
+            "DrillBenchmarks",
+            dependencies: [
+                .product(name: "Drill", package: "codedrill"), .product(name: "CodingContent", package: "codedrill"),
+                .product(name: "ProgressStore", package: "codedrill"), .product(name: "FSRS", package: "codedrill"),
+            ]),
     ]
 )
 

@@ -8,7 +8,8 @@ struct LearnerCommand: ParsableCommand {
         commandName: "learner",
         abstract: "List, add, rename or delete learners.",
         subcommands: [
-            LearnerListCommand.self, LearnerAddCommand.self, LearnerRenameCommand.self, LearnerDeleteCommand.self,
+            LearnerListCommand.self, LearnerAddCommand.self, LearnerRenameCommand.self, LearnerSetCommand.self,
+            LearnerDeleteCommand.self,
         ]
     )
 }
@@ -93,5 +94,47 @@ struct LearnerDeleteCommand: CodeDrillCommand {
         }
         let deletion = try store.deleteLearner(named: name)
         Terminal.line("deleted learner '\(name)' (\(deletion.cards) cards, \(deletion.reviews) reviews)")
+    }
+}
+
+/// `codedrill learner set NAME [--new-per-day N] [--reviews-per-day N] [--retention R]`.
+struct LearnerSetCommand: CodeDrillCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change a learner's daily limits or target retention; without options, show them.",
+        discussion: "Defaults: 20 new items and 200 reviews per study day, retention 0.9."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The learner.")
+    var name: String
+
+    @Option(name: .customLong("new-per-day"), help: ArgumentHelp("New items introduced per study day.", valueName: "n"))
+    var newPerDay: Int?
+
+    @Option(name: .customLong("reviews-per-day"), help: ArgumentHelp("Reviews per study day.", valueName: "n"))
+    var reviewsPerDay: Int?
+
+    @Option(help: ArgumentHelp("Desired retention FSRS schedules for, between 0.7 and 0.99.", valueName: "r"))
+    var retention: Double?
+
+    func validate() throws {
+        if let newPerDay, newPerDay < 0 { throw ValidationError("--new-per-day must be 0 or more") }
+        if let reviewsPerDay, reviewsPerDay < 0 { throw ValidationError("--reviews-per-day must be 0 or more") }
+        if let retention, !(0.7...0.99).contains(retention) { throw ValidationError("--retention must be between 0.7 and 0.99") }
+    }
+
+    func execute() throws {
+        let store = try global.openStore()
+        guard let learner = try store.learner(named: name) else {
+            throw CommandFailure("no learner named '\(name)'", status: .dataError)
+        }
+        var settings = learner.settings
+        if let newPerDay { settings.newPerDay = newPerDay }
+        if let reviewsPerDay { settings.reviewsPerDay = reviewsPerDay }
+        if let retention { settings.desiredRetention = retention }
+        if settings != learner.settings { settings = try store.updateSettings(settings, learner: learner.id).settings }
+        Terminal.line("\(name): \(settings.newPerDay) new per day, \(settings.reviewsPerDay) reviews per day, retention \(settings.desiredRetention)")
     }
 }
