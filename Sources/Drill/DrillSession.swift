@@ -128,7 +128,7 @@ public final class DrillSession {
         ) { stored in
             let card = stored ?? Card.new(at: now)
             let at = max(now, card.lastReview ?? now)
-            return (try? scheduler.review(card, rating: rating, at: at, fuzzSeed: ReviewSeed.fuzz(item: item, reps: card.reps))) ?? card
+            return (try? scheduler.review(card, rating: rating, at: at, fuzzSeed: Fuzz.seed(item: item, reps: card.reps))) ?? card
         }
         self.current = nil
         let after = review.after

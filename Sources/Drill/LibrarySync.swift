@@ -39,11 +39,6 @@ public enum ReviewSeed {
     public static func question(learner: Int64, item: String, reps: Int) -> UInt64 {
         Fingerprint.value(of: "\(learner)|\(item)|\(reps)") & 0x7fff_ffff
     }
-
-    /// The scheduler's fuzz seed for the `reps`-th review of `item` (per item and review count).
-    public static func fuzz(item: String, reps: Int) -> UInt64 {
-        Fingerprint.value(of: "fuzz|\(item)|\(reps)")
-    }
 }
 
 /// Human wording of waits and intervals.

@@ -113,7 +113,7 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         for review in reviews {
             let card = replayed[review.answer.item] ?? Card.new(at: now1)
             replayed[review.answer.item] = try scheduler.review(card, rating: review.answer.rating, at: now1,
-                                                                fuzzSeed: ReviewSeed.fuzz(item: review.answer.item, reps: card.reps))
+                                                                fuzzSeed: Fuzz.seed(item: review.answer.item, reps: card.reps))
         }
         for (item, card) in replayed {
             #expect(try store.card(learner: learner.id, item: item)?.due == Date(timeIntervalSince1970: (card.due.timeIntervalSince1970 * 1000).rounded() / 1000))
