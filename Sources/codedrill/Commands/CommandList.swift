@@ -8,4 +8,5 @@ let commandList: [ParsableCommand.Type] = [
     DatabaseCommand.self,
     FSRSCommand.self,
     QuestionsCommand.self,
+    BankCommand.self,
 ]
