@@ -111,11 +111,12 @@ struct BankImportCommand: CodeDrillCommand {
 
     func execute() throws {
         let url = URL(fileURLWithPath: file, relativeTo: LibraryAccess.workingDirectory)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw CommandFailure("cannot read \(file): \(error.localizedDescription)", status: .ioError)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw CommandFailure("cannot read \(file): \(isDirectory.boolValue ? "it is a directory" : "no such file")", status: .ioError)
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CommandFailure("cannot read \(file): permission denied or I/O error", status: .ioError)
         }
         let chosen = format ?? (url.pathExtension.lowercased() == "aiken" ? .aiken : .gift)
         let bank = switch chosen {
