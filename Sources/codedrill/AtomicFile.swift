@@ -11,7 +11,7 @@ enum AtomicFile {
         let directory = url.deletingLastPathComponent().path
         var template = Array("\(directory)/.\(url.lastPathComponent).tmp-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw failure("cannot create a file in \(directory)", path: path) }
+        guard descriptor >= 0 else { throw failure("cannot create \(path)") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer {
@@ -29,13 +29,14 @@ enum AtomicFile {
         }
         ok = ok && fsync(descriptor) == 0
         ok = close(descriptor) == 0 && ok
-        guard ok else { throw failure("cannot write", path: path) }
-        guard rename(temporary, url.path) == 0 else { throw failure("cannot replace", path: path) }
+        guard ok else { throw failure("cannot write \(path)") }
+        guard rename(temporary, url.path) == 0 else { throw failure("cannot replace \(path)") }
         renamed = true
     }
 
-    private static func failure(_ what: String, path: String) -> CommandFailure {
-        CommandFailure("\(what) \(path): \(String(cString: strerror(errno)))", status: .ioError)
+    /// `message` and the system's reason (from `errno`), as an I/O failure.
+    private static func failure(_ message: String) -> CommandFailure {
+        CommandFailure("\(message): \(String(cString: strerror(errno)))", status: .ioError)
     }
 
     private static func existingMode(_ path: String) -> mode_t? {

@@ -293,7 +293,7 @@ import Testing
         #expect(missing.status == 74)
     }
 
-    @Test func badFiltersAreUsageErrors() throws {
+    @Test func badFiltersAreUsageErrorsAndUnwritableOutputIsAnIOError() throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
@@ -304,6 +304,9 @@ import Testing
         let none = try CodedrillProcess.run(["bank", "export", "--tag", "nothing"], in: dir)
         #expect(none.stderr == "codedrill: error: no questions match the filters\n")
         #expect(none.status == 64)
+        let unwritable = try CodedrillProcess.run(["bank", "export", "-o", "nowhere/x.gift"], in: dir)
+        #expect(unwritable.stderr == "codedrill: error: cannot create nowhere/x.gift: No such file or directory\n")
+        #expect(unwritable.status == 74)
         let item = try CodedrillProcess.run(["questions", "--item", "gift:rules/nothing"], in: dir)
         #expect(item.stderr == "codedrill: error: unknown item 'gift:rules/nothing': no question bank has it\n")
         #expect(item.status == 64)
