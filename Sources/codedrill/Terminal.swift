@@ -8,6 +8,11 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Writes `text` exactly as it is (a whole file's contents) to standard output.
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Writes text without a newline (a prompt) to standard output.
     static func prompt(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -16,6 +21,11 @@ enum Terminal {
     /// Writes `codedrill: error: message` to standard error.
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("codedrill: error: \(message)\n".utf8))
+    }
+
+    /// Writes one `path:line:column: severity: message` line to standard error, as compilers do.
+    static func diagnostic(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// Writes a warning or progress note to standard error.

@@ -29,13 +29,13 @@ struct AikenTests {
                 id: "gift:mock-exam/which-modifier-reports-a-bilateral-procedure-" + BankText.fnv1a("Which modifier reports a bilateral procedure?"),
                 source: .init(path: "mock-exam.txt", line: 1),
                 text: "Which modifier reports a bilateral procedure?", textFormat: .plain, kind: .multipleChoice,
-                answers: [GIFTAnswer(text: "50", weight: 100), GIFTAnswer(text: "51", weight: 0), GIFTAnswer(text: "59", weight: 0)]
+                answers: [BankAnswer(text: "50", weight: 100), BankAnswer(text: "51", weight: 0), BankAnswer(text: "59", weight: 0)]
             ),
             AuthoredQuestion(
                 id: "gift:mock-exam/which-7th-character-marks-a-sequela-" + BankText.fnv1a("Which 7th character marks a sequela?"),
                 source: .init(path: "mock-exam.txt", line: 7),
                 text: "Which 7th character marks a sequela?", textFormat: .plain, kind: .multipleChoice,
-                answers: [GIFTAnswer(text: "A", weight: 0), GIFTAnswer(text: "D", weight: 0), GIFTAnswer(text: "S", weight: 100)]
+                answers: [BankAnswer(text: "A", weight: 0), BankAnswer(text: "D", weight: 0), BankAnswer(text: "S", weight: 100)]
             ),
         ])
     }
@@ -65,7 +65,7 @@ struct AikenTests {
             C. two
             ANSWER: A
 
-            Answer names no option?
+            BankAnswer names no option?
             A. one
             B. two
             ANSWER: E
@@ -114,19 +114,19 @@ struct AikenTests {
         let questions = [
             AuthoredQuestion(
                 id: "gift:a", text: "Which modifier\nmeans bilateral?", kind: .multipleChoice,
-                answers: [GIFTAnswer(text: "51", weight: 0, feedback: "lost in Aiken"), GIFTAnswer(text: "50", weight: 100)],
+                answers: [BankAnswer(text: "51", weight: 0, feedback: "lost in Aiken"), BankAnswer(text: "50", weight: 100)],
                 generalFeedback: "lost too"
             ),
             AuthoredQuestion(id: "gift:b", text: "True?", kind: .trueFalse,
-                             answers: [GIFTAnswer(text: "True", weight: 100), GIFTAnswer(text: "False", weight: 0)]),
+                             answers: [BankAnswer(text: "True", weight: 100), BankAnswer(text: "False", weight: 0)]),
             AuthoredQuestion(id: "gift:c", text: "Partial?", kind: .multipleChoice,
-                             answers: [GIFTAnswer(text: "x", weight: 100), GIFTAnswer(text: "y", weight: 50)]),
+                             answers: [BankAnswer(text: "x", weight: 100), BankAnswer(text: "y", weight: 50)]),
             AuthoredQuestion(id: "gift:d", text: "A. looks like an option", kind: .multipleChoice,
-                             answers: [GIFTAnswer(text: "x", weight: 100), GIFTAnswer(text: "y", weight: 0)]),
+                             answers: [BankAnswer(text: "x", weight: 100), BankAnswer(text: "y", weight: 0)]),
             AuthoredQuestion(id: "gift:e", text: "One option?", kind: .multipleChoice,
-                             answers: [GIFTAnswer(text: "x", weight: 100)]),
+                             answers: [BankAnswer(text: "x", weight: 100)]),
             AuthoredQuestion(id: "gift:f", text: "Modifier ", textAfterBlank: " means bilateral.", kind: .multipleChoice,
-                             answers: [GIFTAnswer(text: "50", weight: 100), GIFTAnswer(text: "59", weight: 0)]),
+                             answers: [BankAnswer(text: "50", weight: 100), BankAnswer(text: "59", weight: 0)]),
         ]
         let output = AikenWriter.write(questions)
         #expect(output.text == """

@@ -129,7 +129,7 @@ struct GIFTDiagnosticTests {
             giftWarning(8, 9, "'=' gives full credit, so '%50%' is read as answer text; write '~%50%' for a partial weight"),
         ])
         #expect(bank.questions.map(\.id) == ["gift:b", "gift:c"])
-        #expect(bank.questions.last?.answers.first == GIFTAnswer(text: "%50%A", weight: 100))
+        #expect(bank.questions.last?.answers.first == BankAnswer(text: "%50%A", weight: 100))
     }
 
     @Test func lowerCaseTrueIsAShortAnswer() {

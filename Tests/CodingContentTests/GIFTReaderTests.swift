@@ -12,7 +12,8 @@ func at(_ line: Int) -> AuthoredQuestion.Location {
     AuthoredQuestion.Location(path: "bank.gift", line: line)
 }
 
-typealias GIFTAnswer = AuthoredQuestion.Answer
+/// Shorthand for bank answers in the bank tests (`Answer` alone is a question's right answer).
+typealias BankAnswer = AuthoredQuestion.Answer
 
 @Suite("GIFT reader: question kinds")
 struct GIFTReaderKindTests {
@@ -27,7 +28,7 @@ struct GIFTReaderKindTests {
                 id: "gift:modifiers/bilateral", title: "Bilateral", source: at(2),
                 text: "Which modifier reports the same procedure on both sides in one session?",
                 kind: .multipleChoice,
-                answers: [GIFTAnswer(text: "50", weight: 100), GIFTAnswer(text: "51", weight: 0), GIFTAnswer(text: "59", weight: 0)]
+                answers: [BankAnswer(text: "50", weight: 100), BankAnswer(text: "51", weight: 0), BankAnswer(text: "59", weight: 0)]
             )
         ])
     }
@@ -48,9 +49,9 @@ struct GIFTReaderKindTests {
                 id: "gift:q", source: at(2), text: "Which modifier marks a bilateral procedure?",
                 kind: .multipleChoice,
                 answers: [
-                    GIFTAnswer(text: "50", weight: 100, feedback: "right: one line, both sides"),
-                    GIFTAnswer(text: "RT", weight: 0, feedback: "wrong: only the right side"),
-                    GIFTAnswer(text: "LT", weight: 0, feedback: "wrong: only the left side"),
+                    BankAnswer(text: "50", weight: 100, feedback: "right: one line, both sides"),
+                    BankAnswer(text: "RT", weight: 0, feedback: "wrong: only the right side"),
+                    BankAnswer(text: "LT", weight: 0, feedback: "wrong: only the left side"),
                 ]
             )
         ])
@@ -69,10 +70,10 @@ struct GIFTReaderKindTests {
         #expect(bank.diagnostics == [])
         #expect(bank.questions.first?.kind == .multipleAnswer)
         #expect(bank.questions.first?.answers == [
-            GIFTAnswer(text: "RT", weight: 33.33333, feedback: "yes"),
-            GIFTAnswer(text: "LT", weight: 33.33333),
-            GIFTAnswer(text: "F5", weight: 33.33333),
-            GIFTAnswer(text: "59", weight: -100, feedback: "no: a distinct-service modifier"),
+            BankAnswer(text: "RT", weight: 33.33333, feedback: "yes"),
+            BankAnswer(text: "LT", weight: 33.33333),
+            BankAnswer(text: "F5", weight: 33.33333),
+            BankAnswer(text: "59", weight: -100, feedback: "no: a distinct-service modifier"),
         ])
     }
 
@@ -103,14 +104,14 @@ struct GIFTReaderKindTests {
         #expect(bank.diagnostics == [])
         let answers = bank.questions.map(\.answers)
         #expect(answers == [
-            [GIFTAnswer(text: "True", weight: 100), GIFTAnswer(text: "False", weight: 0)],
-            [GIFTAnswer(text: "True", weight: 100), GIFTAnswer(text: "False", weight: 0)],
-            [GIFTAnswer(text: "True", weight: 0), GIFTAnswer(text: "False", weight: 100)],
+            [BankAnswer(text: "True", weight: 100), BankAnswer(text: "False", weight: 0)],
+            [BankAnswer(text: "True", weight: 100), BankAnswer(text: "False", weight: 0)],
+            [BankAnswer(text: "True", weight: 0), BankAnswer(text: "False", weight: 100)],
             [
-                GIFTAnswer(text: "True", weight: 0, feedback: "It starts the day before."),
-                GIFTAnswer(text: "False", weight: 100, feedback: "Right: the day before counts."),
+                BankAnswer(text: "True", weight: 0, feedback: "It starts the day before."),
+                BankAnswer(text: "False", weight: 100, feedback: "Right: the day before counts."),
             ],
-            [GIFTAnswer(text: "True", weight: 100, feedback: "Yes, S is for sequela."), GIFTAnswer(text: "False", weight: 0)],
+            [BankAnswer(text: "True", weight: 100, feedback: "Yes, S is for sequela."), BankAnswer(text: "False", weight: 0)],
         ])
         #expect(bank.questions.allSatisfy { $0.kind == .trueFalse })
         #expect(bank.questions.map(\.text).last == "Sequela codes take 7th character S.")
@@ -124,9 +125,9 @@ struct GIFTReaderKindTests {
         #expect(bank.diagnostics == [])
         #expect(bank.questions.first?.kind == .shortAnswer)
         #expect(bank.questions.first?.answers == [
-            GIFTAnswer(text: "27284", weight: 100),
-            GIFTAnswer(text: "27284-RT", weight: 100),
-            GIFTAnswer(text: "27284", weight: 50, feedback: "Add the side for full credit."),
+            BankAnswer(text: "27284", weight: 100),
+            BankAnswer(text: "27284-RT", weight: 100),
+            BankAnswer(text: "27284", weight: 50, feedback: "Add the side for full credit."),
         ])
     }
 
@@ -134,7 +135,7 @@ struct GIFTReaderKindTests {
         let bank = readGIFT("// [id:q]\nWhich modifier means bilateral? {50}")
         #expect(bank.diagnostics == [])
         #expect(bank.questions.first?.kind == .shortAnswer)
-        #expect(bank.questions.first?.answers == [GIFTAnswer(text: "50", weight: 100)])
+        #expect(bank.questions.first?.answers == [BankAnswer(text: "50", weight: 100)])
     }
 
     @Test func matchingPairsIncludingADistractor() {
@@ -184,17 +185,17 @@ struct GIFTReaderKindTests {
         #expect(bank.diagnostics == [])
         #expect(bank.questions.allSatisfy { $0.kind == .numerical })
         #expect(bank.questions.map(\.answers) == [
-            [GIFTAnswer(text: "", weight: 100, numeric: .value(90, tolerance: 0))],
-            [GIFTAnswer(text: "", weight: 100, numeric: .range(min: 1, max: 10))],
+            [BankAnswer(text: "", weight: 100, numeric: .value(90, tolerance: 0))],
+            [BankAnswer(text: "", weight: 100, numeric: .range(min: 1, max: 10))],
             [
-                GIFTAnswer(text: "", weight: 100, feedback: "Right: the day before, the day of surgery and 90 days after.",
+                BankAnswer(text: "", weight: 100, feedback: "Right: the day before, the day of surgery and 90 days after.",
                        numeric: .value(92, tolerance: 0)),
-                GIFTAnswer(text: "", weight: 50, feedback: "Close: count the day before surgery too.",
+                BankAnswer(text: "", weight: 50, feedback: "Close: count the day before surgery too.",
                        numeric: .value(91, tolerance: 0)),
-                GIFTAnswer(text: "", weight: 0, feedback: "Count the day before, the day of surgery and the 90 days after.",
+                BankAnswer(text: "", weight: 0, feedback: "Count the day before, the day of surgery and the 90 days after.",
                        numeric: .anyOther),
             ],
-            [GIFTAnswer(text: "", weight: 100, numeric: .value(10, tolerance: 0))],
+            [BankAnswer(text: "", weight: 100, numeric: .value(10, tolerance: 0))],
         ])
     }
 
@@ -232,7 +233,7 @@ struct GIFTReaderKindTests {
         #expect(question?.text == "An unplanned return to the operating room\nfor a complication takes modifier ")
         #expect(question?.textAfterBlank == " during the global period.")
         #expect(question?.answers == [
-            GIFTAnswer(text: "78", weight: 100, feedback: "right"), GIFTAnswer(text: "79", weight: 0, feedback: "unrelated procedures"),
+            BankAnswer(text: "78", weight: 100, feedback: "right"), BankAnswer(text: "79", weight: 0, feedback: "unrelated procedures"),
         ])
     }
 
@@ -260,7 +261,7 @@ struct GIFTReaderKindTests {
     @Test func generalFeedbackIsTakenFromTheLastFourHashes() {
         let bank = readGIFT("// [id:q]\nPick. {=A#a ~B#b ####General.}")
         #expect(bank.questions.first?.generalFeedback == "General.")
-        #expect(bank.questions.first?.answers == [GIFTAnswer(text: "A", weight: 100, feedback: "a"), GIFTAnswer(text: "B", weight: 0, feedback: "b")])
+        #expect(bank.questions.first?.answers == [BankAnswer(text: "A", weight: 100, feedback: "a"), BankAnswer(text: "B", weight: 0, feedback: "b")])
     }
 }
 
@@ -317,7 +318,7 @@ struct GIFTReaderStructureTests {
             // http://example.org is not a comment in the middle of a line
             """)
         #expect(bank.diagnostics == [])
-        #expect(bank.questions.first?.answers == [GIFTAnswer(text: "XE", weight: 100), GIFTAnswer(text: "XP", weight: 0)])
+        #expect(bank.questions.first?.answers == [BankAnswer(text: "XE", weight: 100), BankAnswer(text: "XP", weight: 0)])
         #expect(bank.questions.count == 1)
     }
 
@@ -333,7 +334,7 @@ struct GIFTReaderStructureTests {
         let question = bank.questions.first
         #expect(question?.textFormat == .markdown)
         #expect(question?.text == "Which code is **bilateral**?")
-        #expect(question?.answers.first == GIFTAnswer(text: "50", weight: 100, feedback: "<b>yes</b>"))
+        #expect(question?.answers.first == BankAnswer(text: "50", weight: 100, feedback: "<b>yes</b>"))
         #expect(question?.generalFeedback == "*Both* sides.")
         #expect(bank.questions.last?.textFormat == .moodle)
         #expect(bank.questions.last?.text == "[note] Not a format marker.")
@@ -353,9 +354,9 @@ struct GIFTReaderStructureTests {
         #expect(question?.title == "Title: with colon")
         #expect(question?.text == "Which is right: 1 = 1, {braces} or ~tilde~?\nSecond line.")
         #expect(question?.answers == [
-            GIFTAnswer(text: "a # b", weight: 100, feedback: "feedback with = and ~"),
-            GIFTAnswer(text: #"c \ d"#, weight: 0),
-            GIFTAnswer(text: "{e}", weight: 0),
+            BankAnswer(text: "a # b", weight: 100, feedback: "feedback with = and ~"),
+            BankAnswer(text: #"c \ d"#, weight: 0),
+            BankAnswer(text: "{e}", weight: 0),
         ])
     }
 

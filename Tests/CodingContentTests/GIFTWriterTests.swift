@@ -77,21 +77,21 @@ struct GIFTWriterTests {
             AuthoredQuestion(
                 id: "gift:m/a", title: "Bilateral", category: ["rules", "modifiers"], tags: ["cpc", "odd]tag"],
                 text: "Which modifier?", kind: .multipleChoice,
-                answers: [GIFTAnswer(text: "50", weight: 100, feedback: "Both sides."), GIFTAnswer(text: "51", weight: 0)],
+                answers: [BankAnswer(text: "50", weight: 100, feedback: "Both sides."), BankAnswer(text: "51", weight: 0)],
                 generalFeedback: "See the modifier list."
             ),
             AuthoredQuestion(
                 id: "gift:m/b", category: ["rules", "modifiers"], text: "Add-on codes stand alone.", kind: .trueFalse,
-                answers: [GIFTAnswer(text: "True", weight: 0, feedback: "They need a primary code."),
-                          GIFTAnswer(text: "False", weight: 100, feedback: "Right.")]
+                answers: [BankAnswer(text: "True", weight: 0, feedback: "They need a primary code."),
+                          BankAnswer(text: "False", weight: 100, feedback: "Right.")]
             ),
             AuthoredQuestion(
                 id: "gift:n", text: "Days?", kind: .numerical,
-                answers: [GIFTAnswer(text: "", weight: 100, numeric: .value(90, tolerance: 0.5))]
+                answers: [BankAnswer(text: "", weight: 100, numeric: .value(90, tolerance: 0.5))]
             ),
             AuthoredQuestion(
                 id: "gift:w", text: "Modifier ", textAfterBlank: " means bilateral.", kind: .shortAnswer,
-                answers: [GIFTAnswer(text: "50", weight: 100), GIFTAnswer(text: "%50", weight: 50)]
+                answers: [BankAnswer(text: "50", weight: 100), BankAnswer(text: "%50", weight: 50)]
             ),
         ]
         #expect(GIFTWriter.write(questions) == """
@@ -126,9 +126,9 @@ struct GIFTWriterTests {
         let question = AuthoredQuestion(
             id: "gift:p", text: "// not a comment", kind: .multipleChoice,
             answers: [
-                GIFTAnswer(text: "[html] literal", weight: 100, feedback: "[plain] literal too"),
-                GIFTAnswer(text: "%5% of the fee", weight: 0),
-                GIFTAnswer(text: "a\nb", weight: 0),
+                BankAnswer(text: "[html] literal", weight: 100, feedback: "[plain] literal too"),
+                BankAnswer(text: "%5% of the fee", weight: 0),
+                BankAnswer(text: "a\nb", weight: 0),
             ]
         )
         let text = GIFTWriter.write([question])

@@ -37,6 +37,11 @@ import Testing
         #expect(JudgementTests.entry("27447-50", code: "27447").judge(response: "27447-50").modifierNote == "50 matches both sides")
     }
 
+    @Test func anEmptyEntryIsNotRecognised() {
+        #expect(sided.judge(response: "  ") == .unrecognised(""))
+        #expect(sided.judge(response: "27286").isRecognised)
+    }
+
     @Test func unsidedProceduresNeedNoModifier() {
         #expect(unsided.judge(response: "47562") == Judgement(correct: true, response: "47562"))
         #expect(unsided.judge(response: "47562-RT")
@@ -52,6 +57,7 @@ import Testing
             answer: Answer(label: "B", text: "M16.11"), rationale: "…", seed: 1)
         #expect(q.judge(response: " b ") == Judgement(correct: true, response: "B", chosenLabel: "B"))
         #expect(q.judge(response: "m1612") == Judgement(correct: false, response: "A", chosenLabel: "A"))
-        #expect(q.judge(response: "E") == Judgement(correct: false, response: "E"))
+        #expect(q.judge(response: "E") == Judgement(correct: false, response: "E", isRecognised: false))
+        #expect(q.judge(response: "??") == .unrecognised("??"))
     }
 }

@@ -1,26 +1,54 @@
 /// The verdict on one learner response to a question.
+///
+/// **Invalid input versus a wrong answer.** A response that cannot be read as an answer at all — a
+/// letter the question does not have (`z` on a four-option question), garbage, an empty entry, text
+/// where a number is wanted, the wrong number of letters for a matching question — gives
+/// `isRecognised == false`, `correct == false` and `chosenLabel == nil`: the drill should say so and
+/// ask again without recording a review. A recognised response with `correct == false` is a wrong
+/// answer. For choice kinds (every kind that has options) `chosenLabel == nil` exactly when the
+/// response is not recognised.
 public struct Judgement: Sendable, Hashable, Codable {
-    /// Whether the response is right. For entry questions only the code decides; the modifier is
-    /// judged separately in `modifierCorrect`, so a drill can choose how strict to be.
+    /// Whether the response is right. For `vignette-entry` questions only the code decides; the
+    /// modifier is judged separately in `modifierCorrect`, so a drill can choose how strict to be.
     public var correct: Bool
-    /// The response as understood: an option label (`B`) for multiple choice, or the normalised
-    /// entry (`27284-RT`: upper case, no spaces or dots, modifiers after hyphens).
+    /// The response as understood: an option label (`B`) for multiple choice and true/false; the
+    /// labels, comma-separated, for `multiple-answer` (`A,C`, sorted) and `matching` (`C,A,B`, in prompt
+    /// order); the normalised entry for typed answers (`27284-RT`: upper case, no spaces or dots,
+    /// modifiers after hyphens; plain text trimmed with single spaces; numbers as `92` or `4.5`); for
+    /// an unrecognised response, the trimmed text as typed.
     public var response: String
-    /// The option the response picked, or `nil` for entry questions and unrecognised responses.
+    /// The option or options the response picked (same form as `response`), or `nil` for entry
+    /// questions and unrecognised responses.
     public var chosenLabel: String?
-    /// For entry questions: whether the laterality modifier fits the scenario's side; `nil` when no
-    /// modifier was expected and none was given.
+    /// For `vignette-entry` questions: whether the laterality modifier fits the scenario's side; `nil`
+    /// when no modifier was expected and none was given.
     public var modifierCorrect: Bool?
-    /// For entry questions: one sentence about the modifier, or `nil` when there is nothing to say.
+    /// For `vignette-entry` questions: one sentence about the modifier, or `nil` when there is nothing
+    /// to say.
     public var modifierNote: String?
+    /// Whether the response could be read as an answer at all; see the type's documentation.
+    public var isRecognised: Bool
+    /// What to tell the learner about this particular response when no option carries it: for typed
+    /// authored questions, the author's feedback for the answer the response matched (or for "any
+    /// other number"); for `matching`, which prompts were matched wrongly. `nil` otherwise — for choice
+    /// kinds, show the chosen options' `rationale`.
+    public var feedback: String?
 
     /// Creates a judgement.
-    public init(correct: Bool, response: String, chosenLabel: String? = nil, modifierCorrect: Bool? = nil, modifierNote: String? = nil) {
+    public init(correct: Bool, response: String, chosenLabel: String? = nil, modifierCorrect: Bool? = nil, modifierNote: String? = nil,
+                isRecognised: Bool = true, feedback: String? = nil) {
         self.correct = correct
         self.response = response
         self.chosenLabel = chosenLabel
         self.modifierCorrect = modifierCorrect
         self.modifierNote = modifierNote
+        self.isRecognised = isRecognised
+        self.feedback = feedback
+    }
+
+    /// A response that cannot be read as an answer: not correct, nothing chosen, `isRecognised` false.
+    public static func unrecognised(_ response: String) -> Judgement {
+        Judgement(correct: false, response: response, isRecognised: false)
     }
 }
 
@@ -81,11 +109,33 @@ public struct CodeEntry: Sendable, Hashable {
 }
 
 extension Question {
-    /// Judges a learner's response. Multiple choice: an option label (`b`), or an option's text typed
-    /// out (`27286`). Entry: the code, normalised as `CodeEntry` reads it; the code alone decides
-    /// `correct`, and a laterality modifier is checked against the scenario's side and reported.
+    /// Judges a learner's response to a question of any kind.
+    ///
+    /// - Multiple choice (generated kinds, `choice`): an option label (`b`), or an option's text typed
+    ///   out (`27286`). `true-false` also takes `t`, `f`, `true`, `false`.
+    /// - `multiple-answer`: the letters of every option chosen (`a,c`, `ac`, `a c`); right when they are
+    ///   exactly the options with a positive weight.
+    /// - `matching`: one letter per numbered prompt, in order (`cab`, `c,a,b`); right when all match.
+    /// - `vignette-entry`: the code, normalised as `CodeEntry` reads it; the code alone decides
+    ///   `correct`, and a laterality modifier is checked against the scenario's side and reported.
+    /// - `short-answer`: compared with each of the author's answers, ignoring case and surrounding
+    ///   spaces, and for code-like answers (`S93.401D`, `27284-RT`) dots, spaces and case as `CodeEntry`;
+    ///   the first match decides, right when it gives full credit.
+    /// - `numerical`: a number, right when the first answer whose tolerance or range holds it gives full
+    ///   credit.
+    ///
+    /// See `Judgement` for how invalid input is told apart from a wrong answer.
     public func judge(response: String) -> Judgement {
-        kind.isEntry ? judgeEntry(response) : judgeChoice(response)
+        switch kind {
+        case .vignetteEntry: judgeEntry(response)
+        case .shortAnswer: judgeShortAnswer(response)
+        case .numerical: judgeNumber(response)
+        case .multipleAnswer: judgeSelection(response)
+        case .matching: judgeMatching(response)
+        case .trueFalse: judgeTrueFalse(response)
+        case .choice: judgeAuthoredChoice(response)
+        case .vignette, .contrast, .indication, .nextStep, .notIncluded, .pcs, .diagnosis: judgeChoice(response)
+        }
     }
 
     private func judgeChoice(_ response: String) -> Judgement {
@@ -97,12 +147,13 @@ extension Question {
         if !typed.isEmpty, let option = options.first(where: { CodeEntry(parsing: $0.text, codeLength: Int.max).code == typed }) {
             return Judgement(correct: option.correct, response: option.label, chosenLabel: option.label)
         }
-        return Judgement(correct: false, response: trimmed)
+        return .unrecognised(trimmed)
     }
 
     private func judgeEntry(_ response: String) -> Judgement {
         let expected = CodeEntry(parsing: answer.text, codeLength: code.count)
         let given = CodeEntry(parsing: response, codeLength: expected.code.count)
+        guard !given.code.isEmpty else { return .unrecognised(response.trimmingCharacters(in: .whitespaces)) }
         let wanted = expected.lateralityModifiers.first
         let sides = given.lateralityModifiers
         var modifierCorrect: Bool?

@@ -76,7 +76,7 @@ struct ProcedureEntry: Sendable {
     var pcsPool: [(code: String, side: Side?, owner: Int)] = []
     /// Distinct ICD-10-CM codes (normalised) that may serve as wrong answers, ranked.
     var diagnosisPool: [(code: String, text: String, owner: Int)] = []
-    /// Available question kinds, in `QuestionKind.allCases` order.
+    /// Available question kinds, in `QuestionKind.generated` order.
     var kinds: [QuestionKind] = []
     /// Why each unavailable kind is unavailable.
     var missing: [QuestionKind: String] = [:]
@@ -361,6 +361,6 @@ struct LibraryIndex: Sendable {
             missing[.diagnosis] = "the library has no other ICD-10-CM code to offer as a wrong option"
         }
         entries[i].missing = missing
-        entries[i].kinds = QuestionKind.allCases.filter { missing[$0] == nil }
+        entries[i].kinds = QuestionKind.generated.filter { missing[$0] == nil }
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 
 /// Why a question could not be generated for an item id.
 public enum QuestionGenerationError: Error, Equatable, CustomStringConvertible {
-    /// The id is not shaped `system:code/kind`, or names a code that is not in the library.
+    /// The id is not shaped `system:code/kind`, or names a code that is not in the library, or a
+    /// `gift:` id that no question bank has.
     case unknownItem(String)
-    /// The procedure exists but this kind cannot be generated for it, and why.
+    /// The procedure (or bank question) exists but this kind cannot be generated or drilled, and why.
     case unavailable(String, reason: String)
 
     public var description: String {
@@ -23,7 +24,7 @@ public enum QuestionGenerationError: Error, Equatable, CustomStringConvertible {
 /// a seeded `SplitMix64` and assembles text.
 public struct QuestionGenerator: Sendable {
     let index: LibraryIndex
-    /// Every item of the library: procedures by path, kinds in `QuestionKind.allCases` order.
+    /// Every item of the library: procedures by path, kinds in `QuestionKind.generated` order.
     public let items: [Item]
 
     /// Indexes `library`'s procedures. When two files share a code, the first by path is used.
@@ -77,6 +78,7 @@ public struct QuestionGenerator: Sendable {
         case .notIncluded: draft = notIncluded(i, &rng)
         case .pcs: draft = pcs(i, &rng)
         case .diagnosis: draft = diagnosis(i, &rng)
+        case .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching: throw .unknownItem(itemID)
         }
         rng.shuffle(&draft.choices)
         let options = draft.choices.enumerated().map { k, choice in

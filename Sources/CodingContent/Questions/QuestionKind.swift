@@ -1,5 +1,6 @@
-/// The kinds of scenario question generated from a content file; the raw value is the last part of
-/// an item id (`cpt:27284/vignette`) and the `kind` field of the JSON contract.
+/// The kinds of question a learner is drilled on: scenario questions generated from a content file,
+/// and the drillable kinds of authored (question-bank) questions. The raw value is the `kind` field of
+/// the JSON contract and, for generated kinds, the last part of an item id (`cpt:27284/vignette`).
 public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// An operative-note scenario; pick the procedure code among four.
     case vignette
@@ -18,6 +19,46 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The ICD-10-CM code of the scenario's diagnosis.
     case diagnosis
 
-    /// Whether the learner types the answer instead of choosing an option.
-    public var isEntry: Bool { self == .vignetteEntry }
+    /// Authored multiple choice (GIFT `{=right ~wrong}`): pick one option.
+    case choice
+    /// Authored multiple answer (GIFT `{~%50%a ~%50%b ~%-100%c}`): type the letters of every right
+    /// option (`a,c` or `ac`).
+    case multipleAnswer = "multiple-answer"
+    /// Authored true/false (GIFT `{T}`): options `A` True and `B` False.
+    case trueFalse = "true-false"
+    /// Authored short answer (GIFT `{=27284 =27284-RT}`): type the answer.
+    case shortAnswer = "short-answer"
+    /// Authored numerical (GIFT `{#92}`, `{#5:0.5}`, `{#1..10}`): type a number.
+    case numerical
+    /// Authored matching (GIFT `{=prompt -> answer}`): type one option letter per numbered prompt,
+    /// in order (`cab`).
+    case matching
+
+    /// The kinds generated from content files, in the order a procedure's items are listed.
+    public static let generated: [QuestionKind] = [
+        .vignette, .vignetteEntry, .contrast, .indication, .nextStep, .notIncluded, .pcs, .diagnosis,
+    ]
+
+    /// The kinds authored questions are drilled as (essays and descriptions are not drilled).
+    public static let authored: [QuestionKind] = [.choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching]
+
+    /// Whether questions of this kind come from a question bank rather than a content file.
+    public var isAuthored: Bool { Self.authored.contains(self) }
+
+    /// Whether the learner types the answer instead of choosing among options (the question has no
+    /// options and its `answer.label` is `nil`).
+    public var isEntry: Bool { self == .vignetteEntry || self == .shortAnswer || self == .numerical }
+
+    /// The kind an authored question is drilled as, or `nil` for essays and descriptions.
+    public init?(authored kind: AuthoredQuestion.Kind) {
+        switch kind {
+        case .multipleChoice: self = .choice
+        case .multipleAnswer: self = .multipleAnswer
+        case .trueFalse: self = .trueFalse
+        case .shortAnswer: self = .shortAnswer
+        case .numerical: self = .numerical
+        case .matching: self = .matching
+        case .essay, .description: return nil
+        }
+    }
 }

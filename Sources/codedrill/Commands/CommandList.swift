@@ -10,4 +10,5 @@ let commandList: [ParsableCommand.Type] = [
     DatabaseCommand.self,
     FSRSCommand.self,
     QuestionsCommand.self,
+    BankCommand.self,
 ]

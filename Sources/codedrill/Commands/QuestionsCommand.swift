@@ -2,14 +2,17 @@ import ArgumentParser
 import CodingContent
 import Foundation
 
-/// `codedrill questions`: renders generated questions, e.g. to reproduce what a drill showed.
+/// `codedrill questions`: renders questions through `QuestionCatalog`, e.g. to reproduce what a drill
+/// showed.
 struct QuestionsCommand: CodeDrillCommand {
     static let configuration = CommandConfiguration(
         commandName: "questions",
-        abstract: "Generate scenario questions from the library's content files.",
+        abstract: "Render questions: scenario questions from content files and authored questions from question banks.",
         discussion: """
-            Without filters, one question per item of the library. --item ITEM --seed N --format json \
-            reproduces exactly the question a drill or exam showed for that item and seed.
+            Without filters, one question per item of the library (generated items, then authored ones). \
+            --item ITEM --seed N --format json reproduces exactly the question a drill or exam showed for \
+            that item and seed (ITEM is e.g. cpt:27284/vignette or gift:modifiers/59-vs-xs). Filters \
+            combine with "and"; a repeated --tag or --category means "any of".
             Kinds: \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", ")).
             """
     )
@@ -27,7 +30,13 @@ struct QuestionsCommand: CodeDrillCommand {
     @Option(help: ArgumentHelp("Only questions of this kind.", valueName: "kind"))
     var kind: String?
 
-    @Option(help: ArgumentHelp("Only this item (e.g. cpt:27284/vignette); not combined with --code or --kind.", valueName: "item"))
+    @Option(help: ArgumentHelp("Only questions with this tag (repeatable).", valueName: "tag"))
+    var tag: [String] = []
+
+    @Option(help: ArgumentHelp("Only questions filed under this category path (repeatable), e.g. coding-rules/modifiers.", valueName: "path"))
+    var category: [String] = []
+
+    @Option(help: ArgumentHelp("Only this item (e.g. cpt:27284/vignette, gift:modifiers/59-vs-xs); not combined with other filters.", valueName: "item"))
     var item: String?
 
     @Option(help: ArgumentHelp("The first seed.", valueName: "n"))
@@ -41,8 +50,8 @@ struct QuestionsCommand: CodeDrillCommand {
 
     func execute() throws {
         guard count >= 1 else { throw CommandFailure("--count must be at least 1, got \(count)", status: .usage) }
-        if item != nil, code != nil || kind != nil {
-            throw CommandFailure("--item cannot be combined with --code or --kind (the item names both)", status: .usage)
+        if item != nil, code != nil || kind != nil || !tag.isEmpty || !category.isEmpty {
+            throw CommandFailure("--item cannot be combined with --code, --kind, --tag or --category (the item names one question)", status: .usage)
         }
         var wantedKind: QuestionKind?
         if let kind {
@@ -52,22 +61,15 @@ struct QuestionsCommand: CodeDrillCommand {
             wantedKind = parsed
         }
 
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let root = LibraryLocator.resolve(explicit: global.library, environment: global.environment, workingDirectory: cwd)
-        let library: Library
-        do {
-            library = try Library.load(root: root, workingDirectory: cwd)
-        } catch let error as LibraryError {
-            throw CommandFailure(error.description, status: .dataError)
-        }
-        let generator = QuestionGenerator(library: library)
-        let items = try selectItems(generator, library: library, kind: wantedKind)
+        let library = try LibraryAccess.load(global)
+        let catalog = QuestionCatalog(library: library)
+        let items = try selectItems(catalog, library: library, kind: wantedKind)
 
         var questions: [Question] = []
         questions.reserveCapacity(items.count * count)
         for item in items {
             for offset in 0..<count {
-                questions.append(try generator.generate(item: item, seed: seed &+ UInt64(offset)))
+                questions.append(try catalog.question(itemID: item.id, seed: seed &+ UInt64(offset)))
             }
         }
         switch format {
@@ -80,9 +82,10 @@ struct QuestionsCommand: CodeDrillCommand {
     }
 
     /// The items the filters select, or a failure saying why none can be.
-    private func selectItems(_ generator: QuestionGenerator, library: Library, kind: QuestionKind?) throws -> [Item] {
+    private func selectItems(_ catalog: QuestionCatalog, library: Library, kind: QuestionKind?) throws -> [Item] {
+        let generator = catalog.generator
         let errors = library.diagnostics.filter { $0.severity == .error }
-        /// A missing code is bad input data when some content file failed to load (it may be that
+        /// A missing code or item is bad input data when some file failed to load (it may be that
         /// file), and a bad option value otherwise.
         func missing(_ what: String) -> CommandFailure {
             if let first = errors.first {
@@ -99,32 +102,40 @@ struct QuestionsCommand: CodeDrillCommand {
             }
         }
         if let item {
+            if item.hasPrefix("gift:") {
+                if let found = catalog.item(id: item) { return [found] }
+                if case .unavailable(_, let reason)? = catalog.problem(itemID: item) {
+                    throw CommandFailure("\(item): \(reason)", status: .usage)
+                }
+                throw missing("unknown item '\(item)': no question bank has it")
+            }
             guard let parsed = Item.parse(id: item) else {
-                throw CommandFailure("'\(item)' is not an item id like cpt:27284/vignette", status: .usage)
+                throw CommandFailure("'\(item)' is not an item id like cpt:27284/vignette or gift:modifiers/59-vs-xs", status: .usage)
             }
             let code = String(parsed.prefix.split(separator: ":", maxSplits: 1).last ?? "")
             try duplicateCheck(code)
-            if let found = generator.item(id: item) { return [found] }
+            if let found = catalog.item(id: item) { return [found] }
             if case .unavailable(_, let reason)? = generator.problem(itemID: item) { throw CommandFailure(reason, status: .usage) }
             throw missing("unknown item '\(item)': no \(parsed.prefix) in the library")
         }
-        var items = generator.items
+        let selection = ItemSelection(tags: Set(tag), kinds: Set(kind.map { [$0.rawValue] } ?? []), categories: Set(category))
+        var items: [Item]
         if let code {
             try duplicateCheck(code)
             items = generator.items(code: code)
             if items.isEmpty {
                 throw missing(library.procedure(code: code) == nil ? "unknown code '\(code)': it is not in the library" : "code \(code) has no questions")
             }
-        }
-        if let kind {
-            items = items.filter { $0.kind == kind }
-            if items.isEmpty, let code, let prefix = generator.items(code: code).first.map({ $0.id.split(separator: "/")[0] }) {
+            items = items.filter(selection.matches)
+            if items.isEmpty, let kind, let prefix = generator.items(code: code).first.map({ $0.id.split(separator: "/")[0] }) {
                 let reason = generator.problem(itemID: "\(prefix)/\(kind.rawValue)")?.description ?? "no \(kind.rawValue) questions for \(code)"
                 throw CommandFailure(reason, status: .usage)
             }
+        } else {
+            items = catalog.items(selection)
         }
         if code == nil, !errors.isEmpty {
-            Terminal.note("warning: \(errors.count) error(s) in content files; their procedures are skipped (run 'codedrill lint')")
+            Terminal.note("warning: \(errors.count) error(s) in the library; the procedures and questions they affect are skipped (run 'codedrill lint')")
         }
         return items
     }
