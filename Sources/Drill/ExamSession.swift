@@ -244,7 +244,8 @@ public final class ExamSession {
     }
 
     /// Judges and saves an answer to the question on screen (no verdict is shown), then moves on:
-    /// to the next question, else to the first unanswered one, else to the list.
+    /// to the list when every question is answered, else to the next question, else (after the
+    /// last) to the first unanswered one.
     private func answer(_ text: String, confidence: Confidence) throws -> [ExamEvent] {
         let stored = attempt.questions[position - 1]
         guard let question = try? catalog.question(itemID: stored.item, seed: stored.seed) else {
@@ -267,11 +268,8 @@ public final class ExamSession {
         attempt.questions[position - 1].correct = judgement.correct
         attempt.questions[position - 1].answeredAt = now
         var events: [ExamEvent] = [.saved(saved("answer"))]
-        if position < attempt.questions.count {
-            position += 1
-            events.append(.question(view()))
-        } else if let open = attempt.questions.first(where: { $0.answer == nil }) {
-            position = open.position
+        if let open = attempt.questions.first(where: { $0.answer == nil }) {
+            position = position < attempt.questions.count ? position + 1 : open.position
             events.append(.question(view()))
         } else {
             events.append(.list(list()))
