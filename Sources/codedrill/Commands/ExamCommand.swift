@@ -73,7 +73,9 @@ struct ExamTakeCommand: CodeDrillCommand {
     }
 
     func execute() throws {
-        let setup = try StudySetup(global, learnerName: learner)
+        let setup = try StudySetup(global, learnerName: learner, createLearner: !resume) { library in
+            if !resume { _ = try Self.blueprint(blueprint ?? Self.defaultBlueprint, in: library) }
+        }
         let scheduler = try Scheduler(desiredRetention: setup.learner.settings.desiredRetention)
         let fixed = try global.fixedDate()
         let clock = { fixed ?? Date() }
@@ -91,13 +93,7 @@ struct ExamTakeCommand: CodeDrillCommand {
             session = open
         } else {
             try settleUnfinished(setup, scheduler: scheduler, clock: clock)
-            let id = blueprint ?? Self.defaultBlueprint
-            guard let chosen = setup.library.blueprint(id: id) else {
-                let known = setup.library.blueprints.map(\.id).sorted()
-                throw CommandFailure(
-                    "unknown blueprint '\(id)'; " + (known.isEmpty ? "the library has no blueprints (QuestionBanks/blueprints/*.yaml)" : "the library has \(known.joined(separator: ", "))"),
-                    status: .usage)
-            }
+            let chosen = try Self.blueprint(blueprint ?? Self.defaultBlueprint, in: setup.library)
             session = try ExamSession.start(
                 store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprint: chosen,
                 settings: ExamSettings(questions: questions, minutes: minutes, seed: seed), scheduler: scheduler, clock: clock)
@@ -112,6 +108,16 @@ struct ExamTakeCommand: CodeDrillCommand {
             }
             finished = out.render(try session.handle(ExamInput(line: line)))
         }
+    }
+
+    /// The blueprint with `id`, or a usage failure naming the ones the library has.
+    private static func blueprint(_ id: String, in library: Library) throws -> Blueprint {
+        if let found = library.blueprint(id: id) { return found }
+        let known = library.blueprints.map(\.id).sorted()
+        throw CommandFailure(
+            "unknown blueprint '\(id)'; "
+                + (known.isEmpty ? "the library has no blueprints (QuestionBanks/blueprints/*.yaml)" : "the library has \(known.joined(separator: ", "))"),
+            status: .usage)
     }
 
     /// Before a new exam: an unfinished one with time left must be resumed first; one whose time ran
