@@ -58,7 +58,7 @@ public final class ExamSession {
     private var confirming = false
 
     private init(store: ProgressStore, catalog: QuestionCatalog, learner: Learner, blueprint: Blueprint?,
-                 attempt: ExamAttempt, scheduler: Scheduler, clock: @escaping () -> Date, seed: UInt64?, notes: [String]) {
+                 attempt: ExamAttempt, scheduler: Scheduler, clock: @escaping () -> Date, seed: UInt64?, resumed: Bool, notes: [String]) {
         self.store = store
         self.catalog = catalog
         self.learner = learner
@@ -74,7 +74,7 @@ public final class ExamSession {
             questions: attempt.questions.count,
             minutes: Int((attempt.deadline.timeIntervalSince(attempt.startedAt) / 60).rounded()),
             passPercent: blueprint?.passPercent, startedAt: attempt.startedAt, deadline: attempt.deadline,
-            secondsLeft: ExamSession.seconds(from: now, to: attempt.deadline), seed: seed, resumed: seed == nil,
+            secondsLeft: ExamSession.seconds(from: now, to: attempt.deadline), seed: seed, resumed: resumed,
             answered: attempt.questions.filter { $0.answer != nil }.count, notes: notes,
             uncovered: blueprint?.uncovered ?? [])
     }
@@ -96,7 +96,7 @@ public final class ExamSession {
             learner: learner.id, blueprint: blueprint.id, questions: draw.questions.map { ($0.item, $0.seed) },
             startedAt: now, deadline: now.addingTimeInterval(TimeInterval(minutes * 60)), session: session.id)
         return ExamSession(store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: attempt,
-                           scheduler: scheduler, clock: clock, seed: seed, notes: draw.notes)
+                           scheduler: scheduler, clock: clock, seed: seed, resumed: false, notes: draw.notes)
     }
 
     /// Continues the learner's unfinished attempt (the latest one), with its deadline unchanged, or
@@ -107,7 +107,7 @@ public final class ExamSession {
         let blueprint = blueprints.first { $0.id == open.blueprint }
         let notes = blueprint == nil ? ["blueprint '\(open.blueprint)' is no longer in the library: the report will have no pass mark"] : []
         return ExamSession(store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: open,
-                           scheduler: scheduler, clock: clock, seed: nil, notes: notes)
+                           scheduler: scheduler, clock: clock, seed: nil, resumed: true, notes: notes)
     }
 
     /// The learner's latest attempt that has not been submitted, if any.

@@ -10,8 +10,15 @@ struct ExamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exam",
         abstract: "Sit a timed mock exam, list past attempts, or print a past report.",
+        usage: """
+            codedrill exam [--learner <name>] [--blueprint <name>] [--questions <n>] [--minutes <m>] [--seed <s>] [--json]
+            codedrill exam --resume [--learner <name>] [--json]
+            codedrill exam history [--learner <name>] [--json]
+            codedrill exam show <id> [--json]
+            """,
         discussion: """
-            `codedrill exam [options]` is `codedrill exam take [options]`. See docs/exams.md.
+            `codedrill exam [options]` is `codedrill exam take [options]`; `codedrill help exam take` \
+            explains the options and the commands at the exam prompt. See docs/exams.md.
             """,
         subcommands: [ExamTakeCommand.self, ExamHistoryCommand.self, ExamShowCommand.self],
         defaultSubcommand: ExamTakeCommand.self
@@ -43,7 +50,7 @@ struct ExamTakeCommand: CodeDrillCommand {
     @Option(help: "Learner name (default: your login name; created on first use).")
     var learner: String?
 
-    @Option(help: ArgumentHelp("Blueprint id: a file name in QuestionBanks/blueprints without .yaml.", valueName: "name"))
+    @Option(help: ArgumentHelp("Blueprint id: a file name in QuestionBanks/blueprints without .yaml (default: cpc-mock).", valueName: "name"))
     var blueprint: String?
 
     @Option(help: ArgumentHelp("Number of questions (default: the blueprint's).", valueName: "n"))

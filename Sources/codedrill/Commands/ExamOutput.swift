@@ -104,7 +104,11 @@ struct ExamOutput {
         var part = ""
         var row: [String] = []
         func flush() {
-            if !row.isEmpty { Terminal.line(row.joined(separator: " ")) }
+            if !row.isEmpty {
+                var text = row.joined(separator: " ")
+                while text.last == " " { text.removeLast() }
+                Terminal.line(text)
+            }
             row = []
         }
         for entry in l.questions {
