@@ -138,7 +138,7 @@ struct ExamOutput {
     func report(_ r: ExamReport) {
         if json { return emit(r) }
         Terminal.line("")
-        if r.autoSubmitted { Terminal.line("Time is up: the exam was submitted with the answers given.") }
+        if r.autoSubmitted { Terminal.line("Time ran out: the exam was submitted with the answers given.") }
         Terminal.line(Style.bold("Exam report: \(r.name) (attempt \(r.attempt), \(r.learner))"))
         var score = "Score: \(r.correct) of \(r.questions) (\(r.percent.formatted1)%)"
         if let passed = r.passed, let mark = r.passPercent {
