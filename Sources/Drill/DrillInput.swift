@@ -1,4 +1,5 @@
 import FSRS
+import Foundation
 
 /// How sure the learner said they were, by the suffix of their answer.
 public enum Confidence: String, Sendable, Codable, Equatable {
@@ -8,6 +9,25 @@ public enum Confidence: String, Sendable, Codable, Equatable {
     case unsure
     /// `!` after the answer (`b!`).
     case sure
+
+    /// The suffix that states this confidence: empty, `?` or `!`.
+    public var suffix: String {
+        switch self {
+        case .plain: ""
+        case .unsure: "?"
+        case .sure: "!"
+        }
+    }
+
+    /// Splits a typed answer into the answer and the confidence its suffix states
+    /// (`b?` → `b`, unsure; `27284 !` → `27284`, sure).
+    public static func split(_ text: String) -> (answer: String, confidence: Confidence) {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        for confidence in [Confidence.unsure, .sure] where text.hasSuffix(confidence.suffix) {
+            return (String(text.dropLast()).trimmingCharacters(in: .whitespaces), confidence)
+        }
+        return (text, .plain)
+    }
 }
 
 /// One line typed at a drill prompt, understood.
@@ -35,13 +55,8 @@ public enum DrillInput: Sendable, Equatable {
         case "u", "undo": self = .undo
         case "q", "quit", "exit": self = .quit
         default:
-            if text.hasSuffix("?") {
-                self = .answer(String(text.dropLast()).trimmingCharacters(in: .whitespaces), .unsure)
-            } else if text.hasSuffix("!") {
-                self = .answer(String(text.dropLast()).trimmingCharacters(in: .whitespaces), .sure)
-            } else {
-                self = .answer(text, .plain)
-            }
+            let (answer, confidence) = Confidence.split(text)
+            self = .answer(answer, confidence)
         }
     }
 }

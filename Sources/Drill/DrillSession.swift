@@ -104,13 +104,16 @@ public final class DrillSession {
         guard let current else { throw InputProblem(message: "there is no question to answer") }
         let question = current.question
         let judgement = question.judge(response: response)
-        if !question.kind.isEntry, judgement.chosenLabel == nil {
+        if !judgement.isRecognised {
+            if question.kind.isEntry {
+                throw InputProblem(message: "'\(response)' is not an answer: type the code or value (for example 27284, or 27284-RT with a modifier), optionally followed by ? or !")
+            }
             let labels = question.options.map(\.label)
             let range = labels.count > 1 ? "\(labels.first!.lowercased())–\(labels.last!.lowercased())" : (labels.first ?? "a").lowercased()
-            throw InputProblem(message: "'\(response)' is not one of the options: type a letter \(range) or the option's code, optionally followed by ? (unsure) or ! (sure)")
-        }
-        if question.kind.isEntry, !response.contains(where: { $0.isLetter || $0.isNumber }) {
-            throw InputProblem(message: "type the code (for example 27284, or 27284-RT with a modifier), optionally followed by ? or !")
+            let how = question.kind == .multipleAnswer ? "type every right letter (for example a,c)"
+                : question.kind == .matching ? "type one letter per numbered prompt, in order (for example cab)"
+                : "type a letter \(range) or the option's code"
+            throw InputProblem(message: "'\(response)' is not one of the options: \(how), optionally followed by ? (unsure) or ! (sure)")
         }
         let rating = GradingPolicy.rating(correct: judgement.correct, confidence: confidence)
         let now = clock()
@@ -142,7 +145,7 @@ public final class DrillSession {
         return Feedback(
             id: question.id, item: item, correct: judgement.correct, rating: "\(rating)", given: judgement.response,
             answer: question.answer, rationale: question.rationale,
-            chosenRationale: judgement.correct ? nil : chosen?.rationale, modifierNote: judgement.modifierNote,
+            chosenRationale: judgement.correct ? nil : (chosen?.rationale ?? judgement.feedback), modifierNote: judgement.modifierNote,
             due: after.due, dueIn: Wait.describe(from: now, to: after.due), again: requeue, review: review.id)
     }
 

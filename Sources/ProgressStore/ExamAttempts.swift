@@ -1,3 +1,4 @@
+import FSRS
 import Foundation
 import GRDB
 
@@ -116,8 +117,22 @@ extension ProgressStore {
 
     /// Submits an open attempt at `now`; the score is the number of correct answers.
     public func submitExamAttempt(_ id: ExamAttempt.ID, at now: Date) throws(StoreError) -> ExamAttempt {
+        try submitExamAttempt(id, at: now, reviews: []) { _, card in card ?? Card.new(at: now) }.attempt
+    }
+
+    /// Submits an open attempt at `now` and records `reviews` (one per answered question) in the same
+    /// transaction, so that a crash leaves either an open attempt and no reviews, or a submitted
+    /// attempt and all of them. `schedule` gives each review's card from the learner's current one,
+    /// as in `record(_:schedule:)`; keep it a pure computation. Reviews are recorded in the given order.
+    public func submitExamAttempt(
+        _ id: ExamAttempt.ID, at now: Date, reviews: [Answer], schedule: (_ answer: Answer, _ current: Card?) -> Card
+    ) throws(StoreError) -> (attempt: ExamAttempt, reviews: [Review]) {
         try write { db in
             try Self.requireOpen(db, attempt: id)
+            var recorded: [Review] = []
+            for answer in reviews {
+                recorded.append(try Self.record(db, answer) { schedule(answer, $0) })
+            }
             try db.execute(
                 sql: """
                     UPDATE exam_attempts SET submitted_at = ?,
@@ -125,7 +140,7 @@ extension ProgressStore {
                     WHERE id = ?
                     """,
                 arguments: [Timestamp.milliseconds(now), id, id])
-            return try Self.examAttempt(db, id: id)!
+            return (try Self.examAttempt(db, id: id)!, recorded)
         }
     }
 

@@ -70,52 +70,56 @@ extension ProgressStore {
     /// with dates as stored (to the millisecond). When this returns, the review is on disk.
     public func record(_ answer: Answer, schedule: (_ current: Card?) -> Card) throws(StoreError) -> Review {
         guard answer.responseMilliseconds >= 0 else { throw .data("a response time cannot be negative") }
-        var answer = answer
-        answer.answeredAt = Timestamp.date(Timestamp.milliseconds(answer.answeredAt))
-        let stored = answer
-        return try write { db in
-            guard try Learner.fetch(db, id: stored.learner) != nil else {
-                throw StoreError.unknownLearner(stored.learner)
-            }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ?", arguments: [stored.item]) != nil else {
-                throw StoreError.unknownItem(stored.item)
-            }
-            let before = try Self.card(db, learner: stored.learner, item: stored.item)
-            let after = schedule(before).roundedToMilliseconds
-            var arguments: [(any DatabaseValueConvertible)?] = [
-                stored.learner, stored.item, stored.session, Timestamp.milliseconds(stored.answeredAt),
-                Int64(bitPattern: stored.seed), stored.given, stored.correct, stored.rating.rawValue,
-                stored.responseMilliseconds,
-            ]
-            arguments += CardColumns.values(before) + CardColumns.values(after)
-            try db.execute(
-                sql: """
-                    INSERT INTO reviews (learner_id, item_id, session_id, reviewed_at, seed, answer, correct,
-                        rating, response_ms, \(CardColumns.list(prefix: "before_")), \(CardColumns.list(prefix: "after_")))
-                    VALUES (\(Array(repeating: "?", count: 9 + 2 * CardColumns.names.count).joined(separator: ", ")))
-                    """,
-                arguments: StatementArguments(arguments))
-            let id = db.lastInsertedRowID
-            if before == nil {
-                try db.execute(
-                    sql: "INSERT INTO cards (learner_id, item_id, introduced_at, \(CardColumns.list())) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: StatementArguments([stored.learner, stored.item, Timestamp.milliseconds(stored.answeredAt)] + CardColumns.values(after)))
-                try db.execute(
-                    sql: "DELETE FROM new_items WHERE learner_id = ? AND item_id = ?",
-                    arguments: [stored.learner, stored.item])
-            } else {
-                try Self.updateCard(db, learner: stored.learner, item: stored.item, to: after)
-            }
-            if let session = stored.session {
-                try db.execute(
-                    sql: "UPDATE sessions SET answered = answered + 1, correct = correct + ? WHERE id = ? AND learner_id = ?",
-                    arguments: [stored.correct ? 1 : 0, session, stored.learner])
-                if db.changesCount != 1 {
-                    throw StoreError.data("session \(session) does not belong to learner \(stored.learner)")
-                }
-            }
-            return Review(id: id, answer: stored, before: before, after: after)
+        return try write { db in try Self.record(db, answer, schedule: schedule) }
+    }
+
+    /// `record(_:schedule:)` inside an open write transaction, so that other operations (submitting
+    /// an exam) can record reviews atomically with their own changes.
+    static func record(_ db: Database, _ answer: Answer, schedule: (_ current: Card?) -> Card) throws -> Review {
+        guard answer.responseMilliseconds >= 0 else { throw StoreError.data("a response time cannot be negative") }
+        var stored = answer
+        stored.answeredAt = Timestamp.date(Timestamp.milliseconds(answer.answeredAt))
+        guard try Learner.fetch(db, id: stored.learner) != nil else {
+            throw StoreError.unknownLearner(stored.learner)
         }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ?", arguments: [stored.item]) != nil else {
+            throw StoreError.unknownItem(stored.item)
+        }
+        let before = try Self.card(db, learner: stored.learner, item: stored.item)
+        let after = schedule(before).roundedToMilliseconds
+        var arguments: [(any DatabaseValueConvertible)?] = [
+            stored.learner, stored.item, stored.session, Timestamp.milliseconds(stored.answeredAt),
+            Int64(bitPattern: stored.seed), stored.given, stored.correct, stored.rating.rawValue,
+            stored.responseMilliseconds,
+        ]
+        arguments += CardColumns.values(before) + CardColumns.values(after)
+        try db.execute(
+            sql: """
+                INSERT INTO reviews (learner_id, item_id, session_id, reviewed_at, seed, answer, correct,
+                    rating, response_ms, \(CardColumns.list(prefix: "before_")), \(CardColumns.list(prefix: "after_")))
+                VALUES (\(Array(repeating: "?", count: 9 + 2 * CardColumns.names.count).joined(separator: ", ")))
+                """,
+            arguments: StatementArguments(arguments))
+        let id = db.lastInsertedRowID
+        if before == nil {
+            try db.execute(
+                sql: "INSERT INTO cards (learner_id, item_id, introduced_at, \(CardColumns.list())) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: StatementArguments([stored.learner, stored.item, Timestamp.milliseconds(stored.answeredAt)] + CardColumns.values(after)))
+            try db.execute(
+                sql: "DELETE FROM new_items WHERE learner_id = ? AND item_id = ?",
+                arguments: [stored.learner, stored.item])
+        } else {
+            try Self.updateCard(db, learner: stored.learner, item: stored.item, to: after)
+        }
+        if let session = stored.session {
+            try db.execute(
+                sql: "UPDATE sessions SET answered = answered + 1, correct = correct + ? WHERE id = ? AND learner_id = ?",
+                arguments: [stored.correct ? 1 : 0, session, stored.learner])
+            if db.changesCount != 1 {
+                throw StoreError.data("session \(session) does not belong to learner \(stored.learner)")
+            }
+        }
+        return Review(id: id, answer: stored, before: before, after: after)
     }
 
     /// Undoes the learner's most recent review (latest answer time, then latest recorded): see

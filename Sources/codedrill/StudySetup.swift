@@ -14,9 +14,13 @@ struct StudySetup {
     let now: Date
 
     /// Loads the library, opens the store, syncs items and finds (or creates) the learner.
-    init(_ global: GlobalOptions, learnerName: String?, createLearner: Bool = true) throws {
+    /// `check` vets the library first (a command's own arguments against it), so that a bad request
+    /// fails before anything is written.
+    init(_ global: GlobalOptions, learnerName: String?, createLearner: Bool = true,
+         check: (Library) throws -> Void = { _ in }) throws {
         now = try global.currentDate()
         library = try LibraryAccess.load(global)
+        try check(library)
         let broken = Set(library.diagnostics.filter { $0.severity == .error }.map(\.path))
         if !broken.isEmpty {
             Terminal.note("warning: \(broken.count) file\(broken.count == 1 ? "" : "s") with errors left out; run `codedrill lint`")

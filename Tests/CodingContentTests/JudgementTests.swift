@@ -5,7 +5,7 @@ import Testing
 @Suite struct JudgementTests {
     static func entry(_ answer: String, code: String) -> Question {
         Question(id: "cpt:\(code)/vignette-entry#1", item: "cpt:\(code)/vignette-entry", kind: .vignetteEntry, code: code,
-                 stem: "…", options: [], answer: Answer(label: nil, text: answer), rationale: "…", seed: 1)
+                 stem: "…", options: [], answer: CodingContent.Answer(label: nil, text: answer), rationale: "…", seed: 1)
     }
 
     let sided = JudgementTests.entry("27284-RT", code: "27284")
@@ -54,7 +54,7 @@ import Testing
             id: "cpt:27130/diagnosis#1", item: "cpt:27130/diagnosis", kind: .diagnosis, code: "27130", stem: "…",
             options: [QuestionOption(label: "A", text: "M16.12", correct: false, rationale: "…"),
                       QuestionOption(label: "B", text: "M16.11", correct: true, rationale: "…")],
-            answer: Answer(label: "B", text: "M16.11"), rationale: "…", seed: 1)
+            answer: CodingContent.Answer(label: "B", text: "M16.11"), rationale: "…", seed: 1)
         #expect(q.judge(response: " b ") == Judgement(correct: true, response: "B", chosenLabel: "B"))
         #expect(q.judge(response: "m1612") == Judgement(correct: false, response: "A", chosenLabel: "A"))
         #expect(q.judge(response: "E") == Judgement(correct: false, response: "E", isRecognised: false))

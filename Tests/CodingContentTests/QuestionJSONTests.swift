@@ -5,7 +5,7 @@ import Testing
 @Suite struct QuestionJSONTests {
     @Test func entryQuestionsEncodeANullLabelAndSortedKeys() throws {
         let q = Question(id: "cpt:47562/vignette-entry#3", item: "cpt:47562/vignette-entry", kind: .vignetteEntry, code: "47562",
-                         stem: "Stem", options: [], answer: Answer(label: nil, text: "47562"), rationale: "Why", seed: 3)
+                         stem: "Stem", options: [], answer: CodingContent.Answer(label: nil, text: "47562"), rationale: "Why", seed: 3)
         let text = String(decoding: jsonBytes(q), as: UTF8.self)
         #expect(text == """
             {

@@ -54,4 +54,40 @@ struct ExamAttemptTests {
             try store.submitExamAttempt(99, at: monday)
         }
     }
+
+    @Test func submissionRecordsItsReviewsInTheSameTransaction() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let (store, pat) = try makeStore(directory)
+        let session = try store.startSession(learner: pat.id, kind: .exam, at: monday)
+        let attempt = try store.startExamAttempt(
+            learner: pat.id, blueprint: "b", questions: [("item-1", 5), ("item-2", 6)], startedAt: monday,
+            deadline: monday + 600, session: session.id)
+        try store.answerExamQuestion(attempt: attempt.id, position: 1, answer: "B", correct: true, at: monday + 60)
+        func review(_ item: String) -> Answer {
+            Answer(learner: pat.id, item: item, seed: 5, given: "B", correct: true, rating: .good,
+                   responseMilliseconds: 0, answeredAt: monday + 60, session: session.id)
+        }
+        // A review that cannot be recorded rolls the whole submission back.
+        #expect(throws: StoreError(.dataError, "no item with id 'gone'; sync the library first")) {
+            try store.submitExamAttempt(attempt.id, at: monday + 100, reviews: [review("item-1"), review("gone")]) { _, _ in
+                reviewCard(due: monday + 86_400)
+            }
+        }
+        #expect(try store.examAttempt(id: attempt.id)?.submittedAt == nil)
+        #expect(try store.reviews(learner: pat.id) == [])
+        #expect(try store.session(id: session.id)?.answered == 0)
+
+        let (submitted, reviews) = try store.submitExamAttempt(attempt.id, at: monday + 100, reviews: [review("item-1")]) { answer, current in
+            #expect(answer.item == "item-1")
+            #expect(current == nil)
+            return reviewCard(due: monday + 86_400, lastReview: monday + 60)
+        }
+        #expect(submitted.submittedAt == monday + 100)
+        #expect(submitted.score == 1)
+        #expect(reviews.map(\.answer) == [review("item-1")])
+        #expect(try store.reviews(learner: pat.id) == reviews)
+        #expect(try store.card(learner: pat.id, item: "item-1") == reviewCard(due: monday + 86_400, lastReview: monday + 60))
+        #expect(try store.session(id: session.id)?.answered == 1)
+    }
 }

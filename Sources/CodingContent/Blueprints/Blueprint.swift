@@ -79,9 +79,15 @@ public struct Blueprint: Sendable, Hashable, Codable {
     /// How many questions each part gets for `total` questions: shares rounded by largest remainder,
     /// so the counts always add up to `total`.
     public func allocation(total: Int) -> [Int] {
-        let sum = parts.reduce(0) { $0 + $1.share }
-        guard sum > 0, total > 0 else { return parts.map { _ in 0 } }
-        let exact = parts.map { $0.share / sum * Double(total) }
+        Blueprint.allocate(total, shares: parts.map(\.share))
+    }
+
+    /// `total` split in proportion to `shares` by largest remainder (ties to the earlier share), so
+    /// the counts always add up to `total`; all zeros when `total` or the shares' sum is not positive.
+    public static func allocate(_ total: Int, shares: [Double]) -> [Int] {
+        let sum = shares.reduce(0, +)
+        guard sum > 0, total > 0 else { return shares.map { _ in 0 } }
+        let exact = shares.map { $0 / sum * Double(total) }
         var counts = exact.map { Int($0.rounded(.down)) }
         var left = total - counts.reduce(0, +)
         let order = exact.indices.sorted { (exact[$0] - Double(counts[$0]), -$0) > (exact[$1] - Double(counts[$1]), -$1) }
@@ -92,6 +98,32 @@ public struct Blueprint: Sendable, Hashable, Codable {
             i += 1
         }
         return counts
+    }
+
+    /// The one part an item with these properties counts for, as an index into `parts`, or `nil` when
+    /// no part admits it. Parts may overlap (a diagnosis question about a hip procedure fits both
+    /// `kind: diagnosis` and `area: Musculoskeletal System`); the narrower kind of selector wins:
+    /// `kind` parts first, then `tag` parts, then `area` parts, each in file order. This keeps a
+    /// topic part from being emptied by a broad body-system part, and depends only on the item and
+    /// the blueprint, so a past exam's section table can be rebuilt exactly.
+    public func part(area: String?, tags: [String], kind: String) -> Int? {
+        for rank in 0..<3 {
+            for (index, part) in parts.enumerated() where part.selector.precedence == rank {
+                if part.selector.matches(area: area, tags: tags, kind: kind) { return index }
+            }
+        }
+        return nil
+    }
+}
+
+extension Blueprint.Selector {
+    /// The order in which `Blueprint.part(area:tags:kind:)` tries selectors: kind, tag, area.
+    var precedence: Int {
+        switch self {
+        case .kind: 0
+        case .tag: 1
+        case .area: 2
+        }
     }
 }
 

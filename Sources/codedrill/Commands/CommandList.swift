@@ -3,6 +3,7 @@ import ArgumentParser
 /// Every subcommand, in the order `codedrill help` lists them. Add new commands here.
 let commandList: [ParsableCommand.Type] = [
     DrillCommand.self,
+    ExamCommand.self,
     StatsCommand.self,
     LintCommand.self,
     LibraryCommand.self,
