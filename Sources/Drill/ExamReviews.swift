@@ -17,6 +17,6 @@ enum ExamReviews {
     static func schedule(_ answer: Answer, current: Card?, scheduler: Scheduler) -> Card {
         let card = current ?? Card.new(at: answer.answeredAt)
         let at = max(answer.answeredAt, card.lastReview ?? answer.answeredAt)
-        return (try? scheduler.review(card, rating: answer.rating, at: at, fuzzSeed: ReviewSeed.fuzz(item: answer.item, reps: card.reps))) ?? card
+        return (try? scheduler.review(card, rating: answer.rating, at: at, fuzzSeed: Fuzz.seed(item: answer.item, reps: card.reps))) ?? card
     }
 }

@@ -155,7 +155,7 @@ import Testing
         for review in reviews {
             let expected = try Scheduler.default.review(
                 Card.new(at: review.answer.answeredAt), rating: review.answer.rating, at: review.answer.answeredAt,
-                fuzzSeed: ReviewSeed.fuzz(item: review.answer.item, reps: 0))
+                fuzzSeed: Fuzz.seed(item: review.answer.item, reps: 0))
             #expect(review.after == expected)
         }
         #expect(try fixture.store.cards(learner: fixture.learner.id).keys.sorted() == questions[0...2].map(\.item).sorted())
