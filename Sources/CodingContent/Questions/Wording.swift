@@ -73,16 +73,24 @@ enum Wording {
 
     /// `text` ending in a full stop (unless it already ends in punctuation).
     static func sentence(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmed(text)
         guard let last = trimmed.last else { return trimmed }
-        return ".!?".contains(last) ? trimmed : trimmed + "."
+        return last == "." || last == "!" || last == "?" ? trimmed : trimmed + "."
     }
 
     /// `text` without a final full stop, for embedding in a longer sentence.
     static func clause(_ text: String) -> String {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = trimmed(text)
         while trimmed.last == "." { trimmed.removeLast() }
         return trimmed
+    }
+
+    /// `text` without leading and trailing white space.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     /// Jaccard similarity of two sorted, duplicate-free id arrays.
