@@ -442,7 +442,9 @@ struct LibraryIndex: Sendable {
         } else if e.askableClauses.isEmpty {
             missing[.contrast] = "no other contrast in the library can serve as a wrong finding"
         }
-        if e.foreignIndications.isEmpty {
+        if p.indications.isEmpty {
+            missing[.indication] = "it lists no indications"
+        } else if e.foreignIndications.isEmpty {
             missing[.indication] = "no procedure of another family has an indication to offer as a wrong option"
         }
         if p.steps.count < 3 { missing[.nextStep] = "it has fewer than three steps" }

@@ -7,6 +7,7 @@ public enum QuestionGenerationError: Error, Equatable, CustomStringConvertible {
     /// The procedure exists but this kind cannot be generated for it, and why.
     case unavailable(String, reason: String)
 
+    /// One line for an error message.
     public var description: String {
         switch self {
         case .unknownItem(let id): "unknown item '\(id)'"
