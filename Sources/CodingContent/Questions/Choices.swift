@@ -28,6 +28,12 @@ struct PreparedChoices: Sendable {
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] = []
     /// Per diagnosis: the right code, the code always offered (same condition, other side) and the ranked rest.
     var diagnoses: [(right: Choice, must: [Choice], ranked: [Choice])] = []
+    /// The question lines and fixed stems, written once.
+    var vignetteQuestion = "", entryQuestion = "", indicationStem = "", notIncludedStem = ""
+    /// Per own clause: the contrast question line.
+    var contrastQuestions: [String] = []
+    /// Per step `s` (but the last): the next-step stem quoting it, and why step `s + 1` is right.
+    var nextStepStems: [String] = [], nextStepRationales: [String] = []
 }
 
 extension LibraryIndex {
@@ -83,6 +89,19 @@ extension LibraryIndex {
             let role = p.steps[j].isKey ? ", a key step that decides the code" : ""
             return Choice(text: p.steps[j].text, correct: false, rationale: "Step \(j + 1) of \(p.code)\(role).")
         }
+        let system = p.system.rawValue
+        let subject = "\(system) \(p.code) (\(p.title))"
+        prepared.vignetteQuestion = "Which \(system) code should be reported?"
+        prepared.entryQuestion = "Enter the \(system) code for this procedure, with a laterality modifier if one applies."
+        prepared.indicationStem = "Which of these patients is a typical candidate for \(subject)?"
+        prepared.notIncludedStem = "Which of these steps is NOT part of \(subject)?"
+        prepared.contrastQuestions = e.clauses.map {
+            "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(entries[clauses[$0].to].code) instead?"
+        }
+        prepared.nextStepStems = p.steps.dropLast().map {
+            "In \(subject), the operative note has just described this step:\n“\($0.text)”\nWhich step comes next?"
+        }
+        prepared.nextStepRationales = p.steps.indices.dropLast().map { "In \(p.code), step \($0 + 2) comes right after step \($0 + 1)." }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
         entries[i].choices = prepared

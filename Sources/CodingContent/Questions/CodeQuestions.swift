@@ -2,19 +2,16 @@
 extension QuestionGenerator {
     func vignette(_ i: Int, entry: Bool, _ rng: inout SplitMix64) -> Draft {
         let e = index.entries[i]
-        let p = e.procedure
         let side = e.sides.isEmpty ? nil : rng.element(of: e.sides)
-        let patient = drawPatient(p, side: side, &rng)
+        let patient = drawPatient(e.procedure.patient, side: side, &rng)
         let reason = stemIndication(e, among: e.stemIndications, &rng)
-        let question = entry
-            ? "Enter the \(p.system.rawValue) code for this procedure, with a laterality modifier if one applies."
-            : "Which \(p.system.rawValue) code should be reported?"
+        let question = entry ? e.choices.entryQuestion : e.choices.vignetteQuestion
         let stem = scenarioStem(e, patient: patient, label: "Indication", reason: reason, plan: e.plan,
                                 findings: e.rulesOut, question: question, &rng)
         if entry {
-            var expected = p.code
+            var expected = e.procedure.code
             var rationale = e.choices.rightCode
-            if let side, p.system != .icd10pcs {
+            if let side, e.procedure.system != .icd10pcs {
                 let modifier = CodeEntry.modifier(for: side)
                 expected += "-" + modifier
                 rationale += side == .bilateral
@@ -25,7 +22,7 @@ extension QuestionGenerator {
         }
         // Family members and contrast-linked codes always (a seeded three of the first five when
         // there are more), then the closest codes by section and step overlap.
-        var choices = [Choice(text: p.code, correct: true, rationale: e.choices.rightCode)]
+        var choices = [Choice(text: e.procedure.code, correct: true, rationale: e.choices.rightCode)]
         choices.reserveCapacity(4)
         let codes = e.choices.codes
         if e.mustCount >= 3 {
@@ -38,10 +35,9 @@ extension QuestionGenerator {
 
     func pcs(_ i: Int, _ rng: inout SplitMix64) -> Draft {
         let e = index.entries[i]
-        let p = e.procedure
         let prepared = e.choices.pcs[rng.below(e.choices.pcs.count)]
         let side = prepared.side ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
-        let patient = drawPatient(p, side: side, &rng)
+        let patient = drawPatient(e.procedure.patient, side: side, &rng)
         let reason = stemIndication(e, among: e.stemIndications, &rng)
         let stem = scenarioStem(
             e, patient: patient, label: "Indication", reason: reason, plan: e.plan, findings: e.rulesOut,
@@ -53,12 +49,11 @@ extension QuestionGenerator {
 
     func diagnosis(_ i: Int, _ rng: inout SplitMix64) -> Draft {
         let e = index.entries[i]
-        let p = e.procedure
-        let k = rng.below(p.diagnoses.count)
-        let right = p.diagnoses[k]
+        let k = rng.below(e.procedure.diagnoses.count)
+        let diagnosisSide = e.procedure.diagnoses[k].side
         let prepared = e.choices.diagnoses[k]
-        let side = right.side ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
-        let patient = drawPatient(p, side: side, &rng)
+        let side = diagnosisSide ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
+        let patient = drawPatient(e.procedure.patient, side: side, &rng)
         let stem = scenarioStem(
             e, patient: patient, label: "Preoperative diagnosis", reason: e.diagnosisReasons[k], plan: e.plan, findings: [],
             question: "Which ICD-10-CM code should be reported for the preoperative diagnosis?", &rng)

@@ -15,10 +15,10 @@ struct Patient {
 
 extension QuestionGenerator {
     /// Draws age, sex and the way the patient is named, for a scenario on `side`.
-    func drawPatient(_ p: Procedure, side: Side?, _ rng: inout SplitMix64) -> Patient {
-        let age = rng.int(in: p.patient.minimumAge...max(p.patient.minimumAge, p.patient.maximumAge))
+    func drawPatient(_ profile: PatientProfile, side: Side?, _ rng: inout SplitMix64) -> Patient {
+        let age = rng.int(in: profile.minimumAge...max(profile.minimumAge, profile.maximumAge))
         let female: Bool
-        switch p.patient.sex {
+        switch profile.sex {
         case .female: female = true
         case .male: female = false
         case .any: female = rng.below(2) == 0

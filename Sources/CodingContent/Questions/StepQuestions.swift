@@ -2,15 +2,15 @@
 extension QuestionGenerator {
     func nextStep(_ i: Int, _ rng: inout SplitMix64) -> Draft {
         let e = index.entries[i]
-        let p = e.procedure
-        let steps = p.steps
+        let steps = e.procedure.steps
+        let code = e.procedure.code
         let keys = e.stepKeys
         // Ask about a step whose successor reads differently from it.
         let askable = (0..<(steps.count - 1)).filter { keys[$0] != keys[$0 + 1] }
         let s = askable.isEmpty ? 0 : rng.element(of: askable)
         let answer = s + 1
-        let stem = "In \(p.system.rawValue) \(p.code) (\(p.title)), the operative note has just described this step:\n“\(steps[s].text)”\nWhich step comes next?"
-        let because = "In \(p.code), step \(answer + 1) comes right after step \(s + 1)."
+        let stem = e.choices.nextStepStems[s]
+        let because = e.choices.nextStepRationales[s]
         var choices = [Choice(text: steps[answer].text, correct: true, rationale: because)]
 
         // Own steps nearest the answer make the best wrong options; foreign steps fill the rest.
@@ -26,7 +26,7 @@ extension QuestionGenerator {
             let j = own[k]
             choices.append(Choice(
                 text: steps[j].text, correct: false,
-                rationale: "Part of \(p.code), but it is step \(j + 1); step \(answer + 1) comes right after step \(s + 1)."))
+                rationale: "Part of \(code), but it is step \(j + 1); step \(answer + 1) comes right after step \(s + 1)."))
         }
         let foreign = e.foreignSteps.indices.filter { !seen.contains(index.entries[e.foreignSteps[$0].procedure].stepKeys[e.foreignSteps[$0].step]) }
         pick(4 - choices.count, must: [], ranked: foreign.map { e.choices.foreignSteps[$0] }[...], into: &choices, &rng)
@@ -35,15 +35,14 @@ extension QuestionGenerator {
 
     func notIncluded(_ i: Int, _ rng: inout SplitMix64) -> Draft {
         let e = index.entries[i]
-        let p = e.procedure
         var seen: [Int] = []
-        let distinct = p.steps.indices.filter { s in
+        let distinct = e.stepKeys.indices.filter { s in
             guard !seen.contains(e.stepKeys[s]) else { return false }
             seen.append(e.stepKeys[s])
             return true
         }
         let right = e.choices.notIncluded[rng.below(min(e.choices.notIncluded.count, 4))]
-        let stem = "Which of these steps is NOT part of \(p.system.rawValue) \(p.code) (\(p.title))?"
+        let stem = e.choices.notIncludedStem
         var choices = [right]
         for k in rng.sortedSample(3, of: distinct.count) { choices.append(e.choices.ownSteps[distinct[k]]) }
         return Draft(stem: stem, choices: choices, rationale: right.rationale)
