@@ -34,6 +34,11 @@ struct PreparedChoices: Sendable {
     var contrastQuestions: [String] = []
     /// Per step `s` (but the last): the next-step stem quoting it, and why step `s + 1` is right.
     var nextStepStems: [String] = [], nextStepRationales: [String] = []
+    /// The steps a next-step question may quote: those whose successor reads differently.
+    var askableSteps: [Int] = []
+    /// Per step `s` (but the last): own steps that may be wrong options, nearest the answer first,
+    /// none reading like step `s` or `s + 1` or like each other.
+    var nextStepOwn: [[Int]] = []
 }
 
 extension LibraryIndex {
@@ -102,6 +107,19 @@ extension LibraryIndex {
             "In \(subject), the operative note has just described this step:\n“\($0.text)”\nWhich step comes next?"
         }
         prepared.nextStepRationales = p.steps.indices.dropLast().map { "In \(p.code), step \($0 + 2) comes right after step \($0 + 1)." }
+        let keys = e.stepKeys
+        prepared.askableSteps = p.steps.indices.dropLast().filter { keys[$0] != keys[$0 + 1] }
+        prepared.nextStepOwn = p.steps.indices.dropLast().map { s in
+            let answer = s + 1
+            var seen = [keys[s], keys[answer]]
+            return p.steps.indices.filter { $0 != s && $0 != answer }
+                .sorted { (abs($0 - answer), $0) < (abs($1 - answer), $1) }
+                .filter { j in
+                    guard !seen.contains(keys[j]) else { return false }
+                    seen.append(keys[j])
+                    return true
+                }
+        }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
         entries[i].choices = prepared

@@ -4,32 +4,24 @@ extension QuestionGenerator {
         let e = index.entries[i]
         let steps = e.procedure.steps
         let code = e.procedure.code
-        let keys = e.stepKeys
-        // Ask about a step whose successor reads differently from it.
-        let askable = (0..<(steps.count - 1)).filter { keys[$0] != keys[$0 + 1] }
-        let s = askable.isEmpty ? 0 : rng.element(of: askable)
+        let askable = e.choices.askableSteps
+        let s = askable.isEmpty ? 0 : askable[rng.below(askable.count)]
         let answer = s + 1
         let stem = e.choices.nextStepStems[s]
         let because = e.choices.nextStepRationales[s]
         var choices = [Choice(text: steps[answer].text, correct: true, rationale: because)]
+        choices.reserveCapacity(4)
 
-        // Own steps nearest the answer make the best wrong options; foreign steps fill the rest.
-        var seen = [keys[s], keys[answer]]
-        let own = steps.indices.filter { $0 != s && $0 != answer }
-            .sorted { (abs($0 - answer), $0) < (abs($1 - answer), $1) }
-            .filter { j in
-                guard !seen.contains(keys[j]) else { return false }
-                seen.append(keys[j])
-                return true
-            }
+        // Own steps nearest the answer make the best wrong options; foreign steps (unlike every own
+        // step by construction) fill the rest.
+        let own = e.choices.nextStepOwn[s]
         for k in rng.sortedSample(min(2, own.count), of: min(own.count, 4)) {
             let j = own[k]
             choices.append(Choice(
                 text: steps[j].text, correct: false,
                 rationale: "Part of \(code), but it is step \(j + 1); step \(answer + 1) comes right after step \(s + 1)."))
         }
-        let foreign = e.foreignSteps.indices.filter { !seen.contains(index.entries[e.foreignSteps[$0].procedure].stepKeys[e.foreignSteps[$0].step]) }
-        pick(4 - choices.count, must: [], ranked: foreign.map { e.choices.foreignSteps[$0] }[...], into: &choices, &rng)
+        pick(4 - choices.count, must: [], ranked: e.choices.foreignSteps[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
