@@ -27,10 +27,13 @@ extension QuestionGenerator {
         if age < 18 {
             noun = female ? "girl" : "boy"
         } else {
-            noun = rng.element(of: female ? ["woman", "female patient"] : ["man", "male patient"])
+            noun = rng.element(of: female ? Self.women : Self.men)
         }
         return Patient(age: age, female: female, side: side, noun: noun)
     }
+
+    static let women = ["woman", "female patient"]
+    static let men = ["man", "male patient"]
 
     /// Appends the opening sentences: who, which side, and the labelled reason for surgery (an
     /// indication or a diagnosis, as a capitalised sentence; `nil` when none may be shown).
