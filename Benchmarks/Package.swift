@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "ProgressStore", package: "codedrill"), .product(name: "FSRS", package: "codedrill"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // Question generation on a 1,000-procedure library (docs/questions.md).
+        suite("GeneratorBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
         // Content: linting 1,000 files, loading the ICD-10 tables.
         suite("LintBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
         // The drill: start to first question for a learner with 10,000 reviews.

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A contrast whose code is in the library: "from `from`, the coder moves to `to` when `when`".
-struct Clause: Sendable {
+///
+/// A class so that generation reads it without copying; written only while `LibraryIndex` is built.
+final class Clause: @unchecked Sendable {
     /// Index of the procedure that states it.
     var from: Int
     /// Index of the procedure it leads to.
@@ -10,10 +12,41 @@ struct Clause: Sendable {
     var when: String
     /// The sentence showing that `to` does not apply to a note of `from`, if usable in stems.
     var rulesOut: String?
-    /// Lower-case words of `when`, for comparing clauses.
-    var key: String
+    /// `when` as an option: capitalised.
+    var option: String
+    /// `rulesOut` without its full stop, for quoting.
+    var rulesOutQuote: String?
+    /// Interned lower-case words of `when`, for comparing clauses.
+    var key: Int
     /// Distinctive phrases of `when`.
     var phrases: Set<String>
+
+    init(from: Int, to: Int, when: String, rulesOut: String?, option: String, rulesOutQuote: String?, key: Int, phrases: Set<String>) {
+        self.from = from
+        self.to = to
+        self.when = when
+        self.rulesOut = rulesOut
+        self.option = option
+        self.rulesOutQuote = rulesOutQuote
+        self.key = key
+        self.phrases = phrases
+    }
+}
+
+/// An ICD-10-CM code of some procedure, ready to be offered as an option.
+struct PooledDiagnosis: Sendable {
+    /// Normalised code (`M1611`).
+    var code: String
+    /// Dotted code as shown (`M16.11`).
+    var dotted: String
+    /// The condition in the author's words.
+    var text: String
+    /// Interned lower-case `text`, for comparing conditions.
+    var key: Int
+    /// The side the code encodes.
+    var side: Side?
+    /// Index of the procedure that lists it.
+    var owner: Int
 }
 
 /// A step of some procedure in the library.
@@ -25,7 +58,10 @@ struct StepRef: Sendable, Hashable {
 }
 
 /// Everything about one procedure that question generation needs, computed once per library.
-struct ProcedureEntry: Sendable {
+///
+/// A class so that generation reads it without copying dozens of arrays; it is only written while
+/// `LibraryIndex` is being built and never after, hence `@unchecked Sendable`.
+final class ProcedureEntry: @unchecked Sendable {
     var procedure: Procedure
     /// The family, or a key unique to the code when it has none.
     var familyKey: String
@@ -37,6 +73,18 @@ struct ProcedureEntry: Sendable {
     var narratable: [Bool]
     /// Per step: the sentence lower-cased after a connective, when its first word allows it.
     var loweredSteps: [String?]
+    /// Per step: the text as a sentence.
+    var stepSentences: [String]
+    /// Per step: the interned lower-cased text, for comparing steps.
+    var stepKeys: [Int]
+    /// Per diagnosis: the normalised code, the dotted code and the interned lower-cased text.
+    var diagnosisCodes: [(code: String, dotted: String, key: Int)]
+    /// Per indication: capitalised and ending in a full stop, for stems and options.
+    var indicationSentences: [String]
+    /// Per diagnosis: its text capitalised and ending in a full stop, for stems.
+    var diagnosisReasons: [String] = []
+    /// A key step (else the first step) quoted, to say what this procedure's note would contain.
+    var exampleStep: String?
     /// Indications that may appear in a scenario stem.
     var stemIndications: [Int] = []
     /// Global ids of this procedure's clauses, in content-file order.
@@ -75,13 +123,50 @@ struct ProcedureEntry: Sendable {
     /// Distinct ICD-10-PCS codes that may serve as wrong answers, ranked (own, family, neighbours).
     var pcsPool: [(code: String, side: Side?, owner: Int)] = []
     /// Distinct ICD-10-CM codes (normalised) that may serve as wrong answers, ranked.
-    var diagnosisPool: [(code: String, text: String, owner: Int)] = []
+    var diagnosisPool: [PooledDiagnosis] = []
     /// Available question kinds, in `QuestionKind.generated` order.
     var kinds: [QuestionKind] = []
     /// Why each unavailable kind is unavailable.
     var missing: [QuestionKind: String] = [:]
+    /// Options and rationales, ready to pick from.
+    var choices = PreparedChoices()
+    /// `code (title)`.
+    var named: String { procedure.code + " (" + procedure.title + ")" }
+    /// Narration plan of scenario stems: the narratable key steps and other steps.
+    var plan = NarrationPlan(keys: [], others: [])
+    /// Per own clause (aligned with `clauses`): the narration plan of its contrast stem.
+    var contrastPlans: [NarrationPlan] = []
 
     var code: String { procedure.code }
+
+    init(procedure: Procedure, familyKey: String, words: [Int], stepWords: [[Int]], narratable: [Bool], loweredSteps: [String?],
+         stepSentences: [String], stepKeys: [Int], diagnosisCodes: [(code: String, dotted: String, key: Int)],
+         indicationSentences: [String], exampleStep: String?) {
+        self.procedure = procedure
+        self.familyKey = familyKey
+        self.words = words
+        self.stepWords = stepWords
+        self.narratable = narratable
+        self.loweredSteps = loweredSteps
+        self.stepSentences = stepSentences
+        self.stepKeys = stepKeys
+        self.diagnosisCodes = diagnosisCodes
+        self.indicationSentences = indicationSentences
+        self.exampleStep = exampleStep
+    }
+}
+
+/// Small integers for texts, so that "the same text" is an integer comparison.
+struct TextKeys {
+    private var ids: [String: Int] = [:]
+
+    /// The id of `text` compared case-insensitively.
+    mutating func key(_ text: String) -> Int {
+        let lower = text.lowercased()
+        if let id = ids[lower] { return id }
+        ids[lower] = ids.count
+        return ids.count - 1
+    }
 }
 
 /// How many ranked candidates are kept per procedure; generation samples from the first few.
@@ -111,13 +196,14 @@ struct LibraryIndex: Sendable {
             for c in p.pcs { libraryCodes.insert(c.code.uppercased()) }
             for d in p.diagnoses { libraryCodes.insert(d.normalizedCode) }
         }
+        // Codes are letters and digits, sometimes with a dot: compare runs of those, dots dropped.
         func mentionsCode(_ text: String) -> Bool {
             var word = ""
             for ch in text.uppercased() + " " {
-                if ch.isLetter || ch.isNumber || ch == "." {
+                if ch.isLetter || ch.isNumber {
                     word.append(ch)
-                } else if !word.isEmpty {
-                    if libraryCodes.contains(word.replacingOccurrences(of: ".", with: "")) { return true }
+                } else if ch != "." && !word.isEmpty {
+                    if libraryCodes.contains(word) { return true }
                     word = ""
                 }
             }
@@ -125,6 +211,7 @@ struct LibraryIndex: Sendable {
         }
 
         var vocabulary = Vocabulary()
+        var keys = TextKeys()
         entries = procedures.map { p in
             let title = p.title.lowercased()
             let stepWords = p.steps.map { vocabulary.contentIDs([$0.text]) }
@@ -132,7 +219,11 @@ struct LibraryIndex: Sendable {
                 procedure: p, familyKey: p.family.map { "family:" + $0 } ?? "code:" + p.itemPrefix,
                 words: vocabulary.contentIDs(p.steps.map(\.text)), stepWords: stepWords,
                 narratable: p.steps.map { !mentionsCode($0.text) && !$0.text.lowercased().contains(title) },
-                loweredSteps: p.steps.map { Wording.lowercasedOpening($0.text) })
+                loweredSteps: p.steps.map { Wording.lowercasedOpening($0.text).map(Wording.sentence) },
+                stepSentences: p.steps.map { Wording.sentence($0.text) }, stepKeys: p.steps.map { keys.key($0.text) },
+                diagnosisCodes: p.diagnoses.map { ($0.normalizedCode, ICD10.dotted($0.code), keys.key($0.text)) },
+                indicationSentences: p.indications.map { Wording.sentence(Wording.capitalized($0)) },
+                exampleStep: (p.steps.first(where: \.isKey) ?? p.steps.first).map { "“" + Wording.clause($0.text) + "”" })
         }
 
         // Clauses: contrasts naming a library code, first per (from, to).
@@ -143,7 +234,8 @@ struct LibraryIndex: Sendable {
                 let id = clauses.count
                 clauses.append(Clause(
                     from: from, to: to, when: Wording.clause(contrast.when), rulesOut: contrast.rulesOut.map(Wording.sentence),
-                    key: Wording.tokens(contrast.when).joined(separator: " "), phrases: Wording.distinctivePhrases(contrast.when)))
+                    option: Wording.capitalized(Wording.clause(contrast.when)), rulesOutQuote: contrast.rulesOut.map(Wording.clause),
+                    key: keys.key(Wording.tokens(contrast.when).joined(separator: " ")), phrases: Wording.distinctivePhrases(contrast.when)))
                 entries[from].clauses.append(id)
                 entries[to].clausesTo.append(id)
             }
@@ -151,8 +243,9 @@ struct LibraryIndex: Sendable {
 
         for i in entries.indices { buildSentences(i, mentionsCode: mentionsCode) }
         for i in entries.indices { buildNeighbours(i) }
-        for i in entries.indices { buildCandidates(i) }
+        for i in entries.indices { buildCandidates(i, keys: &keys) }
         for i in entries.indices { decideKinds(i) }
+        for i in entries.indices { prepareChoices(i) }
     }
 
     /// Stem material: indications and `rules_out` sentences that name no code, not the title, and
@@ -174,6 +267,7 @@ struct LibraryIndex: Sendable {
                 entries[i].rulesOut.append(sentence)
             } else {
                 clauses[id].rulesOut = nil
+                clauses[id].rulesOutQuote = nil
             }
         }
         entries[i].contrastSteps = entries[i].clauses.map { id in
@@ -181,6 +275,9 @@ struct LibraryIndex: Sendable {
                 entries[i].narratable[s] && Wording.distinctivePhrases(p.steps[s].text).isDisjoint(with: clauses[id].phrases)
             }
         }
+        entries[i].diagnosisReasons = p.diagnoses.map { Wording.sentence(Wording.capitalized($0.text)) }
+        entries[i].plan = NarrationPlan(steps: p.steps, allowed: entries[i].narratable)
+        entries[i].contrastPlans = entries[i].contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0) }
         entries[i].contrastIndications = entries[i].clauses.map { id in
             entries[i].stemIndications.filter { Wording.distinctivePhrases(p.indications[$0]).isDisjoint(with: clauses[id].phrases) }
         }
@@ -251,38 +348,37 @@ struct LibraryIndex: Sendable {
     }
 
     /// Whether step text `words` is too close to one of procedure `i`'s own steps to be called foreign.
-    private func resemblesOwnStep(_ i: Int, _ text: String, _ words: [Int]) -> Bool {
-        let me = entries[i]
-        return me.procedure.steps.indices.contains { s in
-            me.procedure.steps[s].text.caseInsensitiveCompare(text) == .orderedSame || Wording.jaccard(me.stepWords[s], words) >= 0.5
+    private func resemblesOwnStep(_ i: Int, _ key: Int, _ words: [Int]) -> Bool {
+        entries[i].stepKeys.indices.contains { s in
+            entries[i].stepKeys[s] == key || Wording.jaccard(entries[i].stepWords[s], words) >= 0.5
         }
     }
 
-    private mutating func buildCandidates(_ i: Int) {
+    private mutating func buildCandidates(_ i: Int, keys: inout TextKeys) {
         let me = entries[i]
         let ownIndications = Set(me.procedure.indications.map { $0.lowercased() })
         var indications: [StepRef] = []
         var seenIndications = ownIndications
         var keySteps: [StepRef] = []
-        var seenKeySteps: Set<String> = []
+        var seenKeySteps: Set<Int> = []
         for j in me.otherFamilies {
             let q = entries[j].procedure
             let fresh = q.indications.indices.filter { seenIndications.insert(q.indications[$0].lowercased()).inserted }
             indications += fresh.prefix(2).map { StepRef(procedure: j, step: $0) }
             let keys = q.steps.indices.filter { q.steps[$0].isKey }
             let pool = keys.isEmpty ? Array(q.steps.indices) : keys
-            keySteps += pool.filter { !resemblesOwnStep(i, q.steps[$0].text, entries[j].stepWords[$0]) && seenKeySteps.insert(q.steps[$0].text.lowercased()).inserted }
+            keySteps += pool.filter { !resemblesOwnStep(i, entries[j].stepKeys[$0], entries[j].stepWords[$0]) && seenKeySteps.insert(entries[j].stepKeys[$0]).inserted }
                 .prefix(2).map { StepRef(procedure: j, step: $0) }
         }
         entries[i].foreignIndications = Array(indications.prefix(neighbourLimit))
         entries[i].foreignKeySteps = Array(keySteps.prefix(neighbourLimit))
 
         var steps: [StepRef] = []
-        var seenSteps: Set<String> = []
+        var seenSteps: Set<Int> = []
         for j in me.codeNeighbours + me.otherFamilies where steps.count < neighbourLimit {
             let q = entries[j].procedure
             let ordered = q.steps.indices.filter { q.steps[$0].isKey } + q.steps.indices.filter { !q.steps[$0].isKey }
-            steps += ordered.filter { !resemblesOwnStep(i, q.steps[$0].text, entries[j].stepWords[$0]) && seenSteps.insert(q.steps[$0].text.lowercased()).inserted }
+            steps += ordered.filter { !resemblesOwnStep(i, entries[j].stepKeys[$0], entries[j].stepWords[$0]) && seenSteps.insert(entries[j].stepKeys[$0]).inserted }
                 .prefix(2).map { StepRef(procedure: j, step: $0) }
         }
         entries[i].foreignSteps = Array(steps.prefix(neighbourLimit))
@@ -302,13 +398,14 @@ struct LibraryIndex: Sendable {
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
         var pcs: [(code: String, side: Side?, owner: Int)] = []
-        var diagnoses: [(code: String, text: String, owner: Int)] = []
+        var diagnoses: [PooledDiagnosis] = []
         var seenPCS: Set<String> = []
         var seenDiagnoses: Set<String> = []
         for j in [i] + me.codeNeighbours + me.otherFamilies {
             for c in entries[j].procedure.pcs where seenPCS.insert(c.code).inserted { pcs.append((c.code, c.side, j)) }
             for d in entries[j].procedure.diagnoses where seenDiagnoses.insert(d.normalizedCode).inserted {
-                diagnoses.append((d.normalizedCode, d.text, j))
+                diagnoses.append(PooledDiagnosis(
+                    code: d.normalizedCode, dotted: ICD10.dotted(d.code), text: d.text, key: keys.key(d.text), side: d.side, owner: j))
             }
         }
         entries[i].pcsPool = pcs
@@ -319,10 +416,12 @@ struct LibraryIndex: Sendable {
     /// the same code and do not say the same thing, in rank order.
     func wrongFindings(_ i: Int, for clause: Int) -> [Int] {
         let right = clauses[clause]
-        var keys: Set<String> = [right.key]
+        var keys = [right.key]
         return entries[i].clauseCandidates.filter { id in
             let c = clauses[id]
-            return c.to != right.to && keys.insert(c.key).inserted
+            guard c.to != right.to, !keys.contains(c.key) else { return false }
+            keys.append(c.key)
+            return true
         }
     }
 
@@ -343,7 +442,9 @@ struct LibraryIndex: Sendable {
         } else if e.askableClauses.isEmpty {
             missing[.contrast] = "no other contrast in the library can serve as a wrong finding"
         }
-        if e.foreignIndications.isEmpty {
+        if p.indications.isEmpty {
+            missing[.indication] = "it lists no indications"
+        } else if e.foreignIndications.isEmpty {
             missing[.indication] = "no procedure of another family has an indication to offer as a wrong option"
         }
         if p.steps.count < 3 { missing[.nextStep] = "it has fewer than three steps" }

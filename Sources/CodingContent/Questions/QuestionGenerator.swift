@@ -8,6 +8,7 @@ public enum QuestionGenerationError: Error, Equatable, CustomStringConvertible {
     /// The procedure (or bank question) exists but this kind cannot be generated or drilled, and why.
     case unavailable(String, reason: String)
 
+    /// One line for an error message.
     public var description: String {
         switch self {
         case .unknownItem(let id): "unknown item '\(id)'"
@@ -26,6 +27,8 @@ public struct QuestionGenerator: Sendable {
     let index: LibraryIndex
     /// Every item of the library: procedures by path, kinds in `QuestionKind.generated` order.
     public let items: [Item]
+    /// Item id → procedure index, kind and the id's fingerprint (which keys the item's random stream).
+    private let lookup: [String: (procedure: Int, kind: QuestionKind, stream: UInt64)]
 
     /// Indexes `library`'s procedures. When two files share a code, the first by path is used.
     public init(library: Library) { self.init(procedures: library.procedures) }
@@ -34,6 +37,14 @@ public struct QuestionGenerator: Sendable {
     public init(procedures: [Procedure]) {
         index = LibraryIndex(procedures: procedures)
         items = index.entries.flatMap { entry in entry.kinds.map { Item(procedure: entry.procedure, kind: $0) } }
+        var lookup: [String: (procedure: Int, kind: QuestionKind, stream: UInt64)] = [:]
+        for (i, entry) in index.entries.enumerated() {
+            for kind in entry.kinds {
+                let id = Item.id(prefix: entry.procedure.itemPrefix, kind: kind)
+                lookup[id] = (i, kind, Fingerprint.value(of: id))
+            }
+        }
+        self.lookup = lookup
     }
 
     /// The item with `id`, if the library has it.
@@ -64,11 +75,9 @@ public struct QuestionGenerator: Sendable {
 
     /// The question for the item with id `itemID` (as stored by a drill) and `seed`.
     public func generate(itemID: String, seed: UInt64) throws(QuestionGenerationError) -> Question {
-        if let problem = problem(itemID: itemID) { throw problem }
-        let (prefix, kind) = Item.parse(id: itemID)!
-        let i = index.byPrefix[prefix]!
+        guard let (i, kind, stream) = lookup[itemID] else { throw problem(itemID: itemID) ?? .unknownItem(itemID) }
         // Each item gets its own stream, so neighbouring items with the same seed look unrelated.
-        var rng = SplitMix64(seed: seed ^ Fingerprint.value(of: itemID))
+        var rng = SplitMix64(seed: seed ^ stream)
         var draft: Draft
         switch kind {
         case .vignette, .vignetteEntry: draft = vignette(i, entry: kind == .vignetteEntry, &rng)
@@ -91,8 +100,20 @@ public struct QuestionGenerator: Sendable {
             answer = Answer(label: nil, text: draft.entryAnswer)
         }
         return Question(
-            id: itemID + "#" + String(seed), item: itemID, kind: kind, code: index.entries[i].code, stem: draft.stem,
+            id: Self.questionID(itemID, seed), item: itemID, kind: kind, code: index.entries[i].code, stem: draft.stem,
             options: options, answer: answer, rationale: draft.rationale, seed: seed)
+    }
+}
+
+extension QuestionGenerator {
+    /// `item#seed`, built in one allocation.
+    static func questionID(_ itemID: String, _ seed: UInt64) -> String {
+        var id = ""
+        id.reserveCapacity(itemID.utf8.count + 21)
+        id += itemID
+        id += "#"
+        id += String(seed)
+        return id
     }
 }
 

@@ -24,16 +24,27 @@ enum Wording {
     /// Lower-case words of letters and digits, in order.
     static func tokens(_ text: String) -> [String] {
         var result: [String] = []
-        var word = ""
+        var word = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII fast path: letters and digits, upper case folded.
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    word.append(scalar)
+                } else if (0x41...0x5A).contains(v) {
+                    word.append(Unicode.Scalar(v + 0x20)!)
+                } else if !word.isEmpty {
+                    result.append(String(word))
+                    word = String.UnicodeScalarView()
+                }
+            } else if scalar.properties.isAlphabetic {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else if !word.isEmpty {
-                result.append(word)
-                word = ""
+                result.append(String(word))
+                word = String.UnicodeScalarView()
             }
         }
-        if !word.isEmpty { result.append(word) }
+        if !word.isEmpty { result.append(String(word)) }
         return result
     }
 
@@ -73,16 +84,24 @@ enum Wording {
 
     /// `text` ending in a full stop (unless it already ends in punctuation).
     static func sentence(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmed(text)
         guard let last = trimmed.last else { return trimmed }
-        return ".!?".contains(last) ? trimmed : trimmed + "."
+        return last == "." || last == "!" || last == "?" ? trimmed : trimmed + "."
     }
 
     /// `text` without a final full stop, for embedding in a longer sentence.
     static func clause(_ text: String) -> String {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = trimmed(text)
         while trimmed.last == "." { trimmed.removeLast() }
         return trimmed
+    }
+
+    /// `text` without leading and trailing white space.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     /// Jaccard similarity of two sorted, duplicate-free id arrays.
