@@ -125,14 +125,10 @@ public final class DrillSession {
             throw InputProblem(message: "the clock (\(CodedrillJSON.timestamp(now))) is before this item's last review (\(CodedrillJSON.timestamp(last))); check --now")
         }
         let scheduler = self.scheduler
-        let review = try store.record(
-            Answer(learner: learner.id, item: item, seed: question.seed, given: judgement.response, correct: judgement.correct,
-                   rating: rating, responseMilliseconds: milliseconds, answeredAt: now, session: session.id)
-        ) { stored in
-            let card = stored ?? Card.new(at: now)
-            let at = max(now, card.lastReview ?? now)
-            return (try? scheduler.review(card, rating: rating, at: at, fuzzSeed: Fuzz.seed(item: item, reps: card.reps))) ?? card
-        }
+        let answer = Answer(learner: learner.id, item: item, seed: question.seed, given: judgement.response,
+                            correct: judgement.correct, rating: rating, responseMilliseconds: milliseconds, answeredAt: now,
+                            session: session.id)
+        let review = try store.record(answer) { ReviewScheduling.schedule(answer, current: $0, scheduler: scheduler) }
         self.current = nil
         let after = review.after
         // A card still inside its (re)learning steps comes back after a few other questions.

@@ -295,14 +295,14 @@ public final class ExamSession {
         let reviews = answered.map { question in
             let (given, confidence) = Confidence.split(question.answer!)
             let correct = question.correct ?? false
-            return ExamReviews.answer(
+            return ReviewScheduling.answer(
                 learner: learner.id, item: question.item, seed: question.seed, given: given, correct: correct,
                 rating: GradingPolicy.rating(correct: correct, confidence: confidence), at: question.answeredAt!,
                 session: attempt.session)
         }
         let scheduler = self.scheduler
         let (submitted, _) = try store.submitExamAttempt(attempt.id, at: submittedAt, reviews: reviews) { answer, stored in
-            ExamReviews.schedule(answer, current: stored, scheduler: scheduler)
+            ReviewScheduling.schedule(answer, current: stored, scheduler: scheduler)
         }
         if let session = attempt.session { _ = try store.endSession(session, at: now) }
         attempt = submitted

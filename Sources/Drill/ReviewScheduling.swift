@@ -2,8 +2,8 @@ import FSRS
 import Foundation
 import ProgressStore
 
-/// How exam answers become reviews for the scheduler: the same rating and FSRS step as a drill.
-enum ExamReviews {
+/// How an answer becomes a review for the scheduler, the same in drills and exams.
+enum ReviewScheduling {
     /// The review of one exam answer. The exam does not time single questions, so the response
     /// time is 0.
     static func answer(learner: Learner.ID, item: String, seed: UInt64, given: String, correct: Bool, rating: Rating,
