@@ -72,7 +72,12 @@ public struct Scheduler: Sendable, Equatable {
     public static func elapsedDays(from start: Date, to end: Date) -> Int {
         let a = start.timeIntervalSinceReferenceDate, b = end.timeIntervalSinceReferenceDate
         let slack = max(abs(a), abs(b)) * 0x1p-50  // about 4 units in the last place
-        return Int(((b - a + slack) / secondsPerDay).rounded(.down))
+        let elapsed = b - a + slack
+        // Whole seconds (truncation is the floor when non-negative), then integer floor division:
+        // exact, and cheaper than dividing doubles.
+        let seconds = elapsed >= 0 ? Int(elapsed) : Int(elapsed.rounded(.down))
+        let day = Int(secondsPerDay)
+        return seconds >= 0 ? seconds / day : -((day - 1 - seconds) / day)
     }
 
     /// The probability that the card is recalled at `date`, as py-fsrs `get_card_retrievability`

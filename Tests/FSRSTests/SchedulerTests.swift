@@ -76,6 +76,15 @@ struct SchedulerTests {
             }
         }
         #expect(Scheduler.elapsedDays(from: start, to: start + day - 0.001) == 0)
+        // Negative spans floor like Python's timedelta.days.
+        #expect(Scheduler.elapsedDays(from: start, to: start - 10) == -1)
+        #expect(Scheduler.elapsedDays(from: start, to: start - day) == -1)
+        #expect(Scheduler.elapsedDays(from: start, to: start - day - 1) == -2)
+    }
+
+    @Test func cardStaysCompact() {
+        // Field order keeps copies cheap (see Card.swift); 88 bytes in the original order.
+        #expect(MemoryLayout<Card>.size == 74)
     }
 
     @Test func stabilityNeverFallsBelowFloor() throws {  // A6

@@ -28,26 +28,24 @@ struct Workload {
         waitFactors = factors
     }
 
-    /// Reviews every card through its history; returns the sum of final stabilities (a checksum
-    /// that `bench_pyfsrs.py` prints too).
+    /// Reviews every card through its history, in rounds (every card's first review, then every
+    /// card's second, …) as a scheduler working through a day's reviews would; returns the sum of
+    /// final stabilities (a checksum that `bench_pyfsrs.py` prints too).
     func run(_ scheduler: Scheduler) throws -> Double {
         let start = Date(timeIntervalSince1970: 1_767_258_000)  // 2026-01-01T09:00:00Z
-        var checksum = 0.0
-        var k = 0
-        for _ in 0..<Self.cards {
-            var card = Card.new(at: start)
-            for _ in 0..<Self.reviewsPerCard {
+        var cards = [Card](repeating: .new(at: start), count: Self.cards)
+        for round in 0..<Self.reviewsPerCard {
+            for index in cards.indices {
+                let k = index * Self.reviewsPerCard + round
                 var date = start
-                if let last = card.lastReview {
-                    let wait = min(card.due.timeIntervalSince(last), Self.longestWait)
+                if let last = cards[index].lastReview {
+                    let wait = min(cards[index].due.timeIntervalSince(last), Self.longestWait)
                     date = last.addingTimeInterval(wait * waitFactors[k])
                 }
-                card = try scheduler.review(card, rating: ratings[k], at: date, fuzzSeed: UInt64(k))
-                k += 1
+                cards[index] = try scheduler.review(cards[index], rating: ratings[k], at: date, fuzzSeed: UInt64(k))
             }
-            checksum += card.memory!.stability
         }
-        return checksum
+        return cards.reduce(0) { $0 + $1.memory!.stability }
     }
 }
 
