@@ -79,10 +79,10 @@ import Testing
 
     @Test func badOptionValuesExitWithUsageAndOneLine() throws {
         let cases: [([String], String)] = [
-            (["--kind", "essay"], "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, indication, next-step, not-included, pcs, diagnosis\n"),
+            (["--kind", "essay"], "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, indication, next-step, not-included, pcs, diagnosis, choice, multiple-answer, true-false, short-answer, numerical, matching\n"),
             (["--code", "99999"], "codedrill: error: unknown code '99999': it is not in the library\n"),
-            (["--item", "cpt:27284"], "codedrill: error: 'cpt:27284' is not an item id like cpt:27284/vignette\n"),
-            (["--item", "cpt:27284/vignette", "--kind", "pcs"], "codedrill: error: --item cannot be combined with --code or --kind (the item names both)\n"),
+            (["--item", "cpt:27284"], "codedrill: error: 'cpt:27284' is not an item id like cpt:27284/vignette or gift:modifiers/59-vs-xs\n"),
+            (["--item", "cpt:27284/vignette", "--kind", "pcs"], "codedrill: error: --item cannot be combined with --code, --kind, --tag or --category (the item names one question)\n"),
             (["--count", "0"], "codedrill: error: --count must be at least 1, got 0\n"),
         ]
         for (arguments, message) in cases {
