@@ -192,3 +192,43 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         #expect(result.stderr == "codedrill: error: no items match the filters (family no-such-family); `codedrill library` lists families\n")
     }
 }
+
+/// Authored GIFT questions are drilled beside generated ones: their items reach the database.
+@Suite struct BankDrillTests {
+    @Test func giftBankItemsAreDrilledAndRecorded() throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try dir.write(BankCommandTests.bank, to: "lib/QuestionBanks/rules.gift")
+        let library = dir.appendingPathComponent("lib").path
+        let db = dir.appendingPathComponent("p.sqlite").path
+        let lint = try CodedrillProcess.run(["lint", "--library", library], in: dir)
+        #expect(lint.status == 0)
+
+        let drill = try InteractiveProcess(["drill", "--json", "--learner", "cy", "--now", "2026-11-25T10:00:00Z", "--library", library],
+                                           in: dir, environment: ["CODEDRILL_DB": db])
+        #expect(try drill.readJSON()["type"] as? String == "session")
+        var answered: [String] = []
+        while true {
+            let event = try drill.readJSON()
+            if event["type"] as? String == "summary" { break }
+            let item = try #require(event["item"] as? String)
+            let seed = try #require(event["seed"] as? Int)
+            #expect(item.hasPrefix("gift:"))
+            let (right, _) = try rightAnswer(item: item, seed: seed, in: dir, library: library)
+            drill.send(right)
+            let feedback = try drill.readJSON()
+            #expect(feedback["correct"] as? Bool == true, "\(item) answered \(right)")
+            answered.append(item)
+        }
+        #expect(drill.finish() == 0)
+        // Six questions, each answered right twice: new, then once more at its ten-minute learning step.
+        #expect(Set(answered).count == 6)
+        #expect(answered.count == 12)
+
+        let store = try ProgressStore(path: db)
+        let learner = try #require(try store.learner(named: "cy"))
+        let reviews = try store.reviews(learner: learner.id)
+        #expect(reviews.map(\.answer.item) == answered)
+        #expect(reviews.allSatisfy { $0.answer.correct })
+    }
+}
