@@ -25,7 +25,7 @@ public enum CodeShape {
 public enum ICD10 {
     /// Removes the dot and upper-cases (`m16.11` → `M1611`).
     public static func normalize(_ code: String) -> String {
-        code.replacingOccurrences(of: ".", with: "").uppercased()
+        String(code.unicodeScalars.filter { $0 != "." }).uppercased()
     }
 
     /// Writes an ICD-10-CM code with its dot after the third character (`M1611` → `M16.11`).

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Problems that stop a library from being read at all.
@@ -73,14 +74,21 @@ public struct Library: Sendable {
         var procedures: [Procedure] = []
         var diagnostics: [Diagnostic] = []
         var contentPaths: [String] = []
-        for url in contentFileURLs(in: content) {
-            let path = displayPath(url, workingDirectory: workingDirectory)
-            contentPaths.append(path)
-            guard let data = fm.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file"))
-                continue
+        // Files are parsed on every core: parsing is pure, and start-up time matters to a drill.
+        let urls = contentFileURLs(in: content)
+        let paths = urls.map { displayPath($0, workingDirectory: workingDirectory) }
+        nonisolated(unsafe) let parsed = UnsafeMutableBufferPointer<(procedure: Procedure?, diagnostics: [Diagnostic])>.allocate(capacity: urls.count)
+        defer { parsed.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+            guard let data = FileManager.default.contents(atPath: urls[i].path) else {
+                (parsed.baseAddress! + i).initialize(to: (nil, [Diagnostic(path: paths[i], line: 1, column: 1, severity: .error, message: "cannot read the file")]))
+                return
             }
-            let (procedure, found) = ProcedureParser.parse(data: data, path: path)
+            (parsed.baseAddress! + i).initialize(to: ProcedureParser.parse(data: data, path: paths[i]))
+        }
+        for i in urls.indices {
+            let (procedure, found) = (parsed.baseAddress! + i).move()
+            contentPaths.append(paths[i])
             diagnostics.append(contentsOf: found)
             if let procedure { procedures.append(procedure) }
         }

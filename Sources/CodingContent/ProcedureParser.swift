@@ -103,12 +103,12 @@ private struct FileParser {
     mutating func run(text: String, hash: String) -> Procedure? {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        let lines = body.lines
+        guard lines.first?.trimmed == "---" else {
             error(1, 1, "missing front matter: the file must start with a '---' line")
             return nil
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmed == "---" }) else {
             error(1, 1, "front matter is not closed: add a '---' line after it")
             return nil
         }
@@ -116,7 +116,9 @@ private struct FileParser {
         let yaml = lines[1..<close].joined(separator: "\n")
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // The basic resolver keeps every scalar a string (no regex-based tag guessing: faster, and a
+            // code like 01234 stays text); booleans are read by `boolean(_:)`.
+            guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else {
                 error(1, 1, "front matter is empty")
                 return nil
             }
@@ -159,8 +161,8 @@ private struct FileParser {
             error(at: node, "'\(key)' must be a single value, not a list or mapping")
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        if value.isEmpty || scalar.tag.rawValue == Tag.Name.null.rawValue && (value == "~" || value == "null") {
+        let value = scalar.string.trimmed
+        if value.isEmpty || ["~", "null", "Null", "NULL"].contains(value) {
             error(at: node, "'\(key)' is empty")
             return nil
         }
@@ -232,7 +234,7 @@ private struct FileParser {
             if let sequence = entry.value.sequence {
                 for item in sequence { if let t = string(item, key: "tags") { tags.append(t) } }
             } else if let t = string(entry.value, key: "tags") {
-                tags = t.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                tags = t.split(separator: ",").map { $0.trimmed }
             }
         }
 
@@ -261,7 +263,7 @@ private struct FileParser {
         }
 
         guard let code, let system, let title, let sectionText, let codeNode = codeEntry?.0 else { return nil }
-        let section = sectionText.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let section = sectionText.split(separator: "/").map { $0.trimmed }.filter { !$0.isEmpty }
         return Procedure(
             code: code, system: system, title: title, section: section, family: family, patient: patient,
             contrasts: contrasts, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
@@ -286,7 +288,7 @@ private struct FileParser {
                 }
             case "age":
                 if let s = string(value, key: "age") {
-                    let parts = s.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                    let parts = s.split(separator: "-").map { Int($0.trimmed) }
                     if parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 0, lo <= hi, hi <= 120 {
                         profile.minimumAge = lo
                         profile.maximumAge = hi
@@ -320,7 +322,11 @@ private struct FileParser {
                 case "when": when = string(value, key: "when")
                 case "rules_out": rulesOut = string(value, key: "rules_out")
                 case "oneway":
-                    if let b = value.bool { oneway = b } else { error(at: value, "'oneway' must be true or false") }
+                    switch value.scalar?.string.lowercased() {
+                    case "true", "yes": oneway = true
+                    case "false", "no": oneway = false
+                    default: error(at: value, "'oneway' must be true or false")
+                    }
                 default: break
                 }
             }
@@ -428,7 +434,7 @@ private struct FileParser {
                     var text = item.text
                     var isKey = false
                     if text.hasPrefix("**"), text.hasSuffix("**"), text.count > 4 {
-                        text = String(text.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+                        text = String(text.dropFirst(2).dropLast(2)).trimmed
                         isKey = true
                     }
                     result.steps.append(Step(text: text, isKey: isKey, location: SourceLocation(line: item.line, column: item.column)))
@@ -443,10 +449,10 @@ private struct FileParser {
         for index in startIndex..<lines.count {
             let raw = lines[index]
             let lineNumber = index + 1
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmed
             if trimmed.hasPrefix("#") {
                 let level = trimmed.prefix { $0 == "#" }.count
-                let name = trimmed.dropFirst(level).trimmingCharacters(in: .whitespaces)
+                let name = trimmed.dropFirst(level).trimmed
                 if level == 1 && current == "summary" { continue }  // an optional title heading
                 if current == "summary" { flushParagraph() } else { flushItems(&result, &self) }
                 if ProcedureParser.sectionNames.contains(name) {
@@ -480,13 +486,13 @@ private struct FileParser {
     /// The item text and its column offset when `line` is a list item (`- x`, `* x`, `1. x`, `1) x`).
     func listItem(_ line: String) -> (String, Int)? {
         if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") {
-            return (line.dropFirst(2).trimmingCharacters(in: .whitespaces), 2)
+            return (line.dropFirst(2).trimmed, 2)
         }
         let digits = line.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty {
             let rest = line.dropFirst(digits.count)
             if rest.hasPrefix(". ") || rest.hasPrefix(") ") {
-                return (rest.dropFirst(2).trimmingCharacters(in: .whitespaces), digits.count + 2)
+                return (rest.dropFirst(2).trimmed, digits.count + 2)
             }
         }
         return nil

@@ -30,9 +30,9 @@ import Testing
             let i = index.byPrefix[item.id.components(separatedBy: "/")[0]]!
             let procedure = index.entries[i].procedure
             // Phrases only the contrasts leading to this code use (not its own steps).
-            var ownPhrases: Set<String> = []
+            var ownPhrases: Set<Int> = []
             for step in procedure.steps { ownPhrases.formUnion(Wording.distinctivePhrases(step.text)) }
-            var leading: Set<String> = []
+            var leading: Set<Int> = []
             for id in index.entries[i].clausesTo { leading.formUnion(index.clauses[id].phrases) }
             leading.subtract(ownPhrases)
             for seed in Self.seeds {

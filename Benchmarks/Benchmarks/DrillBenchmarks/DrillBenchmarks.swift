@@ -71,4 +71,41 @@ let benchmarks: @Sendable () -> Void = {
             try store.close()
         }
     }
+    phaseBenchmarks()
+}
+
+/// The phases of start-up, measured one by one.
+let phaseBenchmarks: @Sendable () -> Void = {
+    let root = LibraryLocator.bundledRoot
+    Benchmark("Phase: load the bundled library") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try Library.load(root: root)) }
+    }
+    Benchmark("Phase: index questions (catalog)") { benchmark in
+        let library = try Library.load(root: root)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(QuestionCatalog(library: library)) }
+    }
+    Benchmark("Phase: open store and sync items") { benchmark in
+        let library = try Library.load(root: root)
+        let catalog = QuestionCatalog(library: library)
+        let path = try StudiedLearner.prepare(catalog: catalog, library: library)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let store = try ProgressStore(path: path)
+            try LibrarySync.sync(store: store, catalog: catalog, library: library, at: now)
+            try store.close()
+        }
+    }
+    Benchmark("Phase: session and first question") { benchmark in
+        let library = try Library.load(root: root)
+        let catalog = QuestionCatalog(library: library)
+        let path = try StudiedLearner.prepare(catalog: catalog, library: library)
+        let store = try ProgressStore(path: path)
+        let learner = try store.learner(named: StudiedLearner.name)!
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let session = try DrillSession(store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(), clock: { now })
+            blackHole(try session.next())
+        }
+    }
 }

@@ -115,6 +115,6 @@ enum BankText {
 
     /// Removes leading and trailing whitespace and line breaks.
     static func trimmed<S: StringProtocol>(_ text: S) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text.trimmed
     }
 }

@@ -19,9 +19,9 @@ final class Clause: @unchecked Sendable {
     /// Interned lower-case words of `when`, for comparing clauses.
     var key: Int
     /// Distinctive phrases of `when`.
-    var phrases: Set<String>
+    var phrases: Set<Int>
 
-    init(from: Int, to: Int, when: String, rulesOut: String?, option: String, rulesOutQuote: String?, key: Int, phrases: Set<String>) {
+    init(from: Int, to: Int, when: String, rulesOut: String?, option: String, rulesOutQuote: String?, key: Int, phrases: Set<Int>) {
         self.from = from
         self.to = to
         self.when = when
@@ -198,13 +198,19 @@ struct LibraryIndex: Sendable {
         }
         // Codes are letters and digits, sometimes with a dot: compare runs of those, dots dropped.
         func mentionsCode(_ text: String) -> Bool {
-            var word = ""
-            for ch in text.uppercased() + " " {
-                if ch.isLetter || ch.isNumber {
-                    word.append(ch)
-                } else if ch != "." && !word.isEmpty {
-                    if libraryCodes.contains(word) { return true }
-                    word = ""
+            // Codes are ASCII: scan bytes, fold case, skip dots inside a word.
+            var word: [UInt8] = []
+            for byte in text.utf8 + [0x20] {
+                switch byte {
+                case 0x30...0x39, 0x41...0x5A: word.append(byte)
+                case 0x61...0x7A: word.append(byte - 0x20)
+                case 0x2E: continue
+                default:
+                    if byte >= 0x80 { word.append(byte); continue }
+                    if !word.isEmpty {
+                        if libraryCodes.contains(String(decoding: word, as: UTF8.self)) { return true }
+                        word.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             return false
@@ -253,9 +259,11 @@ struct LibraryIndex: Sendable {
     private mutating func buildSentences(_ i: Int, mentionsCode: (String) -> Bool) {
         let p = entries[i].procedure
         let title = p.title.lowercased()
-        var stepPhrases: Set<String> = []
-        for step in p.steps { stepPhrases.formUnion(Wording.distinctivePhrases(step.text)) }
-        var leaks: Set<String> = []
+        let phrasesOfStep = p.steps.map { Wording.distinctivePhrases($0.text) }
+        let phrasesOfIndication = p.indications.map(Wording.distinctivePhrases)
+        var stepPhrases: Set<Int> = []
+        for phrases in phrasesOfStep { stepPhrases.formUnion(phrases) }
+        var leaks: Set<Int> = []
         for id in entries[i].clausesTo { leaks.formUnion(clauses[id].phrases) }
         leaks.subtract(stepPhrases)
         func usable(_ text: String) -> Bool {
@@ -272,14 +280,14 @@ struct LibraryIndex: Sendable {
         }
         entries[i].contrastSteps = entries[i].clauses.map { id in
             p.steps.indices.map { s in
-                entries[i].narratable[s] && Wording.distinctivePhrases(p.steps[s].text).isDisjoint(with: clauses[id].phrases)
+                entries[i].narratable[s] && phrasesOfStep[s].isDisjoint(with: clauses[id].phrases)
             }
         }
         entries[i].diagnosisReasons = p.diagnoses.map { Wording.sentence(Wording.capitalized($0.text)) }
         entries[i].plan = NarrationPlan(steps: p.steps, allowed: entries[i].narratable)
         entries[i].contrastPlans = entries[i].contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0) }
         entries[i].contrastIndications = entries[i].clauses.map { id in
-            entries[i].stemIndications.filter { Wording.distinctivePhrases(p.indications[$0]).isDisjoint(with: clauses[id].phrases) }
+            entries[i].stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: clauses[id].phrases) }
         }
         let keys = p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }
         entries[i].decidingSteps = keys.joined(separator: "; ")

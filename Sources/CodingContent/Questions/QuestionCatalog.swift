@@ -39,7 +39,7 @@ public struct ItemSelection: Sendable, Hashable {
 
     /// Whether the path `wanted` (`a/b`) is the start of `category`, component by component.
     static func isPrefix(_ wanted: String, of category: [String]) -> Bool {
-        let components = wanted.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let components = wanted.split(separator: "/").map { $0.trimmed }.filter { !$0.isEmpty }
         guard components.count <= category.count else { return false }
         return zip(components, category).allSatisfy { $0.caseInsensitiveCompare($1) == .orderedSame }
     }

@@ -55,15 +55,21 @@ enum Wording {
     static let phraseLength = 4
 
     /// The distinctive phrases of a text: every run of four consecutive words with at least two
-    /// content words, written with single spaces. A stem containing one of a contrast's phrases
+    /// content words, each kept as a hash of its words. A stem containing one of a contrast's phrases
     /// quotes that contrast.
-    static func distinctivePhrases(_ text: String) -> Set<String> {
+    static func distinctivePhrases(_ text: String) -> Set<Int> {
         let words = tokens(text)
         guard words.count >= phraseLength else { return [] }
-        var result: Set<String> = []
+        let content = words.map(isContent)
+        var result: Set<Int> = []
         for start in 0...(words.count - phraseLength) {
-            let run = words[start..<(start + phraseLength)]
-            if run.filter(isContent).count >= 2 { result.insert(run.joined(separator: " ")) }
+            var count = 0
+            for k in start..<(start + phraseLength) where content[k] { count += 1 }
+            guard count >= 2 else { continue }
+            // A phrase is kept as the hash of its words: only ever compared within one process.
+            var hasher = Hasher()
+            for k in start..<(start + phraseLength) { hasher.combine(words[k]) }
+            result.insert(hasher.finalize())
         }
         return result
     }
