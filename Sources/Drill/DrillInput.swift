@@ -1,3 +1,4 @@
+import CodingContent
 import FSRS
 import Foundation
 
@@ -71,5 +72,22 @@ public enum GradingPolicy {
         case .unsure: return .hard
         case .sure: return .easy
         }
+    }
+}
+
+/// The one wording of "that is not an answer" for drills and exams.
+public enum AnswerCheck {
+    /// Why `response` cannot be taken as an answer to `question`, or `nil` when it can.
+    public static func problem(question: Question, judgement: Judgement, response: String) -> InputProblem? {
+        guard !judgement.isRecognised else { return nil }
+        if question.kind.isEntry {
+            return InputProblem(message: "'\(response)' is not an answer: type the code or value (for example 27284, or 27284-RT with a modifier), optionally followed by ? or !")
+        }
+        let labels = question.options.map(\.label)
+        let range = labels.count > 1 ? "\(labels.first!.lowercased())–\(labels.last!.lowercased())" : (labels.first ?? "a").lowercased()
+        let how = question.kind == .multipleAnswer ? "type every right letter (for example a,c)"
+            : question.kind == .matching ? "type one letter per numbered prompt, in order (for example cab)"
+            : "type a letter \(range) or the option's code"
+        return InputProblem(message: "'\(response)' is not one of the options: \(how), optionally followed by ? (unsure) or ! (sure)")
     }
 }

@@ -104,17 +104,7 @@ public final class DrillSession {
         guard let current else { throw InputProblem(message: "there is no question to answer") }
         let question = current.question
         let judgement = question.judge(response: response)
-        if !judgement.isRecognised {
-            if question.kind.isEntry {
-                throw InputProblem(message: "'\(response)' is not an answer: type the code or value (for example 27284, or 27284-RT with a modifier), optionally followed by ? or !")
-            }
-            let labels = question.options.map(\.label)
-            let range = labels.count > 1 ? "\(labels.first!.lowercased())–\(labels.last!.lowercased())" : (labels.first ?? "a").lowercased()
-            let how = question.kind == .multipleAnswer ? "type every right letter (for example a,c)"
-                : question.kind == .matching ? "type one letter per numbered prompt, in order (for example cab)"
-                : "type a letter \(range) or the option's code"
-            throw InputProblem(message: "'\(response)' is not one of the options: \(how), optionally followed by ? (unsure) or ! (sure)")
-        }
+        if let problem = AnswerCheck.problem(question: question, judgement: judgement, response: response) { throw problem }
         let rating = GradingPolicy.rating(correct: judgement.correct, confidence: confidence)
         let now = clock()
         let item = current.entry.item

@@ -252,14 +252,7 @@ public final class ExamSession {
             return [.problem(InputProblem(message: "this question is no longer in the library and cannot be answered; type n for the next one"))]
         }
         let judgement = question.judge(response: text)
-        if !question.kind.isEntry, judgement.chosenLabel == nil {
-            let labels = question.options.map(\.label)
-            let range = labels.count > 1 ? "\(labels.first!.lowercased())–\(labels.last!.lowercased())" : (labels.first ?? "a").lowercased()
-            return [.problem(InputProblem(message: "'\(text)' is not one of the options: type a letter \(range) or the option's code, optionally followed by ? (unsure) or ! (sure)"))]
-        }
-        if question.kind.isEntry, !text.contains(where: { $0.isLetter || $0.isNumber }) {
-            return [.problem(InputProblem(message: "type the code (for example 27284, or 27284-RT with a modifier), optionally followed by ? or !"))]
-        }
+        if let problem = AnswerCheck.problem(question: question, judgement: judgement, response: text) { return [.problem(problem)] }
         let now = clock()
         // Stored with its confidence suffix: the rating is derived from it on submission.
         let given = judgement.response + confidence.suffix

@@ -20,6 +20,13 @@ import Testing
         #expect(CodeEntry(parsing: "m16.11", codeLength: 5).code == "M1611")
     }
 
+    @Test func anOptionLetterTypedIntoACodeQuestionIsNotAnAnswer() {
+        #expect(sided.judge(response: "b") == Judgement.unrecognised("b"))
+        #expect(sided.judge(response: " - ") == Judgement.unrecognised("-"))
+        #expect(sided.judge(response: "272").isRecognised)
+        #expect(sided.judge(response: "272").correct == false)
+    }
+
     @Test func theRightCodeWithTheRightModifierIsFullyCorrect() {
         #expect(sided.judge(response: "27284-RT")
             == Judgement(correct: true, response: "27284-RT", modifierCorrect: true, modifierNote: "RT matches the right side"))

@@ -139,7 +139,7 @@ extension Question {
     }
 
     private func judgeChoice(_ response: String) -> Judgement {
-        let trimmed = response.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = response.trimmed.uppercased()
         if let option = options.first(where: { $0.label == trimmed }) {
             return Judgement(correct: option.correct, response: option.label, chosenLabel: option.label)
         }
@@ -153,7 +153,8 @@ extension Question {
     private func judgeEntry(_ response: String) -> Judgement {
         let expected = CodeEntry(parsing: answer.text, codeLength: code.count)
         let given = CodeEntry(parsing: response, codeLength: expected.code.count)
-        guard !given.code.isEmpty else { return .unrecognised(response.trimmingCharacters(in: .whitespaces)) }
+        // Every code is at least three characters: a lone letter is an option letter typed by mistake.
+        guard given.code.count >= 3 else { return .unrecognised(response.trimmed) }
         let wanted = expected.lateralityModifiers.first
         let sides = given.lateralityModifiers
         var modifierCorrect: Bool?
