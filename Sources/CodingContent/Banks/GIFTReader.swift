@@ -484,28 +484,10 @@ private struct GIFTFileParser {
     }
 
     mutating func readShortAnswers(_ cells: GIFTCells, blockStart: SourceLocation, into draft: inout Draft) {
-        var pieces = cells.pieces(separatedBy: ["="])
-        if let first = pieces.first, first.cells.trimmed.isEmpty { pieces.removeFirst() }
-        if pieces.allSatisfy({ $0.cells.trimmed.isEmpty }) {
-            error(blockStart, "empty answer set")
-            return
-        }
         let errorsBefore = errorCount
+        guard let pieces = weightedAnswers(cells, blockStart: blockStart) else { return }
         var answers: [AuthoredQuestion.Answer] = []
-        for piece in pieces {
-            let cells = piece.cells.trimmed
-            let location = piece.marker?.location ?? cells.first?.location ?? blockStart
-            var weight: Double = 100
-            var body = cells
-            switch readWeight(cells) {
-            case .weight(let value, let rest):
-                weight = value
-                body = rest
-            case .invalid:
-                continue
-            case .none:
-                break
-            }
+        for (body, weight, location) in pieces {
             guard let answer = textAnswer(body, weight: weight, location: location) else { continue }
             answers.append(answer)
         }
@@ -514,6 +496,31 @@ private struct GIFTFileParser {
             warn(blockStart, "'\(answers[0].text)' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
         }
         if errorCount == errorsBefore { requireFullCredit(answers, at: blockStart) }
+    }
+
+    /// The `=` answers of a short-answer or numerical block: each one's cells after its `%weight%`
+    /// (100 when none is given), the weight and where it starts. Answers with an invalid weight are
+    /// reported and left out; an empty answer set is reported and gives `nil`.
+    mutating func weightedAnswers(_ cells: GIFTCells, blockStart: SourceLocation)
+        -> [(body: GIFTCells, weight: Double, location: SourceLocation)]?
+    {
+        var pieces = cells.pieces(separatedBy: ["="])
+        if let first = pieces.first, first.cells.trimmed.isEmpty { pieces.removeFirst() }
+        if pieces.allSatisfy({ $0.cells.trimmed.isEmpty }) {
+            error(blockStart, "empty answer set")
+            return nil
+        }
+        var result: [(body: GIFTCells, weight: Double, location: SourceLocation)] = []
+        for piece in pieces {
+            let cells = piece.cells.trimmed
+            let location = piece.marker?.location ?? cells.first?.location ?? blockStart
+            switch readWeight(cells) {
+            case .weight(let value, let rest): result.append((rest, value, location))
+            case .invalid: continue
+            case .none: result.append((cells, 100, location))
+            }
+        }
+        return result
     }
 
     /// `true`, `f` and the like: true/false spelled in a way Moodle does not recognise.
@@ -560,28 +567,10 @@ private struct GIFTFileParser {
 
     mutating func readNumerical(_ cells: GIFTCells, blockStart: SourceLocation, into draft: inout Draft) {
         let (main, otherwise) = cells.splitOnce(at: "~")
-        var pieces = main.pieces(separatedBy: ["="])
-        if let first = pieces.first, first.cells.trimmed.isEmpty { pieces.removeFirst() }
-        if pieces.allSatisfy({ $0.cells.trimmed.isEmpty }) {
-            error(blockStart, "empty answer set")
-            return
-        }
         let errorsBefore = errorCount
+        guard let pieces = weightedAnswers(main, blockStart: blockStart) else { return }
         var answers: [AuthoredQuestion.Answer] = []
-        for piece in pieces {
-            let cells = piece.cells.trimmed
-            let location = piece.marker?.location ?? cells.first?.location ?? blockStart
-            var weight: Double = 100
-            var body = cells
-            switch readWeight(cells) {
-            case .weight(let value, let rest):
-                weight = value
-                body = rest
-            case .invalid:
-                continue
-            case .none:
-                break
-            }
+        for (body, weight, location) in pieces {
             let (valueCells, feedbackCells) = body.splitOnce(at: "#")
             guard let target = numericTarget(BankText.trimmed(valueCells.text), at: location) else { continue }
             answers.append(AuthoredQuestion.Answer(text: "", weight: weight, feedback: plain(feedbackCells), numeric: target))
