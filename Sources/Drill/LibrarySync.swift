@@ -25,10 +25,16 @@ public enum LibrarySync {
         }
     }
 
-    /// Syncs the store with the catalog at `now`.
+    /// Syncs the store with the catalog at `now`. When the store already holds exactly these items
+    /// (the usual case: the library has not changed since the last session) nothing is written.
     @discardableResult
     public static func sync(store: ProgressStore, catalog: QuestionCatalog, library: Library, at now: Date) throws -> ItemSyncReport {
-        try store.syncItems(records(catalog: catalog, library: library), at: now)
+        let wanted = records(catalog: catalog, library: library)
+        let active = try store.items().map(\.record)
+        if active.count == wanted.count, Set(active) == Set(wanted) {
+            return ItemSyncReport(unchanged: wanted.count)
+        }
+        return try store.syncItems(wanted, at: now)
     }
 }
 
