@@ -75,11 +75,23 @@ public struct Library: Sendable {
         var diagnostics: [Diagnostic] = []
         var contentPaths: [String] = []
         // Files are parsed on every core: parsing is pure, and start-up time matters to a drill.
+        // Iteration 0 reads the question bank (the longest task, so it starts first), the others a
+        // content file each.
         let urls = contentFileURLs(in: content)
         let paths = urls.map { displayPath($0, workingDirectory: workingDirectory) }
+        let bankDirectory = displayPath(banks, workingDirectory: workingDirectory)
+        let bankFiles = fm.fileExists(atPath: banks.path) ? QuestionBank.giftFiles(in: bankDirectory) : []
         nonisolated(unsafe) let parsed = UnsafeMutableBufferPointer<(procedure: Procedure?, diagnostics: [Diagnostic])>.allocate(capacity: urls.count)
         defer { parsed.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+        nonisolated(unsafe) var bank = QuestionBank(questions: [], diagnostics: [])
+        nonisolated(unsafe) var blueprintReading = BlueprintReading()
+        DispatchQueue.concurrentPerform(iterations: urls.count + 1) { iteration in
+            if iteration == 0 {
+                bank = QuestionBank.load(paths: bankFiles)
+                blueprintReading = readBlueprints(in: banks.appendingPathComponent("blueprints"), workingDirectory: workingDirectory)
+                return
+            }
+            let i = iteration - 1
             guard let data = FileManager.default.contents(atPath: urls[i].path) else {
                 (parsed.baseAddress! + i).initialize(to: (nil, [Diagnostic(path: paths[i], line: 1, column: 1, severity: .error, message: "cannot read the file")]))
                 return
@@ -92,25 +104,35 @@ public struct Library: Sendable {
             diagnostics.append(contentsOf: found)
             if let procedure { procedures.append(procedure) }
         }
-        let bankDirectory = displayPath(banks, workingDirectory: workingDirectory)
-        let bank = QuestionBank.load(directory: fm.fileExists(atPath: banks.path) ? bankDirectory : banks.path)
         diagnostics += bank.diagnostics
+        diagnostics += blueprintReading.diagnostics
+        return Library(root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: contentPaths,
+                       bank: bank, bankFiles: bankFiles, blueprints: blueprintReading.blueprints,
+                       blueprintFiles: blueprintReading.files)
+    }
+
+    /// What `readBlueprints(in:workingDirectory:)` found.
+    private struct BlueprintReading {
         var blueprints: [Blueprint] = []
-        var blueprintFiles: [String] = []
-        for url in Library.files(in: banks.appendingPathComponent("blueprints"), withExtension: "yaml") {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads the `*.yaml` exam blueprints under `directory`.
+    private static func readBlueprints(in directory: URL, workingDirectory: URL?) -> BlueprintReading {
+        var reading = BlueprintReading()
+        for url in Library.files(in: directory, withExtension: "yaml") {
             let path = displayPath(url, workingDirectory: workingDirectory)
-            blueprintFiles.append(path)
-            guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
+            reading.files.append(path)
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                reading.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
                 continue
             }
             let (blueprint, found) = BlueprintParser.parse(text: text, path: path, id: url.deletingPathExtension().lastPathComponent)
-            diagnostics += found
-            if let blueprint { blueprints.append(blueprint) }
+            reading.diagnostics += found
+            if let blueprint { reading.blueprints.append(blueprint) }
         }
-        return Library(root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: contentPaths,
-                       bank: bank, bankFiles: QuestionBank.giftFiles(in: bankDirectory), blueprints: blueprints,
-                       blueprintFiles: blueprintFiles)
+        return reading
     }
 
     /// Content files under `directory`, sorted by path: `*.md` except `README.md`.

@@ -15,7 +15,7 @@ public enum ProcedureParser {
 
     /// Parses raw file bytes. Returns the procedure when the file is usable (no errors), and all diagnostics.
     public static func parse(data: Data, path: String) -> (procedure: Procedure?, diagnostics: [Diagnostic]) {
-        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+        guard !data.withUnsafeBytes({ $0.contains(0) }), let text = String(validating: data, as: UTF8.self) else {
             let (line, column, byte) = firstInvalidUTF8(data)
             return (nil, [Diagnostic(path: path, line: line, column: column, severity: .error,
                                      message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", byte))])
@@ -52,21 +52,30 @@ public enum ProcedureParser {
 public enum Fingerprint {
     /// The fingerprint of `data` as 16 hex digits.
     public static func hex(of data: Data) -> String {
-        String(format: "%016llx", value(of: data))
+        let digits = String(value(of: data), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// The fingerprint of `data`.
     public static func value(of data: Data) -> UInt64 {
+        data.withUnsafeBytes { value(of: $0) }
+    }
+
+    /// The fingerprint of a string's UTF-8 bytes.
+    public static func value(of text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { value(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// FNV-1a over `bytes`.
+    private static func value(of bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
         return hash
     }
-
-    /// The fingerprint of a string's UTF-8 bytes.
-    public static func value(of text: String) -> UInt64 { value(of: Data(text.utf8)) }
 }
 
 /// The state of parsing one file.
@@ -118,7 +127,7 @@ private struct FileParser {
         do {
             // The basic resolver keeps every scalar a string (no regex-based tag guessing: faster, and a
             // code like 01234 stays text); booleans are read by `boolean(_:)`.
-            guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else {
+            guard let node = try YAMLDocument.compose(yaml) else {
                 error(1, 1, "front matter is empty")
                 return nil
             }

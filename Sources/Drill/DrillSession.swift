@@ -47,7 +47,10 @@ public final class DrillSession {
     private let scheduler: Scheduler
     private let clock: () -> Date
     private let options: DrillOptions
-    private let session: Session
+    /// When the session started; its `sessions` row is written with the first answer, so that a
+    /// sitting in which nothing was answered leaves no row (and start-up writes nothing).
+    private let startedAt: Date
+    private var session: Session?
     private let started = ContinuousClock.now
 
     private var queue: [Entry]
@@ -77,7 +80,7 @@ public final class DrillSession {
         entries += fresh
         if let max = options.maxQuestions { entries = Array(entries.prefix(Swift.max(0, max))) }
         queue = entries
-        session = try store.startSession(learner: learner.id, kind: .drill, at: now)
+        startedAt = now
     }
 
     /// The next question, or `nil` when the session is done. Asking again without answering returns
@@ -117,7 +120,7 @@ public final class DrillSession {
         let scheduler = self.scheduler
         let answer = Answer(learner: learner.id, item: item, seed: question.seed, given: judgement.response,
                             correct: judgement.correct, rating: rating, responseMilliseconds: milliseconds, answeredAt: now,
-                            session: session.id)
+                            session: try sessionID())
         let review = try store.record(answer) { ReviewScheduling.schedule(answer, current: $0, scheduler: scheduler) }
         self.current = nil
         let after = review.after
@@ -158,10 +161,18 @@ public final class DrillSession {
         return Undone(item: last.entry.item, given: last.review.answer.given)
     }
 
+    /// The id of this session's row, written now if this is its first answer.
+    private func sessionID() throws -> Session.ID {
+        if let session { return session.id }
+        let started = try store.startSession(learner: learner.id, kind: .drill, at: startedAt)
+        session = started
+        return started.id
+    }
+
     /// Ends the session: closes it in the database and reports what was done.
     public func finish() throws -> DrillSummary {
         let now = clock()
-        _ = try store.endSession(session.id, at: now)
+        if let session { _ = try store.endSession(session.id, at: now) }
         let calendar = options.calendar
         let today = calendar.dayStart(containing: now)
         let stats = try store.stats(learner: learner.id, at: now, calendar: calendar, days: 1, forecastDays: 2)

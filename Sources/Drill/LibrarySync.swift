@@ -16,12 +16,13 @@ public enum LibrarySync {
     public static func records(catalog: QuestionCatalog, library: Library) -> [ItemRecord] {
         var hashByPath: [String: String] = [:]
         for procedure in library.procedures { hashByPath[procedure.path] = procedure.contentHash }
-        func rank(_ item: Item) -> (Int, UInt64, String) {
+        let ranked = catalog.items.map { item in
             let kind = introductionOrder.firstIndex(of: item.kind.rawValue) ?? introductionOrder.count
-            return (kind, Fingerprint.value(of: item.id), item.id)
+            return (rank: (kind, Fingerprint.value(of: item.id), item.id), item: item)
         }
-        return catalog.items.sorted { rank($0) < rank($1) }.map { item in
-            ItemRecord(id: item.id, kind: item.kind.rawValue, source: item.path, contentHash: hashByPath[item.path] ?? "")
+        return ranked.sorted { $0.rank < $1.rank }.map { ranked in
+            let item = ranked.item
+            return ItemRecord(id: item.id, kind: item.kind.rawValue, source: item.path, contentHash: hashByPath[item.path] ?? "")
         }
     }
 
@@ -30,10 +31,7 @@ public enum LibrarySync {
     @discardableResult
     public static func sync(store: ProgressStore, catalog: QuestionCatalog, library: Library, at now: Date) throws -> ItemSyncReport {
         let wanted = records(catalog: catalog, library: library)
-        let active = try store.items().map(\.record)
-        if active.count == wanted.count, Set(active) == Set(wanted) {
-            return ItemSyncReport(unchanged: wanted.count)
-        }
+        if try store.activeItemsMatch(wanted) { return ItemSyncReport(unchanged: wanted.count) }
         return try store.syncItems(wanted, at: now)
     }
 }

@@ -23,6 +23,24 @@ enum CardColumns {
         ]
     }
 
+    /// The card stored in the eight columns starting at position `start`, in `names` order (a query
+    /// that selects `list(prefix:)`), or `nil` when its phase is NULL. Reading by position skips the
+    /// column-name lookups, for queries that read many cards.
+    static func card(_ row: Row, at start: Int) throws -> Card? {
+        guard let phaseName = row[start] as String? else { return nil }
+        guard let phase = CardPhase(rawValue: phaseName) else {
+            throw StoreError.data("unknown card phase '\(phaseName)' in the database")
+        }
+        let stability = row[start + 2] as Double?
+        let difficulty = row[start + 3] as Double?
+        let memory = stability.flatMap { s in difficulty.map { MemoryState(stability: s, difficulty: $0) } }
+        return Card(
+            phase: phase, step: row[start + 1], memory: memory,
+            due: Timestamp.date(row[start + 4] as Int64),
+            lastReview: Timestamp.date(row[start + 5] as Int64?),
+            reps: row[start + 6], lapses: row[start + 7])
+    }
+
     /// The card stored in the columns with `prefix`, or `nil` when its phase is NULL (no card).
     static func card(_ row: Row, prefix: String = "") throws -> Card? {
         guard let phaseName = row[prefix + "phase"] as String? else { return nil }

@@ -120,18 +120,19 @@ extension ProgressStore {
                 arguments: [learner, dayStartMilliseconds]) ?? 0
 
             let (dueFilter, dueFilterArguments) = filter.sql(itemColumn: "c.item_id", kindColumn: "i.kind")
-            let dueRows = try Row.fetchAll(
+            let dueRows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT c.*, i.kind FROM cards c JOIN items i ON i.id = c.item_id
+                    SELECT c.item_id, i.kind, \(CardColumns.list(prefix: "c.")) FROM cards c JOIN items i ON i.id = c.item_id
                     WHERE c.learner_id = ? AND c.due_at <= ? AND i.retired_at IS NULL\(dueFilter)
                     ORDER BY c.due_at, c.item_id
                     LIMIT ?
                     """,
                 arguments: [learner, Timestamp.milliseconds(now)] + dueFilterArguments
                     + [max(0, settings.reviewsPerDay - reviewedToday)])
-            let due = try dueRows.map { row in
-                DueCard(item: row["item_id"], kind: row["kind"], card: try CardColumns.card(row)!)
+            var due: [DueCard] = []
+            while let row = try dueRows.next() {
+                due.append(DueCard(item: row[0], kind: row[1], card: try CardColumns.card(row, at: 2)!))
             }
 
             let (newFilter, newFilterArguments) = filter.sql(itemColumn: "n.item_id", kindColumn: "i.kind")

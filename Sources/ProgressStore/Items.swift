@@ -135,8 +135,37 @@ extension ProgressStore {
     public func items(includingRetired: Bool = false) throws(StoreError) -> [StoredItem] {
         try read { db in
             let filter = includingRetired ? "" : "WHERE retired_at IS NULL"
-            return try Row.fetchAll(db, sql: "SELECT * FROM items \(filter) ORDER BY position").map(StoredItem.init(row:))
+            // Columns by position, rows from a cursor: a drill reads every item at start-up.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, kind, source, content_hash, position, first_seen_at, retired_at FROM items \(filter) ORDER BY position
+                """)
+            var items: [StoredItem] = []
+            while let row = try rows.next() {
+                items.append(StoredItem(
+                    record: ItemRecord(id: row[0], kind: row[1], source: row[2], contentHash: row[3]),
+                    position: row[4], firstSeenAt: Timestamp.date(row[5] as Int64), retiredAt: Timestamp.date(row[6] as Int64?)))
+            }
+            return items
         }
+    }
+
+    /// Whether the items that are not retired are exactly `records`, in any order. One query that
+    /// returns one string: a drill checks this at every start, and the library rarely changes.
+    /// A `false` is always safe (the caller then syncs), so the comparison only needs to be exact
+    /// when it says `true`.
+    public func activeItemsMatch(_ records: [ItemRecord]) throws(StoreError) -> Bool {
+        // Fields joined by U+001F, records by U+001E, sorted by id bytes as SQLite's BINARY collation sorts.
+        let expected = records.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            .map { $0.id + "\u{1F}" + $0.kind + "\u{1F}" + $0.source + "\u{1F}" + $0.contentHash }
+            .joined(separator: "\u{1E}")
+        let stored = try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT group_concat(line, char(30)) FROM (
+                    SELECT id || char(31) || kind || char(31) || source || char(31) || content_hash AS line
+                    FROM items WHERE retired_at IS NULL ORDER BY id)
+                """)
+        }
+        return (stored ?? "") == expected
     }
 
     /// The item with identifier `id`, retired or not.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodingContent
 import Foundation
 
 /// Options every command takes (the command-line contract): library, database and clock.
@@ -30,27 +31,5 @@ struct GlobalOptions: ParsableArguments {
             throw CommandFailure("--now: '\(text)' is not an ISO 8601 date-time (example: 2026-01-05T09:00:00Z)", status: .usage)
         }
         return date
-    }
-}
-
-/// ISO 8601 parsing and formatting shared by the command line.
-enum ISO8601 {
-    /// Parses `2026-01-05T09:00:00Z`, with fractional seconds or offsets, or a plain date `2026-01-05` (UTC midnight).
-    static func parse(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        full.formatOptions = [.withInternetDateTime]
-        if let d = full.date(from: text) { return d }
-        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = full.date(from: text) { return d }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        return day.date(from: text)
-    }
-
-    /// Formats as `2026-01-05T09:00:00Z`.
-    static func format(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
     }
 }

@@ -19,17 +19,17 @@ struct StudySetup {
     init(_ global: GlobalOptions, learnerName: String?, createLearner: Bool = true,
          check: (Library) throws -> Void = { _ in }) throws {
         now = try global.currentDate()
-        library = try LibraryAccess.load(global)
-        try check(library)
+        let name = learnerName ?? StudySetup.loginName
+        let start = try StudyStart(storePath: try global.databasePath(), learnerName: name, at: now,
+                                   loadLibrary: { try LibraryAccess.load(global) }, check: check)
+        library = start.library
+        catalog = start.catalog
+        store = start.store
         let broken = Set(library.diagnostics.filter { $0.severity == .error }.map(\.path))
         if !broken.isEmpty {
             Terminal.note("warning: \(broken.count) file\(broken.count == 1 ? "" : "s") with errors left out; run `codedrill lint`")
         }
-        catalog = QuestionCatalog(library: library)
-        store = try global.openStore()
-        try LibrarySync.sync(store: store, catalog: catalog, library: library, at: now)
-        let name = learnerName ?? StudySetup.loginName
-        if let existing = try store.learner(named: name) {
+        if let existing = start.learner {
             learner = existing
             createdLearner = false
         } else if createLearner {

@@ -153,3 +153,46 @@ import Testing
         return false
     }
 }
+
+@Suite("Question generation across threads")
+struct ConcurrentGenerationTests {
+    /// Options and rationales are written on a procedure's first question; questions generated on
+    /// many threads at once must equal the ones generated one by one.
+    @Test func questionsGeneratedConcurrentlyEqualSequentialOnes() throws {
+        let library = try Library.load(root: LibraryLocator.bundledRoot)
+        let items = QuestionGenerator(library: library).items
+        let sequential = QuestionGenerator(library: library)
+        let expected = try items.map { try sequential.generate(item: $0, seed: 11) }
+        let concurrent = QuestionGenerator(library: library)
+        let results = UnsafeMutableBufferPointer<Question?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let shared = results
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            shared[i] = try? concurrent.generate(item: items[i], seed: 11)
+        }
+        #expect(items.count > 400)
+        #expect(Array(results) == expected.map { Optional($0) })
+    }
+}
+
+@Suite("Word ids")
+struct TextWordsTests {
+    @Test func wordIDsFollowTheTokensAndIgnoreCaseAndPunctuation() {
+        let text = "The surgeon reams the acetabulum, then impacts a CUP — 4 screws; Ødegaard's café."
+        let words = TextWords(text)
+        let tokens = Wording.tokens(text)
+        #expect(tokens == ["the", "surgeon", "reams", "the", "acetabulum", "then", "impacts", "a", "cup", "4", "screws", "ødegaard", "s", "café"])
+        #expect(words.ids == tokens.map(TextWords.id(of:)))
+        #expect(words.content == tokens.map(Wording.isContent))
+        #expect(TextWords("REAMS the Acetabulum").ids == TextWords("reams, the acetabulum!").ids)
+        #expect(TextWords("REAMS the Acetabulum").key == TextWords("reams, the acetabulum!").key)
+        #expect(TextWords("reams the acetabulum").key != TextWords("the acetabulum reams").key)
+        // Content ids: sorted, distinct, stop words and short words dropped.
+        #expect(words.contentIDs == Array(Set(["surgeon", "reams", "acetabulum", "impacts", "cup", "screws", "ødegaard", "café"]
+            .map(TextWords.id(of:)))).sorted())
+        #expect(TextWords("the surgeon reams the acetabulum").phrases
+            .isSubset(of: TextWords("First the surgeon reams the acetabulum gently").phrases))
+        #expect(TextWords("the surgeon reams the acetabulum").phrases.count == 2)
+    }
+}

@@ -44,7 +44,7 @@ struct CodedrillProcess {
         let stdin = Pipe(), stdout = Pipe()
         // Standard error goes to a file, so reading standard output to its end can never deadlock.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("codedrill-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errURL) }
         let stderr = try FileHandle(forWritingTo: errURL)
         process.standardInput = stdin

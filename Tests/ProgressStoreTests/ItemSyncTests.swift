@@ -73,4 +73,28 @@ struct ItemSyncTests {
         }
         #expect(try store.items().map(\.id) == ["item-0", "item-1"])
     }
+
+    @Test func activeItemsMatchOnlyTheExactSetInAnyOrder() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try ProgressStore(path: directory.file("progress.sqlite"))
+        #expect(try store.activeItemsMatch([]))
+        let items = sampleItems(4)
+        _ = try store.syncItems(items, at: monday)
+        #expect(try store.activeItemsMatch(items))
+        #expect(try store.activeItemsMatch(items.reversed()))
+        #expect(try !store.activeItemsMatch(Array(items.dropLast())))
+        #expect(try !store.activeItemsMatch(items + sampleItems(1, prefix: "extra-")))
+        var edited = items
+        edited[2].contentHash = "h2-edited"
+        #expect(try !store.activeItemsMatch(edited))
+        edited = items
+        edited[0].source = "Content/elsewhere.md"
+        #expect(try !store.activeItemsMatch(edited))
+
+        // Retired items are not active: after a sync without item-3, the three others match.
+        _ = try store.syncItems(Array(items.prefix(3)), at: monday + 60)
+        #expect(try store.activeItemsMatch(Array(items.prefix(3))))
+        #expect(try !store.activeItemsMatch(items))
+    }
 }

@@ -60,15 +60,13 @@ let benchmarks: @Sendable () -> Void = {
         let path = try StudiedLearner.prepare(catalog: QuestionCatalog(library: fixtureLibrary), library: fixtureLibrary)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let library = try Library.load(root: root)
-            let catalog = QuestionCatalog(library: library)
-            let store = try ProgressStore(path: path)
-            try LibrarySync.sync(store: store, catalog: catalog, library: library, at: now)
-            let learner = try store.learner(named: StudiedLearner.name)!
-            let session = try DrillSession(store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(),
-                                           clock: { now })
+            // What `codedrill drill` does: the library loads while the store opens, then the session starts.
+            let start = try StudyStart(storePath: path, learnerName: StudiedLearner.name, at: now,
+                                       loadLibrary: { try Library.load(root: root) })
+            let session = try DrillSession(store: start.store, catalog: start.catalog, learner: start.learner!,
+                                           scheduler: try Scheduler(), clock: { now })
             blackHole(try session.next())
-            try store.close()
+            try start.store.close()
         }
     }
     phaseBenchmarks()

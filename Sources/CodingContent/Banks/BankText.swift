@@ -38,17 +38,24 @@ enum BankText {
 
     /// Splits text into lines on `\n`, `\r\n` or `\r`, without the line breaks.
     static func lines(_ text: String) -> [String] {
+        // Bytes, not Characters: a line break is always a grapheme of its own, and splitting bytes
+        // avoids grapheme breaking.
         var lines: [String] = []
-        var current = ""
-        for character in text {
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                lines.append(current)
-                current = ""
-            } else {
-                current.append(character)
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
         }
-        lines.append(current)
         return lines
     }
 

@@ -450,7 +450,7 @@ private struct GIFTFileParser {
             let location = piece.marker?.location ?? cells.first?.location ?? blockStart
             var weight: Double = 0
             var body = cells
-            if piece.marker?.character == "=" {
+            if piece.marker?.scalar == "=" {
                 weight = 100
                 if let (inner, _) = Self.weightToken(cells) {
                     warn(location, "'=' gives full credit, so '%\(inner)%' is read as answer text; write '~%\(inner)%' for a partial weight")

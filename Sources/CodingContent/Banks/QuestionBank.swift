@@ -58,9 +58,14 @@ public struct QuestionBank: Sendable, Equatable, Codable {
     /// `directory` joined with the file's relative path. A missing directory is an empty bank;
     /// an unreadable file is an error diagnostic.
     public static func load(directory: String) -> QuestionBank {
+        load(paths: giftFiles(in: directory))
+    }
+
+    /// Reads the GIFT files at `paths` (as `giftFiles(in:)` lists them).
+    public static func load(paths: [String]) -> QuestionBank {
         var files: [File] = []
         var diagnostics: [Diagnostic] = []
-        for path in giftFiles(in: directory) {
+        for path in paths {
             do {
                 files.append(File(path: path, data: try Data(contentsOf: URL(fileURLWithPath: path))))
             } catch {

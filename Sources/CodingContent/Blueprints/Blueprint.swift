@@ -141,7 +141,7 @@ public enum BlueprintParser {
 
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLDocument.compose(text) else {
                 error(SourceLocation(line: 1, column: 1), "blueprint is empty")
                 return (nil, diagnostics)
             }

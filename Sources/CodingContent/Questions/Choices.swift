@@ -45,7 +45,12 @@ extension LibraryIndex {
     /// `code (title)` of procedure `i`.
     func named(_ i: Int) -> String { entries[i].procedure.code + " (" + entries[i].procedure.title + ")" }
 
-    mutating func prepareChoices(_ i: Int) {
+    /// The options and rationales of procedure `i`, written on first use.
+    func choices(_ i: Int) -> PreparedChoices {
+        entries[i].choices { makeChoices(i) }
+    }
+
+    private func makeChoices(_ i: Int) -> PreparedChoices {
         let e = entries[i]
         let p = e.procedure
         var prepared = PreparedChoices()
@@ -122,7 +127,7 @@ extension LibraryIndex {
         }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
-        entries[i].choices = prepared
+        return prepared
     }
 
     /// Why code `wrong` does not fit a note of `answer`, from the contrast between them when there is one.

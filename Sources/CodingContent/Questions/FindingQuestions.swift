@@ -2,6 +2,7 @@
 extension QuestionGenerator {
     func contrast(_ i: Int, _ rng: inout SplitMix64) -> Draft {
         let e = index.entries[i]
+        let c = index.choices(i)
         let id = rng.element(of: e.askableClauses)
         let k = e.clauses.firstIndex(of: id)!
         let side = e.sides.isEmpty ? nil : rng.element(of: e.sides)
@@ -10,8 +11,8 @@ extension QuestionGenerator {
         // No rules-out sentences here: they would negate the answer in so many words.
         let stem = scenarioStem(
             e, patient: patient, label: "Indication", reason: reason, plan: e.contrastPlans[k], findings: [],
-            question: e.choices.contrastQuestions[k], &rng)
-        let prepared = e.choices.contrasts[k]
+            question: c.contrastQuestions[k], &rng)
+        let prepared = c.contrasts[k]
         var choices = [prepared.right]
         pick(3, must: [], ranked: prepared.wrong[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
@@ -19,10 +20,11 @@ extension QuestionGenerator {
 
     func indication(_ i: Int, _ rng: inout SplitMix64) -> Draft {
         let e = index.entries[i]
+        let c = index.choices(i)
         let right = e.indicationSentences[rng.below(e.indicationSentences.count)]
-        let stem = e.choices.indicationStem
-        var choices = [Choice(text: right, correct: true, rationale: e.choices.rightIndication)]
-        pick(3, must: [], ranked: e.choices.indications[...], into: &choices, &rng)
-        return Draft(stem: stem, choices: choices, rationale: e.choices.rightIndication)
+        let stem = c.indicationStem
+        var choices = [Choice(text: right, correct: true, rationale: c.rightIndication)]
+        pick(3, must: [], ranked: c.indications[...], into: &choices, &rng)
+        return Draft(stem: stem, choices: choices, rationale: c.rightIndication)
     }
 }

@@ -20,8 +20,11 @@ final class Clause: @unchecked Sendable {
     var key: Int
     /// Distinctive phrases of `when`.
     var phrases: Set<Int>
+    /// Distinctive phrases of `rulesOut`.
+    var rulesOutPhrases: Set<Int>
 
-    init(from: Int, to: Int, when: String, rulesOut: String?, option: String, rulesOutQuote: String?, key: Int, phrases: Set<Int>) {
+    init(from: Int, to: Int, when: String, rulesOut: String?, option: String, rulesOutQuote: String?, key: Int, phrases: Set<Int>,
+         rulesOutPhrases: Set<Int>) {
         self.from = from
         self.to = to
         self.when = when
@@ -30,6 +33,7 @@ final class Clause: @unchecked Sendable {
         self.rulesOutQuote = rulesOutQuote
         self.key = key
         self.phrases = phrases
+        self.rulesOutPhrases = rulesOutPhrases
     }
 }
 
@@ -81,6 +85,12 @@ final class ProcedureEntry: @unchecked Sendable {
     var diagnosisCodes: [(code: String, dotted: String, key: Int)]
     /// Per indication: capitalised and ending in a full stop, for stems and options.
     var indicationSentences: [String]
+    /// Per indication: the interned lower-cased text, for comparing indications.
+    var indicationKeys: [Int] = []
+    /// Per step: its distinctive phrases (`Vocabulary.phrases`).
+    var stepPhrases: [Set<Int>] = []
+    /// Per indication: its distinctive phrases.
+    var indicationPhrases: [Set<Int>] = []
     /// Per diagnosis: its text capitalised and ending in a full stop, for stems.
     var diagnosisReasons: [String] = []
     /// A key step (else the first step) quoted, to say what this procedure's note would contain.
@@ -128,8 +138,10 @@ final class ProcedureEntry: @unchecked Sendable {
     var kinds: [QuestionKind] = []
     /// Why each unavailable kind is unavailable.
     var missing: [QuestionKind: String] = [:]
-    /// Options and rationales, ready to pick from.
-    var choices = PreparedChoices()
+    /// Guards `preparedChoices`: questions of one library may be generated on several threads.
+    private let choicesLock = NSLock()
+    /// Options and rationales, written on the first question of this procedure.
+    private var preparedChoices: PreparedChoices?
     /// `code (title)`.
     var named: String { procedure.code + " (" + procedure.title + ")" }
     /// Narration plan of scenario stems: the narratable key steps and other steps.
@@ -138,6 +150,17 @@ final class ProcedureEntry: @unchecked Sendable {
     var contrastPlans: [NarrationPlan] = []
 
     var code: String { procedure.code }
+
+    /// The options and rationales, made by `make` on first use: most procedures of a library get
+    /// no question in a given session, so start-up does not write them all.
+    func choices(orMake make: () -> PreparedChoices) -> PreparedChoices {
+        choicesLock.lock()
+        defer { choicesLock.unlock() }
+        if let preparedChoices { return preparedChoices }
+        let made = make()
+        preparedChoices = made
+        return made
+    }
 
     init(procedure: Procedure, familyKey: String, words: [Int], stepWords: [[Int]], narratable: [Bool], loweredSteps: [String?],
          stepSentences: [String], stepKeys: [Int], diagnosisCodes: [(code: String, dotted: String, key: Int)],
@@ -156,17 +179,10 @@ final class ProcedureEntry: @unchecked Sendable {
     }
 }
 
-/// Small integers for texts, so that "the same text" is an integer comparison.
-struct TextKeys {
-    private var ids: [String: Int] = [:]
-
-    /// The id of `text` compared case-insensitively.
-    mutating func key(_ text: String) -> Int {
-        let lower = text.lowercased()
-        if let id = ids[lower] { return id }
-        ids[lower] = ids.count
-        return ids.count - 1
-    }
+/// Integer keys for texts, so that "the same text" is an integer comparison.
+enum TextKey {
+    /// The key of `text` compared case-insensitively (a 64-bit hash of its lower-cased form).
+    static func of(_ text: String) -> Int { TextWords.id(of: text.lowercased()) }
 }
 
 /// How many ranked candidates are kept per procedure; generation samples from the first few.
@@ -190,14 +206,15 @@ struct LibraryIndex: Sendable {
         }
 
         // Every code a stem must not mention.
-        var libraryCodes: Set<String> = []
+        var codes: Set<String> = []
         for p in procedures {
-            libraryCodes.insert(p.code.uppercased())
-            for c in p.pcs { libraryCodes.insert(c.code.uppercased()) }
-            for d in p.diagnoses { libraryCodes.insert(d.normalizedCode) }
+            codes.insert(p.code.uppercased())
+            for c in p.pcs { codes.insert(c.code.uppercased()) }
+            for d in p.diagnoses { codes.insert(d.normalizedCode) }
         }
+        let libraryCodes = codes
         // Codes are letters and digits, sometimes with a dot: compare runs of those, dots dropped.
-        func mentionsCode(_ text: String) -> Bool {
+        @Sendable func mentionsCode(_ text: String) -> Bool {
             // Codes are ASCII: scan bytes, fold case, skip dots inside a word.
             var word: [UInt8] = []
             for byte in text.utf8 + [0x20] {
@@ -216,62 +233,53 @@ struct LibraryIndex: Sendable {
             return false
         }
 
-        var vocabulary = Vocabulary()
-        var keys = TextKeys()
-        entries = procedures.map { p in
-            let title = p.title.lowercased()
-            let stepWords = p.steps.map { vocabulary.contentIDs([$0.text]) }
-            return ProcedureEntry(
-                procedure: p, familyKey: p.family.map { "family:" + $0 } ?? "code:" + p.itemPrefix,
-                words: vocabulary.contentIDs(p.steps.map(\.text)), stepWords: stepWords,
-                narratable: p.steps.map { !mentionsCode($0.text) && !$0.text.lowercased().contains(title) },
-                loweredSteps: p.steps.map { Wording.lowercasedOpening($0.text).map(Wording.sentence) },
-                stepSentences: p.steps.map { Wording.sentence($0.text) }, stepKeys: p.steps.map { keys.key($0.text) },
-                diagnosisCodes: p.diagnoses.map { ($0.normalizedCode, ICD10.dotted($0.code), keys.key($0.text)) },
-                indicationSentences: p.indications.map { Wording.sentence(Wording.capitalized($0)) },
-                exampleStep: (p.steps.first(where: \.isKey) ?? p.steps.first).map { "“" + Wording.clause($0.text) + "”" })
-        }
+        // Text work that needs no other procedure runs on every core; interning words and texts
+        // as ids (shared tables) then runs on one.
+        // Everything about one procedure that needs no other procedure is read on every core.
+        entries = procedures.concurrentMap { ProcedureEntry(reading: $0, mentionsCode: mentionsCode) }
 
         // Clauses: contrasts naming a library code, first per (from, to).
+        let contrastTexts = procedures.concurrentMap { $0.contrasts.map(ContrastText.init) }
         for (from, p) in procedures.enumerated() {
             var targets: Set<Int> = []
-            for contrast in p.contrasts {
+            for (contrast, text) in zip(p.contrasts, contrastTexts[from]) {
                 guard let to = byCode[contrast.code], to != from, targets.insert(to).inserted else { continue }
                 let id = clauses.count
                 clauses.append(Clause(
-                    from: from, to: to, when: Wording.clause(contrast.when), rulesOut: contrast.rulesOut.map(Wording.sentence),
-                    option: Wording.capitalized(Wording.clause(contrast.when)), rulesOutQuote: contrast.rulesOut.map(Wording.clause),
-                    key: keys.key(Wording.tokens(contrast.when).joined(separator: " ")), phrases: Wording.distinctivePhrases(contrast.when)))
+                    from: from, to: to, when: text.when, rulesOut: text.rulesOut, option: text.option, rulesOutQuote: text.rulesOutQuote,
+                    key: text.key, phrases: text.phrases, rulesOutPhrases: text.rulesOutPhrases))
                 entries[from].clauses.append(id)
                 entries[to].clausesTo.append(id)
             }
         }
 
-        for i in entries.indices { buildSentences(i, mentionsCode: mentionsCode) }
-        for i in entries.indices { buildNeighbours(i) }
-        for i in entries.indices { buildCandidates(i, keys: &keys) }
-        for i in entries.indices { decideKinds(i) }
-        for i in entries.indices { prepareChoices(i) }
+        // Each stage writes only entry `i` (and its own clauses) and reads what earlier stages wrote,
+        // so entries are built on every core.
+        let index = self
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index.buildSentences($0, mentionsCode: mentionsCode) }
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index.buildNeighbours($0) }
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index.buildCandidates($0) }
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index.decideKinds($0) }
     }
 
     /// Stem material: indications and `rules_out` sentences that name no code, not the title, and
     /// quote no clause that leads to this procedure (unless its own steps say the same).
-    private mutating func buildSentences(_ i: Int, mentionsCode: (String) -> Bool) {
+    private func buildSentences(_ i: Int, mentionsCode: @Sendable (String) -> Bool) {
         let p = entries[i].procedure
         let title = p.title.lowercased()
-        let phrasesOfStep = p.steps.map { Wording.distinctivePhrases($0.text) }
-        let phrasesOfIndication = p.indications.map(Wording.distinctivePhrases)
+        let phrasesOfStep = entries[i].stepPhrases
+        let phrasesOfIndication = entries[i].indicationPhrases
         var stepPhrases: Set<Int> = []
         for phrases in phrasesOfStep { stepPhrases.formUnion(phrases) }
         var leaks: Set<Int> = []
         for id in entries[i].clausesTo { leaks.formUnion(clauses[id].phrases) }
         leaks.subtract(stepPhrases)
-        func usable(_ text: String) -> Bool {
-            !mentionsCode(text) && !text.lowercased().contains(title) && Wording.distinctivePhrases(text).isDisjoint(with: leaks)
+        func usable(_ text: String, _ phrases: Set<Int>) -> Bool {
+            !mentionsCode(text) && !Wording.lowercasedContains(text, title) && phrases.isDisjoint(with: leaks)
         }
-        entries[i].stemIndications = p.indications.indices.filter { usable(p.indications[$0]) }
+        entries[i].stemIndications = p.indications.indices.filter { usable(p.indications[$0], phrasesOfIndication[$0]) }
         for id in entries[i].clauses {
-            if let sentence = clauses[id].rulesOut, usable(sentence) {
+            if let sentence = clauses[id].rulesOut, usable(sentence, clauses[id].rulesOutPhrases) {
                 entries[i].rulesOut.append(sentence)
             } else {
                 clauses[id].rulesOut = nil
@@ -305,7 +313,7 @@ struct LibraryIndex: Sendable {
 
     /// The best `limit` candidates by (tier, step overlap with `i` descending, code); `tier` returns
     /// `nil` to exclude. Overlap is computed only for tiers that can make the cut.
-    private func rank(_ i: Int, limit: Int, tier: (Int) -> Int?) -> [Int] {
+    private func rank(_ i: Int, limit: Int, overlaps: [Int], tier: (Int) -> Int?) -> [Int] {
         var tiers: [(Int, Int)] = []
         var counts: [Int: Int] = [:]
         for j in entries.indices where j != i {
@@ -319,8 +327,7 @@ struct LibraryIndex: Sendable {
             total += counts[t]!
             if total >= limit { cutoff = t; break }
         }
-        let words = entries[i].words
-        let scored = tiers.filter { $0.1 <= cutoff }.map { j, t in (j, t, Wording.overlap(words, entries[j].words)) }
+        let scored = tiers.filter { $0.1 <= cutoff }.map { j, t in (j, t, overlaps[j]) }
             .sorted { a, b in
                 if a.1 != b.1 { return a.1 < b.1 }
                 if a.2 != b.2 { return a.2 > b.2 }
@@ -329,15 +336,17 @@ struct LibraryIndex: Sendable {
         return scored.prefix(limit).map(\.0)
     }
 
-    private mutating func buildNeighbours(_ i: Int) {
+    private func buildNeighbours(_ i: Int) {
         let me = entries[i]
         let p = me.procedure
         let area = p.area
-        let codeNeighbours = rank(i, limit: neighbourLimit) { j in
+        // Step-word overlap with every procedure, computed once for both rankings.
+        let overlaps = entries.map { Wording.overlap(me.words, $0.words) }
+        let codeNeighbours = rank(i, limit: neighbourLimit, overlaps: overlaps) { j in
             let q = entries[j].procedure
             guard q.system == p.system, q.code != p.code else { return nil }
             // Near-identical steps could make the neighbour correct too.
-            if Wording.jaccard(me.words, entries[j].words) >= 0.9 { return nil }
+            if Wording.jaccard(shared: overlaps[j], me.words.count, entries[j].words.count) >= 0.9 { return nil }
             if entries[j].familyKey == me.familyKey { return 0 }
             if linked(i, j) { return 1 }
             if q.section == p.section { return 2 }
@@ -346,7 +355,7 @@ struct LibraryIndex: Sendable {
         entries[i].codeNeighbours = codeNeighbours
         entries[i].familyCount = codeNeighbours.prefix { entries[$0].familyKey == me.familyKey }.count
         entries[i].mustCount = codeNeighbours.prefix { entries[$0].familyKey == me.familyKey || linked(i, $0) }.count
-        let otherFamilies = rank(i, limit: neighbourLimit) { j in
+        let otherFamilies = rank(i, limit: neighbourLimit, overlaps: overlaps) { j in
             let q = entries[j].procedure
             guard entries[j].familyKey != me.familyKey, q.code != p.code, !linked(i, j) else { return nil }
             if q.section == p.section { return 0 }
@@ -358,24 +367,36 @@ struct LibraryIndex: Sendable {
     /// Whether step text `words` is too close to one of procedure `i`'s own steps to be called foreign.
     private func resemblesOwnStep(_ i: Int, _ key: Int, _ words: [Int]) -> Bool {
         entries[i].stepKeys.indices.contains { s in
-            entries[i].stepKeys[s] == key || Wording.jaccard(entries[i].stepWords[s], words) >= 0.5
+            let own = entries[i].stepWords[s]
+            if entries[i].stepKeys[s] == key { return true }
+            // Jaccard is at most the smaller size over the larger: skip the merge when that is below 0.5.
+            guard 2 * min(own.count, words.count) >= max(own.count, words.count) else { return false }
+            return Wording.jaccard(own, words) >= 0.5
         }
     }
 
-    private mutating func buildCandidates(_ i: Int, keys: inout TextKeys) {
+    private func buildCandidates(_ i: Int) {
         let me = entries[i]
-        let ownIndications = Set(me.procedure.indications.map { $0.lowercased() })
+        // A step's key decides its words, so each foreign step is compared with the own steps once.
+        var resemblance: [Int: Bool] = [:]
+        func isForeign(_ j: Int, _ step: Int) -> Bool {
+            let key = entries[j].stepKeys[step]
+            if let known = resemblance[key] { return !known }
+            let resembles = resemblesOwnStep(i, key, entries[j].stepWords[step])
+            resemblance[key] = resembles
+            return !resembles
+        }
         var indications: [StepRef] = []
-        var seenIndications = ownIndications
+        var seenIndications = Set(me.indicationKeys)
         var keySteps: [StepRef] = []
         var seenKeySteps: Set<Int> = []
         for j in me.otherFamilies {
             let q = entries[j].procedure
-            let fresh = q.indications.indices.filter { seenIndications.insert(q.indications[$0].lowercased()).inserted }
+            let fresh = q.indications.indices.filter { seenIndications.insert(entries[j].indicationKeys[$0]).inserted }
             indications += fresh.prefix(2).map { StepRef(procedure: j, step: $0) }
             let keys = q.steps.indices.filter { q.steps[$0].isKey }
             let pool = keys.isEmpty ? Array(q.steps.indices) : keys
-            keySteps += pool.filter { !resemblesOwnStep(i, entries[j].stepKeys[$0], entries[j].stepWords[$0]) && seenKeySteps.insert(entries[j].stepKeys[$0]).inserted }
+            keySteps += pool.filter { isForeign(j, $0) && seenKeySteps.insert(entries[j].stepKeys[$0]).inserted }
                 .prefix(2).map { StepRef(procedure: j, step: $0) }
         }
         entries[i].foreignIndications = Array(indications.prefix(neighbourLimit))
@@ -386,7 +407,7 @@ struct LibraryIndex: Sendable {
         for j in me.codeNeighbours + me.otherFamilies where steps.count < neighbourLimit {
             let q = entries[j].procedure
             let ordered = q.steps.indices.filter { q.steps[$0].isKey } + q.steps.indices.filter { !q.steps[$0].isKey }
-            steps += ordered.filter { !resemblesOwnStep(i, entries[j].stepKeys[$0], entries[j].stepWords[$0]) && seenSteps.insert(entries[j].stepKeys[$0]).inserted }
+            steps += ordered.filter { isForeign(j, $0) && seenSteps.insert(entries[j].stepKeys[$0]).inserted }
                 .prefix(2).map { StepRef(procedure: j, step: $0) }
         }
         entries[i].foreignSteps = Array(steps.prefix(neighbourLimit))
@@ -411,9 +432,9 @@ struct LibraryIndex: Sendable {
         var seenDiagnoses: Set<String> = []
         for j in [i] + me.codeNeighbours + me.otherFamilies {
             for c in entries[j].procedure.pcs where seenPCS.insert(c.code).inserted { pcs.append((c.code, c.side, j)) }
-            for d in entries[j].procedure.diagnoses where seenDiagnoses.insert(d.normalizedCode).inserted {
-                diagnoses.append(PooledDiagnosis(
-                    code: d.normalizedCode, dotted: ICD10.dotted(d.code), text: d.text, key: keys.key(d.text), side: d.side, owner: j))
+            for (k, d) in entries[j].procedure.diagnoses.enumerated() where seenDiagnoses.insert(entries[j].diagnosisCodes[k].code).inserted {
+                let (code, dotted, key) = entries[j].diagnosisCodes[k]
+                diagnoses.append(PooledDiagnosis(code: code, dotted: dotted, text: d.text, key: key, side: d.side, owner: j))
             }
         }
         entries[i].pcsPool = pcs
@@ -433,7 +454,7 @@ struct LibraryIndex: Sendable {
         }
     }
 
-    private mutating func decideKinds(_ i: Int) {
+    private func decideKinds(_ i: Int) {
         let e = entries[i]
         let p = e.procedure
         let hasScenario = e.narratable.contains(true)
@@ -471,5 +492,60 @@ struct LibraryIndex: Sendable {
         }
         entries[i].missing = missing
         entries[i].kinds = QuestionKind.generated.filter { missing[$0] == nil }
+    }
+}
+
+extension ProcedureEntry {
+    /// The entry of `p` with everything that needs no other procedure: words, phrases, keys and
+    /// sentences. `mentionsCode` tells whether a text names a code of the library.
+    convenience init(reading p: Procedure, mentionsCode: (String) -> Bool) {
+        let title = p.title.lowercased()
+        let stepWords = p.steps.map { TextWords($0.text) }
+        let indicationWords = p.indications.map(TextWords.init)
+        self.init(
+            procedure: p, familyKey: p.family.map { "family:" + $0 } ?? "code:" + p.itemPrefix,
+            words: TextWords.contentIDs(of: stepWords), stepWords: stepWords.map(\.contentIDs),
+            narratable: p.steps.map { !mentionsCode($0.text) && !Wording.lowercasedContains($0.text, title) },
+            loweredSteps: p.steps.map { Wording.lowercasedOpening($0.text).map(Wording.sentence) },
+            stepSentences: p.steps.map { Wording.sentence($0.text) }, stepKeys: p.steps.map { TextKey.of($0.text) },
+            diagnosisCodes: p.diagnoses.map { ($0.normalizedCode, ICD10.dotted($0.code), TextKey.of($0.text)) },
+            indicationSentences: p.indications.map { Wording.sentence(Wording.capitalized($0)) },
+            exampleStep: (p.steps.first(where: \.isKey) ?? p.steps.first).map { "“" + Wording.clause($0.text) + "”" })
+        indicationKeys = p.indications.map(TextKey.of)
+        stepPhrases = stepWords.map(\.phrases)
+        indicationPhrases = indicationWords.map(\.phrases)
+    }
+}
+
+/// The wording of one contrast, read before it is known whether its code is in the library.
+private struct ContrastText: Sendable {
+    var when: String
+    var option: String
+    var rulesOut: String?
+    var rulesOutQuote: String?
+    var key: Int
+    var phrases: Set<Int>
+    var rulesOutPhrases: Set<Int>
+
+    init(_ contrast: Contrast) {
+        let words = TextWords(contrast.when)
+        when = Wording.clause(contrast.when)
+        option = Wording.capitalized(when)
+        rulesOut = contrast.rulesOut.map(Wording.sentence)
+        rulesOutQuote = contrast.rulesOut.map(Wording.clause)
+        key = words.key
+        phrases = words.phrases
+        rulesOutPhrases = contrast.rulesOut.map { TextWords($0).phrases } ?? []
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `map` on every core.
+    func concurrentMap<T>(_ transform: @Sendable (Element) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            DispatchQueue.concurrentPerform(iterations: count) { i in (base! + i).initialize(to: transform(self[i])) }
+            initialized = count
+        }
     }
 }

@@ -156,9 +156,5 @@ public enum CodedrillJSON {
     }
 
     /// A date as `2026-01-05T09:00:00Z` (UTC, whole seconds), the form every JSON output uses.
-    public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    public static func timestamp(_ date: Date) -> String { ISO8601.format(date) }
 }

@@ -24,27 +24,32 @@ enum Wording {
     /// Lower-case words of letters and digits, in order.
     static func tokens(_ text: String) -> [String] {
         var result: [String] = []
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func flush() {
+            if !word.isEmpty {
+                result.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 // ASCII fast path: letters and digits, upper case folded.
                 if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    word.append(scalar)
+                    word.append(UInt8(v))
                 } else if (0x41...0x5A).contains(v) {
-                    word.append(Unicode.Scalar(v + 0x20)!)
-                } else if !word.isEmpty {
-                    result.append(String(word))
-                    word = String.UnicodeScalarView()
+                    word.append(UInt8(v + 0x20))
+                } else {
+                    flush()
                 }
             } else if scalar.properties.isAlphabetic {
-                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else if !word.isEmpty {
-                result.append(String(word))
-                word = String.UnicodeScalarView()
+                word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                flush()
             }
         }
-        if !word.isEmpty { result.append(String(word)) }
+        flush()
         return result
     }
 
@@ -57,21 +62,20 @@ enum Wording {
     /// The distinctive phrases of a text: every run of four consecutive words with at least two
     /// content words, each kept as a hash of its words. A stem containing one of a contrast's phrases
     /// quotes that contrast.
-    static func distinctivePhrases(_ text: String) -> Set<Int> {
-        let words = tokens(text)
-        guard words.count >= phraseLength else { return [] }
-        let content = words.map(isContent)
-        var result: Set<Int> = []
-        for start in 0...(words.count - phraseLength) {
-            var count = 0
-            for k in start..<(start + phraseLength) where content[k] { count += 1 }
-            guard count >= 2 else { continue }
-            // A phrase is kept as the hash of its words: only ever compared within one process.
-            var hasher = Hasher()
-            for k in start..<(start + phraseLength) { hasher.combine(words[k]) }
-            result.insert(hasher.finalize())
+    static func distinctivePhrases(_ text: String) -> Set<Int> { TextWords(text).phrases }
+
+    /// Whether `text`, lower-cased, contains `needle` (already lower-case).
+    static func lowercasedContains(_ text: String, _ needle: String) -> Bool {
+        let haystack = Array(text.lowercased().utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        let first = pattern[0]
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
+            var k = 1
+            while k < pattern.count, haystack[start + k] == pattern[k] { k += 1 }
+            if k == pattern.count { return true }
         }
-        return result
+        return false
     }
 
     /// `sentence` with its first letter lower-cased, when its first word may be (see
@@ -90,30 +94,26 @@ enum Wording {
 
     /// `text` ending in a full stop (unless it already ends in punctuation).
     static func sentence(_ text: String) -> String {
-        let trimmed = trimmed(text)
-        guard let last = trimmed.last else { return trimmed }
-        return last == "." || last == "!" || last == "?" ? trimmed : trimmed + "."
+        let trimmed = text.trimmed
+        guard let last = trimmed.utf8.last else { return trimmed }
+        return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") ? trimmed : trimmed + "."
     }
 
     /// `text` without a final full stop, for embedding in a longer sentence.
     static func clause(_ text: String) -> String {
-        var trimmed = trimmed(text)
-        while trimmed.last == "." { trimmed.removeLast() }
+        var trimmed = text.trimmed
+        while trimmed.utf8.last == UInt8(ascii: ".") { trimmed.removeLast() }
         return trimmed
-    }
-
-    /// `text` without leading and trailing white space.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
-            return ""
-        }
-        return String(text[first...last])
     }
 
     /// Jaccard similarity of two sorted, duplicate-free id arrays.
     static func jaccard(_ a: [Int], _ b: [Int]) -> Double {
-        let shared = overlap(a, b)
-        let union = a.count + b.count - shared
+        jaccard(shared: overlap(a, b), a.count, b.count)
+    }
+
+    /// Jaccard similarity of two sets of sizes `a` and `b` that share `shared` ids.
+    static func jaccard(shared: Int, _ a: Int, _ b: Int) -> Double {
+        let union = a + b - shared
         return union == 0 ? 1 : Double(shared) / Double(union)
     }
 
@@ -135,24 +135,114 @@ enum Wording {
     }
 }
 
-/// Interns content words as small integers so overlap is a merge of sorted arrays.
-struct Vocabulary {
-    private var ids: [String: Int] = [:]
+/// The words of a text as ids, for comparing texts without comparing strings: each id is a
+/// 64-bit FNV-1a hash of the lower-cased word (`Wording.tokens`), the same in every process, so
+/// texts can be read on any thread with no shared table.
+struct TextWords: Sendable {
+    /// The word ids, in order.
+    var ids: [Int]
+    /// Per word: whether it is a content word (`Wording.isContent`).
+    var content: [Bool]
 
-    /// The sorted, duplicate-free ids of the content words of `texts`.
-    mutating func contentIDs<S: Sequence>(_ texts: S) -> [Int] where S.Element == String {
-        var result: Set<Int> = []
-        for text in texts {
-            for token in Wording.tokens(text) where Wording.isContent(token) {
-                if let id = ids[token] {
-                    result.insert(id)
+    /// The words of `text`.
+    init(_ text: String) {
+        ids = []
+        content = []
+        var hash = TextWords.offsetBasis
+        var bytes = 0, scalars = 0
+        func flush(_ ids: inout [Int], _ content: inout [Bool]) {
+            guard bytes > 0 else { return }
+            let id = Int(bitPattern: UInt(hash))
+            ids.append(id)
+            content.append(scalars >= 3 && !TextWords.stopWords.contains(id))
+            hash = TextWords.offsetBasis
+            bytes = 0
+            scalars = 0
+        }
+        func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* TextWords.prime
+            bytes += 1
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII fast path: letters and digits, upper case folded (as `Wording.tokens`).
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    add(UInt8(v))
+                    scalars += 1
+                } else if (0x41...0x5A).contains(v) {
+                    add(UInt8(v + 0x20))
+                    scalars += 1
                 } else {
-                    let id = ids.count
-                    ids[token] = id
-                    result.insert(id)
+                    flush(&ids, &content)
                 }
+            } else if scalar.properties.isAlphabetic {
+                for byte in scalar.properties.lowercaseMapping.utf8 { add(byte) }
+                scalars += 1
+            } else {
+                flush(&ids, &content)
             }
         }
-        return result.sorted()
+        flush(&ids, &content)
+    }
+
+    /// The id of one lower-case word.
+    static func id(of word: String) -> Int {
+        var hash = offsetBasis
+        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
+        return Int(bitPattern: UInt(hash))
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+    private static let stopWords = Set(Wording.stopWords.map(id(of:)))
+
+    /// The sorted, duplicate-free ids of the content words.
+    var contentIDs: [Int] { TextWords.contentIDs(of: [self]) }
+
+    /// The sorted, duplicate-free ids of the content words of several texts.
+    static func contentIDs(of texts: [TextWords]) -> [Int] {
+        var result: [Int] = []
+        for text in texts {
+            for (id, isContent) in zip(text.ids, text.content) where isContent { result.append(id) }
+        }
+        result.sort()
+        var unique = 0
+        for id in result where unique == 0 || result[unique - 1] != id {
+            result[unique] = id
+            unique += 1
+        }
+        result.removeLast(result.count - unique)
+        return result
+    }
+
+    /// The distinctive phrases: every run of four consecutive words with at least two content
+    /// words, each kept as a hash of its word ids.
+    var phrases: Set<Int> {
+        let length = Wording.phraseLength
+        guard ids.count >= length else { return [] }
+        var result: Set<Int> = []
+        for start in 0...(ids.count - length) {
+            var count = 0
+            for k in start..<(start + length) where content[k] { count += 1 }
+            guard count >= 2 else { continue }
+            var hasher = Hasher()
+            for k in start..<(start + length) { hasher.combine(ids[k]) }
+            result.insert(hasher.finalize())
+        }
+        return result
+    }
+
+    /// One id for the whole word sequence (texts that differ only in case and punctuation share it).
+    var key: Int {
+        var hash = TextWords.offsetBasis
+        for id in ids {
+            var word = UInt64(UInt(bitPattern: id))
+            for _ in 0..<8 {
+                hash = (hash ^ (word & 0xff)) &* TextWords.prime
+                word >>= 8
+            }
+        }
+        return Int(bitPattern: UInt(hash))
     }
 }

@@ -174,14 +174,3 @@ struct ReplayOutput: Encodable {
 
     var states: [State]
 }
-
-extension ISO8601 {
-    /// Formats as `2026-01-05T09:00:00Z`, or with milliseconds when the date has a fraction of a second.
-    static func formatKeepingFraction(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
-        guard seconds.rounded(.down) != seconds else { return format(date) }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
-}
