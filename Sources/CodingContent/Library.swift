@@ -142,14 +142,7 @@ public struct Library: Sendable {
 
     /// Regular files with `pathExtension` under `directory`, recursively, sorted by path.
     public static func files(in directory: URL, withExtension pathExtension: String) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var result: [URL] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == pathExtension {
-            result.append(url)
-        }
-        return result.sorted { $0.path < $1.path }
+        FileTree.files(under: directory.path, withExtension: pathExtension).map { URL(fileURLWithPath: $0) }
     }
 
     /// `url`'s path relative to `workingDirectory` when it lies inside it, else absolute.

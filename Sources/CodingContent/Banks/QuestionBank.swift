@@ -82,19 +82,7 @@ public struct QuestionBank: Sendable, Equatable, Codable {
 
     /// Paths of the `*.gift` files under `directory` (recursively), sorted.
     public static func giftFiles(in directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let rootComponents = root.standardizedFileURL.pathComponents
-        var paths: [String] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "gift" {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = url.standardizedFileURL.pathComponents.dropFirst(rootComponents.count)
-            paths.append(prefix + relative.joined(separator: "/"))
-        }
-        return paths.sorted()
+        FileTree.files(under: directory, withExtension: "gift")
     }
 
     /// Keeps the first question with each id (in path, then line order) and reports the others.
