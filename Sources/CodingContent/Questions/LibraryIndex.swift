@@ -63,8 +63,10 @@ struct StepRef: Sendable, Hashable {
 
 /// Everything about one procedure that question generation needs, computed once per library.
 ///
-/// A class so that generation reads it without copying dozens of arrays; it is only written while
-/// `LibraryIndex` is being built and never after, hence `@unchecked Sendable`.
+/// A class so that generation reads it without copying dozens of arrays, hence `@unchecked Sendable`:
+/// its fields are written only while `LibraryIndex` is built, each stage writing entry `i` from one
+/// thread and reading only fields that earlier stages wrote; after that, only the lock-guarded
+/// options (`choices(orMake:)`) change.
 final class ProcedureEntry: @unchecked Sendable {
     var procedure: Procedure
     /// The family, or a key unique to the code when it has none.
@@ -233,8 +235,6 @@ struct LibraryIndex: Sendable {
             return false
         }
 
-        // Text work that needs no other procedure runs on every core; interning words and texts
-        // as ids (shared tables) then runs on one.
         // Everything about one procedure that needs no other procedure is read on every core.
         entries = procedures.concurrentMap { ProcedureEntry(reading: $0, mentionsCode: mentionsCode) }
 
