@@ -3,26 +3,18 @@
 extension StringProtocol {
     /// The text without leading and trailing whitespace (spaces, tabs, newlines).
     var trimmed: String {
-        // ASCII white space is skipped byte by byte; a non-ASCII byte at either edge might be
-        // Unicode white space (or a combining mark), so Characters decide then.
+        // ASCII white space is skipped byte by byte from both ends; a non-ASCII byte at either edge
+        // might be Unicode white space (or a combining mark), so Characters decide then.
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        let bytes = utf8
-        var start: UTF8View.Index?, end = bytes.startIndex
-        var firstByte: UInt8 = 0, lastByte: UInt8 = 0
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let byte = bytes[i]
-            i = bytes.index(after: i)
-            guard !isSpace(byte) else { continue }
-            if start == nil {
-                start = bytes.index(i, offsetBy: -1, limitedBy: bytes.startIndex) ?? bytes.startIndex
-                firstByte = byte
-            }
-            lastByte = byte
-            end = i
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var start = 0, end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            if start == end { return "" }
+            guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        guard let start else { return "" }
-        if firstByte < 0x80, lastByte < 0x80 { return String(self[start..<end]) }
+        if let fast, let fast { return fast }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])
