@@ -26,31 +26,41 @@ enum Wording {
         var result: [String] = []
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        func flush() {
-            if !word.isEmpty {
-                result.append(String(decoding: word, as: UTF8.self))
-                word.removeAll(keepingCapacity: true)
-            }
-        }
+        scanWords(text, letter: { word.append(contentsOf: $0) }, wordEnd: {
+            result.append(String(decoding: word, as: UTF8.self))
+            word.removeAll(keepingCapacity: true)
+        })
+        return result
+    }
+
+    /// The one definition of a word: a run of letters and digits, lower-cased. `letter` gets the
+    /// UTF-8 bytes of each lower-cased letter or digit, `wordEnd` is called after each word.
+    @inline(__always)
+    static func scanWords(_ text: String, letter: (UnsafeBufferPointer<UInt8>) -> Void, wordEnd: () -> Void) {
+        var inWord = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 // ASCII fast path: letters and digits, upper case folded.
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    word.append(UInt8(v))
-                } else if (0x41...0x5A).contains(v) {
-                    word.append(UInt8(v + 0x20))
-                } else {
-                    flush()
+                var byte = UInt8(v)
+                if (0x41...0x5A).contains(byte) { byte += 0x20 }
+                if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                    withUnsafePointer(to: byte) { letter(UnsafeBufferPointer(start: $0, count: 1)) }
+                    inWord = true
+                    continue
                 }
             } else if scalar.properties.isAlphabetic {
-                word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-            } else {
-                flush()
+                var lower = scalar.properties.lowercaseMapping
+                lower.withUTF8 { letter($0) }
+                inWord = true
+                continue
+            }
+            if inWord {
+                wordEnd()
+                inWord = false
             }
         }
-        flush()
-        return result
+        if inWord { wordEnd() }
     }
 
     /// Whether a token is a content word (not a stop word, at least three characters).
@@ -144,46 +154,23 @@ struct TextWords: Sendable {
     /// Per word: whether it is a content word (`Wording.isContent`).
     var content: [Bool]
 
-    /// The words of `text`.
+    /// The words of `text` (as `Wording.scanWords` finds them).
     init(_ text: String) {
-        ids = []
-        content = []
+        var ids: [Int] = [], content: [Bool] = []
         var hash = TextWords.offsetBasis
-        var bytes = 0, scalars = 0
-        func flush(_ ids: inout [Int], _ content: inout [Bool]) {
-            guard bytes > 0 else { return }
+        var letters = 0
+        Wording.scanWords(text, letter: { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* TextWords.prime }
+            letters += 1
+        }, wordEnd: {
             let id = Int(bitPattern: UInt(hash))
             ids.append(id)
-            content.append(scalars >= 3 && !TextWords.stopWords.contains(id))
+            content.append(letters >= 3 && !TextWords.stopWords.contains(id))
             hash = TextWords.offsetBasis
-            bytes = 0
-            scalars = 0
-        }
-        func add(_ byte: UInt8) {
-            hash = (hash ^ UInt64(byte)) &* TextWords.prime
-            bytes += 1
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                // ASCII fast path: letters and digits, upper case folded (as `Wording.tokens`).
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    add(UInt8(v))
-                    scalars += 1
-                } else if (0x41...0x5A).contains(v) {
-                    add(UInt8(v + 0x20))
-                    scalars += 1
-                } else {
-                    flush(&ids, &content)
-                }
-            } else if scalar.properties.isAlphabetic {
-                for byte in scalar.properties.lowercaseMapping.utf8 { add(byte) }
-                scalars += 1
-            } else {
-                flush(&ids, &content)
-            }
-        }
-        flush(&ids, &content)
+            letters = 0
+        })
+        self.ids = ids
+        self.content = content
     }
 
     /// The id of one lower-case word.
