@@ -69,12 +69,18 @@ public enum Fingerprint {
 
     /// FNV-1a over `bytes`.
     private static func value(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = start
+        for byte in bytes { hash = adding(byte, to: hash) }
         return hash
+    }
+
+    /// The fingerprint of no bytes: where a fingerprint built byte by byte starts.
+    static let start: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// `hash` with one more byte.
+    @inline(__always)
+    static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 }
 

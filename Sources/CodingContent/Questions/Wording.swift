@@ -145,9 +145,9 @@ enum Wording {
     }
 }
 
-/// The words of a text as ids, for comparing texts without comparing strings: each id is a
-/// 64-bit FNV-1a hash of the lower-cased word (`Wording.tokens`), the same in every process, so
-/// texts can be read on any thread with no shared table.
+/// The words of a text as ids, for comparing texts without comparing strings: each id is the
+/// `Fingerprint` (64-bit FNV-1a) of the lower-cased word (`Wording.tokens`), the same in every
+/// process, so texts can be read on any thread with no shared table.
 struct TextWords: Sendable {
     /// The word ids, in order.
     var ids: [Int]
@@ -157,16 +157,16 @@ struct TextWords: Sendable {
     /// The words of `text` (as `Wording.scanWords` finds them).
     init(_ text: String) {
         var ids: [Int] = [], content: [Bool] = []
-        var hash = TextWords.offsetBasis
+        var hash = Fingerprint.start
         var letters = 0
         Wording.scanWords(text, letter: { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* TextWords.prime }
+            for byte in bytes { hash = Fingerprint.adding(byte, to: hash) }
             letters += 1
         }, wordEnd: {
             let id = Int(bitPattern: UInt(hash))
             ids.append(id)
             content.append(letters >= 3 && !TextWords.stopWords.contains(id))
-            hash = TextWords.offsetBasis
+            hash = Fingerprint.start
             letters = 0
         })
         self.ids = ids
@@ -175,13 +175,9 @@ struct TextWords: Sendable {
 
     /// The id of one lower-case word.
     static func id(of word: String) -> Int {
-        var hash = offsetBasis
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
-        return Int(bitPattern: UInt(hash))
+        Int(bitPattern: UInt(Fingerprint.value(of: word)))
     }
 
-    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
     private static let stopWords = Set(Wording.stopWords.map(id(of:)))
 
     /// The sorted, duplicate-free ids of the content words.
@@ -222,11 +218,11 @@ struct TextWords: Sendable {
 
     /// One id for the whole word sequence (texts that differ only in case and punctuation share it).
     var key: Int {
-        var hash = TextWords.offsetBasis
+        var hash = Fingerprint.start
         for id in ids {
             var word = UInt64(UInt(bitPattern: id))
             for _ in 0..<8 {
-                hash = (hash ^ (word & 0xff)) &* TextWords.prime
+                hash = Fingerprint.adding(UInt8(word & 0xff), to: hash)
                 word >>= 8
             }
         }
