@@ -30,6 +30,15 @@ public struct ExamProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
+/// An exam cannot start because the learner has one that is not submitted (possibly started a
+/// moment ago by another process): it must be resumed, or submitted once its time is up.
+public struct UnfinishedExam: Error, Sendable, Equatable {
+    /// The unsubmitted attempt.
+    public var attempt: ExamAttempt
+    /// Creates the error for `attempt`.
+    public init(attempt: ExamAttempt) { self.attempt = attempt }
+}
+
 /// A timed mock exam as a state machine over a store, a question catalog, a scheduler and a clock.
 ///
 /// One question is on screen at a time; answers and flags are committed as they are given and
@@ -91,12 +100,16 @@ public final class ExamSession {
             throw ExamProblem("the library has no questions for blueprint '\(blueprint.id)' (its parts match no item)")
         }
         let minutes = settings.minutes ?? blueprint.minutes
-        let session = try store.startSession(learner: learner.id, kind: .exam, at: now)
-        let attempt = try store.startExamAttempt(
+        let started = try store.startExam(
             learner: learner.id, blueprint: blueprint.id, questions: draw.questions.map { ($0.item, $0.seed) },
-            startedAt: now, deadline: now.addingTimeInterval(TimeInterval(minutes * 60)), session: session.id)
-        return ExamSession(store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: attempt,
-                           scheduler: scheduler, clock: clock, seed: seed, resumed: false, notes: draw.notes)
+            startedAt: now, deadline: now.addingTimeInterval(TimeInterval(minutes * 60)))
+        switch started {
+        case .unfinished(let open):
+            throw UnfinishedExam(attempt: open)
+        case .started(let attempt):
+            return ExamSession(store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: attempt,
+                               scheduler: scheduler, clock: clock, seed: seed, resumed: false, notes: draw.notes)
+        }
     }
 
     /// Continues the learner's unfinished attempt (the latest one), with its deadline unchanged, or

@@ -75,19 +75,63 @@ extension ProgressStore {
         guard deadline >= startedAt else { throw .data("an exam deadline cannot come before its start") }
         return try write { db in
             guard try Learner.fetch(db, id: learner) != nil else { throw StoreError.unknownLearner(learner) }
-            try db.execute(
-                sql: "INSERT INTO exam_attempts (learner_id, session_id, blueprint, started_at, deadline_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [learner, session, blueprint, Timestamp.milliseconds(startedAt), Timestamp.milliseconds(deadline)])
-            let id = db.lastInsertedRowID
-            let insert = try db.cachedStatement(
-                sql: "INSERT INTO exam_questions (attempt_id, position, item_id, seed) VALUES (?, ?, ?, ?)")
-            for (index, question) in questions.enumerated() {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ?", arguments: [question.item]) != nil else {
-                    throw StoreError.unknownItem(question.item)
-                }
-                try insert.execute(arguments: [id, index + 1, question.item, Int64(bitPattern: question.seed)])
+            return try Self.insertAttempt(
+                db, learner: learner, blueprint: blueprint, questions: questions, startedAt: startedAt,
+                deadline: deadline, session: session)
+        }
+    }
+
+    private static func insertAttempt(
+        _ db: Database, learner: Learner.ID, blueprint: String, questions: [(item: String, seed: UInt64)],
+        startedAt: Date, deadline: Date, session: Session.ID?
+    ) throws -> ExamAttempt {
+        try db.execute(
+            sql: "INSERT INTO exam_attempts (learner_id, session_id, blueprint, started_at, deadline_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [learner, session, blueprint, Timestamp.milliseconds(startedAt), Timestamp.milliseconds(deadline)])
+        let id = db.lastInsertedRowID
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO exam_questions (attempt_id, position, item_id, seed) VALUES (?, ?, ?, ?)")
+        for (index, question) in questions.enumerated() {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ?", arguments: [question.item]) != nil else {
+                throw StoreError.unknownItem(question.item)
             }
-            return try Self.examAttempt(db, id: id)!
+            try insert.execute(arguments: [id, index + 1, question.item, Int64(bitPattern: question.seed)])
+        }
+        return try examAttempt(db, id: id)!
+    }
+
+    /// What `startExam` did: started a new attempt, or found one the learner has not submitted.
+    public enum ExamStart: Sendable, Equatable {
+        /// A new attempt, with its exam session, was written.
+        case started(ExamAttempt)
+        /// Nothing was written: the learner's latest unsubmitted attempt (time may have run out).
+        case unfinished(ExamAttempt)
+    }
+
+    /// Starts an exam: an exam session and its attempt with `questions` (item and seed) in that
+    /// order, in one transaction — unless the learner has an unsubmitted attempt, which is returned
+    /// instead and nothing is written. The check and the inserts share the transaction, so two
+    /// processes starting an exam for one learner at once get one attempt between them.
+    public func startExam(
+        learner: Learner.ID, blueprint: String, questions: [(item: String, seed: UInt64)],
+        startedAt: Date, deadline: Date
+    ) throws(StoreError) -> ExamStart {
+        guard deadline >= startedAt else { throw .data("an exam deadline cannot come before its start") }
+        return try write { db in
+            guard try Learner.fetch(db, id: learner) != nil else { throw StoreError.unknownLearner(learner) }
+            if let open = try Int64.fetchOne(db, sql: """
+                SELECT id FROM exam_attempts WHERE learner_id = ? AND submitted_at IS NULL
+                ORDER BY started_at DESC, id DESC LIMIT 1
+                """, arguments: [learner]) {
+                return .unfinished(try Self.examAttempt(db, id: open)!)
+            }
+            try db.execute(
+                sql: "INSERT INTO sessions (learner_id, kind, started_at) VALUES (?, ?, ?)",
+                arguments: [learner, SessionKind.exam.rawValue, Timestamp.milliseconds(startedAt)])
+            let session = db.lastInsertedRowID
+            return .started(try Self.insertAttempt(
+                db, learner: learner, blueprint: blueprint, questions: questions, startedAt: startedAt,
+                deadline: deadline, session: session))
         }
     }
 
@@ -124,10 +168,15 @@ extension ProgressStore {
     /// transaction, so that a crash leaves either an open attempt and no reviews, or a submitted
     /// attempt and all of them. `schedule` gives each review's card from the learner's current one,
     /// as in `record(_:schedule:)`; keep it a pure computation. Reviews are recorded in the given order.
+    ///
+    /// An attempt another process has already submitted is returned as stored, with no reviews
+    /// recorded by this call: two terminals handing in (or timing out) the same exam at once both
+    /// get its report, and its answers are recorded once.
     public func submitExamAttempt(
         _ id: ExamAttempt.ID, at now: Date, reviews: [Answer], schedule: (_ answer: Answer, _ current: Card?) -> Card
     ) throws(StoreError) -> (attempt: ExamAttempt, reviews: [Review]) {
         try write { db in
+            if let stored = try Self.examAttempt(db, id: id), stored.submittedAt != nil { return (stored, []) }
             try Self.requireOpen(db, attempt: id)
             var recorded: [Review] = []
             for answer in reviews {

@@ -99,10 +99,25 @@ extension ProgressStore {
 
     /// The learner called `name`, added first if missing. Safe when two processes do it at once.
     public func ensureLearner(named name: String, at now: Date) throws(StoreError) -> Learner {
+        try addLearnerIfMissing(named: name, at: now).learner
+    }
+
+    /// The learner called `name`, and whether this call added them. One write transaction whose
+    /// insert is an upsert on the unique name, so that when several processes start with the same
+    /// new name at once exactly one of them reports `created` and all of them get the same learner.
+    public func addLearnerIfMissing(named name: String, at now: Date) throws(StoreError) -> (learner: Learner, created: Bool) {
         try Self.validate(name)
         return try write { db in
-            if let learner = try Learner.fetch(db, name: name) { return learner }
-            return try Learner.insert(db, name: name, at: now)
+            try db.execute(
+                sql: "INSERT INTO learners (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                arguments: [name, Timestamp.milliseconds(now)])
+            if db.changesCount == 1 {
+                return (try Learner.introduceItems(db, learner: db.lastInsertedRowID), true)
+            }
+            guard let learner = try Learner.fetch(db, name: name) else {
+                throw StoreError.data("the learner '\(name)' could not be added")
+            }
+            return (learner, false)
         }
     }
 
@@ -182,7 +197,11 @@ extension Learner {
         try db.execute(
             sql: "INSERT INTO learners (name, created_at) VALUES (?, ?)",
             arguments: [name, Timestamp.milliseconds(now)])
-        let id = db.lastInsertedRowID
+        return try introduceItems(db, learner: db.lastInsertedRowID)
+    }
+
+    /// Makes every current item one of a just-inserted learner's new items, and returns the learner.
+    static func introduceItems(_ db: Database, learner id: Int64) throws -> Learner {
         try db.execute(
             sql: "INSERT INTO new_items (learner_id, item_id, position) SELECT ?, id, position FROM items",
             arguments: [id])

@@ -34,8 +34,8 @@ struct StudySetup {
             createdLearner = false
         } else if createLearner {
             if let problem = ProgressStore.problem(withLearnerName: name) { throw CommandFailure(problem, status: .usage) }
-            learner = try store.addLearner(named: name, at: now)
-            createdLearner = true
+            // Several processes may start with the same new name at once: one adds, all study.
+            (learner, createdLearner) = try store.addLearnerIfMissing(named: name, at: now)
         } else {
             throw CommandFailure("no learner named '\(name)' in \(store.path)", status: .usage)
         }

@@ -63,12 +63,13 @@ struct DrillCommand: CodeDrillCommand {
             options: DrillOptions(selection: selection, newLimit: newLimit, maxQuestions: maxQuestions),
             clock: { fixed ?? Date() })
         let out = DrillOutput(json: json)
+        let input = StudyInput { out.problem(InputProblem(message: $0)); out.prompt() }
         out.start(learner: setup.learner.name, created: setup.createdLearner, planned: session.plannedTotal)
 
         loop: while let question = try session.next() {
             out.show(question)
             while true {
-                guard let line = readLine(strippingNewline: true) else { break loop }
+                guard let line = input.readLine() else { break loop }
                 switch DrillInput(line: line) {
                 case .empty:
                     out.problem(InputProblem(message: "type an answer, or ? for help"))
@@ -97,6 +98,7 @@ struct DrillCommand: CodeDrillCommand {
             }
         }
         out.summary(try session.finish())
+        try input.exitIfStopped()
     }
 
     private func describe(_ selection: ItemSelection) -> String {

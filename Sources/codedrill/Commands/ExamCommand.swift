@@ -101,20 +101,27 @@ struct ExamTakeCommand: CodeDrillCommand {
         } else {
             try settleUnfinished(setup, scheduler: scheduler, clock: clock)
             let chosen = try Self.blueprint(blueprint ?? Self.defaultBlueprint, in: setup.library)
-            session = try ExamSession.start(
-                store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprint: chosen,
-                settings: ExamSettings(questions: questions, minutes: minutes, seed: seed), scheduler: scheduler, clock: clock)
+            do {
+                session = try ExamSession.start(
+                    store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprint: chosen,
+                    settings: ExamSettings(questions: questions, minutes: minutes, seed: seed), scheduler: scheduler, clock: clock)
+            } catch let unfinished as UnfinishedExam {
+                // Another process started one since `settleUnfinished` looked.
+                throw Self.mustResume(unfinished.attempt, learner: setup.learner.name, now: clock())
+            }
         }
 
+        let input = StudyInput { _ = out.render([.problem(InputProblem(message: $0))]); out.prompt() }
         var finished = out.render(try session.opening())
         while !finished {
             out.prompt()
-            guard let line = readLine(strippingNewline: true) else {
+            guard let line = input.readLine() else {
                 _ = out.render([.paused(session.pause())])
                 break
             }
             finished = out.render(try session.handle(ExamInput(line: line)))
         }
+        try input.exitIfStopped()
     }
 
     /// The blueprint with `id`, or a usage failure naming the ones the library has.
@@ -127,17 +134,20 @@ struct ExamTakeCommand: CodeDrillCommand {
             status: .usage)
     }
 
+    /// The refusal to start a new exam while `open` is not submitted.
+    private static func mustResume(_ open: ExamAttempt, learner: String, now: Date) -> CommandFailure {
+        let answered = open.questions.filter { $0.answer != nil }.count
+        let left = ExamOutput.clockText(max(0, Int(open.deadline.timeIntervalSince(now).rounded(.up))))
+        return CommandFailure(
+            "\(learner) has an unfinished exam (attempt \(open.id): \(answered) of \(open.questions.count) answered, \(left) left); continue it with `codedrill exam --resume`",
+            status: .usage)
+    }
+
     /// Before a new exam: an unfinished one with time left must be resumed first; one whose time ran
     /// out is submitted now (as of its deadline), as a resume would.
     private func settleUnfinished(_ setup: StudySetup, scheduler: Scheduler, clock: @escaping () -> Date) throws {
         guard let open = try ExamSession.unfinishedAttempt(store: setup.store, learner: setup.learner) else { return }
-        let answered = open.questions.filter { $0.answer != nil }.count
-        if clock() < open.deadline {
-            let left = ExamOutput.clockText(Int(open.deadline.timeIntervalSince(clock()).rounded(.up)))
-            throw CommandFailure(
-                "\(setup.learner.name) has an unfinished exam (attempt \(open.id): \(answered) of \(open.questions.count) answered, \(left) left); continue it with `codedrill exam --resume`",
-                status: .usage)
-        }
+        if clock() < open.deadline { throw Self.mustResume(open, learner: setup.learner.name, now: clock()) }
         guard let expired = try ExamSession.resume(
             store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprints: setup.library.blueprints,
             scheduler: scheduler, clock: clock)
