@@ -47,6 +47,9 @@ let package = Package(
             dependencies: ["ProgressStore", "FSRS", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "DrillTests", dependencies: ["Drill", "CodingContent", "ProgressStore", "FSRS"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["codedrill", "ProgressStore", "FSRS", "Drill", "CodingContent"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["codedrill", "ProgressStore", "FSRS", "Drill", "CodingContent", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

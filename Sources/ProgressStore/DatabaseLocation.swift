@@ -54,7 +54,7 @@ public enum DatabaseLocation {
         if descriptor < 0 {
             let code = errno
             if code == EEXIST { return false }
-            throw .io("cannot create \(path): \(String(cString: strerror(code)))")
+            throw .io(StorageTrouble.creation(path, errno: code) ?? "cannot create \(path): \(String(cString: strerror(code)))")
         }
         defer { close(descriptor) }
         // The umask may have removed bits from 0600; set exactly owner read/write.

@@ -45,13 +45,17 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_TOOBIG:
             return .data("\(path): \(detail)")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .io("\(path) stayed locked by another process for more than \(Int(ProgressStore.busyTimeout)) s; try again")
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
-            return .io("\(path) cannot be written: \(detail)")
-        case .SQLITE_CANTOPEN:
-            return .io("\(path) cannot be opened: \(detail)")
+            return .io(StorageTrouble.locked(path, seconds: Int(ProgressStore.busyTimeout)))
         case .SQLITE_FULL:
-            return .io("\(path): the disk is full")
+            return .io(StorageTrouble.diskFull(path))
+        case _ where StorageTrouble.isDiskFull(path):
+            // A full disk also shows as "disk I/O error" (a -shm or -wal file that cannot grow).
+            return .io(StorageTrouble.diskFull(path))
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            return .io(StorageTrouble.unwritable(path, detail: detail))
+        case .SQLITE_CANTOPEN:
+            let unwritable = StorageTrouble.unwritable(path, detail: detail)
+            return .io(unwritable.hasSuffix(": \(detail)") ? "\(path) cannot be opened: \(detail)" : unwritable)
         default:
             return .io("\(path): \(detail)")
         }

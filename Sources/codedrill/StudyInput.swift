@@ -97,12 +97,24 @@ final class StudyInput {
                 return String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
             }
             if atEnd {
-                if pending.isEmpty { return nil }
+                // A closed terminal sends SIGHUP and ends the input at once: say which it was.
+                if pending.isEmpty {
+                    takeWaitingStopSignal()
+                    return nil
+                }
                 pending.append(0x0A)
                 continue
             }
             waitForInput()
         }
+    }
+
+    /// Sets `stopSignal` when a stop signal is already waiting in the pipe; does not wait.
+    private func takeWaitingStopSignal() {
+        var fds = [pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)]
+        guard poll(&fds, 1, 0) == 1, fds[0].revents & Int16(POLLIN) != 0 else { return }
+        var byte: UInt8 = 0
+        if read(stopPipe.read, &byte, 1) == 1 { stopSignal = Int32(byte) }
     }
 
     /// Waits until standard input or the stop pipe is readable and reads what is there. Bytes of a
