@@ -189,7 +189,7 @@ private struct FileParser {
             let name = key.string ?? ""
             if !allowed.contains(name) {
                 let l = location(key)
-                var message = "unknown \(context) key '\(name)'"
+                var message = "unknown \(context) key '\(Excerpt.of(name))'"
                 if let suggestion = Suggestion.closest(to: name, in: allowed) { message += "; did you mean '\(suggestion)'?" }
                 warning(l.line, l.column, message)
             }
@@ -219,7 +219,7 @@ private struct FileParser {
         if let (node, text) = systemEntry {
             system = CodeSystem(rawValue: text)
             if system == nil {
-                error(at: node, "unknown system '\(text)'; expected CPT, HCPCS or ICD-10-PCS")
+                error(at: node, "unknown system '\(Excerpt.of(text))'; expected CPT, HCPCS or ICD-10-PCS")
             }
         }
         var code = codeEntry?.1
@@ -298,7 +298,7 @@ private struct FileParser {
             case "sex":
                 if let s = string(value, key: "sex") {
                     if let sex = PatientSex(rawValue: s.lowercased()) { profile.sex = sex } else {
-                        error(at: value, "patient sex '\(s)' must be female, male or any")
+                        error(at: value, "patient sex '\(Excerpt.of(s))' must be female, male or any")
                     }
                 }
             case "age":
@@ -308,7 +308,7 @@ private struct FileParser {
                         profile.minimumAge = lo
                         profile.maximumAge = hi
                     } else {
-                        error(at: value, "patient age '\(s)' must be a range like 18-85")
+                        error(at: value, "patient age '\(Excerpt.of(s))' must be a range like 18-85")
                     }
                 }
             default: break
@@ -368,7 +368,7 @@ private struct FileParser {
             let name = key.string ?? ""
             guard let side = Side(rawValue: name) else {
                 let l = location(key)
-                error(l.line, l.column, "unknown side '\(name)' in 'icd10pcs'; expected right, left or bilateral")
+                error(l.line, l.column, "unknown side '\(Excerpt.of(name))' in 'icd10pcs'; expected right, left or bilateral")
                 continue
             }
             if let code = string(value, key: "icd10pcs.\(name)") {
@@ -399,7 +399,7 @@ private struct FileParser {
                 case "side":
                     if let s = string(value, key: "side") {
                         side = Side(rawValue: s.lowercased())
-                        if side == nil { error(at: value, "diagnosis side '\(s)' must be right, left or bilateral") }
+                        if side == nil { error(at: value, "diagnosis side '\(Excerpt.of(s))' must be right, left or bilateral") }
                     }
                 default: break
                 }

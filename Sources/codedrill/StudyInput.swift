@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodingContent
 import Dispatch
 import Foundation
 
@@ -159,11 +160,11 @@ final class StudyInput {
         pending.removeSubrange((Self.maximumLineBytes + 1)...)
     }
 
-    /// "an answer line of 2,097,152 bytes is too long (at most 4096): starts `aaaa…`".
+    /// "that line has 2097152 bytes; an answer has at most 4096 (it started: 'xxxx…')".
     private func tooLongMessage(_ kept: Int, start: ArraySlice<UInt8>) -> String {
         let total = kept + droppedBytes
         droppedBytes = 0
-        return "that line has \(total) bytes; an answer has at most \(Self.maximumLineBytes) (it started: \(InputQuote.start(of: String(decoding: start, as: UTF8.self))))"
+        return "that line has \(total) bytes; an answer has at most \(Self.maximumLineBytes) (it started: '\(Excerpt.of(String(decoding: start, as: UTF8.self)))')"
     }
 
     /// The name of a stop signal, for messages (`SIGINT`).
@@ -174,27 +175,5 @@ final class StudyInput {
         case SIGTERM: "SIGTERM"
         default: "signal \(signal)"
         }
-    }
-}
-
-/// Quoting what someone typed or sent back in a message, without echoing all of it.
-enum InputQuote {
-    /// At most this many characters of an input are quoted.
-    static let maximumCharacters = 40
-
-    /// `text` in double quotes, cut to its first `maximumCharacters` characters with `…` when longer;
-    /// control characters are shown as `?` so that the message stays on one line.
-    static func start(of text: String) -> String {
-        var quoted = ""
-        var count = 0
-        for character in text {
-            if count == maximumCharacters {
-                quoted += "…"
-                break
-            }
-            quoted += character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "?" : String(character)
-            count += 1
-        }
-        return "\"" + quoted + "\""
     }
 }

@@ -179,9 +179,35 @@ struct InputLimitTests {
         #expect(run.status == 0)
         let error = try #require(run.jsonLines.first { $0["type"] as? String == "error" })
         #expect(error["message"] as? String
-                == "that line has 2097152 bytes; an answer has at most 4096 (it started: \"\(String(repeating: "x", count: 40))…\")")
+                == "that line has 2097152 bytes; an answer has at most 4096 (it started: '\(String(repeating: "x", count: 60))…')")
         #expect(run.stdout.utf8.count < 20_000)
         #expect(run.jsonLines.last?["answered"] as? Int == 1)
+    }
+}
+
+extension InputLimitTests {
+    @Test func aReplayDateOfTenKilobytesIsQuotedByItsStartOnly() async throws {
+        let dir = try CodedrillProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let date = String(repeating: "9", count: 10_000)
+        let runs = try await runTogether([(["fsrs", "replay"], "{\"reviews\": [[\"\(date)\", 3]]}\n")], in: dir)
+        #expect(runs.map(\.status) == [65])
+        #expect(runs.first?.stderr
+                == "codedrill: error: stdin:1: review 1: '\(String(repeating: "9", count: 60))…' is not an ISO 8601 date-time (example: 2026-01-01T09:00:00Z)\n")
+    }
+
+    @Test func aLongAnswerThatIsNoOptionIsQuotedByItsStartOnly() async throws {
+        let library = try SmallLibrary()
+        defer { library.remove() }
+        let answer = String(repeating: "z", count: 3_000)
+        let runs = try await runTogether(
+            [(["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", library.dir.path,
+               "--db", library.file("progress.sqlite"), "--now", "2026-01-05T10:00:00Z"], answer + "\n")],
+            in: library.dir)
+        let error = try #require(runs.first?.jsonLines.first { $0["type"] as? String == "error" })
+        let message = try #require(error["message"] as? String)
+        #expect(message.hasPrefix("'\(String(repeating: "z", count: 60))…' is not one of the options: "))
+        #expect(message.count < 200)
     }
 }
 

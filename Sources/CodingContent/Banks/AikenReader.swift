@@ -128,7 +128,7 @@ private struct AikenFileParser {
             error(location,
                   "ANSWER must be one capital letter, e.g. 'ANSWER: B'")
         } else if !question.options.contains(where: { String($0.letter) == answer }) {
-            error(location, "answer '\(answer)' names no option")
+            error(location, "answer '\(Excerpt.of(answer))' names no option")
         }
         guard diagnostics.count == errorsBefore else { return }
 

@@ -164,7 +164,7 @@ private struct GIFTFileParser {
                 } else if metadata.id != nil {
                     error(location, "more than one [id:…] for one question")
                 } else if let bad = trimmed.first(where: { !Self.isIDCharacter($0) }) {
-                    error(location, "id '\(trimmed)' contains '\(bad)'; use only letters, digits and - _ . / :")
+                    error(location, "id '\(Excerpt.of(trimmed))' contains '\(bad)'; use only letters, digits and - _ . / :")
                 } else {
                     metadata.id = (trimmed, location)
                 }
@@ -493,7 +493,7 @@ private struct GIFTFileParser {
         }
         draft.answers = answers
         if answers.count == 1, Self.looksLikeTrueFalse(answers[0].text) {
-            warn(blockStart, "'\(answers[0].text)' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
+            warn(blockStart, "'\(Excerpt.of(answers[0].text))' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
         }
         if errorCount == errorsBefore { requireFullCredit(answers, at: blockStart) }
     }
@@ -616,7 +616,7 @@ private struct GIFTFileParser {
     mutating func number(_ text: Substring, at location: SourceLocation) -> Double? {
         let trimmed = BankText.trimmed(text)
         guard let value = Double(trimmed), value.isFinite else {
-            error(location, "'\(trimmed)' is not a number")
+            error(location, "'\(Excerpt.of(trimmed))' is not a number")
             return nil
         }
         return value

@@ -166,7 +166,7 @@ public enum BlueprintParser {
         for (key, value) in mapping {
             let name = key.string ?? ""
             if keys.contains(name) { values[name] = value } else {
-                var message = "unknown blueprint key '\(name)'"
+                var message = "unknown blueprint key '\(Excerpt.of(name))'"
                 if let s = Suggestion.closest(to: name, in: keys) { message += "; did you mean '\(s)'?" }
                 warning(loc(key), message)
             }
@@ -202,7 +202,7 @@ public enum BlueprintParser {
                         case "share":
                             if let s = value.float, s > 0 { share = s } else { error(loc(value), "'share' must be a positive percentage") }
                         default:
-                            var message = "unknown part key '\(k)'"
+                            var message = "unknown part key '\(Excerpt.of(k))'"
                             if let s = Suggestion.closest(to: k, in: partKeys) { message += "; did you mean '\(s)'?" }
                             warning(loc(key), message)
                         }
