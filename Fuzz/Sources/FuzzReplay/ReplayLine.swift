@@ -1,0 +1,1 @@
+../../../Sources/codedrill/ReplayLine.swift
