@@ -24,6 +24,13 @@ struct CodedrillProcess {
         return exe.deletingLastPathComponent().appendingPathComponent("codedrill")
     }
 
+    /// A child's clean environment: `HOME` is `directory`, no colour, UTF-8, UTC, plus `extra`.
+    static func environment(home directory: URL, adding extra: [String: String]) -> [String: String] {
+        var environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8", "TZ": "UTC"]
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
     /// A fresh temporary directory, removed by the caller when done.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("codedrill-e2e-\(UUID().uuidString)")
@@ -38,9 +45,7 @@ struct CodedrillProcess {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ["HOME": directory.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8", "TZ": "UTC"]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process.environment = Self.environment(home: directory, adding: environment)
         let stdin = Pipe(), stdout = Pipe()
         // Standard error goes to a file, so reading standard output to its end can never deadlock.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("codedrill-stderr-\(UUID().uuidString)")

@@ -15,9 +15,7 @@ final class InteractiveProcess {
         process.executableURL = CodedrillProcess.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ["HOME": directory.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8", "TZ": "UTC"]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process.environment = CodedrillProcess.environment(home: directory, adding: environment)
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -52,9 +52,7 @@ final class Child {
             process.arguments = arguments
         }
         process.currentDirectoryURL = directory
-        var env = ["HOME": directory.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8", "TZ": "UTC"]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process.environment = CodedrillProcess.environment(home: directory, adding: environment)
         errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("codedrill-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let errors = try FileHandle(forWritingTo: errorFile)
@@ -233,6 +231,12 @@ struct SmallLibrary {
 
             """, to: "QuestionBanks/blueprints/quick.yaml")
         _ = chmod(dir.path, 0o755)
+    }
+
+    /// `codedrill drill` for lee on `db`, JSON, multiple-choice questions only, on a fixed day.
+    func drill(db: String) -> [String] {
+        ["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", dir.path, "--db", db,
+         "--now", "2026-01-05T10:00:00Z"]
     }
 
     /// A path in the library's directory.

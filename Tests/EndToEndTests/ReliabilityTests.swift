@@ -18,8 +18,7 @@ struct FirstUseProcessTests {
         defer { library.remove() }
         for round in 0..<3 {
             let db = library.file("round-\(round)/progress.sqlite")
-            let drill = ["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", library.dir.path,
-                         "--db", db, "--now", "2026-01-05T10:00:00Z"]
+            let drill = library.drill(db: db)
             let runs = try await runTogether(Array(repeating: (drill, "a\n"), count: 3), in: library.dir)
             #expect(runs.map(\.status) == [0, 0, 0], "round \(round): \(runs.map(\.stderr))")
             #expect(runs.map(\.stderr) == ["", "", ""])
@@ -84,10 +83,7 @@ struct StopSignalTests {
     private func drillStopped(by signal: Int32, in library: SmallLibrary, db: String) async throws -> Finished {
         let directory = library.dir
         return try await offPool {
-            let child = try Child(
-                ["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", directory.path, "--db", db,
-                 "--now", "2026-01-05T10:00:00Z"],
-                in: directory)
+            let child = try Child(library.drill(db: db), in: directory)
             _ = child.read(type: "question")
             child.send("a\n")
             _ = child.read(type: "feedback")
@@ -120,10 +116,7 @@ struct StopSignalTests {
         let db = library.file("progress.sqlite")
         let directory = library.dir
         let run = try await offPool {
-            let child = try Child(
-                ["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", directory.path, "--db", db,
-                 "--now", "2026-01-05T10:00:00Z"],
-                in: directory)
+            let child = try Child(library.drill(db: db), in: directory)
             _ = child.read(type: "question")
             child.send("a\n")
             child.signal(SIGINT)
@@ -172,8 +165,7 @@ struct InputLimitTests {
         let db = library.file("progress.sqlite")
         let huge = String(repeating: "x", count: 2 << 20)
         let runs = try await runTogether(
-            [(["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", library.dir.path, "--db", db,
-               "--now", "2026-01-05T10:00:00Z"], huge + "\na\n")],
+            [(library.drill(db: db), huge + "\na\n")],
             in: library.dir)
         let run = try #require(runs.first)
         #expect(run.status == 0)
@@ -201,8 +193,7 @@ extension InputLimitTests {
         defer { library.remove() }
         let answer = String(repeating: "z", count: 3_000)
         let runs = try await runTogether(
-            [(["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", library.dir.path,
-               "--db", library.file("progress.sqlite"), "--now", "2026-01-05T10:00:00Z"], answer + "\n")],
+            [(library.drill(db: library.file("progress.sqlite")), answer + "\n")],
             in: library.dir)
         let error = try #require(runs.first?.jsonLines.first { $0["type"] as? String == "error" })
         let message = try #require(error["message"] as? String)
@@ -217,8 +208,7 @@ extension InputLimitTests {
 struct StorageFailureTests {
     /// Drills one question for lee on `db` and returns the arguments for the next drill.
     private func answerOne(_ library: SmallLibrary, db: String) async throws -> [String] {
-        let drill = ["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", library.dir.path, "--db", db,
-                     "--now", "2026-01-05T10:00:00Z"]
+        let drill = library.drill(db: db)
         let first = try await runTogether([(drill, "a\n")], in: library.dir)
         #expect(first.map(\.status) == [0])
         #expect(try DatabaseRows(path: db) == DatabaseRows(learners: 1, reviews: 1, sessions: 1, examAttempts: 0))
