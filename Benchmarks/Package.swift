@@ -20,7 +20,9 @@ let package = Package(
     ],
     targets: [
         // FSRS-6 review steps per second (docs/fsrs.md).
-        suite("SchedulerBenchmarks", dependencies: [.product(name: "FSRS", package: "codedrill")]),
+        suite(
+            "SchedulerBenchmarks",
+            dependencies: [.product(name: "FSRS", package: "codedrill"), .product(name: "Determinism", package: "codedrill")]),
         // Progress store: durable answer latency, due queue on a 100k-card learner (docs/database.md).
         suite(
             "StoreBenchmarks",
@@ -29,7 +31,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // Question generation on a 1,000-procedure library (docs/questions.md).
-        suite("GeneratorBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
+        suite(
+            "GeneratorBenchmarks",
+            dependencies: [
+                .product(name: "Questions", package: "codedrill"), .product(name: "CodingContent", package: "codedrill"),
+                .product(name: "SourceText", package: "codedrill"),
+            ]),
         // Content: linting 1,000 files, loading the ICD-10 tables.
         suite("LintBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
         // The drill: start to first question for a learner with 10,000 reviews.
@@ -37,7 +44,8 @@ let package = Package(
             "DrillBenchmarks",
             dependencies: [
                 .product(name: "Drill", package: "codedrill"), .product(name: "CodingContent", package: "codedrill"),
-                .product(name: "ProgressStore", package: "codedrill"), .product(name: "FSRS", package: "codedrill"),
+                .product(name: "Questions", package: "codedrill"), .product(name: "ProgressStore", package: "codedrill"),
+                .product(name: "FSRS", package: "codedrill"),
             ]),
     ]
 )

@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import QuestionBanks
+import SourceText
 
 /// Problems that stop a library from being read at all.
 public enum LibraryError: Error, Equatable, CustomStringConvertible {

@@ -1,5 +1,5 @@
-import CodingContent
 import Foundation
+import Questions
 
 /// A question as shown to the learner: never says which option is correct.
 public struct ShownQuestion: Sendable, Equatable, Codable {
@@ -64,7 +64,7 @@ public struct Feedback: Sendable, Equatable, Codable {
     /// The answer as understood (an option label, or the normalised code).
     public var given: String
     /// The right answer: its label (for choices) and text.
-    public var answer: Answer
+    public var answer: CorrectAnswer
     /// Why the right answer is right.
     public var rationale: String
     /// Why the chosen option is wrong, when a wrong option was chosen.

@@ -1,6 +1,7 @@
-import CodingContent
 import FSRS
 import Foundation
+import Questions
+import SourceText
 
 /// How sure the learner said they were, by the suffix of their answer.
 public enum Confidence: String, Sendable, Codable, Equatable {

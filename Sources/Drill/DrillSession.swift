@@ -1,7 +1,8 @@
-import CodingContent
+import Determinism
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// What a drill may ask today.
 public struct DrillOptions: Sendable {
@@ -118,7 +119,7 @@ public final class DrillSession {
             throw InputProblem(message: "the clock (\(CodedrillJSON.timestamp(now))) is before this item's last review (\(CodedrillJSON.timestamp(last))); check --now")
         }
         let scheduler = self.scheduler
-        let answer = Answer(learner: learner.id, item: item, seed: question.seed, given: judgement.response,
+        let answer = LearnerAnswer(learner: learner.id, item: item, seed: question.seed, given: judgement.response,
                             correct: judgement.correct, rating: rating, responseMilliseconds: milliseconds, answeredAt: now,
                             session: try sessionID())
         let review = try store.record(answer) { ReviewScheduling.schedule(answer, current: $0, scheduler: scheduler) }

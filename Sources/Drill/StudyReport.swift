@@ -1,7 +1,7 @@
-import CodingContent
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// A learner's progress for `codedrill stats`: the store's counts joined with the library's
 /// sections and families.

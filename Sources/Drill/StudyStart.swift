@@ -2,6 +2,7 @@ import CodingContent
 import Dispatch
 import Foundation
 import ProgressStore
+import Questions
 
 /// What every study command needs before its first question: the library and its question
 /// catalog, and the progress store with its items in line with the library.

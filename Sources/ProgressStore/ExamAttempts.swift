@@ -173,7 +173,7 @@ extension ProgressStore {
     /// recorded by this call: two terminals handing in (or timing out) the same exam at once both
     /// get its report, and its answers are recorded once.
     public func submitExamAttempt(
-        _ id: ExamAttempt.ID, at now: Date, reviews: [Answer], schedule: (_ answer: Answer, _ current: Card?) -> Card
+        _ id: ExamAttempt.ID, at now: Date, reviews: [LearnerAnswer], schedule: (_ answer: LearnerAnswer, _ current: Card?) -> Card
     ) throws(StoreError) -> (attempt: ExamAttempt, reviews: [Review]) {
         try write { db in
             if let stored = try Self.examAttempt(db, id: id), stored.submittedAt != nil { return (stored, []) }

@@ -1,6 +1,7 @@
-import CodingContent
+import Determinism
 import FSRS
 import Foundation
+import SourceText
 
 /// One input line of `fsrs replay`, decoded and checked.
 struct ReplayLine {

@@ -1,7 +1,7 @@
 import ArgumentParser
-import CodingContent
 import Dispatch
 import Foundation
+import SourceText
 
 #if canImport(Glibc)
 import Glibc

@@ -1,14 +1,16 @@
 import CodingContent
+@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
-@testable import Drill
+import Questions
+import SourceText
 
-/// The question tests' fixture library (`Tests/CodingContentTests/Fixtures/Library`): hip and
+/// The question tests' fixture library (`Tests/QuestionsTests/Fixtures/Library`): hip and
 /// gallbladder families, three codes each, eight question kinds per code (48 items).
 let fixtureLibrary: Library = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("CodingContentTests/Fixtures/Library")
+        .appendingPathComponent("QuestionsTests/Fixtures/Library")
     return try! Library.load(root: root)
 }()
 

@@ -1,9 +1,9 @@
-import CodingContent
+@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 import Testing
-@testable import Drill
 
 /// A problem a test's library loader or check reports.
 private struct LibraryProblem: Error, Equatable {}

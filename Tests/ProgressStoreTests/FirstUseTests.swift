@@ -62,10 +62,10 @@ struct FirstUseTests {
             return
         }
         try store.answerExamQuestion(attempt: attempt.id, position: 1, answer: "a", correct: true, at: monday + 30)
-        let answer = Answer(
+        let answer = LearnerAnswer(
             learner: pat.id, item: "item-1", seed: 5, given: "a", correct: true, rating: .good,
             responseMilliseconds: 0, answeredAt: monday + 30, session: attempt.session)
-        let schedule: (Answer, Card?) -> Card = { _, _ in reviewCard(due: monday + 86_400) }
+        let schedule: (LearnerAnswer, Card?) -> Card = { _, _ in reviewCard(due: monday + 86_400) }
 
         let submitted = try store.submitExamAttempt(attempt.id, at: monday + 100, reviews: [answer], schedule: schedule)
         let again = try other.submitExamAttempt(attempt.id, at: monday + 101, reviews: [answer], schedule: schedule)

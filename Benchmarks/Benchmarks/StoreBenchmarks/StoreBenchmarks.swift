@@ -134,7 +134,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("record one answer durably", configuration: latency) { benchmark, fixture in
         let (store, learner, items) = fixture
         for iteration in benchmark.scaledIterations {
-            let answer = Answer(
+            let answer = LearnerAnswer(
                 learner: learner.id, item: items[iteration % items.count], seed: UInt64(iteration), given: "b",
                 correct: true, rating: .good, responseMilliseconds: 4_000, answeredAt: now)
             blackHole(try! store.record(answer) { nextCard($0, at: now) })

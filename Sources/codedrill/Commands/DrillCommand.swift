@@ -1,9 +1,10 @@
 import ArgumentParser
-import CodingContent
+import Determinism
 import Drill
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// `codedrill drill`: the daily study session, one answer per line.
 struct DrillCommand: CodeDrillCommand {

@@ -1,4 +1,4 @@
-import CodingContent
+import Determinism
 import Drill
 import Foundation
 
