@@ -208,7 +208,7 @@ struct DatabaseRows: Equatable, Sendable {
     }
 }
 
-/// A small library (the content tests' six procedures, 48 items) and a 4-question blueprint in a
+/// A small library (the question tests' six procedures, 48 items) and a 4-question blueprint in a
 /// fresh temporary directory.
 struct SmallLibrary {
     let dir: URL
@@ -216,7 +216,7 @@ struct SmallLibrary {
     init() throws {
         dir = try CodedrillProcess.temporaryDirectory()
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("CodingContentTests/Fixtures/Library/Content")
+            .appendingPathComponent("QuestionsTests/Fixtures/Library/Content")
         try FileManager.default.copyItem(at: fixture, to: dir.appendingPathComponent("Content"))
         try dir.write("""
             name: Quick exam
