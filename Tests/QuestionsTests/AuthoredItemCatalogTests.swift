@@ -73,7 +73,7 @@ import Testing
         let items = catalog.items.filter(\.kind.isAuthored)
         #expect(items.map(\.id) == drillable.map(\.id))
         #expect(Set(items.map(\.kind)) == Set(QuestionKind.authored))
-        #expect(Set(items.map(\.area)) == ["Coding rules"])
+        #expect(Set(items.map(\.area)) == ["Coding rules", "Compliance", "Terminology and anatomy"])
         for item in items {
             for seed: UInt64 in 1...3 {
                 let question = try catalog.question(itemID: item.id, seed: seed)
