@@ -112,8 +112,11 @@ public struct ItemAnalysis: Sendable, Equatable {
     // MARK: Items
 
     private static func row(item: String, entries: [(mark: Double, rest: Double, response: ScoredResponse)], thresholds: Thresholds) -> ItemRow {
-        let marks = entries.map(\.mark)
-        let rests = entries.map(\.rest)
+        // Sums run over the pairs in sorted order, so that the same responses give bit-identical
+        // figures whatever order the attempts arrive in (one database, or many exports in any order).
+        let pairs = entries.map { ($0.mark, $0.rest) }.sorted { $0 < $1 }
+        let marks = pairs.map(\.0)
+        let rests = pairs.map(\.1)
         let n = entries.count
         let facility = Moments.mean(marks).map { $0 * 100 }
         let varianceX = Moments.sampleVariance(marks)
@@ -130,7 +133,7 @@ public struct ItemAnalysis: Sendable, Equatable {
         if let covariance, let covarianceMax, covarianceMax != 0 {
             efficiency = 100 * covariance / covarianceMax
         }
-        let guesses = entries.map { guessScore($0.response) }
+        let guesses = entries.map { guessScore($0.response) }.sorted { ($0 ?? -1) < ($1 ?? -1) }
         let randomGuess: Double? = guesses.contains(where: { $0 == nil }) ? nil
             : Moments.mean(guesses.compactMap { $0 }).map { $0 * 100 }
 
@@ -188,7 +191,8 @@ public struct ItemAnalysis: Sendable, Equatable {
         let n = attempts.count
         let lengths = Set(attempts.map(\.responses.count))
         let questions = lengths.count == 1 ? lengths.first : nil
-        let percents = attempts.map { $0.responses.isEmpty ? 0 : 100 * $0.total / Double($0.responses.count) }
+        // Sorted, like the item figures, so that the order of the attempts never changes a bit.
+        let percents = attempts.map { $0.responses.isEmpty ? 0 : 100 * $0.total / Double($0.responses.count) }.sorted()
         var statistics = TestStatistics(
             attempts: n, learners: Set(attempts.map(\.learner)).count, questions: questions,
             mean: Moments.mean(percents), median: Moments.median(percents),
@@ -209,11 +213,11 @@ public struct ItemAnalysis: Sendable, Equatable {
         }
         // Cronbach's α over positions (Moodle's slots): only when every attempt has the same questions count.
         guard let p = questions, p > 1 else { return statistics }
-        let totals = attempts.map(\.total)
+        let totals = attempts.map(\.total).sorted()
         guard let totalVariance = Moments.sampleVariance(totals), totalVariance > 0 else { return statistics }
         var sumOfMarkVariance = 0.0
         for position in 0..<p {
-            sumOfMarkVariance += Moments.sampleVariance(attempts.map { $0.responses[position].mark }) ?? 0
+            sumOfMarkVariance += Moments.sampleVariance(attempts.map { $0.responses[position].mark }.sorted()) ?? 0
         }
         let alpha = 100 * Double(p) / Double(p - 1) * (1 - sumOfMarkVariance / totalVariance)
         statistics.internalConsistency = alpha
