@@ -99,7 +99,7 @@ enum ItemAnalysisOutput {
         }
         let test = analysis.test
         var text = CSV.text(rows)
-        text += "\n"
+        text += "\r\n"
         text += CSV.text([
             ["test", "value"], ["attempts", String(test.attempts)], ["learners", String(test.learners)],
             ["questions", test.questions.map(String.init) ?? ""], ["mean", cell(test.mean)], ["median", cell(test.median)],
