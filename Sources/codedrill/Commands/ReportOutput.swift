@@ -55,14 +55,12 @@ enum ItemAnalysisOutput {
         lines.append("")
         let ordered = analysis.items.filter { !$0.flags.isEmpty } + analysis.items.filter { $0.flags.isEmpty }
         let width = max(4, ordered.map(\.item.count).max() ?? 4)
-        func pad(_ text: String, _ count: Int) -> String { text.padding(toLength: max(count, text.count), withPad: " ", startingAt: 0) }
-        func right(_ text: String, _ count: Int) -> String { String(repeating: " ", count: max(0, count - text.count)) + text }
-        lines.append("  \(pad("item", width))  \(right("n", 5))  \(right("facility", 8))  \(right("sd", 5))  \(right("guess", 5))  \(right("discr", 6))  \(right("effic", 6))  flags")
+        lines.append("  \(Column.pad("item", width))  \(Column.right("n", 5))  \(Column.right("facility", 8))  \(Column.right("sd", 5))  \(Column.right("guess", 5))  \(Column.right("discr", 6))  \(Column.right("effic", 6))  flags")
         for row in ordered {
             let marker = row.flags.isEmpty ? " " : "!"
-            lines.append("\(marker) \(pad(row.item, width))  \(right(String(row.attempts), 5))  \(right(figure(row.facility), 8))  "
-                + "\(right(figure(row.standardDeviation), 5))  \(right(figure(row.randomGuessScore), 5))  "
-                + "\(right(figure(row.discriminationIndex), 6))  \(right(figure(row.discriminativeEfficiency), 6))  "
+            lines.append("\(marker) \(Column.pad(row.item, width))  \(Column.right(String(row.attempts), 5))  \(Column.right(figure(row.facility), 8))  "
+                + "\(Column.right(figure(row.standardDeviation), 5))  \(Column.right(figure(row.randomGuessScore), 5))  "
+                + "\(Column.right(figure(row.discriminationIndex), 6))  \(Column.right(figure(row.discriminativeEfficiency), 6))  "
                 + row.flags.map(words).joined(separator: ", "))
             if !row.flags.isEmpty {
                 lines.append("    answers: " + answers(row))
@@ -71,7 +69,7 @@ enum ItemAnalysisOutput {
         lines.append("")
         lines.append("Legend")
         let keyWidth = legend.map(\.0.count).max() ?? 0
-        for (key, meaning) in legend { lines.append("  \(pad(key, keyWidth))  \(meaning)") }
+        for (key, meaning) in legend { lines.append("  \(Column.pad(key, keyWidth))  \(meaning)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -117,13 +115,11 @@ enum ClassReportOutput {
     static func text(_ report: ClassReport) -> String {
         guard !report.learners.isEmpty else { return "No learners in this database.\n" }
         var lines = ["learner                 reviews  retention  due  overdue  streak  exams  mean exam"]
-        func pad(_ text: String, _ count: Int) -> String { text.padding(toLength: max(count, text.count), withPad: " ", startingAt: 0) }
-        func right(_ text: String, _ count: Int) -> String { String(repeating: " ", count: max(0, count - text.count)) + text }
         for row in report.learners {
-            lines.append(pad(row.learner, 22) + "  " + right(String(row.reviews), 7) + "  "
-                + right(row.retention.map { String(format: "%.1f%%", $0) } ?? "–", 9) + "  " + right(String(row.due), 3) + "  "
-                + right(String(row.overdue), 7) + "  " + right(String(row.streak), 6) + "  " + right(String(row.exams.count), 5) + "  "
-                + right(row.meanExamScore.map { String(format: "%.1f%%", $0) } ?? "–", 9))
+            lines.append(Column.pad(row.learner, 22) + "  " + Column.right(String(row.reviews), 7) + "  "
+                + Column.right(row.retention.map { String(format: "%.1f%%", $0) } ?? "–", 9) + "  " + Column.right(String(row.due), 3) + "  "
+                + Column.right(String(row.overdue), 7) + "  " + Column.right(String(row.streak), 6) + "  " + Column.right(String(row.exams.count), 5) + "  "
+                + Column.right(row.meanExamScore.map { String(format: "%.1f%%", $0) } ?? "–", 9))
         }
         for row in report.learners where !row.exams.isEmpty || !row.weakestFamilies.isEmpty {
             lines.append("")
@@ -167,4 +163,12 @@ enum CSV {
             }.joined(separator: ",") + "\r\n"
         }.joined()
     }
+}
+
+/// Padding for the reports' aligned columns.
+enum Column {
+    /// `text` padded with spaces on the right to `width`.
+    static func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+    /// `text` padded with spaces on the left to `width`.
+    static func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
 }
