@@ -96,22 +96,32 @@ public struct ItemAnalysis: Sendable, Equatable {
     /// Analyses `attempts`; `kinds` keeps only item rows of those kinds (all when empty): the
     /// whole-test figures and each item's "rest of the test" always use every question of the attempts.
     public init(attempts: [ScoredAttempt], kinds: Set<String> = [], thresholds: Thresholds = Thresholds()) {
-        var perItem: [String: [(mark: Double, rest: Double, response: ScoredResponse)]] = [:]
-        for attempt in attempts {
+        // Where each item was answered, as (attempt, position) pairs: no copies of the responses.
+        var perItem: [String: [Entry]] = [:]
+        for (attemptIndex, attempt) in attempts.enumerated() {
             let total = attempt.total
-            for response in attempt.responses where kinds.isEmpty || kinds.contains(response.kind) {
-                perItem[response.item, default: []].append((response.mark, total - response.mark, response))
+            for (position, response) in attempt.responses.enumerated() where kinds.isEmpty || kinds.contains(response.kind) {
+                perItem[response.item, default: []].append(
+                    Entry(mark: response.mark, rest: total - response.mark, attempt: attemptIndex, position: position))
             }
         }
         items = perItem.keys.sorted().map { item in
-            Self.row(item: item, entries: perItem[item]!, thresholds: thresholds)
+            Self.row(item: item, entries: perItem[item]!, attempts: attempts, thresholds: thresholds)
         }
         test = Self.testStatistics(attempts)
     }
 
     // MARK: Items
 
-    private static func row(item: String, entries: [(mark: Double, rest: Double, response: ScoredResponse)], thresholds: Thresholds) -> ItemRow {
+    /// One answer to an item: its mark, the rest of its attempt's total, and where it is.
+    private struct Entry {
+        var mark: Double
+        var rest: Double
+        var attempt: Int
+        var position: Int
+    }
+
+    private static func row(item: String, entries: [Entry], attempts: [ScoredAttempt], thresholds: Thresholds) -> ItemRow {
         // Sums run over the pairs in sorted order, so that the same responses give bit-identical
         // figures whatever order the attempts arrive in (one database, or many exports in any order).
         let pairs = entries.map { ($0.mark, $0.rest) }.sorted { $0 < $1 }
@@ -133,7 +143,7 @@ public struct ItemAnalysis: Sendable, Equatable {
         if let covariance, let covarianceMax, covarianceMax != 0 {
             efficiency = 100 * covariance / covarianceMax
         }
-        let guesses = entries.map { guessScore($0.response) }.sorted { ($0 ?? -1) < ($1 ?? -1) }
+        let guesses = entries.map { guessScore(attempts[$0.attempt].responses[$0.position]) }.sorted { ($0 ?? -1) < ($1 ?? -1) }
         let randomGuess: Double? = guesses.contains(where: { $0 == nil }) ? nil
             : Moments.mean(guesses.compactMap { $0 }).map { $0 * 100 }
 
@@ -142,10 +152,11 @@ public struct ItemAnalysis: Sendable, Equatable {
         var shown: [String: Int] = [:]
         var keys: Set<String> = []
         for entry in entries {
-            let response = entry.response
+            let response = attempts[entry.attempt].responses[entry.position]
             let old = chosen[response.choice] ?? (0, false)
             chosen[response.choice] = (old.count + 1, old.correct || (response.choice != nil && response.mark > 0))
-            for option in Set(response.options ?? []) { shown[option, default: 0] += 1 }
+            // A question never shows the same option twice (docs: every option distinct).
+            for option in response.options ?? [] { shown[option, default: 0] += 1 }
             if let key = response.key { keys.insert(key) }
         }
         var answers: [AnswerCount] = chosen.map { answer, value in
@@ -170,7 +181,7 @@ public struct ItemAnalysis: Sendable, Equatable {
             flags.append(.unchosenDistractor)
         }
         return ItemRow(
-            item: item, kind: entries.first?.response.kind ?? "", attempts: n, facility: facility,
+            item: item, kind: entries.first.map { attempts[$0.attempt].responses[$0.position].kind } ?? "", attempts: n, facility: facility,
             standardDeviation: varianceX.map { $0.squareRoot() * 100 }, randomGuessScore: randomGuess,
             discriminationIndex: discrimination, discriminativeEfficiency: efficiency, answers: answers, flags: flags)
     }

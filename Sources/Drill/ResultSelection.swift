@@ -83,55 +83,63 @@ public enum ResultSelection {
     /// different records for one learner, attempt and position are a conflict.
     public static func attempts(_ records: [ResultRecord], filter: ResultFilter = ResultFilter()) throws(ResultConflict) -> [ScoredAttempt] {
         struct AttemptKey: Hashable { var learner: String; var attempt: Int64 }
-        var exams: [AttemptKey: [Int: ResultRecord]] = [:]
-        var drills: [String: [String: ResultRecord]] = [:]
-        for record in records {
+        // Indices into `records`, not copies: a record holds a dozen strings and arrays.
+        var exams: [AttemptKey: [Int]] = [:]
+        var drills: [String: [String: Int]] = [:]
+        for index in records.indices {
+            let record = records[index]
             switch record.source {
             case .exam:
-                guard let attempt = record.attempt, let position = record.position else { continue }
+                guard let attempt = record.attempt, record.position != nil else { continue }
                 if let blueprint = filter.blueprint, record.blueprint != blueprint { continue }
                 if let since = filter.since, let started = record.startedAt, started < since { continue }
-                let key = AttemptKey(learner: record.learner, attempt: attempt)
-                if let earlier = exams[key]?[position] {
-                    if earlier != record {
-                        throw ResultConflict(message: "learner '\(record.learner)', attempt \(attempt), question \(position) appears twice with different contents")
-                    }
-                    continue
-                }
-                if let other = exams[key]?.values.first,
-                   other.blueprint != record.blueprint || other.startedAt != record.startedAt || other.questions != record.questions {
-                    throw ResultConflict(message: "learner '\(record.learner)', attempt \(attempt): its lines disagree on the blueprint, start or number of questions")
-                }
-                exams[key, default: [:]][position] = record
+                exams[AttemptKey(learner: record.learner, attempt: attempt), default: []].append(index)
             case .drill:
                 guard filter.includeDrills else { continue }
                 if let since = filter.since, let answered = record.answeredAt, answered < since { continue }
-                if let earlier = drills[record.learner]?[record.item], !isEarlier(record, than: earlier) { continue }
-                drills[record.learner, default: [:]][record.item] = record
+                if let earlier = drills[record.learner]?[record.item], !isEarlier(record, than: records[earlier]) { continue }
+                drills[record.learner, default: [:]][record.item] = index
             }
         }
 
-        struct Candidate { var key: AttemptKey; var blueprint: String; var startedAt: Date; var lines: [Int: ResultRecord] }
+        struct Candidate { var key: AttemptKey; var blueprint: String; var startedAt: Date; var lines: [Int] }
         var first: [String: Candidate] = [:]  // by learner and blueprint
         for (key, lines) in exams {
-            let sample = lines.values.first!
+            let sample = records[lines[0]]
             let candidate = Candidate(key: key, blueprint: sample.blueprint ?? "", startedAt: sample.startedAt ?? .distantPast, lines: lines)
             let slot = "\(key.learner)\u{0}\(candidate.blueprint)"
             if let held = first[slot], (held.startedAt, held.key.attempt) <= (candidate.startedAt, key.attempt) { continue }
             first[slot] = candidate
         }
         var attempts: [(ScoredAttempt, Date)] = []
+        attempts.reserveCapacity(first.count + drills.count)
         for candidate in first.values {
-            let count = candidate.lines.values.first?.questions ?? candidate.lines.count
-            guard candidate.lines.count == count else {
-                throw ResultConflict(message: "learner '\(candidate.key.learner)', attempt \(candidate.key.attempt): \(candidate.lines.count) of its \(count) questions are in the results")
+            let sample = records[candidate.lines[0]]
+            var byPosition: [Int] = []
+            byPosition.reserveCapacity(candidate.lines.count)
+            for index in candidate.lines.sorted(by: { records[$0].position! < records[$1].position! }) {
+                let record = records[index]
+                if let previous = byPosition.last, records[previous].position == record.position {
+                    if records[previous] != record {
+                        throw ResultConflict(message: "learner '\(record.learner)', attempt \(candidate.key.attempt), question \(record.position!) appears twice with different contents")
+                    }
+                    continue
+                }
+                if record.blueprint != sample.blueprint || record.startedAt != sample.startedAt || record.questions != sample.questions {
+                    throw ResultConflict(message: "learner '\(record.learner)', attempt \(candidate.key.attempt): its lines disagree on the blueprint, start or number of questions")
+                }
+                byPosition.append(index)
             }
-            let responses = (1...count).map { scored(candidate.lines[$0]!) }
-            attempts.append((ScoredAttempt(learner: candidate.key.learner, blueprint: candidate.blueprint, responses: responses), candidate.startedAt))
+            let count = sample.questions ?? byPosition.count
+            guard byPosition.count == count else {
+                throw ResultConflict(message: "learner '\(candidate.key.learner)', attempt \(candidate.key.attempt): \(byPosition.count) of its \(count) questions are in the results")
+            }
+            attempts.append((ScoredAttempt(learner: candidate.key.learner, blueprint: candidate.blueprint,
+                                           responses: byPosition.map { scored(records[$0]) }), candidate.startedAt))
         }
         for (learner, items) in drills {
-            let ordered = items.values.sorted { isEarlier($0, than: $1) }
-            attempts.append((ScoredAttempt(learner: learner, blueprint: "drill", responses: ordered.map(scored)), .distantFuture))
+            let ordered = items.values.sorted { isEarlier(records[$0], than: records[$1]) }
+            attempts.append((ScoredAttempt(learner: learner, blueprint: "drill", responses: ordered.map { scored(records[$0]) }), .distantFuture))
         }
         return attempts.sorted { ($0.0.learner, $0.0.blueprint, $0.1) < ($1.0.learner, $1.0.blueprint, $1.1) }.map(\.0)
     }

@@ -80,26 +80,39 @@ extension ProgressStore {
                 arguments = StatementArguments(learners)
             }
             var responses: [RecordedResponse] = []
-            let exam = try Row.fetchCursor(
+            // The attempts first (one row each), then each attempt's questions through the primary
+            // key: the learner's name and the blueprint are read once per attempt, not per answer.
+            let kinds = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT id, kind FROM items").map { ($0[0] as String, $0[1] as String) },
+                uniquingKeysWith: { first, _ in first })
+            let attempts = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT l.name, l.created_at, a.id, a.blueprint, a.started_at, c.n,
-                        q.position, q.item_id, coalesce(i.kind, ''), q.seed, q.answer, coalesce(q.correct, 0), q.answered_at
-                    FROM exam_attempts a
-                    JOIN learners l ON l.id = a.learner_id
-                    JOIN exam_questions q ON q.attempt_id = a.id
-                    JOIN (SELECT attempt_id, count(*) AS n FROM exam_questions GROUP BY attempt_id) c ON c.attempt_id = a.id
-                    LEFT JOIN items i ON i.id = q.item_id
+                    SELECT a.id, l.name, l.created_at, a.blueprint, a.started_at,
+                        (SELECT count(*) FROM exam_questions c WHERE c.attempt_id = a.id)
+                    FROM exam_attempts a JOIN learners l ON l.id = a.learner_id
                     WHERE a.submitted_at IS NOT NULL\(nameFilter)
-                    ORDER BY l.name, a.started_at, a.id, q.position
+                    ORDER BY l.name, a.started_at, a.id
                     """,
                 arguments: arguments)
-            while let row = try exam.next() {
-                responses.append(RecordedResponse(
-                    source: .exam, learner: row[0], learnerAddedAt: Timestamp.date(row[1] as Int64), attempt: row[2], blueprint: row[3],
-                    attemptStartedAt: Timestamp.date(row[4] as Int64) as Date, attemptQuestions: row[5], position: row[6], item: row[7],
-                    kind: row[8], seed: UInt64(bitPattern: row[9] as Int64), answer: row[10], correct: row[11],
-                    answeredAt: Timestamp.date(row[12] as Int64?) as Date?))
+            let questions = try db.cachedStatement(
+                sql: "SELECT position, item_id, seed, answer, coalesce(correct, 0), answered_at FROM exam_questions WHERE attempt_id = ? ORDER BY position")
+            for attempt in attempts {
+                let id: Int64 = attempt[0]
+                let learner: String = attempt[1]
+                let addedAt = Timestamp.date(attempt[2] as Int64) as Date
+                let blueprint: String = attempt[3]
+                let startedAt = Timestamp.date(attempt[4] as Int64) as Date
+                let count: Int = attempt[5]
+                let rows = try Row.fetchCursor(questions, arguments: [id])
+                while let row = try rows.next() {
+                    let item: String = row[1]
+                    responses.append(RecordedResponse(
+                        source: .exam, learner: learner, learnerAddedAt: addedAt, attempt: id, blueprint: blueprint,
+                        attemptStartedAt: startedAt, attemptQuestions: count, position: row[0], item: item,
+                        kind: kinds[item] ?? "", seed: UInt64(bitPattern: row[2] as Int64), answer: row[3], correct: row[4],
+                        answeredAt: Timestamp.date(row[5] as Int64?) as Date?))
+                }
             }
             guard includeDrills else { return responses }
             // The first review of each card that no exam recorded: exam reviews carry their exam's session.

@@ -85,7 +85,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             // What `codedrill report items --format json` does once the library is loaded.
             let store = try ProgressStore(path: path)
-            let records = try store.recordedResponses().map { ResultRecord($0, catalog: catalog, anonymize: false) }
+            let records = ResultRecord.records(try store.recordedResponses(), catalog: catalog, anonymize: false)
             let analysis = ItemAnalysis(attempts: try ResultSelection.attempts(records))
             blackHole(try CodedrillJSON.string(analysis, pretty: false))
             try store.close()
@@ -118,7 +118,7 @@ let benchmarks: @Sendable () -> Void = {
         try store.close()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(responses.map { ResultRecord($0, catalog: catalog, anonymize: false) })
+            blackHole(ResultRecord.records(responses, catalog: catalog, anonymize: false))
         }
     }
 

@@ -62,9 +62,7 @@ struct ReportItemsCommand: CodeDrillCommand {
         if files.isEmpty {
             let store = try global.openExistingStore()
             let catalog = QuestionCatalog(library: try LibraryAccess.load(global))
-            records = try store.recordedResponses(includeDrills: includeDrills).map {
-                ResultRecord($0, catalog: catalog, anonymize: false)
-            }
+            records = ResultRecord.records(try store.recordedResponses(includeDrills: includeDrills), catalog: catalog, anonymize: false)
         } else {
             records = try files.flatMap(ResultFiles.read)
         }

@@ -46,9 +46,8 @@ struct ResultsExportCommand: CodeDrillCommand {
             throw CommandFailure("no learner named '\(unknown)' in \(store.path)", status: .usage)
         }
         let catalog = QuestionCatalog(library: try LibraryAccess.load(global))
-        let records = try store.recordedResponses(learners: learners, includeDrills: includeDrills).map {
-            ResultRecord($0, catalog: catalog, anonymize: anonymize)
-        }
+        let records = ResultRecord.records(
+            try store.recordedResponses(learners: learners, includeDrills: includeDrills), catalog: catalog, anonymize: anonymize)
         try AtomicFile.write(try ResultLines.text(records), to: output)
         let attempts = Set(records.compactMap { record in record.attempt.map { "\(record.learner)\u{0}\($0)" } }).count
         Terminal.note("wrote \(records.count) answer\(records.count == 1 ? "" : "s") from \(attempts) exam attempt\(attempts == 1 ? "" : "s") to \(output)")
