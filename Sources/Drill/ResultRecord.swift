@@ -179,30 +179,11 @@ public enum ResultLines {
             }
             return date
         }
-        var lines: [(number: Int, text: Substring)] = []
+        var records: [ResultRecord] = []
         var number = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            if !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.append((number, line)) }
-        }
-        // Fast path: the whole file as one JSON array, one decoder run (per-line decoding costs about
-        // 60 µs a line, most of it setting up the decoder). Only a file that fails is read line by
-        // line, to name the first bad line.
-        var joined = "["
-        joined.reserveCapacity(text.utf8.count + lines.count + 2)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { joined += "," }
-            joined += line.text
-        }
-        joined += "]"
-        if let records = try? decoder.decode([ResultRecord].self, from: Data(joined.utf8)), records.count == lines.count {
-            for (record, line) in zip(records, lines) {
-                if let problem = problem(record) { throw ResultLineError(file: file, line: line.number, problem: problem) }
-            }
-            return records
-        }
-        var records: [ResultRecord] = []
-        for (number, line) in lines {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
             let record: ResultRecord
             do {
                 record = try decoder.decode(ResultRecord.self, from: Data(line.utf8))
