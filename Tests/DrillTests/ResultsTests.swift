@@ -206,6 +206,18 @@ struct ResultLinesTests {
         }
     }
 
+    @Test func theFirstBadLineInFileOrderIsNamedWhateverChunkDecodesFirst() throws {
+        var lines = Array(repeating: Self.line, count: 5_000)
+        lines[2_999] = "oops"
+        lines[4_499] = "{}"
+        #expect(throws: ResultLineError(file: "big.jsonl", line: 3_000, problem: "not valid JSON")) {
+            try ResultLines.parse(lines.joined(separator: "\n"), file: "big.jsonl")
+        }
+        lines[2_999] = Self.line
+        lines[4_499] = Self.line
+        #expect(try ResultLines.parse(lines.joined(separator: "\n"), file: "big.jsonl").count == 5_000)
+    }
+
     @Test func blankLinesAreSkipped() throws {
         #expect(try ResultLines.parse("\n" + Self.line + "\n\n", file: "a.jsonl").count == 1)
         #expect(try ResultLines.parse("", file: "a.jsonl").isEmpty)
