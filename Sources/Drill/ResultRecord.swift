@@ -172,9 +172,12 @@ public enum ResultLines {
     public static func parse(_ text: String, file: String) throws(ResultLineError) -> [ResultRecord] {
         var lines: [(number: Int, text: Substring)] = []
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on bytes: walking a 40 MB text by Characters (grapheme breaking) costs seconds.
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
-            if !line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { lines.append((number, line)) }
+            if !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+                lines.append((number, Substring(line)))
+            }
         }
         // Decoding is most of the time (JSONDecoder: tens of µs a line), so chunks of lines are decoded
         // on every core, each with its own decoder; the first bad line in file order is reported.
