@@ -47,6 +47,13 @@ let package = Package(
                 .product(name: "Questions", package: "codedrill"), .product(name: "ProgressStore", package: "codedrill"),
                 .product(name: "FSRS", package: "codedrill"),
             ]),
+        // Item analysis: `report items` over 1,000 learners × 100-question exams (docs/reports.md).
+        suite(
+            "ReportBenchmarks",
+            dependencies: [
+                .product(name: "Drill", package: "codedrill"), .product(name: "CodingContent", package: "codedrill"),
+                .product(name: "ProgressStore", package: "codedrill"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )
 

@@ -24,7 +24,10 @@ public enum Confidence: String, Sendable, Codable, Equatable {
     /// Splits a typed answer into the answer and the confidence its suffix states
     /// (`b?` → `b`, unsure; `27284 !` → `27284`, sure).
     public static func split(_ text: String) -> (answer: String, confidence: Confidence) {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Stored answers (`b?`) have no surrounding space: skip Foundation's trimming, a tenth of
+        // the time `report items` spends naming 100,000 chosen options.
+        let padded = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        let text = padded ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
         for confidence in [Confidence.unsure, .sure] where text.hasSuffix(confidence.suffix) {
             return (String(text.dropLast()).trimmingCharacters(in: .whitespaces), confidence)
         }

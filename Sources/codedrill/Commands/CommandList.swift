@@ -12,4 +12,6 @@ let commandList: [ParsableCommand.Type] = [
     FSRSCommand.self,
     QuestionsCommand.self,
     BankCommand.self,
+    ReportCommand.self,
+    ResultsCommand.self,
 ]
