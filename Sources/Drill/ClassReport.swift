@@ -1,4 +1,6 @@
 import CodingContent
+import Determinism
+import Questions
 import Foundation
 import ProgressStore
 

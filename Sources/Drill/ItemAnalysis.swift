@@ -1,4 +1,6 @@
 import CodingContent
+import Determinism
+import Questions
 import Foundation
 
 /// Classical test theory figures for a set of attempts, with Moodle's definitions

@@ -1,4 +1,6 @@
 import CodingContent
+import Determinism
+import Questions
 import FSRS
 import Foundation
 import ProgressStore
@@ -136,7 +138,7 @@ struct ResultsTests {
         let item = ClassDatabase.items[0]
         for (minute, correct) in [(0, false), (5, true)] {
             _ = try database.store.record(
-                Answer(learner: a.id, item: item, seed: 9, given: "a", correct: correct, rating: correct ? .good : .again,
+                LearnerAnswer(learner: a.id, item: item, seed: 9, given: "a", correct: correct, rating: correct ? .good : .again,
                        responseMilliseconds: 1000, answeredAt: examStart.addingTimeInterval(Double(minute * 60))),
                 schedule: { _ in Card.new(at: examStart) })
         }

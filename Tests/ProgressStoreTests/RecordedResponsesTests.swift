@@ -20,7 +20,7 @@ struct RecordedResponsesTests {
             learner: pat.id, blueprint: "quiz", questions: [("item-2", 21), ("item-3", 22)],
             startedAt: monday + 100, deadline: monday + 1_900, session: session.id)
         try store.answerExamQuestion(attempt: exam.id, position: 1, answer: "b?", correct: true, at: monday + 160)
-        let review = Answer(learner: pat.id, item: "item-2", seed: 21, given: "b?", correct: true, rating: .hard,
+        let review = LearnerAnswer(learner: pat.id, item: "item-2", seed: 21, given: "b?", correct: true, rating: .hard,
                             responseMilliseconds: 0, answeredAt: monday + 160, session: session.id)
         _ = try store.submitExamAttempt(exam.id, at: monday + 200, reviews: [review]) { _, _ in reviewCard(due: monday + 86_400) }
         // Ana: an attempt still open is left out.

@@ -1,5 +1,7 @@
 import Benchmark
 import CodingContent
+import Determinism
+import Questions
 import Drill
 import Foundation
 import GRDB

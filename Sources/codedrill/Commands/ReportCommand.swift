@@ -1,5 +1,7 @@
 import ArgumentParser
 import CodingContent
+import Determinism
+import Questions
 import Drill
 import Foundation
 import ProgressStore
