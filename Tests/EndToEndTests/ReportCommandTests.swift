@@ -9,7 +9,7 @@ private struct ClassroomLibrary {
     init() throws {
         dir = try CodedrillProcess.temporaryDirectory()
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("CodingContentTests/Fixtures/Library/Content")
+            .appendingPathComponent("QuestionsTests/Fixtures/Library/Content")
         try FileManager.default.copyItem(at: fixture, to: dir.appendingPathComponent("Content"))
         try dir.write("""
             questions: 10
