@@ -328,7 +328,7 @@ struct StoreProcessTests {
         _ = try scratch.run(["learner", "add", "Pat", "--db", path])
         let sound = try scratch.run(["db", "check", "--db", path])
         #expect(sound.status == 0)
-        #expect(sound.stdout == "\(path): ok (schema version 1)\n")
+        #expect(sound.stdout == "\(path): ok (schema version 2)\n")
 
         let notes = scratch.file("notes.sqlite")
         let text = Data("not a database\n".utf8)

@@ -18,7 +18,7 @@ struct OpeningTests {
         let db = try rawDatabase(path, readonly: true)
         try db.read { db in
             #expect(try Int.fetchOne(db, sql: "PRAGMA application_id") == 0x4344_524C)
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 1)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1-initial-schema"])
             let tables = try String.fetchSet(
@@ -130,12 +130,12 @@ struct OpeningTests {
         try ProgressStore(path: path).close()
         let raw = try rawDatabase(path)
         try raw.write { db in
-            try db.execute(sql: "PRAGMA user_version = 2; CREATE TABLE cohorts (id INTEGER PRIMARY KEY)")
+            try db.execute(sql: "PRAGMA user_version = 3; CREATE TABLE cohorts (id INTEGER PRIMARY KEY)")
         }
         try raw.close()
         let before = bytes(path)
 
-        #expect(throws: StoreError(.dataError, "\(path) was written by a newer codedrill (schema version 2; this one knows up to 1); it was left untouched, update codedrill to open it")) {
+        #expect(throws: StoreError(.dataError, "\(path) was written by a newer codedrill (schema version 3; this one knows up to 2); it was left untouched, update codedrill to open it")) {
             try ProgressStore(path: path)
         }
         #expect(bytes(path) == before)

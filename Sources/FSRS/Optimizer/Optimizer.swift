@@ -166,7 +166,7 @@ public enum Optimizer {
 enum BoxLBFGS {
     static func minimize(
         _ objective: ([Double]) -> (Double, [Double]), start: [Double], lower: [Double], upper: [Double],
-        maximumIterations: Int, memory: Int = 10, tolerance: Double = 1e-10
+        maximumIterations: Int, memory: Int = 10, tolerance: Double = 1e-8
     ) -> ([Double], Int) {
         let n = start.count
         func project(_ x: [Double]) -> [Double] { (0..<n).map { min(max(x[$0], lower[$0]), upper[$0]) } }
