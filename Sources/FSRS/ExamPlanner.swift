@@ -20,10 +20,14 @@ public struct ExamPlanner: Sendable, Equatable {
     public var maximumGap: Int
     /// How many candidate days the last review is spread over.
     public var spreadDays: Int
+    /// The retention of the ordinary intervals (for forecasts).
+    public var desiredRetention: Double
 
     /// Creates a planner.
-    public init(parameters: Parameters, targetRecall: Double = 0.97, maximumGap: Int = 30, spreadDays: Int = 7) {
+    public init(parameters: Parameters, desiredRetention: Double = 0.9, targetRecall: Double = 0.97, maximumGap: Int = 30,
+                spreadDays: Int = 7) {
         self.parameters = parameters
+        self.desiredRetention = desiredRetention
         self.targetRecall = targetRecall
         self.maximumGap = max(1, maximumGap)
         self.spreadDays = max(1, spreadDays)
@@ -65,5 +69,31 @@ public struct ExamPlanner: Sendable, Equatable {
         let r = parameters.retrievability(elapsedDays: Double(day), stability: memory.stability)
         let s = parameters.nextStability(stability: memory.stability, difficulty: memory.difficulty, retrievability: r, rating: .good)
         return recallOnExam(stability: s, gap: daysLeft - day)
+    }
+
+    /// The predicted recall on exam day of a card with `memory`, last reviewed `sinceReview` days ago
+    /// and due in `dueIn` days (≤ 0: due now), `daysLeft` days before the exam, assuming the schedule
+    /// is followed: every review before the exam happens on its day and is answered Good, each next
+    /// review placed by this planner (without fuzz or spreading).
+    public func predictedRecall(memory: MemoryState, sinceReview: Int, dueIn: Int, daysLeft: Int) -> Double {
+        var memory = memory
+        var lastReview = -max(0, sinceReview)  // day numbers relative to today
+        var due = max(0, dueIn)
+        var guardRounds = 0
+        while due < daysLeft && guardRounds < 100 {
+            guardRounds += 1
+            let r = parameters.retrievability(elapsedDays: Double(due - lastReview), stability: memory.stability)
+            memory = MemoryState(
+                stability: max(parameters.nextStability(stability: memory.stability, difficulty: memory.difficulty,
+                                                        retrievability: r, rating: .good), MemoryState.minimumStability),
+                difficulty: parameters.nextDifficulty(memory.difficulty, rating: .good))
+            lastReview = due
+            let ordinary = parameters.nextInterval(desiredRetention: desiredRetention, stability: memory.stability,
+                                                   maximumInterval: 36_500)
+            var plain = self
+            plain.spreadDays = 1
+            due += plain.interval(memory: memory, ordinary: ordinary, daysLeft: daysLeft - due, seed: 0)
+        }
+        return recallOnExam(stability: memory.stability, gap: max(0, daysLeft - lastReview))
     }
 }
