@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         // FSRS-6 review steps per second (docs/fsrs.md).
         suite("SchedulerBenchmarks", dependencies: [.product(name: "FSRS", package: "codedrill")]),
+        // Fitting FSRS-6 weights to 50,000 reviews, beside fsrs-rs (docs/fsrs.md).
+        suite("OptimizerBenchmarks", dependencies: [.product(name: "FSRS", package: "codedrill")]),
         // Progress store: durable answer latency, due queue on a 100k-card learner (docs/database.md).
         suite(
             "StoreBenchmarks",

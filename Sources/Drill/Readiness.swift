@@ -17,7 +17,7 @@ public struct Readiness: Sendable, Equatable, Codable {
         public var items: Int
         /// Mean predicted recall of the started items (0–1).
         public var predictedRecall: Double
-        /// The blueprint's share of questions for this part (0–1), when a blueprint is set.
+        /// The blueprint's share of questions for this part (0–1, the shares summing to 1), when a blueprint is set.
         public var share: Double?
     }
 
@@ -84,10 +84,12 @@ public struct Readiness: Sendable, Equatable, Codable {
         predictedRecall = recalls.isEmpty ? 0 : recalls.reduce(0) { $0 + $1.recall } / Double(recalls.count)
         self.blueprint = blueprint?.id
         if let blueprint {
+            let allShares = blueprint.parts.reduce(0) { $0 + $1.share }
             sections = blueprint.parts.map { part in
                 let sum = sums[part.label] ?? (0, 0, 0)
                 return Section(name: part.label, started: sum.started, items: sum.items,
-                               predictedRecall: sum.started == 0 ? 0 : sum.recall / Double(sum.started), share: part.share)
+                               predictedRecall: sum.started == 0 ? 0 : sum.recall / Double(sum.started),
+                               share: allShares > 0 ? part.share / allShares : 0)
             }
             let covered = sections.filter { $0.items > 0 }
             let shares = covered.reduce(0) { $0 + ($1.share ?? 0) }

@@ -166,7 +166,7 @@ public enum Optimizer {
 enum BoxLBFGS {
     static func minimize(
         _ objective: ([Double]) -> (Double, [Double]), start: [Double], lower: [Double], upper: [Double],
-        maximumIterations: Int, memory: Int = 10, tolerance: Double = 1e-8
+        maximumIterations: Int, memory: Int = 10, tolerance: Double = 1e-5
     ) -> ([Double], Int) {
         let n = start.count
         func project(_ x: [Double]) -> [Double] { (0..<n).map { min(max(x[$0], lower[$0]), upper[$0]) } }
@@ -255,7 +255,7 @@ enum BoxLBFGS {
             f = fNew
             g = gNew
             quietRounds = improvement <= tolerance * max(1, abs(f)) ? quietRounds + 1 : 0
-            if quietRounds >= 3 { break }
+            if quietRounds >= 2 { break }
         }
         return (x, iteration)
     }

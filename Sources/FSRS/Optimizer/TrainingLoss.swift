@@ -169,14 +169,18 @@ public enum TrainingLoss {
                 // Retrievability and its derivative (only for reviews a study day or more later).
                 var r = 1.0
                 var pR = 0.0  // ∂S'/∂R, used below
+                // ln S, shared by the formulas below (pow(S, x) = e^(x·ln S) costs one exp instead of a pow).
+                let lnS = log(s)
                 if t > 0 {
                     let u = 1 + c.factor * t / s
-                    r = pow(u, -w[20])
+                    let lnU = log(u)
+                    r = exp(-w[20] * lnU)
                     let dRdS = r * w[20] * c.factor * t / (u * s * s)
-                    let dRdW20 = r * (-log(u) - w[20] * (t / s) * c.factorDerivative / u)
+                    let dRdW20 = r * (-lnU - w[20] * (t / s) * c.factorDerivative / u)
                     let recalled = rating != .again
                     let clamped = min(max(r, probabilityFloor), 1 - probabilityFloor)
-                    sum -= recalled ? log(clamped) : log(1 - clamped)
+                    // −ln R = w20 · ln u exactly, without another logarithm.
+                    sum += recalled ? (clamped == r ? w[20] * lnU : -log(clamped)) : -log(1 - clamped)
                     count += 1
                     if withGradient {
                         for k in 0..<n { gR[k] = dRdS * gS[k] }
@@ -192,7 +196,7 @@ public enum TrainingLoss {
                 var pS = 0.0, pD = 0.0
                 var touched = false  // whether gW holds direct partials to add
                 if t == 0 {
-                    let raw = exp(w[17] * (g - 3 + w[18])) * pow(s, -w[19])
+                    let raw = exp(w[17] * (g - 3 + w[18]) - w[19] * lnS)
                     if rating != .again && raw < 1 {
                         newS = s
                         pS = 1
@@ -203,12 +207,13 @@ public enum TrainingLoss {
                             touched = true
                             gW[17] = newS * (g - 3 + w[18])
                             gW[18] = newS * w[17]
-                            gW[19] = -newS * log(s)
+                            gW[19] = -newS * lnS
                         }
                     }
                 } else if rating == .again {
-                    let dPow = pow(d, -w[12])
-                    let sPow = pow(s + 1, w[13])
+                    let lnD = log(d), lnS1 = log(s + 1)
+                    let dPow = exp(-w[12] * lnD)
+                    let sPow = exp(w[13] * lnS1)
                     let e14 = exp(w[14] * (1 - r))
                     let longTerm = w[11] * dPow * (sPow - 1) * e14
                     let cap = s * c.capScale
@@ -220,8 +225,8 @@ public enum TrainingLoss {
                             pR = -w[14] * longTerm
                             touched = true
                             gW[11] = dPow * (sPow - 1) * e14
-                            gW[12] = -log(d) * longTerm
-                            gW[13] = w[11] * dPow * sPow * log(s + 1) * e14
+                            gW[12] = -lnD * longTerm
+                            gW[13] = w[11] * dPow * sPow * lnS1 * e14
                             gW[14] = (1 - r) * longTerm
                         }
                     } else {
@@ -235,7 +240,7 @@ public enum TrainingLoss {
                     }
                 } else {
                     let hard = rating == .hard ? w[15] : 1, easy = rating == .easy ? w[16] : 1
-                    let sPow = pow(s, -w[9])
+                    let sPow = exp(-w[9] * lnS)
                     let e10 = exp(w[10] * (1 - r))
                     let base = c.eToW8 * (11 - d) * sPow  // a without (e^(w10·(1 − R)) − 1), h, b
                     let a = base * (e10 - 1) * hard * easy
@@ -246,7 +251,7 @@ public enum TrainingLoss {
                         pR = -s * base * hard * easy * w[10] * e10
                         touched = true
                         gW[8] = s * a
-                        gW[9] = -s * a * log(s)
+                        gW[9] = -s * a * lnS
                         gW[10] = s * base * hard * easy * (1 - r) * e10
                         if rating == .hard { gW[15] = s * base * (e10 - 1) * easy }
                         if rating == .easy { gW[16] = s * base * (e10 - 1) * hard }
