@@ -14,6 +14,7 @@ and, with --codedrill, of `codedrill fsrs optimize`'s weights on the same file, 
 import argparse
 import json
 import math
+import resource
 import statistics
 import subprocess
 import sys
@@ -173,24 +174,30 @@ def main():
 
     from fsrs_rs_python import FSRS
     items = fsrs_rs_items(histories)
-    times, params = [], None
+    times, cpu, params = [], [], None
     for _ in range(args.runs):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         params = FSRS([]).compute_parameters(items)
         times.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
     report["fsrsRs"] = {"medianSeconds": statistics.median(times), "seconds": times, "params": list(params),
+                        "medianCpuSeconds": statistics.median(cpu),
                         "logLoss": log_loss(list(params), histories)[0],
                         "ownEvaluate": {"logLoss": FSRS(list(params)).evaluate(items).log_loss,
                                         "rmseBins": FSRS(list(params)).evaluate(items).rmse_bins}}
     if args.codedrill:
         data = open(args.out).read()
-        times, result = [], None
+        times, cpu, result = [], [], None
         for _ in range(args.runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             began = time.perf_counter()
             done = subprocess.run([args.codedrill, "fsrs", "optimize"], input=data, capture_output=True, text=True, check=True)
             times.append(time.perf_counter() - began)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             result = json.loads(done.stdout)
         report["codedrill"] = {"medianSeconds": statistics.median(times), "seconds": times, "params": result["params"],
+                               "medianCpuSeconds": statistics.median(cpu),
                                "logLoss": log_loss(result["params"], histories)[0], "reported": result,
                                "ownEvaluateOfFsrsRs": {"logLoss": FSRS(result["params"]).evaluate(items).log_loss,
                                                       "rmseBins": FSRS(result["params"]).evaluate(items).rmse_bins}}

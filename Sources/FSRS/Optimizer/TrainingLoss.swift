@@ -36,11 +36,25 @@ public enum TrainingLoss {
         var total = Value(sum: 0, count: 0, gradient: withGradient ? Array(repeating: 0, count: Parameters.count) : [])
         let constants = Constants(w)
         var state = CardGradient()
+        // One set of raw buffers for the whole pass: no reference counting or bounds checks per review.
         total.gradient.withUnsafeMutableBufferPointer { grad in
-            for history in histories {
-                accumulate(history.reviews, w: w, constants: constants, withGradient: withGradient, state: &state,
-                           sum: &total.sum, count: &total.count, gradient: grad)
+        state.stability.withUnsafeMutableBufferPointer { gS in
+        state.difficulty.withUnsafeMutableBufferPointer { gD in
+        state.retrievability.withUnsafeMutableBufferPointer { gR in
+        state.direct.withUnsafeMutableBufferPointer { gW in
+        w.withUnsafeBufferPointer { weights in
+            let buffers = Buffers(gradient: grad, stability: gS, difficulty: gD, retrievability: gR, direct: gW)
+            for index in histories.indices {
+                histories[index].reviews.withUnsafeBufferPointer { reviews in
+                    accumulate(reviews, w: weights, constants: constants, withGradient: withGradient, buffers: buffers,
+                               sum: &total.sum, count: &total.count)
+                }
             }
+        }
+        }
+        }
+        }
+        }
         }
         return total
     }
@@ -139,23 +153,31 @@ public enum TrainingLoss {
         var direct = [Double](repeating: 0, count: Parameters.count)
     }
 
+    /// The scratch vectors of one pass, as raw buffers.
+    struct Buffers {
+        let gradient: UnsafeMutableBufferPointer<Double>
+        let stability: UnsafeMutableBufferPointer<Double>
+        let difficulty: UnsafeMutableBufferPointer<Double>
+        let retrievability: UnsafeMutableBufferPointer<Double>
+        let direct: UnsafeMutableBufferPointer<Double>
+    }
+
     // One card: forward pass carrying derivatives, adding its loss terms to `sum`, `count`, `gradient`.
     @inline(__always)
     static func accumulate(
-        _ reviews: [TrainingReview], w: [Double], constants c: Constants, withGradient: Bool, state: inout CardGradient,
-        sum: inout Double, count: inout Int, gradient: UnsafeMutableBufferPointer<Double>
+        _ reviews: UnsafeBufferPointer<TrainingReview>, w: UnsafeBufferPointer<Double>, constants c: Constants,
+        withGradient: Bool, buffers: Buffers, sum: inout Double, count: inout Int
     ) {
         guard let first = reviews.first, reviews.count > 1 else { return }
         let n = Parameters.count
-        state.stability.withUnsafeMutableBufferPointer { gS in
-        state.difficulty.withUnsafeMutableBufferPointer { gD in
-        state.retrievability.withUnsafeMutableBufferPointer { gR in
-        state.direct.withUnsafeMutableBufferPointer { gW in
+        let gradient = buffers.gradient, gS = buffers.stability, gD = buffers.difficulty
+        let gR = buffers.retrievability, gW = buffers.direct
+        do {
             for k in 0..<n { gS[k] = 0; gD[k] = 0 }
             let g0 = first.rating.rawValue
             var s = w[g0 - 1]
             if s < MemoryState.minimumStability { s = MemoryState.minimumStability } else { gS[g0 - 1] = 1 }
-            var d = initialDifficulty(w, first.rating)
+            var d = w[4] - exp(w[5] * Double(g0 - 1)) + 1
             if d < 1 || d > 10 {
                 d = clampDifficulty(d)
             } else {
@@ -287,9 +309,6 @@ public enum TrainingLoss {
                 s = newS
                 d = newD
             }
-        }
-        }
-        }
         }
     }
 }
