@@ -134,7 +134,8 @@ public enum Optimizer {
         }
         guard count > 0 else { return FitQuality(logLoss: 0, rmseBins: 0) }
         var squares = 0.0, weights = 0.0
-        for bin in bins.values {
+        // In key order, so the sum (and its last digit) does not depend on the dictionary's hash seed.
+        for (_, bin) in bins.sorted(by: { ($0.key.days, $0.key.length, $0.key.lapses) < ($1.key.days, $1.key.length, $1.key.lapses) }) {
             let gap = bin.predicted / bin.count - bin.actual / bin.count
             squares += gap * gap * bin.count
             weights += bin.count
