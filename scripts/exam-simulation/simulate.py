@@ -13,7 +13,8 @@ Runs:
   exam   codedrill with `learner set --exam-date` (readiness from `stats` is recorded the day before)
   fixed  a fixed 1-3-7-14-30-60-120-day schedule over the same items in the same order, simulated
          here, introduced and relearned the way codedrill's steps do it (two answers on the day an
-         item is introduced, three if the first is wrong; one extra answer after a later failure)
+         item is introduced, three if the first is wrong; one extra answer after a later failure);
+         `fixed` takes the numbers as successive gaps, `fixedOffsets` as days after the introduction
 
 Usage:
   python3 -m venv .venv-prep && .venv-prep/bin/pip install fsrs==6.3.2
@@ -86,6 +87,8 @@ def drive_codedrill(args, parameters, exam_date, label):
     base = [args.codedrill]
     run(base + ["learner", "add", "sim"], env)
     run(base + ["learner", "set", "sim", "--new-per-day", str(args.new_per_day)], env)
+    if args.retention:
+        run(base + ["learner", "set", "sim", "--retention", str(args.retention)], env)
     if exam_date:
         run(base + ["learner", "set", "sim", "--exam-date", exam_day.strftime("%Y-%m-%d")], env)
     learner = Learner(parameters, args.seed + 1, args.first_correct)
@@ -137,8 +140,9 @@ def drive_codedrill(args, parameters, exam_date, label):
     return learner.recall_on(exam_day), reviews, readiness, order, len(learner.cards)
 
 
-def fixed_schedule(args, parameters, order):
-    """The fixed-interval baseline over the same items, introduced new_per_day a day in `order`."""
+def fixed_schedule(args, parameters, order, offsets=False):
+    """The fixed-interval baseline over the same items, introduced new_per_day a day in `order`: reviews
+    1, 3, 7, … days apart (successive gaps) or, with `offsets`, 1, 3, 7, … days after the introduction."""
     learner = Learner(parameters, args.seed + 1, args.first_correct)
     start = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
     plan = {}  # day -> items due
@@ -164,7 +168,8 @@ def fixed_schedule(args, parameters, order):
                 reviews += 1
             nxt = step + 1
             if nxt < len(FIXED_GAPS):
-                plan.setdefault(day + FIXED_GAPS[nxt], []).append((item, nxt))
+                wait = FIXED_GAPS[nxt] - (FIXED_GAPS[step] if offsets and step >= 0 else 0)
+                plan.setdefault(day + wait, []).append((item, nxt))
     return learner.recall_on(start + timedelta(days=args.exam_day)), reviews, len(learner.cards)
 
 
@@ -178,21 +183,27 @@ def main():
     parser.add_argument("--spread", type=float, default=0.15, help="log-normal spread of the learner's weights")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--runs", default="fsrs,exam,fixed")
+    parser.add_argument("--retention", type=float, help="the learner's desired retention in codedrill (default 0.9)")
+    parser.add_argument("--order-from", help="a previous result file: compute only the fixed baselines over its item order")
     args = parser.parse_args()
     parameters = perturbed_parameters(random.Random(args.seed), args.spread)
     runs = args.runs.split(",")
     results = {"learnerParameters": parameters, "days": args.days, "examDay": args.exam_day,
                "newPerDay": args.new_per_day, "kinds": KINDS}
-    order = None
+    order = json.load(open(args.order_from))["order"] if args.order_from else None
     for label in ("fsrs", "exam"):
+        if args.order_from:
+            break
         if label in runs:
             recall, reviews, readiness, order, started = drive_codedrill(args, parameters, label == "exam", label)
             results[label] = {"examDayRecall": round(recall, 4), "reviews": reviews, "itemsStarted": started,
                               "readinessPredictedRecall": readiness}
             print(label, results[label], file=sys.stderr, flush=True)
     if "fixed" in runs and order:
-        recall, reviews, started = fixed_schedule(args, parameters, order)
-        results["fixed"] = {"examDayRecall": round(recall, 4), "reviews": reviews, "itemsStarted": started}
+        for key, offsets in (("fixed", False), ("fixedOffsets", True)):
+            recall, reviews, started = fixed_schedule(args, parameters, order, offsets)
+            results[key] = {"examDayRecall": round(recall, 4), "reviews": reviews, "itemsStarted": started}
+    results["order"] = order
     print(json.dumps(results, indent=1))
 
 
