@@ -81,3 +81,22 @@ struct ReadinessTests {
         #expect(later == card)
     }
 }
+
+/// A learner's stored weights are the ones their schedules use.
+struct LearnerSchedulingTests {
+    @Test func storedWeightsScheduleTheLearnersReviews() throws {
+        var learner = Learner(id: 1, name: "Pat", createdAt: examStart, settings: LearnerSettings(desiredRetention: 0.85))
+        #expect(try LearnerScheduling.scheduler(for: learner).parameters == .default)
+        var weights = Parameters.defaultValues
+        weights[2] = 5.0  // S0 after Good
+        learner.fsrsParameters = weights
+        let scheduler = try LearnerScheduling.scheduler(for: learner)
+        #expect(scheduler.parameters.w == weights)
+        #expect(scheduler.desiredRetention == 0.85)
+        let card = try scheduler.review(.new(at: examStart), rating: .good, at: examStart)
+        #expect(card.memory?.stability == 5.0)
+        // Weights outside the bounds (a damaged row) fall back to the defaults rather than failing.
+        learner.fsrsParameters = Array(repeating: -1, count: 21)
+        #expect(try LearnerScheduling.scheduler(for: learner).parameters == .default)
+    }
+}
