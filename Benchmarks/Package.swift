@@ -23,6 +23,8 @@ let package = Package(
         suite(
             "SchedulerBenchmarks",
             dependencies: [.product(name: "FSRS", package: "codedrill"), .product(name: "Determinism", package: "codedrill")]),
+        // Fitting FSRS-6 weights to 50,000 reviews, beside fsrs-rs (docs/fsrs.md).
+        suite("OptimizerBenchmarks", dependencies: [.product(name: "FSRS", package: "codedrill")]),
         // Progress store: durable answer latency, due queue on a 100k-card learner (docs/database.md).
         suite(
             "StoreBenchmarks",

@@ -119,10 +119,11 @@ public final class DrillSession {
             throw InputProblem(message: "the clock (\(CodedrillJSON.timestamp(now))) is before this item's last review (\(CodedrillJSON.timestamp(last))); check --now")
         }
         let scheduler = self.scheduler
+        let exam = ExamSchedule(learner: learner, calendar: options.calendar)
         let answer = LearnerAnswer(learner: learner.id, item: item, seed: question.seed, given: judgement.response,
                             correct: judgement.correct, rating: rating, responseMilliseconds: milliseconds, answeredAt: now,
                             session: try sessionID())
-        let review = try store.record(answer) { ReviewScheduling.schedule(answer, current: $0, scheduler: scheduler) }
+        let review = try store.record(answer) { ReviewScheduling.schedule(answer, current: $0, scheduler: scheduler, exam: exam) }
         self.current = nil
         let after = review.after
         // A card still inside its (re)learning steps comes back after a few other questions.

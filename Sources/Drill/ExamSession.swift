@@ -308,8 +308,9 @@ public final class ExamSession {
                 session: attempt.session)
         }
         let scheduler = self.scheduler
+        let exam = ExamSchedule(learner: learner, calendar: StudyCalendar())
         let (submitted, _) = try store.submitExamAttempt(attempt.id, at: submittedAt, reviews: reviews) { answer, stored in
-            ReviewScheduling.schedule(answer, current: stored, scheduler: scheduler)
+            ReviewScheduling.schedule(answer, current: stored, scheduler: scheduler, exam: exam)
         }
         if let session = attempt.session { _ = try store.endSession(session, at: now) }
         attempt = submitted

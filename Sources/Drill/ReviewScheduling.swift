@@ -13,10 +13,13 @@ enum ReviewScheduling {
     }
 
     /// The card after `answer`, as the drill schedules it: FSRS from the learner's current card (a new
-    /// one when the item is new to them), never before the card's last review, fuzz seeded per review.
-    static func schedule(_ answer: LearnerAnswer, current: Card?, scheduler: Scheduler) -> Card {
+    /// one when the item is new to them), never before the card's last review, fuzz seeded per review;
+    /// with an exam date set, the due date is then placed by `ExamSchedule`.
+    static func schedule(_ answer: LearnerAnswer, current: Card?, scheduler: Scheduler, exam: ExamSchedule? = nil) -> Card {
         let card = current ?? Card.new(at: answer.answeredAt)
         let at = max(answer.answeredAt, card.lastReview ?? answer.answeredAt)
-        return (try? scheduler.review(card, rating: answer.rating, at: at, fuzzSeed: Fuzz.seed(item: answer.item, reps: card.reps))) ?? card
+        let seed = Fuzz.seed(item: answer.item, reps: card.reps)
+        guard let next = try? scheduler.review(card, rating: answer.rating, at: at, fuzzSeed: seed) else { return card }
+        return exam?.adjust(next, reviewedAt: at, seed: seed) ?? next
     }
 }

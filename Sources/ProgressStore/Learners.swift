@@ -11,13 +11,20 @@ public struct Learner: Sendable, Equatable, Identifiable {
     public var createdAt: Date
     /// Daily limits and scheduling preferences.
     public var settings: LearnerSettings
+    /// The learner's own FSRS-6 weights from `codedrill optimize`; `nil` means the defaults.
+    public var fsrsParameters: [Double]?
+    /// The exam the schedule aims at, if one is set.
+    public var exam: ExamGoal?
 
     /// Creates a value from all of its fields.
-    public init(id: Int64, name: String, createdAt: Date, settings: LearnerSettings) {
+    public init(id: Int64, name: String, createdAt: Date, settings: LearnerSettings, fsrsParameters: [Double]? = nil,
+                exam: ExamGoal? = nil) {
         self.id = id
         self.name = name
         self.createdAt = createdAt
         self.settings = settings
+        self.fsrsParameters = fsrsParameters
+        self.exam = exam
     }
 }
 
@@ -181,7 +188,9 @@ extension Learner {
             id: row["id"], name: row["name"], createdAt: Timestamp.date(row["created_at"] as Int64),
             settings: LearnerSettings(
                 newPerDay: row["new_per_day"], reviewsPerDay: row["reviews_per_day"],
-                desiredRetention: row["desired_retention"]))
+                desiredRetention: row["desired_retention"]),
+            fsrsParameters: LearnerPlanColumns.parameters(row["fsrs_parameters"]),
+            exam: LearnerPlanColumns.exam(date: row["exam_date"], blueprint: row["exam_blueprint"]))
     }
 
     static func fetch(_ db: Database, name: String) throws -> Learner? {

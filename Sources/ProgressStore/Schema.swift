@@ -9,7 +9,7 @@ enum Schema {
     /// `PRAGMA application_id` of every codedrill database: the ASCII bytes "CDRL".
     static let applicationID: Int32 = 0x4344_524C
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let version: Int32 = 1
+    static let version: Int32 = 2
 
     /// Every table codedrill creates, including GRDB's record of applied migrations.
     static let tableNames: Set<String> = [
@@ -25,6 +25,9 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial-schema") { db in
             try db.execute(sql: version1)
+        }
+        migrator.registerMigration("v2-learner-fsrs-parameters-and-exam") { db in
+            try db.execute(sql: version2)
         }
         return migrator
     }
@@ -150,5 +153,15 @@ enum Schema {
         ) WITHOUT ROWID;
 
         PRAGMA user_version = 1;
+        """
+
+    // Per-learner FSRS weights (NULL = the defaults) and the exam the schedule aims at.
+    private static let version2 = """
+        ALTER TABLE learners ADD COLUMN fsrs_parameters TEXT;
+        ALTER TABLE learners ADD COLUMN fsrs_parameters_fitted_at INTEGER;
+        ALTER TABLE learners ADD COLUMN exam_date TEXT
+            CHECK (exam_date IS NULL OR exam_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+        ALTER TABLE learners ADD COLUMN exam_blueprint TEXT;
+        PRAGMA user_version = 2;
         """
 }

@@ -1,4 +1,6 @@
 import CodingContent
+import Determinism
+import Questions
 @testable import Drill
 import Testing
 

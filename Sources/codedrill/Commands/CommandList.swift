@@ -10,6 +10,7 @@ let commandList: [ParsableCommand.Type] = [
     LearnerCommand.self,
     DatabaseCommand.self,
     FSRSCommand.self,
+    OptimizeCommand.self,
     QuestionsCommand.self,
     BankCommand.self,
     ReportCommand.self,

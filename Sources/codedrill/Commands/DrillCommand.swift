@@ -57,7 +57,7 @@ struct DrillCommand: CodeDrillCommand {
         if selection != .all, setup.catalog.items(selection).isEmpty {
             throw CommandFailure("no items match the filters (\(describe(selection))); `codedrill library` lists families", status: .usage)
         }
-        let scheduler = try Scheduler(desiredRetention: setup.learner.settings.desiredRetention)
+        let scheduler = try LearnerScheduling.scheduler(for: setup.learner)
         let fixed = try global.fixedDate()
         let session = try DrillSession(
             store: setup.store, catalog: setup.catalog, learner: setup.learner, scheduler: scheduler,

@@ -84,7 +84,7 @@ struct ExamTakeCommand: CodeDrillCommand {
         let setup = try StudySetup(global, learnerName: learner, createLearner: !resume) { library in
             if !resume { _ = try Self.blueprint(blueprint ?? Self.defaultBlueprint, in: library) }
         }
-        let scheduler = try Scheduler(desiredRetention: setup.learner.settings.desiredRetention)
+        let scheduler = try LearnerScheduling.scheduler(for: setup.learner)
         let fixed = try global.fixedDate()
         let clock = { fixed ?? Date() }
         let out = ExamOutput(json: json)

@@ -8,7 +8,7 @@ struct FSRSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fsrs",
         abstract: "FSRS-6 scheduler tools.",
-        subcommands: [Replay.self]
+        subcommands: [Replay.self, Optimize.self]
     )
 
     /// `codedrill fsrs replay`: the scheduler as a filter over JSON lines (a contract in DESIGN.md).

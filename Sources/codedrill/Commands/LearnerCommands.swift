@@ -119,10 +119,24 @@ struct LearnerSetCommand: CodeDrillCommand {
     @Option(help: ArgumentHelp("Desired retention FSRS schedules for, between 0.7 and 0.99.", valueName: "r"))
     var retention: Double?
 
+    @Option(name: .customLong("exam-date"), help: ArgumentHelp("The exam day the schedule aims at, or none.", valueName: "YYYY-MM-DD"))
+    var examDate: String?
+
+    @Option(name: .customLong("exam-blueprint"), help: ArgumentHelp("The exam's blueprint (for readiness in stats).", valueName: "name"))
+    var examBlueprint: String?
+
+    @Option(help: ArgumentHelp("FSRS weights: `default` drops the ones `codedrill optimize` stored.", valueName: "default"))
+    var params: String?
+
     func validate() throws {
         if let newPerDay, newPerDay < 0 { throw ValidationError("--new-per-day must be 0 or more") }
         if let reviewsPerDay, reviewsPerDay < 0 { throw ValidationError("--reviews-per-day must be 0 or more") }
         if let retention, !(0.7...0.99).contains(retention) { throw ValidationError("--retention must be between 0.7 and 0.99") }
+        if let examDate, examDate != "none", !ExamGoal.isValidDay(examDate) {
+            throw ValidationError("--exam-date '\(examDate)' is not a date; expected YYYY-MM-DD or none")
+        }
+        if examBlueprint != nil, examDate == "none" { throw ValidationError("--exam-blueprint needs an exam date") }
+        if let params, params != "default" { throw ValidationError("--params takes only 'default' (run `codedrill optimize` to fit weights)") }
     }
 
     func execute() throws {
@@ -135,6 +149,9 @@ struct LearnerSetCommand: CodeDrillCommand {
         if let reviewsPerDay { settings.reviewsPerDay = reviewsPerDay }
         if let retention { settings.desiredRetention = retention }
         if settings != learner.settings { settings = try store.updateSettings(settings, learner: learner.id).settings }
+        let plan = try LearnerPlanOptions(examDate: examDate, examBlueprint: examBlueprint, params: params)
+            .apply(to: learner, store: store)
         Terminal.line("\(name): \(settings.newPerDay) new per day, \(settings.reviewsPerDay) reviews per day, retention \(settings.desiredRetention)")
+        Terminal.line("\(name): \(plan.summary)")
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CodingContent
 import Determinism
+import Questions
+import Determinism
 import Foundation
 
 /// `codedrill library`: what the library holds (procedures, families, areas).

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CodingContent
 import Determinism
+import Questions
+import Determinism
 import Foundation
 
 /// `codedrill lint`: checks content files (and question banks) like a compiler.

@@ -23,9 +23,11 @@ struct StatsCommand: CodeDrillCommand {
         let setup = try StudySetup(global, learnerName: learner, createLearner: false)
         let report = try StudyReport(store: setup.store, learner: setup.learner, catalog: setup.catalog, at: setup.now,
                                      calendar: StudyCalendar())
+        let readiness = try Readiness(store: setup.store, learner: setup.learner, catalog: setup.catalog,
+                                      blueprints: setup.library.blueprints, at: setup.now, calendar: StudyCalendar())
         switch format {
-        case .json: Terminal.line(try CodedrillJSON.string(report, pretty: false))
-        case .text: print(report)
+        case .json: Terminal.line(try CodedrillJSON.string(StatsWithReadiness(report: report, readiness: readiness), pretty: false))
+        case .text: print(report); printReadiness(readiness)
         }
     }
 
