@@ -12,4 +12,5 @@ let commandList: [ParsableCommand.Type] = [
     FSRSCommand.self,
     QuestionsCommand.self,
     BankCommand.self,
+    ContentCommand.self,
 ]
