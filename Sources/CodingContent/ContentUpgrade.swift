@@ -31,11 +31,9 @@ public enum ContentUpgrade {
         var front = Array(lines[1..<close])
         renameContrasts(&front)
         var added: [String] = []
-        if original.settings.isEmpty { added.append("setting: \(inferSetting(original).rawValue)" + inferredMark) }
-        if original.anesthesia.isEmpty {
-            added.append("anesthesia: \(inferAnesthesia(original, setting: original.settings.first ?? inferSetting(original)).rawValue)" + inferredMark)
-        }
-        if original.modifiers.isEmpty, isSided(original) {
+        if original.settings.isEmpty { added.append("setting: \(original.usualSetting.rawValue)" + inferredMark) }
+        if original.anesthesia.isEmpty { added.append("anesthesia: \(original.usualAnesthesia.rawValue)" + inferredMark) }
+        if original.modifiers.isEmpty, original.isSided {
             added += [
                 "modifiers:" + inferredMark,
                 "  - modifier: RT", "    when: the procedure is done on the right side",
@@ -81,40 +79,6 @@ public enum ContentUpgrade {
         }
     }
 
-    /// Whether the procedure is done on a side: its crosswalk or diagnoses name one.
-    static func isSided(_ p: Procedure) -> Bool {
-        p.pcs.contains { $0.side == .right || $0.side == .left } || p.diagnoses.contains { $0.side == .right || $0.side == .left }
-    }
-
-    /// The usual setting guessed from the file: endoscopy → endoscopy suite, skin repair → office,
-    /// an ICD-10-PCS file → inpatient, else outpatient surgery.
-    static func inferSetting(_ p: Procedure) -> CareSetting {
-        if isEndoscopy(p) { return .endoscopySuite }
-        if p.system == .icd10pcs { return .inpatient }
-        if p.area.lowercased().hasPrefix("integumentary") { return .office }
-        return .outpatientSurgery
-    }
-
-    static func isEndoscopy(_ p: Procedure) -> Bool {
-        p.tags.contains { $0.lowercased() == "endoscopy" } || p.section.contains { $0.lowercased().contains("endoscopy") }
-    }
-
-    /// The anesthesia a step names, else the usual one for the setting.
-    static func inferAnesthesia(_ p: Procedure, setting: CareSetting) -> AnesthesiaType {
-        let text = p.steps.map { $0.text.lowercased() }.joined(separator: " ")
-        let named: [(String, AnesthesiaType)] = [
-            ("general anesthe", .general), ("general endotracheal", .general), ("monitored anesthesia", .monitored),
-            ("spinal anesthe", .spinal), ("epidural", .epidural), ("nerve block", .regional), ("regional anesthe", .regional),
-            ("sedation", .moderateSedation), ("lidocaine", .local), ("local anesthe", .local), ("topical anesthe", .topical),
-        ]
-        if let found = named.first(where: { text.contains($0.0) }) { return found.1 }
-        switch setting {
-        case .endoscopySuite: return .moderateSedation
-        case .office, .emergencyDepartment: return .local
-        case .outpatientSurgery, .inpatient: return .general
-        }
-    }
-
     /// Whether two parses say the same things (locations and the v2 additions aside).
     static func sameContent(_ a: Procedure, _ b: Procedure) -> Bool {
         func contrasts(_ p: Procedure) -> [String] { p.contrasts.map { "\($0.code)|\($0.when)|\($0.rulesOut ?? "")|\($0.oneway)" } }
@@ -125,5 +89,44 @@ public enum ContentUpgrade {
             && a.indications == b.indications && a.steps.map(\.text) == b.steps.map(\.text) && a.steps.map(\.isKey) == b.steps.map(\.isKey)
             && a.notes == b.notes && a.findings == b.findings && a.additions.map(\.code) == b.additions.map(\.code)
             && a.inclusions.map(\.service) == b.inclusions.map(\.service) && a.report == b.report
+    }
+}
+
+extension Procedure {
+    /// Whether the procedure is done on a side: it lists side modifiers, or its crosswalk or
+    /// diagnoses name a side.
+    public var isSided: Bool {
+        modifiers.contains { $0.isLaterality } || pcs.contains { $0.side == .right || $0.side == .left }
+            || diagnoses.contains { $0.side == .right || $0.side == .left }
+    }
+
+    /// The usual setting: the first `setting`, else guessed from the file (endoscopy → endoscopy
+    /// suite, an ICD-10-PCS file → inpatient, skin repair → office, else outpatient surgery).
+    public var usualSetting: CareSetting {
+        if let first = settings.first { return first }
+        if tags.contains(where: { $0.lowercased() == "endoscopy" }) || section.contains(where: { $0.lowercased().contains("endoscopy") }) {
+            return .endoscopySuite
+        }
+        if system == .icd10pcs { return .inpatient }
+        if area.lowercased().hasPrefix("integumentary") { return .office }
+        return .outpatientSurgery
+    }
+
+    /// The usual anesthesia: the first `anesthesia`, else the one a step names, else the usual one
+    /// for the setting.
+    public var usualAnesthesia: AnesthesiaType {
+        if let first = anesthesia.first { return first }
+        let text = steps.map { $0.text.lowercased() }.joined(separator: " ")
+        let named: [(String, AnesthesiaType)] = [
+            ("general anesthe", .general), ("general endotracheal", .general), ("monitored anesthesia", .monitored),
+            ("spinal anesthe", .spinal), ("epidural", .epidural), ("nerve block", .regional), ("regional anesthe", .regional),
+            ("sedation", .moderateSedation), ("lidocaine", .local), ("local anesthe", .local), ("topical anesthe", .topical),
+        ]
+        if let found = named.first(where: { text.contains($0.0) }) { return found.1 }
+        switch usualSetting {
+        case .endoscopySuite: return .moderateSedation
+        case .office, .emergencyDepartment: return .local
+        case .outpatientSurgery, .inpatient: return .general
+        }
     }
 }

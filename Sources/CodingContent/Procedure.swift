@@ -180,6 +180,8 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var report: ReportWording?
     /// What the surgeon saw, each a sentence (v2 `findings`).
     public var findings: [String]
+    /// The CPT index path a coder follows to this code (`Arthrodesis, hip joint`; v2 `index`).
+    public var indexPath: String?
     /// Inpatient ICD-10-PCS crosswalk, by side or unsided.
     public var pcs: [PCSCode]
     /// Typical ICD-10-CM diagnoses.
@@ -206,7 +208,7 @@ public struct Procedure: Sendable, Hashable, Codable {
         code: String, system: CodeSystem, title: String, section: [String], family: String? = nil,
         patient: PatientProfile = .adult, format: Int = 1, contrasts: [Contrast] = [], additions: [Addition] = [],
         inclusions: [Inclusion] = [], modifiers: [ModifierUse] = [], settings: [CareSetting] = [], anesthesia: [AnesthesiaType] = [],
-        report: ReportWording? = nil, findings: [String] = [], pcs: [PCSCode] = [],
+        report: ReportWording? = nil, findings: [String] = [], indexPath: String? = nil, pcs: [PCSCode] = [],
         diagnoses: [Diagnosis] = [], tags: [String] = [], summary: [String] = [], indications: [String],
         steps: [Step], notes: [String] = [], path: String, codeLocation: SourceLocation = .init(line: 2, column: 7),
         contentHash: String = ""
@@ -219,6 +221,7 @@ public struct Procedure: Sendable, Hashable, Codable {
         self.anesthesia = anesthesia
         self.report = report
         self.findings = findings
+        self.indexPath = indexPath
         self.code = code
         self.system = system
         self.title = title

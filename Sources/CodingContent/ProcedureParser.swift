@@ -9,7 +9,7 @@ public enum ProcedureParser {
         "code", "system", "title", "section", "family", "patient", "contrasts", "icd10pcs", "diagnoses", "tags",
     ]
     /// The keys format v2 adds (a v1 file may use them while it is migrated).
-    public static let v2Keys = ["format", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers"]
+    public static let v2Keys = ["format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers"]
     /// Every front-matter key either format knows.
     public static let knownKeys = v1Keys + v2Keys
     /// The v2 fields a v1 file is reminded of when it lacks them, in this order.
@@ -18,7 +18,7 @@ public enum ProcedureParser {
     static let insteadKeys = ["code", "when", "here", "describe", "oneway"]
     static let additionKeys = ["code", "when", "type", "modifier", "describe", "note"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
-    static let modifierKeys = ["modifier", "when", "note"]
+    static let modifierKeys = ["modifier", "when", "note", "step"]
     static let reportKeys = ["procedure", "specimen"]
     static let diagnosisKeys = ["code", "side", "text", "preop", "pathology"]
     static let patientKeys = ["sex", "age"]
@@ -266,7 +266,9 @@ private struct FileParser {
         var inclusions: [Inclusion] = []
         if let entry = values["included"] { inclusions = parseInclusions(entry.value, stepCount: sections.steps.count) }
         var modifiers: [ModifierUse] = []
-        if let entry = values["modifiers"] { modifiers = parseModifiers(entry.value) }
+        if let entry = values["modifiers"] { modifiers = parseModifiers(entry.value, stepCount: sections.steps.count) }
+        var indexPath: String?
+        if let entry = values["index"] { indexPath = string(entry.value, key: "index") }
         var settings: [CareSetting] = []
         if let entry = values["setting"] { settings = enumList(entry.value, key: "setting") }
         var anesthesia: [AnesthesiaType] = []
@@ -331,7 +333,7 @@ private struct FileParser {
         return Procedure(
             code: code, system: system, title: title, section: section, family: family, patient: patient,
             format: format, contrasts: contrasts, additions: additions, inclusions: inclusions, modifiers: modifiers,
-            settings: settings, anesthesia: anesthesia, report: report, findings: findings, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
+            settings: settings, anesthesia: anesthesia, report: report, findings: findings, indexPath: indexPath, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
             indications: sections.indications.map(\.text), steps: sections.steps, notes: sections.notes.map(\.text),
             path: path, codeLocation: location(codeNode), contentHash: hash)
     }
@@ -578,14 +580,7 @@ private struct FileParser {
                 error(at: item, "\(noun) is missing 'reason' (descriptor, surgical-package, endoscopy, separate-procedure or ncci)")
             }
             let why = field(mapping, "why", in: item, noun: noun, required: false)
-            var step: Int?
-            if let value = mapping["step"], let text = string(value, key: "step") {
-                if let number = Int(text), number >= 1, number <= stepCount {
-                    step = number
-                } else {
-                    error(at: value, "'step' \(text) is not a step of this file (1 to \(stepCount))")
-                }
-            }
+            let step = mapping["step"].flatMap { stepNumber($0, stepCount: stepCount) }
             if let service, let reason {
                 result.append(Inclusion(service: service, code: code, reason: reason, why: why, step: step, location: location(item)))
             }
@@ -604,7 +599,15 @@ private struct FileParser {
         return upper
     }
 
-    mutating func parseModifiers(_ node: Node) -> [ModifierUse] {
+    /// A 1-based step number of this file, or `nil` with an error.
+    mutating func stepNumber(_ value: Node, stepCount: Int) -> Int? {
+        guard let text = string(value, key: "step") else { return nil }
+        if let number = Int(text), number >= 1, number <= stepCount { return number }
+        error(at: value, "'step' \(text) is not a step of this file (1 to \(stepCount))")
+        return nil
+    }
+
+    mutating func parseModifiers(_ node: Node, stepCount: Int) -> [ModifierUse] {
         var result: [ModifierUse] = []
         var seen: Set<String> = []
         for (item, mapping) in mappings(node, key: "modifiers", allowed: ProcedureParser.modifierKeys, noun: "'modifiers' entry") {
@@ -613,9 +616,10 @@ private struct FileParser {
             if let value = mapping["modifier"] { modifier = modifierValue(value) } else { error(at: item, "\(noun) is missing 'modifier'") }
             let when = field(mapping, "when", in: item, noun: noun, required: true)
             let note = field(mapping, "note", in: item, noun: noun, required: false)
+            let step = mapping["step"].flatMap { stepNumber($0, stepCount: stepCount) }
             if let modifier, let when, let node = mapping["modifier"] {
                 if !seen.insert(modifier).inserted { error(at: node, "modifier \(modifier) is listed twice") }
-                result.append(ModifierUse(modifier: modifier, when: when, note: note, location: location(node)))
+                result.append(ModifierUse(modifier: modifier, when: when, note: note, replacesStep: step, location: location(node)))
             }
         }
         return result

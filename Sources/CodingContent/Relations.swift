@@ -172,14 +172,17 @@ public struct ModifierUse: Sendable, Hashable, Codable {
     public var when: String
     /// A sentence a report would contain in that situation.
     public var note: String?
+    /// The 1-based step the `note` is told instead of (a step the situation contradicts).
+    public var replacesStep: Int?
     /// Where `modifier` is written.
     public var location: SourceLocation
 
     /// Creates a modifier use.
-    public init(modifier: String, when: String, note: String? = nil, location: SourceLocation) {
+    public init(modifier: String, when: String, note: String? = nil, replacesStep: Int? = nil, location: SourceLocation) {
         self.modifier = modifier
         self.when = when
         self.note = note
+        self.replacesStep = replacesStep
         self.location = location
     }
 
