@@ -53,14 +53,6 @@ struct PooledDiagnosis: Sendable {
     var owner: Int
 }
 
-/// A step of some procedure in the library.
-struct StepRef: Sendable, Hashable {
-    /// Procedure index.
-    var procedure: Int
-    /// Step index.
-    var step: Int
-}
-
 /// Everything about one procedure that question generation needs, computed once per library.
 ///
 /// A class so that generation reads it without copying dozens of arrays, hence `@unchecked Sendable`:
@@ -87,8 +79,6 @@ final class ProcedureEntry: @unchecked Sendable {
     var diagnosisCodes: [(code: String, dotted: String, key: Int)]
     /// Per indication: capitalised and ending in a full stop, for stems and options.
     var indicationSentences: [String]
-    /// Per indication: the interned lower-cased text, for comparing indications.
-    var indicationKeys: [Int] = []
     /// Per step: its distinctive phrases (`Vocabulary.phrases`).
     var stepPhrases: [Set<Int>] = []
     /// Per indication: its distinctive phrases.
@@ -114,14 +104,11 @@ final class ProcedureEntry: @unchecked Sendable {
     var familyCount = 0
     /// How many of `codeNeighbours` are family members or contrast-linked codes (they come first).
     var mustCount = 0
-    /// Ranked procedures of other families that are not contrast-linked (indications, foreign steps).
+    /// Ranked procedures of other families in the same area that are not contrast-linked (code pools
+    /// and wrong findings).
     var otherFamilies: [Int] = []
-    /// Candidate wrong answers for `indication` questions.
-    var foreignIndications: [StepRef] = []
-    /// Candidate foreign steps for `next-step` questions (unlike any of this procedure's steps).
-    var foreignSteps: [StepRef] = []
-    /// Candidate foreign steps for `not-included` questions (other families, unlike any own step).
-    var foreignKeySteps: [StepRef] = []
+    /// What a procedure report of this procedure says besides the steps.
+    var report = ReportMaterial()
     /// Ranked clause ids that may serve as wrong findings for this procedure's `contrast` questions.
     var clauseCandidates: [Int] = []
     /// Own clause ids that have at least one wrong finding to go with them.
@@ -195,6 +182,8 @@ struct LibraryIndex: Sendable {
     var entries: [ProcedureEntry] = []
     var clauses: [Clause] = []
     var byPrefix: [String: Int] = [:]
+    /// Code → procedure index (the first by path).
+    var byCode: [String: Int] = [:]
 
     init(procedures input: [Procedure]) {
         // One procedure per item prefix: the first by path wins (the linter reports duplicates).
@@ -237,6 +226,7 @@ struct LibraryIndex: Sendable {
 
         // Everything about one procedure that needs no other procedure is read on every core.
         entries = procedures.concurrentMap { ProcedureEntry(reading: $0, mentionsCode: mentionsCode) }
+        self.byCode = byCode
 
         // Clauses: contrasts naming a library code, first per (from, to).
         let contrastTexts = procedures.concurrentMap { $0.contrasts.map(ContrastText.init) }
@@ -349,69 +339,23 @@ struct LibraryIndex: Sendable {
             if Wording.jaccard(shared: overlaps[j], me.words.count, entries[j].words.count) >= 0.9 { return nil }
             if entries[j].familyKey == me.familyKey { return 0 }
             if linked(i, j) { return 1 }
-            if q.section == p.section { return 2 }
-            return q.area == area ? 3 : 4
+            // Never a code of another body system: a coder does not confuse a shoulder with a hip.
+            guard q.area == area else { return nil }
+            return q.section == p.section ? 2 : 3
         }
         entries[i].codeNeighbours = codeNeighbours
         entries[i].familyCount = codeNeighbours.prefix { entries[$0].familyKey == me.familyKey }.count
         entries[i].mustCount = codeNeighbours.prefix { entries[$0].familyKey == me.familyKey || linked(i, $0) }.count
         let otherFamilies = rank(i, limit: neighbourLimit, overlaps: overlaps) { j in
             let q = entries[j].procedure
-            guard entries[j].familyKey != me.familyKey, q.code != p.code, !linked(i, j) else { return nil }
-            if q.section == p.section { return 0 }
-            return q.area == area ? 1 : 2
+            guard entries[j].familyKey != me.familyKey, q.code != p.code, !linked(i, j), q.area == area else { return nil }
+            return q.section == p.section ? 0 : 1
         }
         entries[i].otherFamilies = otherFamilies
     }
 
-    /// Whether step text `words` is too close to one of procedure `i`'s own steps to be called foreign.
-    private func resemblesOwnStep(_ i: Int, _ key: Int, _ words: [Int]) -> Bool {
-        entries[i].stepKeys.indices.contains { s in
-            let own = entries[i].stepWords[s]
-            if entries[i].stepKeys[s] == key { return true }
-            // Jaccard is at most the smaller size over the larger: skip the merge when that is below 0.5.
-            guard 2 * min(own.count, words.count) >= max(own.count, words.count) else { return false }
-            return Wording.jaccard(own, words) >= 0.5
-        }
-    }
-
     private func buildCandidates(_ i: Int) {
         let me = entries[i]
-        // A step's key decides its words, so each foreign step is compared with the own steps once.
-        var resemblance: [Int: Bool] = [:]
-        func isForeign(_ j: Int, _ step: Int) -> Bool {
-            let key = entries[j].stepKeys[step]
-            if let known = resemblance[key] { return !known }
-            let resembles = resemblesOwnStep(i, key, entries[j].stepWords[step])
-            resemblance[key] = resembles
-            return !resembles
-        }
-        var indications: [StepRef] = []
-        var seenIndications = Set(me.indicationKeys)
-        var keySteps: [StepRef] = []
-        var seenKeySteps: Set<Int> = []
-        for j in me.otherFamilies {
-            let q = entries[j].procedure
-            let fresh = q.indications.indices.filter { seenIndications.insert(entries[j].indicationKeys[$0]).inserted }
-            indications += fresh.prefix(2).map { StepRef(procedure: j, step: $0) }
-            let keys = q.steps.indices.filter { q.steps[$0].isKey }
-            let pool = keys.isEmpty ? Array(q.steps.indices) : keys
-            keySteps += pool.filter { isForeign(j, $0) && seenKeySteps.insert(entries[j].stepKeys[$0]).inserted }
-                .prefix(2).map { StepRef(procedure: j, step: $0) }
-        }
-        entries[i].foreignIndications = Array(indications.prefix(neighbourLimit))
-        entries[i].foreignKeySteps = Array(keySteps.prefix(neighbourLimit))
-
-        var steps: [StepRef] = []
-        var seenSteps: Set<Int> = []
-        for j in me.codeNeighbours + me.otherFamilies where steps.count < neighbourLimit {
-            let q = entries[j].procedure
-            let ordered = q.steps.indices.filter { q.steps[$0].isKey } + q.steps.indices.filter { !q.steps[$0].isKey }
-            steps += ordered.filter { isForeign(j, $0) && seenSteps.insert(entries[j].stepKeys[$0]).inserted }
-                .prefix(2).map { StepRef(procedure: j, step: $0) }
-        }
-        entries[i].foreignSteps = Array(steps.prefix(neighbourLimit))
-
         // Wrong findings: own other contrasts, findings that lead here, then family and neighbours'.
         var candidates: [Int] = []
         var taken: Set<Int> = []
@@ -471,15 +415,7 @@ struct LibraryIndex: Sendable {
         } else if e.askableClauses.isEmpty {
             missing[.contrast] = "no other contrast in the library can serve as a wrong finding"
         }
-        if p.indications.isEmpty {
-            missing[.indication] = "it lists no indications"
-        } else if e.foreignIndications.isEmpty {
-            missing[.indication] = "no procedure of another family has an indication to offer as a wrong option"
-        }
-        if p.steps.count < 3 { missing[.nextStep] = "it has fewer than three steps" }
-        if e.foreignKeySteps.isEmpty || p.steps.isEmpty {
-            missing[.notIncluded] = "no procedure of another family has a step unlike this one's"
-        }
+        for (kind, reason) in codingTaskGaps(i) { missing[kind] = reason }
         if p.pcs.isEmpty {
             missing[.pcs] = "it has no ICD-10-PCS crosswalk"
         } else if e.pcsPool.count < 2 || !hasScenario {
@@ -489,6 +425,9 @@ struct LibraryIndex: Sendable {
             missing[.diagnosis] = "it lists no diagnoses"
         } else if e.diagnosisPool.count < 2 || !hasScenario {
             missing[.diagnosis] = "the library has no other ICD-10-CM code to offer as a wrong option"
+        }
+        for kind in QuestionKind.retired {
+            missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"
         }
         entries[i].missing = missing
         entries[i].kinds = QuestionKind.generated.filter { missing[$0] == nil }
@@ -511,7 +450,7 @@ extension ProcedureEntry {
             diagnosisCodes: p.diagnoses.map { ($0.normalizedCode, ICD10.dotted($0.code), TextKey.of($0.text)) },
             indicationSentences: p.indications.map { Wording.sentence(Wording.capitalized($0)) },
             exampleStep: (p.steps.first(where: \.isKey) ?? p.steps.first).map { "“" + Wording.clause($0.text) + "”" })
-        indicationKeys = p.indications.map(TextKey.of)
+        report = ReportMaterial(p, mentionsCode: mentionsCode)
         stepPhrases = stepWords.map(\.phrases)
         indicationPhrases = indicationWords.map(\.phrases)
     }

@@ -82,12 +82,13 @@ public struct QuestionGenerator: Sendable {
         switch kind {
         case .vignette, .vignetteEntry: draft = vignette(i, entry: kind == .vignetteEntry, &rng)
         case .contrast: draft = contrast(i, &rng)
-        case .indication: draft = indication(i, &rng)
-        case .nextStep: draft = nextStep(i, &rng)
-        case .notIncluded: draft = notIncluded(i, &rng)
+        case .codeSet: draft = codeSet(i, &rng)
+        case .modifier: draft = modifier(i, &rng)
+        case .bundling: draft = bundling(i, &rng)
         case .pcs: draft = pcs(i, &rng)
         case .diagnosis: draft = diagnosis(i, &rng)
-        case .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching: throw .unknownItem(itemID)
+        case .indication, .nextStep, .notIncluded,
+             .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching: throw .unknownItem(itemID)
         }
         rng.shuffle(&draft.choices)
         let options = draft.choices.enumerated().map { k, choice in
