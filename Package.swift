@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "codedrill",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "codedrill", targets: ["codedrill"]),
         .library(name: "FSRS", targets: ["FSRS"]),

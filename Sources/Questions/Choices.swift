@@ -46,39 +46,39 @@ struct PreparedChoices: Sendable {
 
 extension LibraryIndex {
     /// `code (title)` of procedure `i`.
-    func named(_ i: Int) -> String { entries[i].procedure.code + " (" + entries[i].procedure.title + ")" }
+    func named(_ i: ProcedureID) -> String { self[i].procedure.code + " (" + self[i].procedure.title + ")" }
 
     /// The options and rationales of procedure `i`, written on first use.
-    func choices(_ i: Int) -> PreparedChoices {
-        entries[i].choices { makeChoices(i) }
+    func choices(_ i: ProcedureID) -> PreparedChoices {
+        self[i].choices { makeChoices(i) }
     }
 
-    private func makeChoices(_ i: Int) -> PreparedChoices {
-        let e = entries[i]
+    private func makeChoices(_ i: ProcedureID) -> PreparedChoices {
+        let e = self[i]
         let p = e.procedure
         var prepared = PreparedChoices()
         prepared.rightCode = e.decidingSteps.isEmpty
             ? "\(named(i)) is correct: the note documents this procedure's steps."
             : "\(named(i)) is correct: the note documents the steps that decide it: \(e.decidingSteps)."
         prepared.notes = p.notes.isEmpty ? "" : " " + p.notes.joined(separator: " ")
-        prepared.codes = e.codeNeighbours.map { Choice(text: entries[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0)) }
+        prepared.codes = e.codeNeighbours.map { Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0)) }
 
         prepared.contrasts = e.clauses.map { id in
-            let right = clauses[id]
-            let target = entries[right.to].code
+            let right = self[id]
+            let target = self[right.to].code
             var because = "\(named(right.to)) is reported instead of \(p.code) when \(right.when)."
             if let quote = right.rulesOutQuote { because += " A note of \(p.code) rules it out, e.g. “\(quote)”." }
             let candidates = wrongFindings(i, for: id)
-            let ranked = candidates.filter { clauses[$0].from == i } + candidates.filter { clauses[$0].from != i }
+            let ranked = candidates.filter { self[$0].from == i } + candidates.filter { self[$0].from != i }
             let wrong = ranked.map { w in
-                let c = clauses[w]
+                let c = self[w]
                 let why: String
                 if c.from == i {
                     why = "That finding would change the code to \(named(c.to)), not to \(target)."
                 } else if c.to == i {
-                    why = "That finding is what separates \(p.code) from \(entries[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
+                    why = "That finding is what separates \(p.code) from \(self[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
                 } else {
-                    why = "That finding moves a coder from \(entries[c.from].code) to \(named(c.to)); it does not lead from \(p.code) to \(target)."
+                    why = "That finding moves a coder from \(self[c.from].code) to \(named(c.to)); it does not lead from \(p.code) to \(target)."
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }
@@ -87,15 +87,15 @@ extension LibraryIndex {
 
         prepared.rightIndication = "A typical candidate for \(named(i)): it is one of the procedure's indications."
         prepared.indications = e.foreignIndications.map { w in
-            Choice(text: entries[w.procedure].indicationSentences[w.step], correct: false,
+            Choice(text: self[w.procedure].indicationSentences[w.step], correct: false,
                    rationale: "A typical candidate for \(named(w.procedure)), a procedure of another family; it is not an indication for \(p.code).")
         }
         prepared.foreignSteps = e.foreignSteps.map { f in
-            Choice(text: entries[f.procedure].procedure.steps[f.step].text, correct: false,
+            Choice(text: self[f.procedure].procedure.steps[f.step].text, correct: false,
                    rationale: "Not part of \(p.code): it is a step of \(named(f.procedure)).")
         }
         prepared.notIncluded = e.foreignKeySteps.map { f in
-            Choice(text: entries[f.procedure].procedure.steps[f.step].text, correct: true,
+            Choice(text: self[f.procedure].procedure.steps[f.step].text, correct: true,
                    rationale: "This step belongs to \(named(f.procedure)), not to \(p.code).")
         }
         prepared.ownSteps = p.steps.indices.map { j in
@@ -109,7 +109,7 @@ extension LibraryIndex {
         prepared.indicationStem = "Which of these patients is a typical candidate for \(subject)?"
         prepared.notIncludedStem = "Which of these steps is NOT part of \(subject)?"
         prepared.contrastQuestions = e.clauses.map {
-            "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(entries[clauses[$0].to].code) instead?"
+            "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }
         prepared.nextStepStems = p.steps.dropLast().map {
             "In \(subject), the operative note has just described this step:\n“\($0.text)”\nWhich step comes next?"
@@ -134,16 +134,16 @@ extension LibraryIndex {
     }
 
     /// Why code `wrong` does not fit a note of `answer`, from the contrast between them when there is one.
-    func wrongCodeRationale(answer i: Int, wrong j: Int) -> String {
-        if let id = entries[i].clauses.first(where: { clauses[$0].to == j }) {
-            let c = clauses[id]
+    func wrongCodeRationale(answer i: ProcedureID, wrong j: ProcedureID) -> String {
+        if let id = self[i].clauses.first(where: { self[$0].to == j }) {
+            let c = self[id]
             let evidence = c.rulesOutQuote.map { "the note says: “\($0)”." } ?? "the note documents nothing of the kind."
             return "\(named(j)) would be reported only if \(c.when); " + evidence
         }
-        if let id = entries[i].clausesTo.first(where: { clauses[$0].from == j }) {
-            return "\(named(j)) does not fit: the note shows that \(clauses[id].when), which makes it \(entries[i].code)."
+        if let id = self[i].clausesTo.first(where: { self[$0].from == j }) {
+            return "\(named(j)) does not fit: the note shows that \(self[id].when), which makes it \(self[i].code)."
         }
-        let example = entries[j].exampleStep.map { ", such as " + $0 } ?? ""
+        let example = self[j].exampleStep.map { ", such as " + $0 } ?? ""
         return "\(named(j)) is a different procedure: the note documents none of its key steps\(example)."
     }
 
@@ -164,8 +164,8 @@ extension LibraryIndex {
 
     /// The crosswalk question for one of procedure `i`'s PCS codes: the other side's code always,
     /// then family members' codes for this side, then the rest of the ranked pool.
-    private func preparePCS(_ i: Int, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
-        let e = entries[i]
+    private func preparePCS(_ i: ProcedureID, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
+        let e = self[i]
         let side = answer.side
         let because = "\(answer.code) is the ICD-10-PCS crosswalk for \(named(i))\(Self.phrase(side, on: true))."
         let pool = e.pcsPool.filter { $0.code != answer.code }
@@ -180,8 +180,8 @@ extension LibraryIndex {
         }
         let rest = ranked.map { w in
             var why = "\(w.code) is the crosswalk for \(named(w.owner))\(Self.phrase(w.side, on: false))"
-            if let id = e.clauses.first(where: { clauses[$0].to == w.owner }) {
-                why += ", which would need that \(clauses[id].when)."
+            if let id = e.clauses.first(where: { self[$0].to == w.owner }) {
+                why += ", which would need that \(self[id].when)."
             } else {
                 why += ", a different procedure."
             }
@@ -192,10 +192,10 @@ extension LibraryIndex {
 
     /// The diagnosis question for procedure `i`'s diagnosis `k`: the same condition on the other
     /// side always (an own code of the opposite side sharing the most characters), then the rest.
-    private func prepareDiagnosis(_ i: Int, answer k: Int) -> (right: Choice, must: [Choice], ranked: [Choice]) {
-        let e = entries[i]
+    private func prepareDiagnosis(_ i: ProcedureID, answer k: Int) -> (right: Choice, must: [Choice], ranked: [Choice]) {
+        let e = self[i]
         let right = e.procedure.diagnoses[k]
-        let (code, dotted, key) = e.diagnosisCodes[k]
+        let (code, dotted, key) = (e.diagnosisCodes[k].code, e.diagnosisCodes[k].dotted, e.diagnosisCodes[k].key)
         let pool = e.diagnosisPool.filter { $0.code != code && $0.key != key }
         var counterpart: PooledDiagnosis?
         if let side = right.side, side != .bilateral {

@@ -3,8 +3,8 @@ import Determinism
 
 /// The kinds whose answer is a code: `vignette`, `vignette-entry`, `pcs`, `diagnosis`.
 extension QuestionGenerator {
-    func vignette(_ i: Int, entry: Bool, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func vignette(_ i: ProcedureID, entry: Bool, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let side = e.sides.isEmpty ? nil : rng.element(of: e.sides)
         let patient = drawPatient(e.procedure.patient, side: side, &rng)
@@ -37,8 +37,8 @@ extension QuestionGenerator {
         return Draft(stem: stem, choices: choices, rationale: c.rightCode + c.notes)
     }
 
-    func pcs(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func pcs(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let prepared = c.pcs[rng.below(c.pcs.count)]
         let side = prepared.side ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
@@ -52,8 +52,8 @@ extension QuestionGenerator {
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
     }
 
-    func diagnosis(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func diagnosis(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let k = rng.below(e.procedure.diagnoses.count)
         let diagnosisSide = e.procedure.diagnoses[k].side

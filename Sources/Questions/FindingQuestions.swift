@@ -3,8 +3,8 @@ import Determinism
 
 /// The kinds whose options are sentences about the patient or the note: `contrast`, `indication`.
 extension QuestionGenerator {
-    func contrast(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func contrast(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let id = rng.element(of: e.askableClauses)
         let k = e.clauses.firstIndex(of: id)!
@@ -21,8 +21,8 @@ extension QuestionGenerator {
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
     }
 
-    func indication(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func indication(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let right = e.indicationSentences[rng.below(e.indicationSentences.count)]
         let stem = c.indicationStem

@@ -3,8 +3,8 @@ import Determinism
 
 /// The kinds about the operation's steps: `next-step`, `not-included`.
 extension QuestionGenerator {
-    func nextStep(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func nextStep(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let steps = e.procedure.steps
         let code = e.procedure.code
@@ -29,8 +29,8 @@ extension QuestionGenerator {
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
-    func notIncluded(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func notIncluded(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         var seen: [Int] = []
         let distinct = e.stepKeys.indices.filter { s in

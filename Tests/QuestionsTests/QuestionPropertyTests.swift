@@ -29,12 +29,12 @@ import Testing
         let index = generator.index
         for item in generator.items {
             let i = index.byPrefix[item.id.components(separatedBy: "/")[0]]!
-            let procedure = index.entries[i].procedure
+            let procedure = index[i].procedure
             // Phrases only the contrasts leading to this code use (not its own steps).
             var ownPhrases: Set<Int> = []
             for step in procedure.steps { ownPhrases.formUnion(Wording.distinctivePhrases(step.text)) }
             var leading: Set<Int> = []
-            for id in index.entries[i].clausesTo { leading.formUnion(index.clauses[id].phrases) }
+            for id in index[i].clausesTo { leading.formUnion(index[id].phrases) }
             leading.subtract(ownPhrases)
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
