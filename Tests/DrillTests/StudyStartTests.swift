@@ -77,7 +77,7 @@ struct StudyStartTests {
         func drill() throws -> DrillSession {
             try DrillSession(store: fixture.store, catalog: fixtureCatalog, learner: fixture.learner, scheduler: .default,
                              options: DrillOptions(selection: ItemSelection(kinds: ["vignette"]), maxQuestions: 2),
-                             clock: { clock.now })
+                             clock: clock.session)
         }
 
         // Nothing answered: no row.
