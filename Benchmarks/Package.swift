@@ -11,7 +11,7 @@ import PackageDescription
 
 let package = Package(
     name: "codedrill-benchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "codedrill", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
@@ -20,16 +20,36 @@ let package = Package(
     ],
     targets: [
         // FSRS-6 review steps per second (docs/fsrs.md).
-        suite("SchedulerBenchmarks", dependencies: [.product(name: "FSRS", package: "codedrill")]),
+        suite(
+            "SchedulerBenchmarks",
+            dependencies: [.product(name: "FSRS", package: "codedrill"), .product(name: "Determinism", package: "codedrill")]),
         // Progress store: durable answer latency, due queue on a 100k-card learner (docs/database.md).
         suite(
             "StoreBenchmarks",
             dependencies: [
-                .product(name: "ProgressStore", package: "codedrill"), .product(name: "FSRS", package: "codedrill"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "BenchmarkFixtures", .product(name: "ProgressStore", package: "codedrill"),
+                .product(name: "FSRS", package: "codedrill"),
             ]),
+        // `codedrill stats` on the same 100k-card learner: the numbers, and the whole report.
+        suite(
+            "StatsBenchmarks",
+            dependencies: [
+                "BenchmarkFixtures", .product(name: "ProgressStore", package: "codedrill"),
+                .product(name: "Drill", package: "codedrill"), .product(name: "Questions", package: "codedrill"),
+                .product(name: "CodingContent", package: "codedrill"),
+            ]),
+        // The 100k-card learner the store and stats suites share.
+        .target(
+            name: "BenchmarkFixtures",
+            dependencies: [.product(name: "ProgressStore", package: "codedrill"), .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/BenchmarkFixtures"),
         // Question generation on a 1,000-procedure library (docs/questions.md).
-        suite("GeneratorBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
+        suite(
+            "GeneratorBenchmarks",
+            dependencies: [
+                .product(name: "Questions", package: "codedrill"), .product(name: "CodingContent", package: "codedrill"),
+                .product(name: "SourceText", package: "codedrill"),
+            ]),
         // Content: linting 1,000 files, loading the ICD-10 tables.
         suite("LintBenchmarks", dependencies: [.product(name: "CodingContent", package: "codedrill")]),
         // The drill: start to first question for a learner with 10,000 reviews.
@@ -37,7 +57,8 @@ let package = Package(
             "DrillBenchmarks",
             dependencies: [
                 .product(name: "Drill", package: "codedrill"), .product(name: "CodingContent", package: "codedrill"),
-                .product(name: "ProgressStore", package: "codedrill"), .product(name: "FSRS", package: "codedrill"),
+                .product(name: "Questions", package: "codedrill"), .product(name: "ProgressStore", package: "codedrill"),
+                .product(name: "FSRS", package: "codedrill"),
             ]),
     ]
 )

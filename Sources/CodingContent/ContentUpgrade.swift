@@ -1,3 +1,5 @@
+import SourceText
+
 /// Rewrites a format v1 content file as format v2 without losing a word: the body is kept byte for
 /// byte and every front-matter line is kept; `contrasts` becomes `instead` (`rules_out` → `here`),
 /// `format: 2` is inserted, and `setting`, `anesthesia` and side modifiers are added when missing,

@@ -1,5 +1,6 @@
-import Dispatch
 import Foundation
+import QuestionBanks
+import SourceText
 
 /// Problems that stop a library from being read at all.
 public enum LibraryError: Error, Equatable, CustomStringConvertible {
@@ -75,34 +76,37 @@ public struct Library: Sendable {
         var diagnostics: [Diagnostic] = []
         var contentPaths: [String] = []
         // Files are parsed on every core: parsing is pure, and start-up time matters to a drill.
-        // Iteration 0 reads the question bank (the longest task, so it starts first), the others a
-        // content file each.
+        // Job 0 reads the question bank and the blueprints (the longest job, so it starts first),
+        // the others a content file each.
         let urls = contentFileURLs(in: content)
         let paths = urls.map { displayPath($0, workingDirectory: workingDirectory) }
         let bankDirectory = displayPath(banks, workingDirectory: workingDirectory)
         let bankFiles = fm.fileExists(atPath: banks.path) ? QuestionBank.giftFiles(in: bankDirectory) : []
-        nonisolated(unsafe) let parsed = UnsafeMutableBufferPointer<(procedure: Procedure?, diagnostics: [Diagnostic])>.allocate(capacity: urls.count)
-        defer { parsed.deallocate() }
-        nonisolated(unsafe) var bank = QuestionBank(questions: [], diagnostics: [])
-        nonisolated(unsafe) var blueprintReading = BlueprintReading()
-        DispatchQueue.concurrentPerform(iterations: urls.count + 1) { iteration in
-            if iteration == 0 {
-                bank = QuestionBank.load(paths: bankFiles)
-                blueprintReading = readBlueprints(in: banks.appendingPathComponent("blueprints"), workingDirectory: workingDirectory)
-                return
+        let blueprintDirectory = banks.appendingPathComponent("blueprints")
+        let read = Array(0...urls.count).parallelMap { job -> LoadJob in
+            if job == 0 {
+                return .banks(QuestionBank.load(paths: bankFiles),
+                              readBlueprints(in: blueprintDirectory, workingDirectory: workingDirectory))
             }
-            let i = iteration - 1
+            let i = job - 1
             guard let data = FileManager.default.contents(atPath: urls[i].path) else {
-                (parsed.baseAddress! + i).initialize(to: (nil, [Diagnostic(path: paths[i], line: 1, column: 1, severity: .error, message: "cannot read the file")]))
-                return
+                return .content(nil, [Diagnostic(path: paths[i], line: 1, column: 1, severity: .error, message: "cannot read the file")])
             }
-            (parsed.baseAddress! + i).initialize(to: ProcedureParser.parse(data: data, path: paths[i]))
+            let (procedure, found) = ProcedureParser.parse(data: data, path: paths[i])
+            return .content(procedure, found)
         }
-        for i in urls.indices {
-            let (procedure, found) = (parsed.baseAddress! + i).move()
-            contentPaths.append(paths[i])
-            diagnostics.append(contentsOf: found)
-            if let procedure { procedures.append(procedure) }
+        var bank = QuestionBank(questions: [], diagnostics: [])
+        var blueprintReading = BlueprintReading()
+        for (job, result) in read.enumerated() {
+            switch result {
+            case .banks(let questions, let blueprints):
+                bank = questions
+                blueprintReading = blueprints
+            case .content(let procedure, let found):
+                contentPaths.append(paths[job - 1])
+                diagnostics.append(contentsOf: found)
+                if let procedure { procedures.append(procedure) }
+            }
         }
         diagnostics += bank.diagnostics
         diagnostics += blueprintReading.diagnostics
@@ -111,8 +115,14 @@ public struct Library: Sendable {
                        blueprintFiles: blueprintReading.files)
     }
 
+    /// What one job of `load` read: the bank and blueprints, or one content file.
+    private enum LoadJob: Sendable {
+        case banks(QuestionBank, BlueprintReading)
+        case content(Procedure?, [Diagnostic])
+    }
+
     /// What `readBlueprints(in:workingDirectory:)` found.
-    private struct BlueprintReading {
+    private struct BlueprintReading: Sendable {
         var blueprints: [Blueprint] = []
         var files: [String] = []
         var diagnostics: [Diagnostic] = []

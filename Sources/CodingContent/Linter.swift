@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 
 /// The library-wide content rules: duplicate codes, contrasts that name missing codes or are not
 /// answered, and ICD-10 codes checked against the official tables on a date.

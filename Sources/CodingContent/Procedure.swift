@@ -1,3 +1,6 @@
+import SourceText
+
+
 /// The coding system a content file's code belongs to.
 public enum CodeSystem: String, Sendable, Codable, CaseIterable {
     /// AMA Current Procedural Terminology (codes named only; descriptors are never copied).

@@ -1,4 +1,6 @@
+import Determinism
 import Foundation
+import SourceText
 import Yams
 
 /// Reads one content file (format v1 or v2: YAML front matter + Markdown sections) into a
@@ -56,42 +58,6 @@ public enum ProcedureParser {
             i += length
         }
         return (line, column, 0)
-    }
-}
-
-/// A stable 64-bit FNV-1a fingerprint, printed as hex (content hashes; not for security).
-public enum Fingerprint {
-    /// The fingerprint of `data` as 16 hex digits.
-    public static func hex(of data: Data) -> String {
-        let digits = String(value(of: data), radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
-    /// The fingerprint of `data`.
-    public static func value(of data: Data) -> UInt64 {
-        data.withUnsafeBytes { value(of: $0) }
-    }
-
-    /// The fingerprint of a string's UTF-8 bytes.
-    public static func value(of text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { value(of: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// FNV-1a over `bytes`.
-    private static func value(of bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash = start
-        for byte in bytes { hash = adding(byte, to: hash) }
-        return hash
-    }
-
-    /// The fingerprint of no bytes: where a fingerprint built byte by byte starts.
-    static let start: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// `hash` with one more byte.
-    @inline(__always)
-    static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 }
 

@@ -1,3 +1,5 @@
+import SourceText
+
 /// Where a service is performed; decides how a report opens and which code sets make sense.
 public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
     /// A physician's office or clinic room.

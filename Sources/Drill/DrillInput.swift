@@ -1,6 +1,6 @@
-import CodingContent
 import FSRS
 import Foundation
+import Questions
 
 /// How sure the learner said they were, by the suffix of their answer.
 public enum Confidence: String, Sendable, Codable, Equatable {

@@ -1,4 +1,8 @@
 import CodingContent
+import Determinism
+import Questions
+
+
 
 /// The questions of one mock exam, drawn from a catalog per a blueprint: a pure function of the
 /// blueprint, the items, the number of questions and the seed, so the same seed gives the same exam.

@@ -1,5 +1,5 @@
-import CodingContent
 import Foundation
+import Questions
 
 /// What an exam session tells the learner in reply to one input line.
 public enum ExamEvent: Sendable, Equatable {
@@ -200,7 +200,7 @@ public struct ExamReport: Sendable, Equatable, Codable {
         /// Why the chosen option is wrong.
         public var givenRationale: String?
         /// The right answer; absent when the item is no longer in the library.
-        public var answer: Answer?
+        public var answer: CorrectAnswer?
         /// Why the right answer is right.
         public var rationale: String?
     }

@@ -1,6 +1,7 @@
 import CodingContent
 import Foundation
 import ProgressStore
+import Questions
 
 /// The blueprint part each question of an attempt counts for, rebuilt from the item and the
 /// blueprint (`Blueprint.part(area:tags:kind:)`), so that a report can be printed again at any time.

@@ -2,6 +2,7 @@ import CodingContent
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// What the learner asked of a new exam, beyond the blueprint.
 public struct ExamSettings: Sendable, Equatable {

@@ -1,6 +1,8 @@
 import CodingContent
+import Determinism
 import Foundation
 import ProgressStore
+import Questions
 
 /// Brings the store's items in line with the library before a session: new items are added in a
 /// teaching order, edited ones updated, vanished ones retired (their history is kept).

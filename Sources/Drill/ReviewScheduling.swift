@@ -7,14 +7,14 @@ enum ReviewScheduling {
     /// The review of one exam answer. The exam does not time single questions, so the response
     /// time is 0.
     static func answer(learner: Learner.ID, item: String, seed: UInt64, given: String, correct: Bool, rating: Rating,
-                       at time: Date, session: Session.ID?) -> Answer {
-        Answer(learner: learner, item: item, seed: seed, given: given, correct: correct, rating: rating,
+                       at time: Date, session: Session.ID?) -> LearnerAnswer {
+        LearnerAnswer(learner: learner, item: item, seed: seed, given: given, correct: correct, rating: rating,
                responseMilliseconds: 0, answeredAt: time, session: session)
     }
 
     /// The card after `answer`, as the drill schedules it: FSRS from the learner's current card (a new
     /// one when the item is new to them), never before the card's last review, fuzz seeded per review.
-    static func schedule(_ answer: Answer, current: Card?, scheduler: Scheduler) -> Card {
+    static func schedule(_ answer: LearnerAnswer, current: Card?, scheduler: Scheduler) -> Card {
         let card = current ?? Card.new(at: answer.answeredAt)
         let at = max(answer.answeredAt, card.lastReview ?? answer.answeredAt)
         return (try? scheduler.review(card, rating: answer.rating, at: at, fuzzSeed: Fuzz.seed(item: answer.item, reps: card.reps))) ?? card

@@ -125,7 +125,7 @@ extension ProgressStore {
     /// attempt and all of them. `schedule` gives each review's card from the learner's current one,
     /// as in `record(_:schedule:)`; keep it a pure computation. Reviews are recorded in the given order.
     public func submitExamAttempt(
-        _ id: ExamAttempt.ID, at now: Date, reviews: [Answer], schedule: (_ answer: Answer, _ current: Card?) -> Card
+        _ id: ExamAttempt.ID, at now: Date, reviews: [LearnerAnswer], schedule: (_ answer: LearnerAnswer, _ current: Card?) -> Card
     ) throws(StoreError) -> (attempt: ExamAttempt, reviews: [Review]) {
         try write { db in
             try Self.requireOpen(db, attempt: id)

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// One answer a learner gave to one question, as the drill records it.
-public struct Answer: Sendable, Equatable {
+public struct LearnerAnswer: Sendable, Equatable {
     /// Who answered.
     public var learner: Learner.ID
     /// Which item the question was generated from.
@@ -45,14 +45,14 @@ public struct Review: Sendable, Equatable, Identifiable {
     /// The review's identifier: increasing in recording order, never reused (not even after undo).
     public var id: Int64
     /// The answer.
-    public var answer: Answer
+    public var answer: LearnerAnswer
     /// The card before the answer; `nil` when the item was new to the learner.
     public var before: Card?
     /// The card after the answer, as stored.
     public var after: Card
 
     /// Creates a value from all of its fields.
-    public init(id: Int64, answer: Answer, before: Card?, after: Card) {
+    public init(id: Int64, answer: LearnerAnswer, before: Card?, after: Card) {
         self.id = id
         self.answer = answer
         self.before = before
@@ -68,14 +68,14 @@ extension ProgressStore {
     ///
     /// `schedule` runs inside the write transaction: keep it a pure computation. Returns the review,
     /// with dates as stored (to the millisecond). When this returns, the review is on disk.
-    public func record(_ answer: Answer, schedule: (_ current: Card?) -> Card) throws(StoreError) -> Review {
+    public func record(_ answer: LearnerAnswer, schedule: (_ current: Card?) -> Card) throws(StoreError) -> Review {
         guard answer.responseMilliseconds >= 0 else { throw .data("a response time cannot be negative") }
         return try write { db in try Self.record(db, answer, schedule: schedule) }
     }
 
     /// `record(_:schedule:)` inside an open write transaction, so that other operations (submitting
     /// an exam) can record reviews atomically with their own changes.
-    static func record(_ db: Database, _ answer: Answer, schedule: (_ current: Card?) -> Card) throws -> Review {
+    static func record(_ db: Database, _ answer: LearnerAnswer, schedule: (_ current: Card?) -> Card) throws -> Review {
         guard answer.responseMilliseconds >= 0 else { throw StoreError.data("a response time cannot be negative") }
         var stored = answer
         stored.answeredAt = Timestamp.date(Timestamp.milliseconds(answer.answeredAt))
@@ -239,7 +239,7 @@ extension Review {
         }
         self.init(
             id: row["id"],
-            answer: Answer(
+            answer: LearnerAnswer(
                 learner: row["learner_id"], item: row["item_id"],
                 seed: UInt64(bitPattern: row["seed"] as Int64), given: row["answer"], correct: row["correct"],
                 rating: rating, responseMilliseconds: row["response_ms"],

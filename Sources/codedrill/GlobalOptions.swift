@@ -1,5 +1,5 @@
 import ArgumentParser
-import CodingContent
+import Determinism
 import Foundation
 
 /// Options every command takes (the command-line contract): library, database and clock.

@@ -2,6 +2,7 @@ import CodingContent
 import Drill
 import Foundation
 import ProgressStore
+import Questions
 
 /// What a study command (drill, exam, stats) needs: the library, its questions, the store and the
 /// learner, set up in one place.

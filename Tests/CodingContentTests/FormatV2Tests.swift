@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CodingContent
+import SourceText
 
 /// A complete format v2 file: every v2 key once.
 let hipFusionV2 = """

@@ -1,6 +1,7 @@
-import Foundation
-import Testing
 @testable import CodingContent
+import Foundation
+import SourceText
+import Testing
 
 /// Small code tables so that rule tests do not depend on the shipped ones.
 let testTables = ICD10Tables(

@@ -1,6 +1,7 @@
-import Foundation
-import Testing
 @testable import CodingContent
+import Foundation
+import SourceText
+import Testing
 
 /// A complete, valid content file used as the base of the parser tests.
 let hipFusion = """

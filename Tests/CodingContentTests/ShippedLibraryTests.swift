@@ -1,6 +1,6 @@
+@testable import CodingContent
 import Foundation
 import Testing
-@testable import CodingContent
 
 /// The library this repository ships must stay lint-clean, so a broken content file fails CI.
 @Suite struct ShippedLibraryTests {

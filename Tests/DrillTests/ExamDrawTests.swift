@@ -1,6 +1,6 @@
 import CodingContent
-import Testing
 @testable import Drill
+import Testing
 
 @Suite struct ExamDrawTests {
     @Test func sharesAreRoundedByLargestRemainderAndAddUp() {

@@ -1,9 +1,8 @@
-import CodingContent
+@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
 import Testing
-@testable import Drill
 
 @Suite struct ExamSessionTests {
     @Test func theExamOpensOnQuestionOneWithItsHeader() throws {

@@ -1,9 +1,9 @@
-import CodingContent
+@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 import Testing
-@testable import Drill
 
 /// A problem a test's library loader or check reports.
 private struct LibraryProblem: Error, Equatable {}
@@ -77,7 +77,7 @@ struct StudyStartTests {
         func drill() throws -> DrillSession {
             try DrillSession(store: fixture.store, catalog: fixtureCatalog, learner: fixture.learner, scheduler: .default,
                              options: DrillOptions(selection: ItemSelection(kinds: ["vignette"]), maxQuestions: 2),
-                             clock: { clock.now })
+                             clock: clock.session)
         }
 
         // Nothing answered: no row.

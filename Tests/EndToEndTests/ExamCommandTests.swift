@@ -29,7 +29,7 @@ private struct ExamLibrary {
     init() throws {
         dir = try CodedrillProcess.temporaryDirectory()
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("CodingContentTests/Fixtures/Library/Content")
+            .appendingPathComponent("QuestionsTests/Fixtures/Library/Content")
         try FileManager.default.copyItem(at: fixture, to: dir.appendingPathComponent("Content"))
         try dir.write(Self.blueprint, to: "QuestionBanks/blueprints/mini.yaml")
     }

@@ -5,7 +5,7 @@ import Testing
 /// the exit codes of bad requests.
 @Suite struct QuestionsCommandTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixture = packageRoot.appendingPathComponent("Tests/CodingContentTests/Fixtures/Library").path
+    static let fixture = packageRoot.appendingPathComponent("Tests/QuestionsTests/Fixtures/Library").path
 
     /// The built `codedrill` next to the test bundle.
     static var binary: URL {

@@ -64,8 +64,8 @@ struct ExamAttemptTests {
             learner: pat.id, blueprint: "b", questions: [("item-1", 5), ("item-2", 6)], startedAt: monday,
             deadline: monday + 600, session: session.id)
         try store.answerExamQuestion(attempt: attempt.id, position: 1, answer: "B", correct: true, at: monday + 60)
-        func review(_ item: String) -> Answer {
-            Answer(learner: pat.id, item: item, seed: 5, given: "B", correct: true, rating: .good,
+        func review(_ item: String) -> LearnerAnswer {
+            LearnerAnswer(learner: pat.id, item: item, seed: 5, given: "B", correct: true, rating: .good,
                    responseMilliseconds: 0, answeredAt: monday + 60, session: session.id)
         }
         // A review that cannot be recorded rolls the whole submission back.

@@ -14,7 +14,7 @@ struct ReviewTests {
         defer { directory.remove() }
         let (store, pat) = try makeStore(directory)
         var seen: [Card?] = []
-        let answer = Answer(
+        let answer = LearnerAnswer(
             learner: pat.id, item: "item-2", seed: UInt64.max, given: "b?", correct: true, rating: .hard,
             responseMilliseconds: 8_250, answeredAt: monday)
         let review = try store.record(answer) { current in
@@ -39,7 +39,7 @@ struct ReviewTests {
         var seen: Card?
         let graduated = reviewCard(due: monday + 3 * 86_400, reps: 2, lastReview: monday + 600)
         let review = try store.record(
-            Answer(learner: pat.id, item: "item-0", seed: 3, given: "a", correct: true, rating: .good,
+            LearnerAnswer(learner: pat.id, item: "item-0", seed: 3, given: "a", correct: true, rating: .good,
                    responseMilliseconds: 900, answeredAt: monday + 600)
         ) { current in
             seen = current

@@ -59,7 +59,7 @@ extension ProgressStore {
         session: Session.ID? = nil, seed: UInt64 = 7
     ) throws -> Review {
         try record(
-            Answer(
+            LearnerAnswer(
                 learner: learner, item: item, seed: seed, given: correct ? "b" : "c", correct: correct,
                 rating: correct ? .good : .again, responseMilliseconds: 4_200, answeredAt: time, session: session)
         ) { _ in card }

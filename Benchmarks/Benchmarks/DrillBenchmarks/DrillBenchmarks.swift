@@ -4,6 +4,7 @@ import Drill
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// The benchmarks' fixed "now".
 let now = Date(timeIntervalSince1970: 1_772_442_000)
@@ -35,7 +36,7 @@ enum StudiedLearner {
             let at = start.addingTimeInterval(Double(day) * 86_400)
             for (i, item) in items.enumerated() where (i + day) % 2 == 0 && count < reviews {
                 let rating: Rating = (i + day) % 7 == 0 ? .again : .good
-                _ = try store.record(Answer(learner: learner.id, item: item, seed: 1, given: "A", correct: rating != .again,
+                _ = try store.record(LearnerAnswer(learner: learner.id, item: item, seed: 1, given: "A", correct: rating != .again,
                                             rating: rating, responseMilliseconds: 5000, answeredAt: at, session: nil)) { card in
                     let current = card ?? Card.new(at: at)
                     return (try? scheduler.review(current, rating: rating, at: max(at, current.lastReview ?? at))) ?? current
@@ -64,7 +65,7 @@ let benchmarks: @Sendable () -> Void = {
             let start = try StudyStart(storePath: path, learnerName: StudiedLearner.name, at: now,
                                        loadLibrary: { try Library.load(root: root) })
             let session = try DrillSession(store: start.store, catalog: start.catalog, learner: start.learner!,
-                                           scheduler: try Scheduler(), clock: { now })
+                                           scheduler: try Scheduler(), clock: .system(fixedDate: now))
             blackHole(try session.next())
             try start.store.close()
         }
@@ -102,7 +103,7 @@ let phaseBenchmarks: @Sendable () -> Void = {
         let learner = try store.learner(named: StudiedLearner.name)!
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let session = try DrillSession(store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(), clock: { now })
+            let session = try DrillSession(store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(), clock: .system(fixedDate: now))
             blackHole(try session.next())
         }
     }

@@ -1,6 +1,8 @@
 import Benchmark
 import CodingContent
 import Foundation
+import Questions
+import SourceText
 
 /// Questions generated per second over a synthetic library of 1,000 procedures: 100 families of
 /// ten codes in 20 areas, each with six steps (two key), two indications, contrasts to two family

@@ -1,4 +1,5 @@
 import Benchmark
+import Determinism
 import FSRS
 import Foundation
 

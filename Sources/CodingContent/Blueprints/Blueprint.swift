@@ -1,4 +1,5 @@
 import Foundation
+import SourceText
 import Yams
 
 /// A timed mock-exam layout: how many questions, how long, the pass mark, and the share of questions

@@ -1,6 +1,7 @@
 import ArgumentParser
-import CodingContent
 import Foundation
+import QuestionBanks
+import Questions
 
 /// `codedrill bank`: moves question banks between codedrill and an LMS such as Moodle.
 struct BankCommand: ParsableCommand {

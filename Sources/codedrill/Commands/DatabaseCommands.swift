@@ -96,7 +96,7 @@ struct DatabaseExerciseCommand: CodeDrillCommand {
         for index in 0..<count {
             let now = global.now == nil ? Date() : start
             let correct = index % 4 != 0
-            let answer = Answer(
+            let answer = LearnerAnswer(
                 learner: learner.id, item: records[index % items].id, seed: UInt64(index), given: correct ? "a" : "b",
                 correct: correct, rating: correct ? .good : .again, responseMilliseconds: 1_000, answeredAt: now)
             let review = try store.record(answer) { current in Self.nextCard(after: current, at: now, correct: correct) }

@@ -4,6 +4,7 @@ import Drill
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// `codedrill exam`: timed mock exams (`take`, the default), their history and past reports.
 struct ExamCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodingContent
+import Determinism
 import Foundation
 
 /// `codedrill library`: what the library holds (procedures, families, areas).

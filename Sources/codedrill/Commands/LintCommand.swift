@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodingContent
+import Determinism
 import Foundation
 
 /// `codedrill lint`: checks content files (and question banks) like a compiler.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CodingContent
+import Determinism
 import Foundation
+import Questions
 
 /// `codedrill questions`: renders questions through `QuestionCatalog`, e.g. to reproduce what a drill
 /// showed.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CodingContent
+import Determinism
 import Drill
 import Foundation
 import ProgressStore

@@ -1,0 +1,76 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// The kinds whose answer is one code: `vignette`, `vignette-entry`, `pcs`, `diagnosis`.
+extension QuestionGenerator {
+    /// The report of one scenario on a seeded side, with a diagnosis of that side.
+    func scenario(_ e: ProcedureEntry, side fixed: Side?? = nil, diagnosis fixedDiagnosis: Int? = nil,
+                  _ rng: inout SplitMix64) -> ReportPlan {
+        let side: Side?
+        if let fixed { side = fixed } else { side = e.sides.isEmpty ? nil : rng.element(of: e.sides) }
+        let patient = drawPatient(e.procedure.patient, side: side, &rng)
+        let diagnosis = fixedDiagnosis ?? drawDiagnosis(e, side: side, &rng)
+        return ReportPlan(patient: patient, diagnosis: diagnosis, setting: e.report.setting)
+    }
+
+    func vignette(_ i: ProcedureID, entry: Bool, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let c = index.choices(i)
+        let plan = scenario(e, &rng)
+        let stem = reportStem(e, plan, narration: e.plan, question: entry ? c.entryQuestion : c.vignetteQuestion, &rng)
+        if entry {
+            var expected = e.procedure.code
+            var rationale = c.rightCode
+            if let side = plan.patient.side, e.procedure.system != .icd10pcs {
+                let modifier = CodeEntry.modifier(for: side)
+                expected += "-" + modifier
+                rationale += side == .bilateral
+                    ? " Both sides were operated on, so report it with modifier 50: \(expected)."
+                    : " The operation was on the \(side.rawValue) side, so report it with modifier \(modifier): \(expected)."
+            }
+            return Draft(stem: stem, choices: [], rationale: rationale + c.notes, entryAnswer: expected)
+        }
+        // Family members and alternatives always (a seeded three of the first five when there are
+        // more), then the closest codes of the same area by section and step overlap.
+        var choices = [Choice(text: e.procedure.code, correct: true, rationale: c.rightCode)]
+        choices.reserveCapacity(4)
+        let codes = c.codes
+        if c.mustCount >= 3 {
+            for k in rng.sortedSample(3, of: min(c.mustCount, 5)) { choices.append(codes[k]) }
+        } else {
+            pick(3, must: codes.prefix(c.mustCount), ranked: codes.dropFirst(c.mustCount), into: &choices, &rng)
+        }
+        return Draft(stem: stem, choices: choices, rationale: c.rightCode + c.notes)
+    }
+
+    func pcs(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let c = index.choices(i)
+        let prepared = c.pcs[rng.below(c.pcs.count)]
+        let side = prepared.side ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
+        var plan = scenario(e, side: .some(side), &rng)
+        plan.setting = .inpatient
+        let stem = reportStem(
+            e, plan, narration: e.plan,
+            question: "The patient was admitted as an inpatient. Which ICD-10-PCS code should be reported for this procedure?", &rng)
+        var choices = [prepared.right]
+        pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
+        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
+    }
+
+    func diagnosis(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let c = index.choices(i)
+        let k = rng.below(e.procedure.diagnoses.count)
+        let diagnosisSide = e.procedure.diagnoses[k].side
+        let prepared = c.diagnoses[k]
+        let side = diagnosisSide ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
+        let plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        let stem = reportStem(e, plan, narration: e.plan,
+                              question: "Which ICD-10-CM code supports the medical necessity of this procedure?", &rng)
+        var choices = [prepared.right]
+        pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
+        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
+    }
+}

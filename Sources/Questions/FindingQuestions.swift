@@ -1,0 +1,21 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// The kind whose options are findings: `contrast`, asked only between alternatives (`instead`).
+extension QuestionGenerator {
+    func contrast(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let c = index.choices(i)
+        let id = rng.element(of: e.askableClauses)
+        let k = e.clauses.firstIndex(of: id)!
+        var plan = scenario(e, &rng)
+        // Findings could say what the answer says; the report keeps to the steps that do not.
+        plan.findings = false
+        let stem = reportStem(e, plan, narration: e.contrastPlans[k], question: c.contrastQuestions[k], &rng)
+        let prepared = c.contrasts[k]
+        var choices = [prepared.right]
+        pick(3, must: [], ranked: prepared.wrong[...], into: &choices, &rng)
+        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
+    }
+}

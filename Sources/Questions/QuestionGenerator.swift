@@ -1,0 +1,137 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// Why a question could not be generated for an item id.
+public enum QuestionGenerationError: Error, Equatable, CustomStringConvertible {
+    /// The id is not shaped `system:code/kind`, or names a code that is not in the library, or a
+    /// `gift:` id that no question bank has.
+    case unknownItem(String)
+    /// The procedure (or bank question) exists but this kind cannot be generated or drilled, and why.
+    case unavailable(String, reason: String)
+
+    /// One line for an error message.
+    public var description: String {
+        switch self {
+        case .unknownItem(let id): "unknown item '\(id)'"
+        case .unavailable(let id, let reason): "item '\(id)' does not exist: \(reason)"
+        }
+    }
+}
+
+/// Turns a library's procedures into scenario questions: lists the items and renders any item for
+/// any seed, deterministically.
+///
+/// All indexes that depend only on the library (family members, ranked neighbour codes, wrong
+/// findings and steps, code pools) are built once here, so `generate(item:seed:)` only draws from
+/// a seeded `SplitMix64` and assembles text.
+public struct QuestionGenerator: Sendable {
+    let index: LibraryIndex
+    /// Every item of the library: procedures by path, kinds in `QuestionKind.generated` order.
+    public let items: [Item]
+    /// Item id → procedure index, kind and the id's fingerprint (which keys the item's random stream).
+    private let lookup: [String: (procedure: ProcedureID, kind: QuestionKind, stream: UInt64)]
+
+    /// Indexes `library`'s procedures. When two files share a code, the first by path is used.
+    public init(library: Library) { self.init(procedures: library.procedures) }
+
+    /// Indexes `procedures` (tests, benchmarks).
+    public init(procedures: [Procedure]) {
+        index = LibraryIndex(procedures: procedures)
+        items = index.entries.flatMap { entry in entry.kinds.map { Item(procedure: entry.procedure, kind: $0) } }
+        var lookup: [String: (procedure: ProcedureID, kind: QuestionKind, stream: UInt64)] = [:]
+        for (i, entry) in zip(index.ids, index.entries) {
+            for kind in entry.kinds {
+                let id = Item.id(prefix: entry.procedure.itemPrefix, kind: kind)
+                lookup[id] = (i, kind, Fingerprint.value(of: id))
+            }
+        }
+        self.lookup = lookup
+    }
+
+    /// The item with `id`, if the library has it.
+    public func item(id: String) -> Item? {
+        guard let (prefix, kind) = Item.parse(id: id), let i = index.byPrefix[prefix], index[i].kinds.contains(kind) else {
+            return nil
+        }
+        return Item(procedure: index[i].procedure, kind: kind)
+    }
+
+    /// The items of the procedure with `code`, in kind order (empty when the code is not in the library).
+    public func items(code: String) -> [Item] {
+        guard let entry = index.entries.first(where: { $0.code == code }) else { return [] }
+        return entry.kinds.map { Item(procedure: entry.procedure, kind: $0) }
+    }
+
+    /// Why the library has no item `id`, or `nil` when it has one.
+    public func problem(itemID id: String) -> QuestionGenerationError? {
+        guard let (prefix, kind) = Item.parse(id: id), let i = index.byPrefix[prefix] else { return .unknownItem(id) }
+        guard let reason = index[i].missing[kind] else { return nil }
+        return .unavailable(id, reason: "\(index[i].code) cannot have \(kind.rawValue) questions: \(reason)")
+    }
+
+    /// The question for `item` and `seed`: the same pair always gives the same question.
+    public func generate(item: Item, seed: UInt64) throws(QuestionGenerationError) -> Question {
+        try generate(itemID: item.id, seed: seed)
+    }
+
+    /// The question for the item with id `itemID` (as stored by a drill) and `seed`.
+    public func generate(itemID: String, seed: UInt64) throws(QuestionGenerationError) -> Question {
+        guard let (i, kind, stream) = lookup[itemID] else { throw problem(itemID: itemID) ?? .unknownItem(itemID) }
+        // Each item gets its own stream, so neighbouring items with the same seed look unrelated.
+        var rng = SplitMix64(seed: seed ^ stream)
+        var draft: Draft
+        switch kind {
+        case .vignette, .vignetteEntry: draft = vignette(i, entry: kind == .vignetteEntry, &rng)
+        case .contrast: draft = contrast(i, &rng)
+        case .codeSet: draft = codeSet(i, &rng)
+        case .modifier: draft = modifier(i, &rng)
+        case .bundling: draft = bundling(i, &rng)
+        case .pcs: draft = pcs(i, &rng)
+        case .diagnosis: draft = diagnosis(i, &rng)
+        case .indication, .nextStep, .notIncluded,
+             .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching: throw .unknownItem(itemID)
+        }
+        rng.shuffle(&draft.choices)
+        let options = draft.choices.enumerated().map { k, choice in
+            QuestionOption(label: Question.label(k), text: choice.text, correct: choice.correct, rationale: choice.rationale)
+        }
+        let answer: CorrectAnswer
+        if let right = options.first(where: \.correct) {
+            answer = CorrectAnswer(label: right.label, text: right.text)
+        } else {
+            answer = CorrectAnswer(label: nil, text: draft.entryAnswer)
+        }
+        return Question(
+            id: Self.questionID(itemID, seed), item: itemID, kind: kind, code: index[i].code, stem: draft.stem,
+            options: options, answer: answer, rationale: draft.rationale, seed: seed)
+    }
+}
+
+extension QuestionGenerator {
+    /// `item#seed`, built in one allocation.
+    static func questionID(_ itemID: String, _ seed: UInt64) -> String {
+        var id = ""
+        id.reserveCapacity(itemID.utf8.count + 21)
+        id += itemID
+        id += "#"
+        id += String(seed)
+        return id
+    }
+}
+
+/// A question before its options are shuffled and labelled.
+struct Draft {
+    var stem: String
+    var choices: [Choice]
+    var rationale: String
+    /// The expected entry of an entry question (no choices).
+    var entryAnswer = ""
+}
+
+/// One option before labelling.
+struct Choice {
+    var text: String
+    var correct: Bool
+    var rationale: String
+}

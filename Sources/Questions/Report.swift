@@ -1,0 +1,198 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// What a procedure report says besides the narrated steps, read once per procedure: the PROCEDURE
+/// lines, the anesthesia, the setting, the findings and the specimen.
+struct ReportMaterial: Sendable {
+    /// PROCEDURE line templates (`{side}`/`{Side}` placeholders), at least one.
+    var procedureLines: [String] = []
+    /// ANESTHESIA lines to draw from.
+    var anesthesia: [String] = []
+    /// The usual setting.
+    var setting: CareSetting = .outpatientSurgery
+    /// The FINDINGS paragraph, or `nil` when the file has none.
+    var findings: String?
+    /// The SPECIMENS line, if any.
+    var specimen: String?
+
+    init() {}
+
+    init(_ p: Procedure, mentionsCode: (String) -> Bool) {
+        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) }
+        procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
+        let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
+        anesthesia = kinds.map { Wording.sentence($0.reportLine) }
+        setting = p.usualSetting
+        let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
+        findings = told.isEmpty ? nil : told.joined(separator: " ")
+        specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
+    }
+
+    /// The PROCEDURE line of a file without `report`: its family in words ("{Side} hip arthrodesis").
+    static func neutralLine(_ p: Procedure) -> String {
+        let words = (p.family ?? p.section.last ?? "procedure").replacingOccurrences(of: "-", with: " ")
+        return p.isSided ? "{Side} " + words : Wording.capitalized(words)
+    }
+
+    /// A PROCEDURE line with its side placeholders filled (or removed when unsided).
+    static func fill(_ template: String, side: Side?) -> String {
+        let word = side.map { $0 == .bilateral ? "bilateral" : $0.rawValue }
+        var text = template
+        if let word {
+            text = text.replacingOccurrences(of: "{Side}", with: Wording.capitalized(word))
+            text = text.replacingOccurrences(of: "{side}", with: word)
+        } else {
+            text = text.replacingOccurrences(of: "{Side} ", with: "").replacingOccurrences(of: "{side} ", with: "")
+            text = Wording.capitalized(text.replacingOccurrences(of: "{Side}", with: "").replacingOccurrences(of: "{side}", with: ""))
+        }
+        return Wording.sentence(text)
+    }
+}
+
+/// One report to write: which diagnosis it carries, where it happens, what is told besides the steps.
+struct ReportPlan {
+    /// The scenario's patient (and side).
+    var patient: Patient
+    /// Index of the diagnosis the report documents, if any.
+    var diagnosis: Int?
+    /// Where the service happens.
+    var setting: CareSetting
+    /// Whether the FINDINGS line is told.
+    var findings = true
+    /// Steps (indexes) told as another sentence: a situation that contradicts them.
+    var replaced: [Int: String] = [:]
+    /// Sentences told just before the closing step (another service).
+    var extra: [String] = []
+    /// Sentences told right after the arrival sentence (a twist that shapes the whole operation).
+    var opening: [String] = []
+    /// Steps that must be narrated even when not key (work a bundling question asks about).
+    var forced: Set<Int> = []
+}
+
+extension QuestionGenerator {
+    /// A procedure report stem: the heading lines, the description (opening sentence, narrated steps),
+    /// the pathology when the diagnosis has one, and the question line.
+    func reportStem(_ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String,
+                    _ rng: inout SplitMix64) -> String {
+        let p = e.procedure
+        var text = ""
+        text.reserveCapacity(1_400)
+        let diagnosis = plan.diagnosis.map { p.diagnoses[$0] }
+        let preop: String, postop: String
+        if let diagnosis {
+            let before = Wording.sentence(Wording.capitalized(diagnosis.preop ?? diagnosis.text))
+            // With a pathology result the surgeon's impression stays general; pathology decides.
+            let after = diagnosis.pathology == nil ? Wording.sentence(Wording.capitalized(diagnosis.text)) : before
+            preop = before
+            postop = after == before ? "Same." : after
+        } else {
+            preop = stemIndication(e, among: e.stemIndications, &rng) ?? ReportMaterial.fill(e.report.procedureLines[0], side: plan.patient.side)
+            postop = "Same."
+        }
+        text += "PREOPERATIVE DIAGNOSIS: "
+        text += preop
+        text += "\nPOSTOPERATIVE DIAGNOSIS: "
+        text += postop
+        text += "\nPROCEDURE: "
+        text += ReportMaterial.fill(rng.element(of: e.report.procedureLines), side: plan.patient.side)
+        text += "\nANESTHESIA: "
+        text += rng.element(of: e.report.anesthesia)
+        if plan.findings, let findings = e.report.findings {
+            text += "\nFINDINGS: "
+            text += findings
+        }
+        if let specimen = e.report.specimen {
+            text += "\nSPECIMENS: "
+            text += specimen
+        }
+        text += "\nDESCRIPTION OF PROCEDURE: "
+        arrival(plan, into: &text, &rng)
+        for sentence in plan.opening { text += " " + sentence }
+        narrate(e, narration, plan, into: &text, &rng)
+        if let pathology = diagnosis?.pathology {
+            text += "\nPATHOLOGY: "
+            text += Wording.sentence(pathology)
+        }
+        text += "\n\n"
+        text += question
+        return text
+    }
+
+    /// The description's first sentence: who the patient is and where the service happens.
+    private func arrival(_ plan: ReportPlan, into text: inout String, _ rng: inout SplitMix64) {
+        let patient = plan.patient
+        let who = patient.article + " " + Self.ages[min(patient.age, Self.ages.count - 1)] + patient.person
+        let whereabouts: String
+        switch plan.setting {
+        case .office: whereabouts = "was seen in the office procedure room"
+        case .emergencyDepartment: whereabouts = "was seen in the emergency department"
+        case .endoscopySuite: whereabouts = "was brought to the endoscopy suite"
+        case .outpatientSurgery, .inpatient: whereabouts = "was brought to the operating room"
+        }
+        switch rng.below(3) {
+        case 0:
+            text += "The patient, " + who + ", " + whereabouts + "."
+        case 1:
+            text += Wording.capitalized(who) + " " + whereabouts + ", and the planned procedure was confirmed."
+        default:
+            text += "The patient, " + who + ", " + whereabouts + ", and a time-out confirmed the patient and the procedure."
+        }
+    }
+
+    /// The narrated steps: every key step and forced step, a seeded sample of at least half of the
+    /// others, in operative order, with seeded connectives; replaced steps are told as their
+    /// replacement, and the extra sentences come before a closing non-key step.
+    private func narrate(_ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
+                         _ rng: inout SplitMix64) {
+        let keys = (narration.keys + narration.others.filter { plan.forced.contains($0) || plan.replaced[$0] != nil }).sorted()
+        let others = narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
+        var needed = narration.keys.isEmpty ? others.count : rng.int(in: (others.count + 1) / 2...others.count)
+        let total = keys.count + needed
+        var position = 0, k = 0, o = 0
+        var previous = ""
+        var extraTold = plan.extra.isEmpty
+        while position < total {
+            let s: Int
+            if o < others.count, k == keys.count || others[o] < keys[k] {
+                let kept = rng.below(others.count - o) < needed
+                o += 1
+                guard kept else { continue }
+                needed -= 1
+                s = others[o - 1]
+            } else {
+                s = keys[k]
+                k += 1
+            }
+            let last = position == total - 1
+            if last, total > 1, !extraTold, !e.procedure.steps[s].isKey {
+                for sentence in plan.extra { text += " " + sentence }
+                extraTold = true
+            }
+            if let replacement = plan.replaced[s] {
+                text += " " + replacement
+                previous = ""
+                position += 1
+                continue
+            }
+            var connective = position == 0 ? "" : rng.element(of: last ? Self.closingConnectives : Self.connectives)
+            if connective == previous { connective = "" }  // never "Then … Then …"
+            previous = connective
+            text += " "
+            if !connective.isEmpty, let lowered = e.loweredSteps[s] {
+                text += connective
+                text += lowered
+            } else {
+                text += e.stepSentences[s]
+            }
+            position += 1
+        }
+        if !extraTold { for sentence in plan.extra { text += " " + sentence } }
+    }
+
+    /// A diagnosis index that fits `side` (a sided diagnosis of that side, or an unsided one), drawn.
+    func drawDiagnosis(_ e: ProcedureEntry, side: Side?, _ rng: inout SplitMix64) -> Int? {
+        let fitting = e.procedure.diagnoses.indices.filter { e.procedure.diagnoses[$0].side == nil || e.procedure.diagnoses[$0].side == side }
+        return fitting.isEmpty ? nil : rng.element(of: fitting)
+    }
+}
