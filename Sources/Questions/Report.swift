@@ -29,9 +29,11 @@ struct ReportMaterial: Sendable {
         specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
     }
 
-    /// The PROCEDURE line of a file without `report`: its family in words ("{Side} hip arthrodesis").
+    /// The PROCEDURE line of a file without `report`: its family in words ("{Side} hip arthrodesis"),
+    /// or a neutral line when it has no family.
     static func neutralLine(_ p: Procedure) -> String {
-        let words = (p.family ?? p.section.last ?? "procedure").replacingOccurrences(of: "-", with: " ")
+        guard let family = p.family else { return "Operation as described below" }
+        let words = family.replacingOccurrences(of: "-", with: " ")
         return p.isSided ? "{Side} " + words : Wording.capitalized(words)
     }
 

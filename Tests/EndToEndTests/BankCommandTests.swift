@@ -199,26 +199,22 @@ import Testing
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
         try dir.write(Self.procedure, to: "Content/27284.md")
 
-        let export = try CodedrillProcess.run(["bank", "export", "--kind", "next-step", "--seed", "2"], in: dir)
+        let export = try CodedrillProcess.run(["bank", "export", "--kind", "vignette-entry", "--seed", "2"], in: dir)
         #expect(export.stdout == """
             $CATEGORY: Musculoskeletal System
 
-            // [id:cpt:27284/next-step]
+            // [id:cpt:27284/vignette-entry]
             // [tag:cpc]
-            ::CPT 27284 next-step::[plain]In CPT 27284 (Hip fusion), the operative note has just described this step\\:\\n“The hip is opened.”\\nWhich step comes next? {
-            \t=The joint is fused.#In 27284, step 2 comes right after step 1.
-            \t~The wound is closed.#Part of 27284, but it is step 3; step 2 comes right after step 1.
-            \t####In 27284, step 2 comes right after step 1.
-            }
+            ::CPT 27284 vignette-entry::[plain]PREOPERATIVE DIAGNOSIS\\: Arthritis.\\nPOSTOPERATIVE DIAGNOSIS\\: Same.\\nPROCEDURE\\: Operation as described below.\\nANESTHESIA\\: General endotracheal anesthesia.\\nDESCRIPTION OF PROCEDURE\\: The patient, a 27-year-old woman, was brought to the operating room. The joint is fused. Lastly, the wound is closed.\\n\\nEnter the CPT code for this procedure, with a laterality modifier if one applies. {=27284 ####27284 (Hip fusion) is correct\\: what decides in this note is “The joint is fused”.}
 
             """)
         #expect(export.status == 0)
 
         let all = try CodedrillProcess.run(["bank", "export", "-o", "all.gift"], in: dir)
-        #expect(all.stderr == "codedrill: wrote 8 questions to all.gift\n")
+        #expect(all.stderr == "codedrill: wrote 7 questions to all.gift\n")
         let file = try String(contentsOf: dir.appendingPathComponent("all.gift"), encoding: .utf8)
         let reimport = try CodedrillProcess.run(["bank", "import", "all.gift", "-o", "back.gift"], in: dir)
-        #expect(reimport.stderr == "codedrill: wrote 8 questions to back.gift\n")
+        #expect(reimport.stderr == "codedrill: wrote 7 questions to back.gift\n")
         #expect(try String(contentsOf: dir.appendingPathComponent("back.gift"), encoding: .utf8) == file)
         // Nothing but the outputs is left behind (no temporary files).
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()

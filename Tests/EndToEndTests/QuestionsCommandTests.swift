@@ -52,7 +52,7 @@ import Testing
         #expect(q["item"] as? String == "cpt:27284/vignette" && q["kind"] as? String == "vignette" && q["code"] as? String == "27284")
         #expect(q["seed"] as? Int == 7)
         #expect((q["answer"] as! [String: Any])["text"] as? String == "27284")
-        #expect((q["options"] as! [[String: Any]]).map { $0["text"] as! String }.sorted() == ["27130", "27284", "27286", "47562"])
+        #expect((q["options"] as! [[String: Any]]).map { $0["text"] as! String }.sorted() == ["27130", "27284", "27286"])
     }
 
     @Test func countGivesConsecutiveSeedsPerItem() throws {
@@ -74,12 +74,12 @@ import Testing
         let text = String(decoding: run.stdout, as: UTF8.self)
         #expect(run.status == 0)
         #expect(text.hasPrefix("== cpt:27284/vignette#7\n"))
-        #expect(text.contains("Which CPT code should be reported?") && text.contains("\nAnswer: ") && text.contains("\nWhy: 27284"))
+        #expect(text.contains("Which CPT code should be reported for this procedure?") && text.contains("\nAnswer: ") && text.contains("\nWhy: 27284"))
     }
 
     @Test func badOptionValuesExitWithUsageAndOneLine() throws {
         let cases: [([String], String)] = [
-            (["--kind", "essay"], "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, indication, next-step, not-included, pcs, diagnosis, choice, multiple-answer, true-false, short-answer, numerical, matching\n"),
+            (["--kind", "essay"], "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, code-set, modifier, bundling, pcs, diagnosis, choice, multiple-answer, true-false, short-answer, numerical, matching\n"),
             (["--code", "99999"], "codedrill: error: unknown code '99999': it is not in the library\n"),
             (["--item", "cpt:27284"], "codedrill: error: 'cpt:27284' is not an item id like cpt:27284/vignette or gift:modifiers/59-vs-xs\n"),
             (["--item", "cpt:27284/vignette", "--kind", "pcs"], "codedrill: error: --item cannot be combined with --code, --kind, --tag or --category (the item names one question)\n"),
