@@ -134,7 +134,7 @@ public struct Library: Sendable {
         for url in Library.files(in: directory, withExtension: "yaml") {
             let path = displayPath(url, workingDirectory: workingDirectory)
             reading.files.append(path)
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: url.path), case .success(let text) = UTF8Text.decode(data) else {
                 reading.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
                 continue
             }
