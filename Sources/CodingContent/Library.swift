@@ -134,7 +134,7 @@ public struct Library: Sendable {
         for url in Library.files(in: directory, withExtension: "yaml") {
             let path = displayPath(url, workingDirectory: workingDirectory)
             reading.files.append(path)
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: url.path), case .success(let text) = UTF8Text.decode(data) else {
                 reading.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
                 continue
             }
@@ -164,32 +164,69 @@ public struct Library: Sendable {
     }
 }
 
-/// Finds the library a command works on (the command-line contract's default order).
+/// Finds the library a command works on (the command-line contract's search order).
 public enum LibraryLocator {
-    /// The library shipped in this repository (`Content/`, `QuestionBanks/` beside `Package.swift`).
+    /// The library of the checkout this binary was built from (`Content/`, `QuestionBanks/` beside
+    /// `Package.swift`): what `swift run` and the tests use. An installed binary must not rely on
+    /// it — the checkout may be gone — so it comes last.
     public static var bundledRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Where an installed library lives, in search order: the data directory
+    /// (`$XDG_DATA_HOME/codedrill/library`, else `~/.local/share/codedrill/library`, beside the
+    /// progress database), then `share/codedrill/library` next to the binary's directory
+    /// (`/usr/local/bin/codedrill` → `/usr/local/share/codedrill/library`).
+    public static func installedRoots(environment: [String: String], executable: URL?) -> [URL] {
+        var roots: [URL] = []
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+            roots.append(URL(fileURLWithPath: dataHome).appendingPathComponent("codedrill/library"))
+        } else if let home = environment["HOME"], !home.isEmpty {
+            roots.append(URL(fileURLWithPath: home).appendingPathComponent(".local/share/codedrill/library"))
+        }
+        if let executable {
+            roots.append(executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/codedrill/library"))
+        }
+        return roots
+    }
+
+    /// The running binary, for `installedRoots`.
+    public static var currentExecutable: URL? {
+        #if os(Linux)
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        #else
+        return Bundle.main.executableURL
+        #endif
+    }
+
     /// `explicit` (`--library`), else `$CODEDRILL_LIBRARY`, else the nearest enclosing directory of
-    /// `workingDirectory` with `Content/` or `QuestionBanks/`, else the bundled library.
-    public static func resolve(explicit: String?, environment: [String: String], workingDirectory: URL) -> URL {
+    /// `workingDirectory` with `Content/` or `QuestionBanks/`, else an installed library
+    /// (`installedRoots`), else the checkout the binary was built from. When none exists the
+    /// answer is the data directory's library, so that the error names where to install one.
+    public static func resolve(explicit: String?, environment: [String: String], workingDirectory: URL,
+                               executable: URL? = nil) -> URL {
         if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit, relativeTo: workingDirectory).standardizedFileURL }
         if let env = environment["CODEDRILL_LIBRARY"], !env.isEmpty {
             return URL(fileURLWithPath: env, relativeTo: workingDirectory).standardizedFileURL
         }
-        let fm = FileManager.default
         var directory = workingDirectory.standardizedFileURL
         while true {
-            if fm.fileExists(atPath: directory.appendingPathComponent("Content").path)
-                || fm.fileExists(atPath: directory.appendingPathComponent("QuestionBanks").path)
-            {
-                return directory
-            }
+            if isLibrary(directory) { return directory }
             let parent = directory.deletingLastPathComponent()
             if parent.path == directory.path { break }
             directory = parent
         }
-        return bundledRoot
+        let installed = installedRoots(environment: environment, executable: executable)
+        if let found = installed.first(where: isLibrary) { return found }
+        if isLibrary(bundledRoot) { return bundledRoot }
+        return installed.first ?? bundledRoot
+    }
+
+    /// Whether `directory` holds `Content/` or `QuestionBanks/`.
+    private static func isLibrary(_ directory: URL) -> Bool {
+        let fm = FileManager.default
+        return fm.fileExists(atPath: directory.appendingPathComponent("Content").path)
+            || fm.fileExists(atPath: directory.appendingPathComponent("QuestionBanks").path)
     }
 }

@@ -28,10 +28,12 @@ public enum ProcedureParser {
 
     /// Parses raw file bytes. Returns the procedure when the file is usable (no errors), and all diagnostics.
     public static func parse(data: Data, path: String) -> (procedure: Procedure?, diagnostics: [Diagnostic]) {
-        guard !data.withUnsafeBytes({ $0.contains(0) }), let text = String(validating: data, as: UTF8.self) else {
-            let (line, column, byte) = firstInvalidUTF8(data)
-            return (nil, [Diagnostic(path: path, line: line, column: column, severity: .error,
-                                     message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", byte))])
+        let text: String
+        switch UTF8Text.decode(data, rejectingNUL: true) {
+        case .success(let decoded): text = decoded
+        case .failure(let invalid):
+            return (nil, [Diagnostic(path: path, line: invalid.line, column: invalid.column, severity: .error,
+                                     message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", invalid.byte))])
         }
         return parse(text: text, path: path, hash: Fingerprint.hex(of: data))
     }
@@ -42,44 +44,31 @@ public enum ProcedureParser {
         let procedure = parser.run(text: text, hash: hash.isEmpty ? Fingerprint.hex(of: Data(text.utf8)) : hash)
         return (parser.hasError ? nil : procedure, parser.diagnostics)
     }
-
-    /// Line, column and value of the first byte that breaks UTF-8 (or a NUL byte).
-    static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8) {
-        let bytes = [UInt8](data)
-        var line = 1, column = 1, i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            var length = 0
-            if b == 0 { return (line, column, b) }
-            if b < 0x80 { length = 1 } else if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
-            if length == 0 || i + length > bytes.count { return (line, column, b) }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (line, column, b) }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-            i += length
-        }
-        return (line, column, 0)
-    }
 }
 
 /// The state of parsing one file.
 private struct FileParser {
     let path: String
-    var diagnostics: [Diagnostic] = []
-    var hasError = false
+    /// Where this file's problems go.
+    var sink: DiagnosticSink
+    var diagnostics: [Diagnostic] { sink.diagnostics }
+    var hasError: Bool { sink.hasError }
     /// File line of the YAML text's first line.
     var yamlFirstLine = 2
     /// File line of the closing `---`.
     var frontMatterEndLine = 1
 
-    init(path: String) { self.path = path }
+    init(path: String) {
+        self.path = path
+        sink = DiagnosticSink(path: path)
+    }
 
     mutating func error(_ line: Int, _ column: Int, _ message: String) {
-        hasError = true
-        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+        sink.report(.error, line: line, column: column, message)
     }
 
     mutating func warning(_ line: Int, _ column: Int, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
+        sink.report(.warning, line: line, column: column, message)
     }
 
     func location(_ node: Node) -> SourceLocation {
