@@ -92,7 +92,7 @@ extension QuestionGenerator {
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
         let own = Set(p.modifiers.map(\.modifier))
         let wrong = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }.map { m in
-            Choice(text: m, correct: false, rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not describe this report.")
+            Choice(text: m, correct: false, rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: here, \(Wording.clause(use.when)).")
         }
         pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: because)
