@@ -33,7 +33,9 @@ struct ReportMaterial: Sendable {
     /// or a neutral line when it has no family.
     static func neutralLine(_ p: Procedure) -> String {
         guard let family = p.family else { return "Operation as described below" }
-        let words = family.replacingOccurrences(of: "-", with: " ")
+        // Families are lower-case slugs; acronyms read as a surgeon writes them.
+        let words = family.split(separator: "-").map { ["gi": "GI", "egd": "EGD", "acl": "ACL", "ercp": "ERCP"][String($0)] ?? String($0) }
+            .joined(separator: " ")
         return p.isSided ? "{Side} " + words : Wording.capitalized(words)
     }
 
@@ -179,6 +181,7 @@ extension QuestionGenerator {
             }
             var connective = position == 0 ? "" : rng.element(of: last ? Self.closingConnectives : Self.connectives)
             if connective == previous { connective = "" }  // never "Then … Then …"
+            if e.stepSentences[s].contains(" then ") { connective = "" }  // never "Next, … then …"
             previous = connective
             text += " "
             if !connective.isEmpty, let lowered = e.loweredSteps[s] {

@@ -18,6 +18,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "6c31bace643e3a19")
+        #expect(Fingerprint.hex(of: bytes) == "2d9b5bfd0818fd11")
     }
 }

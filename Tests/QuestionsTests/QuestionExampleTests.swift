@@ -54,9 +54,9 @@ import Testing
         #expect(q.options.map(\.text) == ["52", "76", "22", "51"])
         #expect(q.answer == CorrectAnswer(label: "C", text: "22"))
         #expect(q.rationale == "Modifier 22 is correct: substantially more work than usual is documented with its reason. The report says so: “Dense scar from an earlier operation had to be released first, adding about an hour”. Rule: modifier 22 (the documented work was substantially greater than the procedure usually takes, with the reason stated).")
-        #expect(q.options.first { $0.text == "52" }?.rationale == "Modifier 52 (the service was reduced or not completed as described, by the physician's choice or because the goal could not be reached (a colonoscopy that does not reach the cecum)) does not describe this report.")
-        #expect(q.options.first { $0.text == "76" }?.rationale == "Modifier 76 (the same physician repeated the same procedure later the same day) does not describe this report.")
-        #expect(q.options.first { $0.text == "51" }?.rationale == "Modifier 51 (several procedures were done in one session and this one is not the main one) does not describe this report.")
+        #expect(q.options.first { $0.text == "52" }?.rationale == "Modifier 52 (the service was reduced or not completed as described, by the physician's choice or because its goal could not be reached, such as a colonoscopy that does not reach the cecum) does not fit: here, substantially more work than usual is documented with its reason.")
+        #expect(q.options.first { $0.text == "76" }?.rationale == "Modifier 76 (the same physician repeated the same procedure later the same day) does not fit: here, substantially more work than usual is documented with its reason.")
+        #expect(q.options.first { $0.text == "51" }?.rationale == "Modifier 51 (several procedures were done in one session and this one is not the main one) does not fit: here, substantially more work than usual is documented with its reason.")
     }
 
     @Test func bundlingOffersTheIncludedHarvestAsASeparateCode() throws {
