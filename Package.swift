@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FSRSTests", dependencies: ["FSRS", "Determinism"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeterminismTests", dependencies: ["Determinism"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "QuestionBanksTests", dependencies: ["QuestionBanks", "SourceText", "Determinism"]),

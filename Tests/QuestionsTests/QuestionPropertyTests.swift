@@ -5,7 +5,7 @@ import Testing
 
 /// Properties every generated question must have, over every item of each test library and many seeds.
 @Suite struct QuestionPropertyTests {
-    static let seeds: [UInt64] = Array(1...200)
+    static let seeds: [UInt64] = Array(1...UInt64(PropertySeeds.count))
 
     @Test(arguments: TestLibraries.all)
     func everyMultipleChoiceQuestionHasExactlyOneCorrectOptionAndDistinctTexts(_ named: NamedLibrary) throws {

@@ -75,15 +75,4 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         try ProgressStore(path: LargeLearner.prepare())
     }
-
-    // `codedrill stats` for the same learner: 30 days of activity and a 30-day forecast.
-    Benchmark("stats, 100k cards and 1M reviews", configuration: latency) { benchmark, store in
-        let learner = try! store.learner(named: LargeLearner.learnerName)!
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            blackHole(try! store.stats(learner: learner.id, at: now, calendar: calendar))
-        }
-    } setup: {
-        try ProgressStore(path: LargeLearner.prepare())
-    }
 }
