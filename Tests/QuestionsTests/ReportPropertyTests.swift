@@ -8,7 +8,7 @@ import SourceText
 /// layout, each fact told once, distractors from the same body area, code sets one element off,
 /// contrasts only between alternatives.
 @Suite struct ReportPropertyTests {
-    static let seeds: [UInt64] = Array(1...40)
+    static let seeds: [UInt64] = Array(1...UInt64(PropertySeeds.count))
     static let headings = ["PREOPERATIVE DIAGNOSIS: ", "\nPOSTOPERATIVE DIAGNOSIS: ", "\nPROCEDURE: ", "\nANESTHESIA: ", "\nDESCRIPTION OF PROCEDURE: "]
 
     @Test(arguments: TestLibraries.all)
