@@ -105,6 +105,8 @@ final class ProcedureEntry: Sendable {
     let clausesTo: [ClauseID]
     /// What a procedure report of this procedure says besides the steps.
     let report: ReportMaterial
+    /// Per step: it says "then" itself, so no connective goes before it.
+    let thenSteps: [Bool]
     /// Stem material: usable indications, `rules_out` sentences, narration plans.
     let stem: StemMaterial
     /// Ranked neighbour codes and procedures of other families.
@@ -133,6 +135,7 @@ final class ProcedureEntry: Sendable {
         indicationKeys = reading.indicationKeys
         exampleStep = reading.exampleStep
         report = reading.report
+        thenSteps = reading.stepSentences.map { $0.contains(" then ") }
         self.clauses = clauses
         self.clausesTo = clausesTo
         self.stem = stem

@@ -15,8 +15,24 @@ struct ReportMaterial: Sendable {
     var findings: String?
     /// The SPECIMENS line, if any.
     var specimen: String?
+    /// Per PROCEDURE template: the line filled for no side, right, left and both sides (`sideSlot`).
+    var filledLines: [[String]] = []
+    /// Per diagnosis: the PREOPERATIVE and POSTOPERATIVE lines and the PATHOLOGY line, as told.
+    var diagnosisLines: [(preop: String, postop: String, pathology: String?)] = []
+    /// Per side slot: the diagnoses that fit a scenario on that side (sided ones of that side, unsided ones).
+    var fittingDiagnoses: [[Int]] = [[], [], [], []]
 
     init() {}
+
+    /// The index of `side` in the per-side tables: none, right, left, both.
+    static func sideSlot(_ side: Side?) -> Int {
+        switch side {
+        case nil: 0
+        case .right?: 1
+        case .left?: 2
+        case .bilateral?: 3
+        }
+    }
 
     init(_ p: Procedure, mentionsCode: (String) -> Bool) {
         let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) }
@@ -27,6 +43,17 @@ struct ReportMaterial: Sendable {
         let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
         findings = told.isEmpty ? nil : told.joined(separator: " ")
         specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
+        // Everything a report line needs is written here, so generating a question only appends.
+        filledLines = procedureLines.map { template in [nil, Side.right, .left, .bilateral].map { ReportMaterial.fill(template, side: $0) } }
+        diagnosisLines = p.diagnoses.map { d in
+            let before = Wording.sentence(Wording.capitalized(d.preop ?? d.text))
+            // With a pathology result the surgeon's impression stays general; pathology decides.
+            let after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
+            return (before, after == before ? "Same." : after, d.pathology.map(Wording.sentence))
+        }
+        fittingDiagnoses = [nil, Side.right, .left, .bilateral].map { side in
+            p.diagnoses.indices.filter { p.diagnoses[$0].side == nil || p.diagnoses[$0].side == side }
+        }
     }
 
     /// The PROCEDURE line of a file without `report`: its family in words ("{Side} hip arthrodesis"),
@@ -79,19 +106,16 @@ extension QuestionGenerator {
     /// the pathology when the diagnosis has one, and the question line.
     func reportStem(_ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String,
                     _ rng: inout SplitMix64) -> String {
-        let p = e.procedure
         var text = ""
-        text.reserveCapacity(1_400)
-        let diagnosis = plan.diagnosis.map { p.diagnoses[$0] }
+        text.reserveCapacity(2_048)
+        let slot = ReportMaterial.sideSlot(plan.patient.side)
+        let lines = plan.diagnosis.map { e.report.diagnosisLines[$0] }
         let preop: String, postop: String
-        if let diagnosis {
-            let before = Wording.sentence(Wording.capitalized(diagnosis.preop ?? diagnosis.text))
-            // With a pathology result the surgeon's impression stays general; pathology decides.
-            let after = diagnosis.pathology == nil ? Wording.sentence(Wording.capitalized(diagnosis.text)) : before
-            preop = before
-            postop = after == before ? "Same." : after
+        if let lines {
+            preop = lines.preop
+            postop = lines.postop
         } else {
-            preop = stemIndication(e, among: e.stemIndications, &rng) ?? ReportMaterial.fill(e.report.procedureLines[0], side: plan.patient.side)
+            preop = stemIndication(e, among: e.stemIndications, &rng) ?? e.report.filledLines[0][slot]
             postop = "Same."
         }
         text += "PREOPERATIVE DIAGNOSIS: "
@@ -99,7 +123,7 @@ extension QuestionGenerator {
         text += "\nPOSTOPERATIVE DIAGNOSIS: "
         text += postop
         text += "\nPROCEDURE: "
-        text += ReportMaterial.fill(rng.element(of: e.report.procedureLines), side: plan.patient.side)
+        text += e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
         text += "\nANESTHESIA: "
         text += rng.element(of: e.report.anesthesia)
         if plan.findings, let findings = e.report.findings {
@@ -112,11 +136,14 @@ extension QuestionGenerator {
         }
         text += "\nDESCRIPTION OF PROCEDURE: "
         arrival(plan, into: &text, &rng)
-        for sentence in plan.opening { text += " " + sentence }
+        for sentence in plan.opening {
+            text += " "
+            text += sentence
+        }
         narrate(e, narration, plan, into: &text, &rng)
-        if let pathology = diagnosis?.pathology {
+        if let pathology = lines?.pathology {
             text += "\nPATHOLOGY: "
-            text += Wording.sentence(pathology)
+            text += pathology
         }
         text += "\n\n"
         text += question
@@ -126,21 +153,24 @@ extension QuestionGenerator {
     /// The description's first sentence: who the patient is and where the service happens.
     private func arrival(_ plan: ReportPlan, into text: inout String, _ rng: inout SplitMix64) {
         let patient = plan.patient
-        let who = patient.article + " " + Self.ages[min(patient.age, Self.ages.count - 1)] + patient.person
         let whereabouts: String
         switch plan.setting {
-        case .office: whereabouts = "was seen in the office procedure room"
-        case .emergencyDepartment: whereabouts = "was seen in the emergency department"
-        case .endoscopySuite: whereabouts = "was brought to the endoscopy suite"
-        case .outpatientSurgery, .inpatient: whereabouts = "was brought to the operating room"
+        case .office: whereabouts = " was seen in the office procedure room"
+        case .emergencyDepartment: whereabouts = " was seen in the emergency department"
+        case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
+        case .outpatientSurgery, .inpatient: whereabouts = " was brought to the operating room"
         }
-        switch rng.below(3) {
-        case 0:
-            text += "The patient, " + who + ", " + whereabouts + "."
-        case 1:
-            text += Wording.capitalized(who) + " " + whereabouts + ", and the planned procedure was confirmed."
-        default:
-            text += "The patient, " + who + ", " + whereabouts + ", and a time-out confirmed the patient and the procedure."
+        let variant = rng.below(3)
+        let an = patient.article == "an"
+        text += variant == 1 ? (an ? "An " : "A ") : (an ? "The patient, an " : "The patient, a ")
+        text += Self.ages[min(patient.age, Self.ages.count - 1)]
+        text += patient.person
+        if variant != 1 { text += "," }
+        text += whereabouts
+        switch variant {
+        case 0: text += "."
+        case 1: text += ", and the planned procedure was confirmed."
+        default: text += ", and a time-out confirmed the patient and the procedure."
         }
     }
 
@@ -149,8 +179,10 @@ extension QuestionGenerator {
     /// replacement, and the extra sentences come before a closing non-key step.
     private func narrate(_ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
                          _ rng: inout SplitMix64) {
-        let keys = (narration.keys + narration.others.filter { plan.forced.contains($0) || plan.replaced[$0] != nil }).sorted()
-        let others = narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
+        let plain = plan.forced.isEmpty && plan.replaced.isEmpty
+        let keys = plain ? narration.keys
+            : (narration.keys + narration.others.filter { plan.forced.contains($0) || plan.replaced[$0] != nil }).sorted()
+        let others = plain ? narration.others : narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
         var needed = narration.keys.isEmpty ? others.count : rng.int(in: (others.count + 1) / 2...others.count)
         let total = keys.count + needed
         var position = 0, k = 0, o = 0
@@ -170,18 +202,22 @@ extension QuestionGenerator {
             }
             let last = position == total - 1
             if last, total > 1, !extraTold, !e.procedure.steps[s].isKey {
-                for sentence in plan.extra { text += " " + sentence }
+                for sentence in plan.extra {
+                    text += " "
+                    text += sentence
+                }
                 extraTold = true
             }
-            if let replacement = plan.replaced[s] {
-                text += " " + replacement
+            if !plain, let replacement = plan.replaced[s] {
+                text += " "
+                text += replacement
                 previous = ""
                 position += 1
                 continue
             }
             var connective = position == 0 ? "" : rng.element(of: last ? Self.closingConnectives : Self.connectives)
             if connective == previous { connective = "" }  // never "Then … Then …"
-            if e.stepSentences[s].contains(" then ") { connective = "" }  // never "Next, … then …"
+            if e.thenSteps[s] { connective = "" }  // never "Next, … then …"
             previous = connective
             text += " "
             if !connective.isEmpty, let lowered = e.loweredSteps[s] {
@@ -197,7 +233,7 @@ extension QuestionGenerator {
 
     /// A diagnosis index that fits `side` (a sided diagnosis of that side, or an unsided one), drawn.
     func drawDiagnosis(_ e: ProcedureEntry, side: Side?, _ rng: inout SplitMix64) -> Int? {
-        let fitting = e.procedure.diagnoses.indices.filter { e.procedure.diagnoses[$0].side == nil || e.procedure.diagnoses[$0].side == side }
-        return fitting.isEmpty ? nil : rng.element(of: fitting)
+        let fitting = e.report.fittingDiagnoses[ReportMaterial.sideSlot(side)]
+        return fitting.isEmpty ? nil : fitting[rng.below(fitting.count)]
     }
 }
