@@ -108,10 +108,11 @@ extension ProgressStore {
     /// The learner's statistics at `now`: activity over the last `days` study days (today
     /// included) and a due forecast for the next `forecastDays`, with days cut by `calendar`.
     ///
-    /// A fixed handful of aggregate queries whatever the window and the streak: each chart is one
-    /// grouped range scan (study days are calendar days, so their bounds are computed here and
-    /// handed to SQL as a `CASE`), and the streak is one statement that finds the first day without
-    /// a review. Card counts leave retired items out by subtracting the few cards on retired items.
+    /// A fixed handful of statements whatever the window and the streak: the forecast is one
+    /// statement counting each day's range through the due index, the activity chart and retention
+    /// one grouped scan of the window (study days are calendar days, so their bounds are computed
+    /// here and handed to SQL), and the streak one statement that finds the first day without a
+    /// review. Card counts leave retired items out by subtracting the few cards on retired items.
     public func stats(
         learner: Learner.ID, at now: Date, calendar: StudyCalendar, days: Int = 30, forecastDays: Int = 30
     ) throws(StoreError) -> LearnerStats {
@@ -125,24 +126,33 @@ extension ProgressStore {
             func count(_ sql: String, _ arguments: StatementArguments) throws -> Int {
                 try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
             }
-            // Due counts and the forecast in one index range scan: forecast day d (today first,
-            // overdue included) is `due_at < bounds[d + 1]`.
+            // Due counts: three index-only range counts in one statement. The forecast: one statement
+            // counting each day's range through the due index (day 0 includes everything overdue).
             let forecastStarts = (0...max(forecastDays, 1)).map { calendar.dayStart($0, after: today) }
             let forecastBounds = forecastStarts.map(ms)
             let (nowMs, todayMs, tomorrowMs) = (ms(now), ms(today), ms(tomorrow))
-            let dueSQL = """
-                SELECT \(Self.bucket("due_at", forecastBounds)) AS d, count(*), sum(due_at <= \(nowMs)), sum(due_at < \(todayMs)),
-                       sum(due_at > \(nowMs) AND due_at < \(tomorrowMs))
-                FROM cards WHERE learner_id = ? AND due_at < \(forecastBounds.last!) GROUP BY d
-                """
+            let dueRow = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM cards WHERE learner_id = :learner AND due_at <= :now),
+                           (SELECT count(*) FROM cards WHERE learner_id = :learner AND due_at < :today),
+                           (SELECT count(*) FROM cards WHERE learner_id = :learner AND due_at > :now AND due_at < :tomorrow)
+                    """,
+                arguments: ["learner": learner, "now": nowMs, "today": todayMs, "tomorrow": tomorrowMs])
+            var (dueNow, overdue, dueLaterToday): (Int, Int, Int) = (dueRow?[0] ?? 0, dueRow?[1] ?? 0, dueRow?[2] ?? 0)
+            let dayRanges = (0..<(forecastBounds.count - 1)).map { d in
+                "(\(d), \(d == 0 ? Int64.min : forecastBounds[d]), \(forecastBounds[d + 1]))"
+            }.joined(separator: ", ")
             var dueByDay = [Int](repeating: 0, count: forecastBounds.count - 1)
-            var (dueNow, overdue, dueLaterToday) = (0, 0, 0)
-            for row in try Row.fetchAll(db, sql: dueSQL, arguments: [learner]) {
-                let d: Int = row[0]
-                if d >= 0 && d < dueByDay.count { dueByDay[d] += row[1] }
-                dueNow += row[2]
-                overdue += row[3]
-                dueLaterToday += row[4]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    WITH day(i, lo, hi) AS (VALUES \(dayRanges))
+                    SELECT i, (SELECT count(*) FROM cards WHERE learner_id = ? AND due_at >= day.lo AND due_at < day.hi) FROM day
+                    """,
+                arguments: [learner])
+            {
+                dueByDay[row[0]] = row[1]
             }
             // The same counts for cards on retired items (few; found through their partial index).
             let retiredDue = try Int64.fetchAll(
