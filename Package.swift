@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "codedrill",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "codedrill", targets: ["codedrill"]),
         .library(name: "FSRS", targets: ["FSRS"]),
@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FSRSTests", dependencies: ["FSRS"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FSRSTests", dependencies: ["FSRS", "Determinism"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DeterminismTests", dependencies: ["Determinism"]),
         .testTarget(name: "SourceTextTests", dependencies: ["SourceText"]),
         .testTarget(name: "QuestionBanksTests", dependencies: ["QuestionBanks", "SourceText", "Determinism"]),

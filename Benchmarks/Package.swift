@@ -11,7 +11,7 @@ import PackageDescription
 
 let package = Package(
     name: "codedrill-benchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "codedrill", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
@@ -29,9 +29,22 @@ let package = Package(
         suite(
             "StoreBenchmarks",
             dependencies: [
-                .product(name: "ProgressStore", package: "codedrill"), .product(name: "FSRS", package: "codedrill"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "BenchmarkFixtures", .product(name: "ProgressStore", package: "codedrill"),
+                .product(name: "FSRS", package: "codedrill"),
             ]),
+        // `codedrill stats` on the same 100k-card learner: the numbers, and the whole report.
+        suite(
+            "StatsBenchmarks",
+            dependencies: [
+                "BenchmarkFixtures", .product(name: "ProgressStore", package: "codedrill"),
+                .product(name: "Drill", package: "codedrill"), .product(name: "Questions", package: "codedrill"),
+                .product(name: "CodingContent", package: "codedrill"),
+            ]),
+        // The 100k-card learner the store and stats suites share.
+        .target(
+            name: "BenchmarkFixtures",
+            dependencies: [.product(name: "ProgressStore", package: "codedrill"), .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/BenchmarkFixtures"),
         // Question generation on a 1,000-procedure library (docs/questions.md).
         suite(
             "GeneratorBenchmarks",

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import QuestionBanks
 import SourceText
@@ -77,34 +76,37 @@ public struct Library: Sendable {
         var diagnostics: [Diagnostic] = []
         var contentPaths: [String] = []
         // Files are parsed on every core: parsing is pure, and start-up time matters to a drill.
-        // Iteration 0 reads the question bank (the longest task, so it starts first), the others a
-        // content file each.
+        // Job 0 reads the question bank and the blueprints (the longest job, so it starts first),
+        // the others a content file each.
         let urls = contentFileURLs(in: content)
         let paths = urls.map { displayPath($0, workingDirectory: workingDirectory) }
         let bankDirectory = displayPath(banks, workingDirectory: workingDirectory)
         let bankFiles = fm.fileExists(atPath: banks.path) ? QuestionBank.giftFiles(in: bankDirectory) : []
-        nonisolated(unsafe) let parsed = UnsafeMutableBufferPointer<(procedure: Procedure?, diagnostics: [Diagnostic])>.allocate(capacity: urls.count)
-        defer { parsed.deallocate() }
-        nonisolated(unsafe) var bank = QuestionBank(questions: [], diagnostics: [])
-        nonisolated(unsafe) var blueprintReading = BlueprintReading()
-        DispatchQueue.concurrentPerform(iterations: urls.count + 1) { iteration in
-            if iteration == 0 {
-                bank = QuestionBank.load(paths: bankFiles)
-                blueprintReading = readBlueprints(in: banks.appendingPathComponent("blueprints"), workingDirectory: workingDirectory)
-                return
+        let blueprintDirectory = banks.appendingPathComponent("blueprints")
+        let read = Array(0...urls.count).parallelMap { job -> LoadJob in
+            if job == 0 {
+                return .banks(QuestionBank.load(paths: bankFiles),
+                              readBlueprints(in: blueprintDirectory, workingDirectory: workingDirectory))
             }
-            let i = iteration - 1
+            let i = job - 1
             guard let data = FileManager.default.contents(atPath: urls[i].path) else {
-                (parsed.baseAddress! + i).initialize(to: (nil, [Diagnostic(path: paths[i], line: 1, column: 1, severity: .error, message: "cannot read the file")]))
-                return
+                return .content(nil, [Diagnostic(path: paths[i], line: 1, column: 1, severity: .error, message: "cannot read the file")])
             }
-            (parsed.baseAddress! + i).initialize(to: ProcedureParser.parse(data: data, path: paths[i]))
+            let (procedure, found) = ProcedureParser.parse(data: data, path: paths[i])
+            return .content(procedure, found)
         }
-        for i in urls.indices {
-            let (procedure, found) = (parsed.baseAddress! + i).move()
-            contentPaths.append(paths[i])
-            diagnostics.append(contentsOf: found)
-            if let procedure { procedures.append(procedure) }
+        var bank = QuestionBank(questions: [], diagnostics: [])
+        var blueprintReading = BlueprintReading()
+        for (job, result) in read.enumerated() {
+            switch result {
+            case .banks(let questions, let blueprints):
+                bank = questions
+                blueprintReading = blueprints
+            case .content(let procedure, let found):
+                contentPaths.append(paths[job - 1])
+                diagnostics.append(contentsOf: found)
+                if let procedure { procedures.append(procedure) }
+            }
         }
         diagnostics += bank.diagnostics
         diagnostics += blueprintReading.diagnostics
@@ -113,8 +115,14 @@ public struct Library: Sendable {
                        blueprintFiles: blueprintReading.files)
     }
 
+    /// What one job of `load` read: the bank and blueprints, or one content file.
+    private enum LoadJob: Sendable {
+        case banks(QuestionBank, BlueprintReading)
+        case content(Procedure?, [Diagnostic])
+    }
+
     /// What `readBlueprints(in:workingDirectory:)` found.
-    private struct BlueprintReading {
+    private struct BlueprintReading: Sendable {
         var blueprints: [Blueprint] = []
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -126,7 +134,7 @@ public struct Library: Sendable {
         for url in Library.files(in: directory, withExtension: "yaml") {
             let path = displayPath(url, workingDirectory: workingDirectory)
             reading.files.append(path)
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: url.path), case .success(let text) = UTF8Text.decode(data) else {
                 reading.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
                 continue
             }
@@ -156,32 +164,69 @@ public struct Library: Sendable {
     }
 }
 
-/// Finds the library a command works on (the command-line contract's default order).
+/// Finds the library a command works on (the command-line contract's search order).
 public enum LibraryLocator {
-    /// The library shipped in this repository (`Content/`, `QuestionBanks/` beside `Package.swift`).
+    /// The library of the checkout this binary was built from (`Content/`, `QuestionBanks/` beside
+    /// `Package.swift`): what `swift run` and the tests use. An installed binary must not rely on
+    /// it — the checkout may be gone — so it comes last.
     public static var bundledRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Where an installed library lives, in search order: the data directory
+    /// (`$XDG_DATA_HOME/codedrill/library`, else `~/.local/share/codedrill/library`, beside the
+    /// progress database), then `share/codedrill/library` next to the binary's directory
+    /// (`/usr/local/bin/codedrill` → `/usr/local/share/codedrill/library`).
+    public static func installedRoots(environment: [String: String], executable: URL?) -> [URL] {
+        var roots: [URL] = []
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+            roots.append(URL(fileURLWithPath: dataHome).appendingPathComponent("codedrill/library"))
+        } else if let home = environment["HOME"], !home.isEmpty {
+            roots.append(URL(fileURLWithPath: home).appendingPathComponent(".local/share/codedrill/library"))
+        }
+        if let executable {
+            roots.append(executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/codedrill/library"))
+        }
+        return roots
+    }
+
+    /// The running binary, for `installedRoots`.
+    public static var currentExecutable: URL? {
+        #if os(Linux)
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        #else
+        return Bundle.main.executableURL
+        #endif
+    }
+
     /// `explicit` (`--library`), else `$CODEDRILL_LIBRARY`, else the nearest enclosing directory of
-    /// `workingDirectory` with `Content/` or `QuestionBanks/`, else the bundled library.
-    public static func resolve(explicit: String?, environment: [String: String], workingDirectory: URL) -> URL {
+    /// `workingDirectory` with `Content/` or `QuestionBanks/`, else an installed library
+    /// (`installedRoots`), else the checkout the binary was built from. When none exists the
+    /// answer is the data directory's library, so that the error names where to install one.
+    public static func resolve(explicit: String?, environment: [String: String], workingDirectory: URL,
+                               executable: URL? = nil) -> URL {
         if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit, relativeTo: workingDirectory).standardizedFileURL }
         if let env = environment["CODEDRILL_LIBRARY"], !env.isEmpty {
             return URL(fileURLWithPath: env, relativeTo: workingDirectory).standardizedFileURL
         }
-        let fm = FileManager.default
         var directory = workingDirectory.standardizedFileURL
         while true {
-            if fm.fileExists(atPath: directory.appendingPathComponent("Content").path)
-                || fm.fileExists(atPath: directory.appendingPathComponent("QuestionBanks").path)
-            {
-                return directory
-            }
+            if isLibrary(directory) { return directory }
             let parent = directory.deletingLastPathComponent()
             if parent.path == directory.path { break }
             directory = parent
         }
-        return bundledRoot
+        let installed = installedRoots(environment: environment, executable: executable)
+        if let found = installed.first(where: isLibrary) { return found }
+        if isLibrary(bundledRoot) { return bundledRoot }
+        return installed.first ?? bundledRoot
+    }
+
+    /// Whether `directory` holds `Content/` or `QuestionBanks/`.
+    private static func isLibrary(_ directory: URL) -> Bool {
+        let fm = FileManager.default
+        return fm.fileExists(atPath: directory.appendingPathComponent("Content").path)
+            || fm.fileExists(atPath: directory.appendingPathComponent("QuestionBanks").path)
     }
 }

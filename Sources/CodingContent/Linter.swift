@@ -36,23 +36,46 @@ public struct Linter: Sendable {
             }
         }
         for procedure in procedures {
+            let noun = procedure.format == 2 ? "'instead' entry" : "contrast"
             for contrast in procedure.contrasts {
                 if contrast.code == procedure.code {
-                    error(procedure, contrast.location, "a contrast names the file's own code \(contrast.code)")
+                    error(procedure, contrast.location, "\(noun) names the file's own code \(contrast.code)")
                     continue
                 }
                 guard let other = firstByCode[contrast.code] else {
-                    error(procedure, contrast.location, "contrast names \(contrast.code), which is not in the library")
+                    if contrast.describe == nil {
+                        error(procedure, contrast.location,
+                              "\(noun) names \(contrast.code), which is not in the library (add 'describe' to say what it is)")
+                    }
                     continue
                 }
                 if !contrast.oneway, !other.contrasts.contains(where: { $0.code == procedure.code }) {
                     error(procedure, contrast.location,
-                          "contrast to \(contrast.code) is one-sided: \(other.path) has no contrast back to \(procedure.code) (add one, or mark this one 'oneway: true')")
+                          "\(noun) to \(contrast.code) is one-sided: \(other.path) has no 'instead' back to \(procedure.code) (add one, or mark this one 'oneway: true')")
                 }
             }
             var seenContrast: Set<String> = []
             for contrast in procedure.contrasts where !seenContrast.insert(contrast.code).inserted {
-                error(procedure, contrast.location, "contrast to \(contrast.code) is listed twice")
+                error(procedure, contrast.location, "\(noun) to \(contrast.code) is listed twice")
+            }
+            var seenAddition: Set<String> = []
+            for addition in procedure.additions {
+                if addition.code == procedure.code {
+                    error(procedure, addition.location, "'in_addition' names the file's own code \(addition.code)")
+                } else if firstByCode[addition.code] == nil, addition.describe == nil {
+                    error(procedure, addition.location,
+                          "'in_addition' names \(addition.code), which is not in the library (add 'describe' to say what it is)")
+                }
+                if !seenAddition.insert(addition.code).inserted {
+                    error(procedure, addition.location, "'in_addition' to \(addition.code) is listed twice")
+                }
+            }
+            for inclusion in procedure.inclusions where inclusion.code == procedure.code {
+                error(procedure, inclusion.location, "'included' names the file's own code \(procedure.code)")
+            }
+            for (line, finding) in repeatedFindings(procedure) {
+                diagnostics.append(Diagnostic(path: procedure.path, line: line, column: 1, severity: .warning,
+                                              message: "finding repeats step \(finding): say each fact once (the finding, or the step)"))
             }
             for pcs in procedure.pcs {
                 if let problem = tables.procedureProblem(pcs.code, on: asOfDay) { error(procedure, pcs.location, problem) }
@@ -65,6 +88,34 @@ public struct Linter: Sendable {
             }
         }
         return diagnostics
+    }
+}
+
+extension Linter {
+    /// Findings that share a five-word run with a step: (line 1, step number). Words are lower-cased
+    /// letter-and-digit runs; a run counts when three of its words have four letters or more, so
+    /// shared anatomy ("the femoral head and the") alone never matches.
+    func repeatedFindings(_ procedure: Procedure) -> [(Int, Int)] {
+        guard !procedure.findings.isEmpty else { return [] }
+        func runs(_ text: String) -> Set<String> {
+            let words = text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+            guard words.count >= 5 else { return [] }
+            var result: Set<String> = []
+            for k in 0...(words.count - 5) {
+                let run = words[k..<(k + 5)]
+                if run.filter({ $0.count >= 4 }).count >= 3 { result.insert(run.joined(separator: " ")) }
+            }
+            return result
+        }
+        let stepRuns = procedure.steps.map { runs($0.text) }
+        var result: [(Int, Int)] = []
+        for finding in procedure.findings {
+            let own = runs(finding)
+            if let s = stepRuns.firstIndex(where: { !$0.isDisjoint(with: own) }) {
+                result.append((1, s + 1))
+            }
+        }
+        return result
     }
 }
 

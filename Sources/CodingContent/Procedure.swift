@@ -60,7 +60,8 @@ public struct PatientProfile: Sendable, Hashable, Codable {
     }
 }
 
-/// What would move a coder from this procedure's code to a neighbouring one.
+/// An alternative code: what would move a coder from this procedure's code to a neighbouring one
+/// (format v2 `instead`; format v1 `contrasts`).
 public struct Contrast: Sendable, Hashable, Codable {
     /// The neighbouring code.
     public var code: String
@@ -70,15 +71,19 @@ public struct Contrast: Sendable, Hashable, Codable {
     public var rulesOut: String?
     /// True when no contrast back is required.
     public var oneway: Bool
+    /// What the other code is, in the author's words, when it is not in the library (v2 `describe`).
+    public var describe: String?
     /// Where the contrast's `code` value is written.
     public var location: SourceLocation
 
     /// Creates a contrast.
-    public init(code: String, when: String, rulesOut: String? = nil, oneway: Bool = false, location: SourceLocation) {
+    public init(code: String, when: String, rulesOut: String? = nil, oneway: Bool = false, describe: String? = nil,
+                location: SourceLocation) {
         self.code = code
         self.when = when
         self.rulesOut = rulesOut
         self.oneway = oneway
+        self.describe = describe
         self.location = location
     }
 }
@@ -89,16 +94,22 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     public var code: String
     /// The side the code encodes, when it is sided.
     public var side: Side?
-    /// The condition in the author's words.
+    /// The condition in the author's words (v2: the postoperative diagnosis as the surgeon writes it).
     public var text: String
+    /// The preoperative diagnosis, when it differs from `text`.
+    public var preop: String?
+    /// The pathology result that decides the code, if any.
+    public var pathology: String?
     /// Where the code is written.
     public var location: SourceLocation
 
     /// Creates a diagnosis.
-    public init(code: String, side: Side?, text: String, location: SourceLocation) {
+    public init(code: String, side: Side?, text: String, preop: String? = nil, pathology: String? = nil, location: SourceLocation) {
         self.code = code
         self.side = side
         self.text = text
+        self.preop = preop
+        self.pathology = pathology
         self.location = location
     }
 
@@ -154,8 +165,26 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var family: String?
     /// Who the vignettes' patient may be.
     public var patient: PatientProfile
-    /// Neighbouring codes and what moves the coder there.
+    /// The content format the file is written in: 1 or 2.
+    public var format: Int
+    /// Alternatives (`instead`, or v1 `contrasts`): neighbouring codes and what moves the coder there.
     public var contrasts: [Contrast]
+    /// Codes reported as well, with their triggers (v2 `in_addition`).
+    public var additions: [Addition]
+    /// Work included in this code (v2 `included`).
+    public var inclusions: [Inclusion]
+    /// Modifiers that apply and when (v2 `modifiers`).
+    public var modifiers: [ModifierUse]
+    /// Where the service happens, usual first (v2 `setting`; empty when not given).
+    public var settings: [CareSetting]
+    /// Usual anesthesia, usual first (v2 `anesthesia`; empty when not given).
+    public var anesthesia: [AnesthesiaType]
+    /// How a report names the procedure (v2 `report`).
+    public var report: ReportWording?
+    /// What the surgeon saw, each a sentence (v2 `findings`).
+    public var findings: [String]
+    /// The CPT index path a coder follows to this code (`Arthrodesis, hip joint`; v2 `index`).
+    public var indexPath: String?
     /// Inpatient ICD-10-PCS crosswalk, by side or unsided.
     public var pcs: [PCSCode]
     /// Typical ICD-10-CM diagnoses.
@@ -180,11 +209,22 @@ public struct Procedure: Sendable, Hashable, Codable {
     /// Creates a procedure.
     public init(
         code: String, system: CodeSystem, title: String, section: [String], family: String? = nil,
-        patient: PatientProfile = .adult, contrasts: [Contrast] = [], pcs: [PCSCode] = [],
+        patient: PatientProfile = .adult, format: Int = 1, contrasts: [Contrast] = [], additions: [Addition] = [],
+        inclusions: [Inclusion] = [], modifiers: [ModifierUse] = [], settings: [CareSetting] = [], anesthesia: [AnesthesiaType] = [],
+        report: ReportWording? = nil, findings: [String] = [], indexPath: String? = nil, pcs: [PCSCode] = [],
         diagnoses: [Diagnosis] = [], tags: [String] = [], summary: [String] = [], indications: [String],
         steps: [Step], notes: [String] = [], path: String, codeLocation: SourceLocation = .init(line: 2, column: 7),
         contentHash: String = ""
     ) {
+        self.format = format
+        self.additions = additions
+        self.inclusions = inclusions
+        self.modifiers = modifiers
+        self.settings = settings
+        self.anesthesia = anesthesia
+        self.report = report
+        self.findings = findings
+        self.indexPath = indexPath
         self.code = code
         self.system = system
         self.title = title

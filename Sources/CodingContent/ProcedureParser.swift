@@ -3,24 +3,37 @@ import Foundation
 import SourceText
 import Yams
 
-/// Reads one content file (format v1: YAML front matter + Markdown sections) into a `Procedure`,
-/// collecting every problem as a `Diagnostic` with the file's line and column.
+/// Reads one content file (format v1 or v2: YAML front matter + Markdown sections) into a
+/// `Procedure`, collecting every problem as a `Diagnostic` with the file's line and column.
 public enum ProcedureParser {
-    /// The front-matter keys format v1 knows.
-    public static let knownKeys = [
+    /// The front-matter keys of format v1.
+    public static let v1Keys = [
         "code", "system", "title", "section", "family", "patient", "contrasts", "icd10pcs", "diagnoses", "tags",
     ]
+    /// The keys format v2 adds (a v1 file may use them while it is migrated).
+    public static let v2Keys = ["format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers"]
+    /// Every front-matter key either format knows.
+    public static let knownKeys = v1Keys + v2Keys
+    /// The v2 fields a v1 file is reminded of when it lacks them, in this order.
+    public static let upgradeFields = ["setting", "anesthesia", "report", "findings", "modifiers", "in_addition", "included"]
     static let contrastKeys = ["code", "when", "rules_out", "oneway"]
-    static let diagnosisKeys = ["code", "side", "text"]
+    static let insteadKeys = ["code", "when", "here", "describe", "oneway"]
+    static let additionKeys = ["code", "when", "type", "modifier", "describe", "note"]
+    static let inclusionKeys = ["service", "code", "reason", "why", "step"]
+    static let modifierKeys = ["modifier", "when", "note", "step"]
+    static let reportKeys = ["procedure", "specimen"]
+    static let diagnosisKeys = ["code", "side", "text", "preop", "pathology"]
     static let patientKeys = ["sex", "age"]
     static let sectionNames = ["Indications", "Steps", "Notes"]
 
     /// Parses raw file bytes. Returns the procedure when the file is usable (no errors), and all diagnostics.
     public static func parse(data: Data, path: String) -> (procedure: Procedure?, diagnostics: [Diagnostic]) {
-        guard !data.withUnsafeBytes({ $0.contains(0) }), let text = String(validating: data, as: UTF8.self) else {
-            let (line, column, byte) = firstInvalidUTF8(data)
-            return (nil, [Diagnostic(path: path, line: line, column: column, severity: .error,
-                                     message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", byte))])
+        let text: String
+        switch UTF8Text.decode(data, rejectingNUL: true) {
+        case .success(let decoded): text = decoded
+        case .failure(let invalid):
+            return (nil, [Diagnostic(path: path, line: invalid.line, column: invalid.column, severity: .error,
+                                     message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", invalid.byte))])
         }
         return parse(text: text, path: path, hash: Fingerprint.hex(of: data))
     }
@@ -31,44 +44,31 @@ public enum ProcedureParser {
         let procedure = parser.run(text: text, hash: hash.isEmpty ? Fingerprint.hex(of: Data(text.utf8)) : hash)
         return (parser.hasError ? nil : procedure, parser.diagnostics)
     }
-
-    /// Line, column and value of the first byte that breaks UTF-8 (or a NUL byte).
-    static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8) {
-        let bytes = [UInt8](data)
-        var line = 1, column = 1, i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            var length = 0
-            if b == 0 { return (line, column, b) }
-            if b < 0x80 { length = 1 } else if b & 0xE0 == 0xC0, b >= 0xC2 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { length = 4 }
-            if length == 0 || i + length > bytes.count { return (line, column, b) }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (line, column, b) }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-            i += length
-        }
-        return (line, column, 0)
-    }
 }
 
 /// The state of parsing one file.
 private struct FileParser {
     let path: String
-    var diagnostics: [Diagnostic] = []
-    var hasError = false
+    /// Where this file's problems go.
+    var sink: DiagnosticSink
+    var diagnostics: [Diagnostic] { sink.diagnostics }
+    var hasError: Bool { sink.hasError }
     /// File line of the YAML text's first line.
     var yamlFirstLine = 2
     /// File line of the closing `---`.
     var frontMatterEndLine = 1
 
-    init(path: String) { self.path = path }
+    init(path: String) {
+        self.path = path
+        sink = DiagnosticSink(path: path)
+    }
 
     mutating func error(_ line: Int, _ column: Int, _ message: String) {
-        hasError = true
-        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+        sink.report(.error, line: line, column: column, message)
     }
 
     mutating func warning(_ line: Int, _ column: Int, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .warning, message: message))
+        sink.report(.warning, line: line, column: column, message)
     }
 
     func location(_ node: Node) -> SourceLocation {
@@ -201,8 +201,48 @@ private struct FileParser {
         var patient = PatientProfile.adult
         if let entry = values["patient"] { patient = parsePatient(entry.value) }
 
+        var format = 1
+        if let entry = values["format"], let text = string(entry.value, key: "format") {
+            if text == "2" { format = 2 } else { error(at: entry.value, "unknown format '\(text)'; the only format number is 2 (leave 'format' out for v1)") }
+        }
+
         var contrasts: [Contrast] = []
-        if let entry = values["contrasts"] { contrasts = parseContrasts(entry.value) }
+        if let entry = values["contrasts"] {
+            if format == 2 {
+                let l = location(entry.key)
+                error(l.line, l.column, "'contrasts' is the v1 key; a format 2 file lists alternatives under 'instead'")
+            } else {
+                contrasts = parseContrasts(entry.value, key: "contrasts")
+            }
+        }
+        if let entry = values["instead"] { contrasts += parseContrasts(entry.value, key: "instead") }
+        var additions: [Addition] = []
+        if let entry = values["in_addition"] { additions = parseAdditions(entry.value) }
+        var inclusions: [Inclusion] = []
+        if let entry = values["included"] { inclusions = parseInclusions(entry.value, stepCount: sections.steps.count) }
+        var modifiers: [ModifierUse] = []
+        if let entry = values["modifiers"] { modifiers = parseModifiers(entry.value, stepCount: sections.steps.count) }
+        var indexPath: String?
+        if let entry = values["index"] { indexPath = string(entry.value, key: "index") }
+        var settings: [CareSetting] = []
+        if let entry = values["setting"] { settings = enumList(entry.value, key: "setting") }
+        var anesthesia: [AnesthesiaType] = []
+        if let entry = values["anesthesia"] { anesthesia = enumList(entry.value, key: "anesthesia") }
+        var report: ReportWording?
+        if let entry = values["report"] { report = parseReport(entry.value) }
+        var findings: [String] = []
+        if let entry = values["findings"] { findings = stringList(entry.value, key: "findings") }
+        if format == 2 {
+            for name in ["setting", "anesthesia"] where values[name] == nil { error(1, 1, "missing required key '\(name)' (format 2)") }
+            if values["report"] == nil {
+                warning(1, 1, "no 'report': the PROCEDURE line of generated reports falls back to the family name")
+            }
+        } else {
+            let missing = ProcedureParser.upgradeFields.filter { values[$0] == nil }
+            if !missing.isEmpty {
+                warning(1, 1, "format v1: missing v2 fields \(missing.joined(separator: ", ")); run 'codedrill content upgrade \(path)'")
+            }
+        }
 
         var pcs: [PCSCode] = []
         if let entry = values["icd10pcs"] { pcs = parsePCS(entry.value) }
@@ -247,7 +287,8 @@ private struct FileParser {
         let section = sectionText.split(separator: "/").map { $0.trimmed }.filter { !$0.isEmpty }
         return Procedure(
             code: code, system: system, title: title, section: section, family: family, patient: patient,
-            contrasts: contrasts, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
+            format: format, contrasts: contrasts, additions: additions, inclusions: inclusions, modifiers: modifiers,
+            settings: settings, anesthesia: anesthesia, report: report, findings: findings, indexPath: indexPath, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
             indications: sections.indications.map(\.text), steps: sections.steps, notes: sections.notes.map(\.text),
             path: path, codeLocation: location(codeNode), contentHash: hash)
     }
@@ -283,25 +324,30 @@ private struct FileParser {
         return profile
     }
 
-    mutating func parseContrasts(_ node: Node) -> [Contrast] {
+    /// `contrasts` (v1) or `instead` (v2) entries; v1's `rules_out` and v2's `here` are the same field.
+    mutating func parseContrasts(_ node: Node, key listKey: String) -> [Contrast] {
+        let v2 = listKey == "instead"
+        let noun = v2 ? "'instead' entry" : "contrast"
         guard let sequence = node.sequence else {
-            error(at: node, "'contrasts' must be a list of entries with 'code' and 'when'")
+            error(at: node, "'\(listKey)' must be a list of entries with 'code' and 'when'")
             return []
         }
         var result: [Contrast] = []
         for item in sequence {
             guard let mapping = item.mapping else {
-                error(at: item, "each contrast must be a mapping with 'code' and 'when'")
+                error(at: item, "each \(noun) must be a mapping with 'code' and 'when'")
                 continue
             }
-            checkKeys(mapping, allowed: ProcedureParser.contrastKeys, context: "contrast")
-            var code: String?, when: String?, rulesOut: String?, oneway = false
+            checkKeys(mapping, allowed: v2 ? ProcedureParser.insteadKeys : ProcedureParser.contrastKeys, context: noun)
+            var code: String?, when: String?, rulesOut: String?, describe: String?, oneway = false
             var codeNode: Node?
             for (key, value) in mapping {
                 switch key.string {
                 case "code": code = string(value, key: "code"); codeNode = value
                 case "when": when = string(value, key: "when")
-                case "rules_out": rulesOut = string(value, key: "rules_out")
+                case "rules_out" where !v2: rulesOut = string(value, key: "rules_out")
+                case "here" where v2: rulesOut = string(value, key: "here")
+                case "describe" where v2: describe = string(value, key: "describe")
                 case "oneway":
                     switch value.scalar?.string.lowercased() {
                     case "true", "yes": oneway = true
@@ -311,10 +357,10 @@ private struct FileParser {
                 default: break
                 }
             }
-            if code == nil, codeNode == nil { error(at: item, "contrast is missing 'code'") }
-            if when == nil, mapping["when"] == nil { error(at: item, "contrast is missing 'when'") }
+            if code == nil, codeNode == nil { error(at: item, "\(noun) is missing 'code'") }
+            if when == nil, mapping["when"] == nil { error(at: item, "\(noun) is missing 'when'") }
             if let code, let when, let codeNode {
-                result.append(Contrast(code: code, when: when, rulesOut: rulesOut, oneway: oneway, location: location(codeNode)))
+                result.append(Contrast(code: code, when: when, rulesOut: rulesOut, oneway: oneway, describe: describe, location: location(codeNode)))
             }
         }
         return result
@@ -356,12 +402,14 @@ private struct FileParser {
                 continue
             }
             checkKeys(mapping, allowed: ProcedureParser.diagnosisKeys, context: "diagnosis")
-            var code: String?, text: String?, side: Side?
+            var code: String?, text: String?, side: Side?, preop: String?, pathology: String?
             var codeNode: Node?
             for (key, value) in mapping {
                 switch key.string {
                 case "code": code = string(value, key: "code"); codeNode = value
                 case "text": text = string(value, key: "text")
+                case "preop": preop = string(value, key: "preop")
+                case "pathology": pathology = string(value, key: "pathology")
                 case "side":
                     if let s = string(value, key: "side") {
                         side = Side(rawValue: s.lowercased())
@@ -373,10 +421,178 @@ private struct FileParser {
             if mapping["code"] == nil { error(at: item, "diagnosis is missing 'code'") }
             if mapping["text"] == nil { error(at: item, "diagnosis is missing 'text'") }
             if let code, let text, let codeNode {
-                result.append(Diagnosis(code: code, side: side, text: text, location: location(codeNode)))
+                result.append(Diagnosis(code: code, side: side, text: text, preop: preop, pathology: pathology, location: location(codeNode)))
             }
         }
         return result
+    }
+
+    // MARK: Format v2
+
+    /// One scalar or a list of scalars (`setting: office` or `setting: [office, emergency-department]`).
+    mutating func stringList(_ node: Node, key: String) -> [String] {
+        if let sequence = node.sequence {
+            var result: [String] = []
+            for item in sequence { if let s = string(item, key: key) { result.append(s) } }
+            if result.isEmpty, sequence.isEmpty { error(at: node, "'\(key)' is an empty list") }
+            return result
+        }
+        return string(node, key: key).map { [$0] } ?? []
+    }
+
+    /// One or a list of values of a fixed vocabulary; an unknown value is an error naming the allowed ones.
+    mutating func enumList<T: RawRepresentable & CaseIterable>(_ node: Node, key: String) -> [T] where T.RawValue == String {
+        var result: [T] = []
+        let nodes = node.sequence.map(Array.init) ?? [node]
+        for item in nodes {
+            guard let text = string(item, key: key) else { continue }
+            if let value = T(rawValue: text.lowercased()) {
+                result.append(value)
+            } else {
+                let allowed = T.allCases.map(\.rawValue)
+                var message = "unknown \(key) '\(text)'; expected one of \(allowed.joined(separator: ", "))"
+                if let suggestion = Suggestion.closest(to: text, in: allowed) { message += " (did you mean '\(suggestion)'?)" }
+                error(at: item, message)
+            }
+        }
+        if node.sequence?.isEmpty == true { error(at: node, "'\(key)' is an empty list") }
+        return result
+    }
+
+    /// The entries of a v2 list of mappings, with unknown keys warned about.
+    mutating func mappings(_ node: Node, key: String, allowed: [String], noun: String) -> [(Node, Node.Mapping)] {
+        guard let sequence = node.sequence else {
+            error(at: node, "'\(key)' must be a list of entries with \(allowed.prefix(2).map { "'\($0)'" }.joined(separator: " and "))")
+            return []
+        }
+        var result: [(Node, Node.Mapping)] = []
+        for item in sequence {
+            guard let mapping = item.mapping else {
+                error(at: item, "each \(noun) must be a mapping of 'key: value' lines")
+                continue
+            }
+            checkKeys(mapping, allowed: allowed, context: noun)
+            result.append((item, mapping))
+        }
+        return result
+    }
+
+    /// The value of `name` in `mapping` as a string, an error when `required` and missing.
+    mutating func field(_ mapping: Node.Mapping, _ name: String, in item: Node, noun: String, required: Bool) -> String? {
+        guard let value = mapping[name] else {
+            if required { error(at: item, "\(noun) is missing '\(name)'") }
+            return nil
+        }
+        return string(value, key: name)
+    }
+
+    /// A CPT or HCPCS code named in a relation: the shape of either system.
+    mutating func relationCode(_ mapping: Node.Mapping, in item: Node, noun: String) -> String? {
+        guard let code = field(mapping, "code", in: item, noun: noun, required: false) else { return nil }
+        let upper = code.uppercased()
+        if CodeShape.problem(code: upper, system: .cpt) != nil, CodeShape.problem(code: upper, system: .hcpcs) != nil,
+           let node = mapping["code"] {
+            error(at: node, "code '\(code)' in \(noun) should be a CPT code (five digits, or four digits and F, T or U) or a HCPCS code (a letter and four digits)")
+            return nil
+        }
+        return upper
+    }
+
+    mutating func parseAdditions(_ node: Node) -> [Addition] {
+        var result: [Addition] = []
+        for (item, mapping) in mappings(node, key: "in_addition", allowed: ProcedureParser.additionKeys, noun: "'in_addition' entry") {
+            let noun = "'in_addition' entry"
+            let code = relationCode(mapping, in: item, noun: noun)
+            if mapping["code"] == nil { error(at: item, "\(noun) is missing 'code'") }
+            let when = field(mapping, "when", in: item, noun: noun, required: true)
+            var type: AdditionType?
+            if let value = mapping["type"] {
+                type = (enumList(value, key: "type") as [AdditionType]).first
+            } else {
+                error(at: item, "\(noun) is missing 'type' (add-on or together)")
+            }
+            let modifier = mapping["modifier"].flatMap { modifierValue($0) }
+            let describe = field(mapping, "describe", in: item, noun: noun, required: false)
+            let note = field(mapping, "note", in: item, noun: noun, required: false)
+            if let code, let when, let type, let codeNode = mapping["code"] {
+                result.append(Addition(code: code, when: when, type: type, modifier: modifier, describe: describe, note: note,
+                                       location: location(codeNode)))
+            }
+        }
+        return result
+    }
+
+    mutating func parseInclusions(_ node: Node, stepCount: Int) -> [Inclusion] {
+        var result: [Inclusion] = []
+        for (item, mapping) in mappings(node, key: "included", allowed: ProcedureParser.inclusionKeys, noun: "'included' entry") {
+            let noun = "'included' entry"
+            let service = field(mapping, "service", in: item, noun: noun, required: true)
+            let code = relationCode(mapping, in: item, noun: noun)
+            var reason: InclusionReason?
+            if let value = mapping["reason"] {
+                reason = (enumList(value, key: "reason") as [InclusionReason]).first
+            } else {
+                error(at: item, "\(noun) is missing 'reason' (descriptor, surgical-package, endoscopy, separate-procedure or ncci)")
+            }
+            let why = field(mapping, "why", in: item, noun: noun, required: false)
+            let step = mapping["step"].flatMap { stepNumber($0, stepCount: stepCount) }
+            if let service, let reason {
+                result.append(Inclusion(service: service, code: code, reason: reason, why: why, step: step, location: location(item)))
+            }
+        }
+        return result
+    }
+
+    /// A modifier value: two letters or digits, upper-cased; an error otherwise.
+    mutating func modifierValue(_ node: Node) -> String? {
+        guard let text = string(node, key: "modifier") else { return nil }
+        let upper = text.uppercased()
+        guard upper.count == 2, upper.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else {
+            error(at: node, "modifier '\(text)' should be two letters or digits, such as RT, 50 or XS")
+            return nil
+        }
+        return upper
+    }
+
+    /// A 1-based step number of this file, or `nil` with an error.
+    mutating func stepNumber(_ value: Node, stepCount: Int) -> Int? {
+        guard let text = string(value, key: "step") else { return nil }
+        if let number = Int(text), number >= 1, number <= stepCount { return number }
+        error(at: value, "'step' \(text) is not a step of this file (1 to \(stepCount))")
+        return nil
+    }
+
+    mutating func parseModifiers(_ node: Node, stepCount: Int) -> [ModifierUse] {
+        var result: [ModifierUse] = []
+        var seen: Set<String> = []
+        for (item, mapping) in mappings(node, key: "modifiers", allowed: ProcedureParser.modifierKeys, noun: "'modifiers' entry") {
+            let noun = "'modifiers' entry"
+            var modifier: String?
+            if let value = mapping["modifier"] { modifier = modifierValue(value) } else { error(at: item, "\(noun) is missing 'modifier'") }
+            let when = field(mapping, "when", in: item, noun: noun, required: true)
+            let note = field(mapping, "note", in: item, noun: noun, required: false)
+            let step = mapping["step"].flatMap { stepNumber($0, stepCount: stepCount) }
+            if let modifier, let when, let node = mapping["modifier"] {
+                if !seen.insert(modifier).inserted { error(at: node, "modifier \(modifier) is listed twice") }
+                result.append(ModifierUse(modifier: modifier, when: when, note: note, replacesStep: step, location: location(node)))
+            }
+        }
+        return result
+    }
+
+    mutating func parseReport(_ node: Node) -> ReportWording? {
+        guard let mapping = node.mapping else {
+            error(at: node, "'report' must be a mapping with 'procedure' and optionally 'specimen'")
+            return nil
+        }
+        checkKeys(mapping, allowed: ProcedureParser.reportKeys, context: "report")
+        guard let procedureNode = mapping["procedure"] else {
+            error(at: node, "'report' is missing 'procedure'")
+            return nil
+        }
+        let lines = stringList(procedureNode, key: "procedure")
+        let specimen = mapping["specimen"].flatMap { string($0, key: "specimen") }
+        return lines.isEmpty ? nil : ReportWording(procedure: lines, specimen: specimen)
     }
 
     // MARK: Markdown body

@@ -60,6 +60,14 @@ public enum ISO8601 {
             + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "Z"
     }
 
+    /// The calendar date (`2026-01-05`) `date` falls on in `timeZone`.
+    public static func day(_ date: Date, in timeZone: TimeZone) -> String {
+        let local = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let (year, month, day) = civilFromDays(days)
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
     /// Formats as `format(_:)` does, with milliseconds when the date has a fraction of a second
     /// (`2026-01-05T09:00:00.250Z`).
     public static func formatKeepingFraction(_ date: Date) -> String {

@@ -125,3 +125,54 @@ public struct Undone: Sendable, Equatable, Codable {
     /// The answer that was removed.
     public var given: String
 }
+
+/// The first line of a drill: who studies and how many questions are planned.
+public struct DrillStart: Sendable, Equatable, Codable {
+    /// Always `session`.
+    public var type = "session"
+    /// The learner.
+    public var learner: String
+    /// True when the learner was created for this session.
+    public var created: Bool
+    /// Questions planned (due first, then new).
+    public var planned: Int
+}
+
+/// What a drill session says in reply to an input, in order; the command line renders each.
+public enum DrillEvent: Sendable, Equatable {
+    /// The session started.
+    case started(DrillStart)
+    /// A question to answer.
+    case question(ShownQuestion)
+    /// The verdict on an answer, which is already saved.
+    case feedback(Feedback)
+    /// The last answer was removed; its item is asked again next.
+    case undone(Undone)
+    /// The input was not usable; nothing was recorded.
+    case problem(InputProblem)
+    /// The learner asked for the commands.
+    case help
+    /// The session is over (done, quit or end of input).
+    case summary(DrillSummary)
+}
+
+/// The time a drill reads, injected so that tests pin it: the date stored with answers (`--now`
+/// fixes it) and a monotonic reading for durations (response times, the session's length).
+public struct SessionClock: Sendable {
+    /// The current date.
+    public var now: @Sendable () -> Date
+    /// Time since some fixed origin; only differences are used.
+    public var elapsed: @Sendable () -> Duration
+
+    /// A clock from its two readings.
+    public init(now: @escaping @Sendable () -> Date, elapsed: @escaping @Sendable () -> Duration) {
+        self.now = now
+        self.elapsed = elapsed
+    }
+
+    /// The system's clocks: `Date()` (or `fixedDate`) and `ContinuousClock` for durations.
+    public static func system(fixedDate: Date? = nil) -> SessionClock {
+        let origin = ContinuousClock.now
+        return SessionClock(now: { fixedDate ?? Date() }, elapsed: { ContinuousClock.now - origin })
+    }
+}

@@ -28,6 +28,10 @@ public struct DrillOptions: Sendable {
 /// A daily drill as a state machine over a store, a question catalog, a scheduler and a clock:
 /// due items first, then new ones; each answer is graded, scheduled with FSRS and committed before
 /// the next question; missed items come back later in the same session.
+///
+/// Driven like `ExamSession`: `opening(createdLearner:)`, then one `handle(_:)` per input line, each
+/// returning the events to show, until `isFinished`. Quitting is an ordinary input (`.quit`), which
+/// is also what end of input or a signal should send.
 public final class DrillSession {
     private struct Entry: Equatable {
         var item: String
@@ -46,32 +50,36 @@ public final class DrillSession {
     private let store: ProgressStore
     private let catalog: QuestionCatalog
     private let scheduler: Scheduler
-    private let clock: () -> Date
+    private let clock: SessionClock
     private let options: DrillOptions
     /// When the session started; its `sessions` row is written with the first answer, so that a
     /// sitting in which nothing was answered leaves no row (and start-up writes nothing).
     private let startedAt: Date
     private var session: Session?
-    private let started = ContinuousClock.now
+    /// `clock.elapsed()` at the start, for the session's length.
+    private let started: Duration
 
     private var queue: [Entry]
     private var shown = 0
-    private var current: (entry: Entry, question: Question, shownAt: ContinuousClock.Instant)?
+    private var current: (entry: Entry, question: Question, shownAt: Duration)?
     private var history: [Recorded] = []
 
     /// How many questions this session has asked or still plans to ask.
     public var plannedTotal: Int { shown + queue.count }
+    /// True once the summary was given: the session takes no more input.
+    public private(set) var isFinished = false
 
     /// Starts a session: reads the learner's queue (due first, then new) restricted to the selection.
     public init(store: ProgressStore, catalog: QuestionCatalog, learner: Learner, scheduler: Scheduler,
-                options: DrillOptions = DrillOptions(), clock: @escaping () -> Date) throws {
+                options: DrillOptions = DrillOptions(), clock: SessionClock) throws {
         self.store = store
         self.catalog = catalog
         self.learner = learner
         self.scheduler = scheduler
         self.options = options
         self.clock = clock
-        let now = clock()
+        let now = clock.now()
+        started = clock.elapsed()
         let selected = options.selection == .all ? nil : Set(catalog.items(options.selection).map(\.id))
         let due = try store.dueQueue(learner: learner.id, at: now, dayStart: options.calendar.dayStart(containing: now),
                                      filter: ItemFilter(items: selected))
@@ -82,6 +90,47 @@ public final class DrillSession {
         if let max = options.maxQuestions { entries = Array(entries.prefix(Swift.max(0, max))) }
         queue = entries
         startedAt = now
+    }
+
+    /// The first events: the session line, then the first question (or the summary when nothing
+    /// is planned). `createdLearner` says whether the learner was created for this session.
+    public func opening(createdLearner: Bool) throws -> [DrillEvent] {
+        [.started(DrillStart(learner: learner.name, created: createdLearner, planned: plannedTotal))] + (try advance())
+    }
+
+    /// Handles one input: an answer is graded and saved, then the next question (or the summary)
+    /// follows; `skip`, `undo` and `quit` likewise; help and unusable input leave the question as is.
+    /// After the summary (`isFinished`) input is ignored.
+    public func handle(_ input: DrillInput) throws -> [DrillEvent] {
+        guard !isFinished else { return [] }
+        switch input {
+        case .empty:
+            return [.problem(InputProblem(message: "type an answer, or ? for help"))]
+        case .help:
+            return [.help]
+        case .skip:
+            skip()
+            return try advance()
+        case .quit:
+            return [.summary(try finish())]
+        case .undo:
+            guard let undone = try undo() else { return [.problem(InputProblem(message: "nothing to undo in this session"))] }
+            return [.undone(undone)] + (try advance())
+        case .answer(let text, let confidence):
+            let feedback: Feedback
+            do {
+                feedback = try answer(text, confidence: confidence)
+            } catch let problem as InputProblem {
+                return [.problem(problem)]
+            }
+            return [.feedback(feedback)] + (try advance())
+        }
+    }
+
+    /// The next question, or the summary when the session is done.
+    private func advance() throws -> [DrillEvent] {
+        if let question = try next() { return [.question(question)] }
+        return [.summary(try finish())]
     }
 
     /// The next question, or `nil` when the session is done. Asking again without answering returns
@@ -95,7 +144,7 @@ public final class DrillSession {
             let seed = ReviewSeed.question(learner: learner.id, item: entry.item, reps: reps)
             guard let question = try? catalog.question(itemID: entry.item, seed: seed) else { continue }
             shown += 1
-            current = (entry, question, ContinuousClock.now)
+            current = (entry, question, clock.elapsed())
             return ShownQuestion(question: question, index: shown, total: plannedTotal, isNew: entry.isNew)
         }
         return nil
@@ -110,9 +159,9 @@ public final class DrillSession {
         let judgement = question.judge(response: response)
         if let problem = AnswerCheck.problem(question: question, judgement: judgement, response: response) { throw problem }
         let rating = GradingPolicy.rating(correct: judgement.correct, confidence: confidence)
-        let now = clock()
+        let now = clock.now()
         let item = current.entry.item
-        let elapsed = ContinuousClock.now - current.shownAt
+        let elapsed = clock.elapsed() - current.shownAt
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let existing = try store.card(learner: learner.id, item: item)
         if let last = existing?.lastReview, now < last {
@@ -173,7 +222,7 @@ public final class DrillSession {
 
     /// Ends the session: closes it in the database and reports what was done.
     public func finish() throws -> DrillSummary {
-        let now = clock()
+        let now = clock.now()
         if let session { _ = try store.endSession(session.id, at: now) }
         let calendar = options.calendar
         let today = calendar.dayStart(containing: now)
@@ -183,8 +232,9 @@ public final class DrillSession {
         let answered = history.count
         let correct = history.filter(\.correct).count
         let accuracy = answered == 0 ? 0 : (Double(correct) / Double(answered) * 1000).rounded() / 10
-        let seconds = Int((ContinuousClock.now - started).components.seconds)
+        let seconds = Int((clock.elapsed() - started).components.seconds)
         let remaining = queue.count + (current == nil ? 0 : 1)
+        isFinished = true
         return DrillSummary(
             learner: learner.name, answered: answered, correct: correct, accuracy: accuracy, seconds: seconds,
             newItems: Set(history.filter(\.entry.isNew).map(\.entry.item)).count, remaining: remaining,

@@ -1,3 +1,4 @@
+import Determinism
 import FSRS
 import Foundation
 import ProgressStore
@@ -69,10 +70,7 @@ public struct StudyReport: Sendable, Equatable, Codable {
     /// Builds the report at `now`.
     public init(store: ProgressStore, learner: Learner, catalog: QuestionCatalog, at now: Date, calendar: StudyCalendar) throws {
         let stats = try store.stats(learner: learner.id, at: now, calendar: calendar, days: 30, forecastDays: 14)
-        let dayFormatter = DateFormatter()
-        dayFormatter.calendar = Calendar(identifier: .gregorian)
-        dayFormatter.timeZone = calendar.timeZone
-        dayFormatter.dateFormat = "yyyy-MM-dd"
+        func day(_ date: Date) -> String { ISO8601.day(date, in: calendar.timeZone) }
         self.learner = learner.name
         dueNow = stats.dueNow
         dueLaterToday = stats.dueLaterToday
@@ -80,8 +78,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         newAvailable = stats.newAvailable
         newLeftToday = stats.newLeftToday
         totalReviews = stats.totalReviews
-        reviewsPerDay = stats.days.map { DayCount(day: dayFormatter.string(from: $0.start), count: $0.accuracy.answers) }
-        forecast = stats.forecast.map { DayCount(day: dayFormatter.string(from: $0.start), count: $0.due) }
+        reviewsPerDay = stats.days.map { DayCount(day: day($0.start), count: $0.accuracy.answers) }
+        forecast = stats.forecast.map { DayCount(day: day($0.start), count: $0.due) }
         retention = stats.retention.fraction.map { ($0 * 10000).rounded() / 10000 }
         targetRetention = learner.settings.desiredRetention
         streak = stats.streak
@@ -89,15 +87,16 @@ public struct StudyReport: Sendable, Equatable, Codable {
         var sections: [String: (Int, Int)] = [:]
         var kinds: [String: (Int, Int)] = [:]
         var families: [String: (Int, Int)] = [:]
-        for review in try store.reviews(learner: learner.id) {
-            let answer = review.answer
+        // One grouped query per item; the catalog says which section, kind and family it is in.
+        for counted in try store.accuracyByItem(learner: learner.id) {
+            let (answers, correct) = (counted.accuracy.answers, counted.accuracy.correct)
             let add = { (table: inout [String: (Int, Int)], key: String) in
                 let old = table[key] ?? (0, 0)
-                table[key] = (old.0 + 1, old.1 + (answer.correct ? 1 : 0))
+                table[key] = (old.0 + answers, old.1 + correct)
             }
-            let item = catalog.item(id: answer.item)
+            let item = catalog.item(id: counted.item)
             add(&sections, item?.area ?? "Retired items")
-            add(&kinds, item?.kind.rawValue ?? answer.item.split(separator: "/").last.map(String.init) ?? "unknown")
+            add(&kinds, item?.kind.rawValue ?? counted.item.split(separator: "/").last.map(String.init) ?? "unknown")
             if let family = item?.family { add(&families, family) }
         }
         func scores(_ table: [String: (Int, Int)]) -> [Score] {

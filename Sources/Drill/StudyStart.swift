@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import ProgressStore
 import Questions
+import Synchronization
 
 /// What every study command needs before its first question: the library and its question
 /// catalog, and the progress store with its items in line with the library.
@@ -62,15 +63,16 @@ public struct StudyStart: Sendable {
 }
 
 /// Work started on another thread whose result is collected later.
-private final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    // Written once by the worker before `done` is signalled, read only after waiting on it.
-    private var result: Result<Value, any Error>?
+private final class BackgroundWork<Value: Sendable>: Sendable {
+    // Set once by the worker before `done` is signalled, read after waiting on it.
+    private let result = Mutex<Result<Value, any Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
     /// Starts `work` on a global queue.
     init(_ work: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global(qos: .userInitiated).async {
-            self.result = Result(catching: work)
+            let outcome = Result(catching: work)
+            self.result.withLock { $0 = outcome }
             self.done.signal()
         }
     }
@@ -78,6 +80,6 @@ private final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     /// Waits for the work to finish and returns its result; call once.
     func wait() -> Result<Value, any Error> {
         done.wait()
-        return result!
+        return result.withLock { $0! }
     }
 }

@@ -42,7 +42,8 @@ public enum Fuzz {
 
     /// A stable seed for one review of one item (FNV-1a of the id's UTF-8, mixed with the review
     /// count), for `Scheduler.review(_:rating:at:fuzzSeed:)`. Unlike `Hasher` it is the same in every
-    /// process, so a replayed history gets the same fuzz.
+    /// process, so a replayed history gets the same fuzz. FNV-1a is written out here because FSRS
+    /// imports nothing of the project's; it equals `Determinism.Fingerprint.value(of:)`.
     public static func seed(item: String, reps: Int) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in item.utf8 {

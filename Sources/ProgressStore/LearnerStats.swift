@@ -47,16 +47,16 @@ public struct DayForecast: Sendable, Equatable {
     }
 }
 
-/// Accuracy on one kind of question.
-public struct KindAccuracy: Sendable, Equatable {
-    /// The item kind.
-    public var kind: String
-    /// Answers on items of that kind, and how many were correct.
+/// Answers on one item, for grouping by the library's sections, kinds and families.
+public struct ItemAccuracy: Sendable, Equatable {
+    /// The item id.
+    public var item: String
+    /// Answers on it, and how many were correct.
     public var accuracy: Accuracy
 
     /// Creates a value from all of its fields.
-    public init(kind: String, accuracy: Accuracy) {
-        self.kind = kind
+    public init(item: String, accuracy: Accuracy) {
+        self.item = item
         self.accuracy = accuracy
     }
 }
@@ -73,8 +73,6 @@ public struct LearnerStats: Sendable, Equatable {
     public var newAvailable: Int
     /// New items the daily limit still allows today (at most `newAvailable`).
     public var newLeftToday: Int
-    /// Cards by phase.
-    public var cardsByPhase: [CardPhase: Int]
     /// Every answer ever recorded for the learner.
     public var totalReviews: Int
     /// Activity on each of the last days, oldest first, ending with today.
@@ -84,8 +82,6 @@ public struct LearnerStats: Sendable, Equatable {
     /// True retention over the last days: the fraction correct among answers on cards that were in
     /// the review phase (learning steps excluded).
     public var retention: Accuracy
-    /// Accuracy by item kind over the last days, by kind name.
-    public var accuracyByKind: [KindAccuracy]
     /// Consecutive study days with at least one answer, up to today (or up to yesterday while
     /// today has none yet).
     public var streak: Int
@@ -93,18 +89,16 @@ public struct LearnerStats: Sendable, Equatable {
     public var studiedToday: Bool
 
     /// Creates a value from all of its fields.
-    public init(dueNow: Int, overdue: Int, dueLaterToday: Int, newAvailable: Int, newLeftToday: Int, cardsByPhase: [CardPhase: Int], totalReviews: Int, days: [DayActivity], forecast: [DayForecast], retention: Accuracy, accuracyByKind: [KindAccuracy], streak: Int, studiedToday: Bool) {
+    public init(dueNow: Int, overdue: Int, dueLaterToday: Int, newAvailable: Int, newLeftToday: Int, totalReviews: Int, days: [DayActivity], forecast: [DayForecast], retention: Accuracy, streak: Int, studiedToday: Bool) {
         self.dueNow = dueNow
         self.overdue = overdue
         self.dueLaterToday = dueLaterToday
         self.newAvailable = newAvailable
         self.newLeftToday = newLeftToday
-        self.cardsByPhase = cardsByPhase
         self.totalReviews = totalReviews
         self.days = days
         self.forecast = forecast
         self.retention = retention
-        self.accuracyByKind = accuracyByKind
         self.streak = streak
         self.studiedToday = studiedToday
     }
@@ -113,6 +107,12 @@ public struct LearnerStats: Sendable, Equatable {
 extension ProgressStore {
     /// The learner's statistics at `now`: activity over the last `days` study days (today
     /// included) and a due forecast for the next `forecastDays`, with days cut by `calendar`.
+    ///
+    /// A fixed handful of statements whatever the window and the streak: the forecast is one
+    /// statement counting each day's range through the due index, the activity chart and retention
+    /// one grouped scan of the window (study days are calendar days, so their bounds are computed
+    /// here and handed to SQL), and the streak one statement that finds the first day without a
+    /// review. Card counts leave retired items out by subtracting the few cards on retired items.
     public func stats(
         learner: Learner.ID, at now: Date, calendar: StudyCalendar, days: Int = 30, forecastDays: Int = 30
     ) throws(StoreError) -> LearnerStats {
@@ -126,104 +126,129 @@ extension ProgressStore {
             func count(_ sql: String, _ arguments: StatementArguments) throws -> Int {
                 try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
             }
-            func accuracy(_ sql: String, _ arguments: StatementArguments) throws -> Accuracy {
-                let row = try Row.fetchOne(db, sql: sql, arguments: arguments)
-                return Accuracy(answers: row?[0] ?? 0, correct: row?[1] ?? 0)
-            }
-            // Count all of the learner's cards through the due index, then subtract the few on
-            // retired items, found through the partial index on retired items (forced: without
-            // ANALYZE statistics SQLite would rather walk the learner's cards): no join per card.
-            func activeCards(_ condition: String, _ arguments: StatementArguments) throws -> Int {
-                let all = try count("SELECT count(*) FROM cards WHERE learner_id = ? AND \(condition)", [learner] + arguments)
-                let retired = try count(
-                    """
-                    SELECT count(*) FROM items i INDEXED BY items_retired CROSS JOIN cards ON cards.learner_id = ? AND cards.item_id = i.id
-                    WHERE i.retired_at IS NOT NULL AND \(condition)
+            // Due counts: three index-only range counts in one statement. The forecast: one statement
+            // counting each day's range through the due index (day 0 includes everything overdue).
+            let forecastStarts = (0...max(forecastDays, 1)).map { calendar.dayStart($0, after: today) }
+            let forecastBounds = forecastStarts.map(ms)
+            let (nowMs, todayMs, tomorrowMs) = (ms(now), ms(today), ms(tomorrow))
+            let dueRow = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT count(*) FROM cards WHERE learner_id = :learner AND due_at <= :now),
+                           (SELECT count(*) FROM cards WHERE learner_id = :learner AND due_at < :today),
+                           (SELECT count(*) FROM cards WHERE learner_id = :learner AND due_at > :now AND due_at < :tomorrow)
                     """,
-                    [learner] + arguments)
-                return all - retired
+                arguments: ["learner": learner, "now": nowMs, "today": todayMs, "tomorrow": tomorrowMs])
+            var (dueNow, overdue, dueLaterToday): (Int, Int, Int) = (dueRow?[0] ?? 0, dueRow?[1] ?? 0, dueRow?[2] ?? 0)
+            let dayRanges = (0..<(forecastBounds.count - 1)).map { d in
+                "(\(d), \(d == 0 ? Int64.min : forecastBounds[d]), \(forecastBounds[d + 1]))"
+            }.joined(separator: ", ")
+            var dueByDay = [Int](repeating: 0, count: forecastBounds.count - 1)
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    WITH day(i, lo, hi) AS (VALUES \(dayRanges))
+                    SELECT i, (SELECT count(*) FROM cards WHERE learner_id = ? AND due_at >= day.lo AND due_at < day.hi) FROM day
+                    """,
+                arguments: [learner])
+            {
+                dueByDay[row[0]] = row[1]
             }
-            let dueNow = try activeCards("due_at <= ?", [ms(now)])
-            let overdue = try activeCards("due_at < ?", [ms(today)])
-            let dueLaterToday = try activeCards("due_at > ? AND due_at < ?", [ms(now), ms(tomorrow)])
+            // The same counts for cards on retired items (few; found through their partial index).
+            let retiredDue = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT cards.due_at FROM items i INDEXED BY items_retired CROSS JOIN cards ON cards.learner_id = ? AND cards.item_id = i.id
+                    WHERE i.retired_at IS NOT NULL
+                    """,
+                arguments: [learner])
+            for due in retiredDue {
+                if due <= nowMs { dueNow -= 1 }
+                if due < todayMs { overdue -= 1 }
+                if due > nowMs && due < tomorrowMs { dueLaterToday -= 1 }
+                if let d = forecastBounds.dropFirst().firstIndex(where: { due < $0 }) { dueByDay[d - 1] -= 1 }
+            }
+            let forecast = (0..<max(forecastDays, 0)).map { DayForecast(start: forecastStarts[$0], due: dueByDay[$0]) }
+
             let newAvailable = try count(
                 "SELECT count(*) FROM new_items n JOIN items i ON i.id = n.item_id WHERE n.learner_id = ? AND i.retired_at IS NULL",
                 [learner])
             let introducedToday = try count(
-                "SELECT count(*) FROM cards WHERE learner_id = ? AND introduced_at >= ?", [learner, ms(today)])
+                "SELECT count(*) FROM cards WHERE learner_id = ? AND introduced_at >= ?", [learner, todayMs])
 
-            var cardsByPhase: [CardPhase: Int] = [:]
-            let phaseCounts = [
-                ("SELECT phase, count(*) FROM cards WHERE learner_id = ? GROUP BY phase", 1),
-                ("""
-                SELECT cards.phase, count(*) FROM items i INDEXED BY items_retired CROSS JOIN cards ON cards.learner_id = ? AND cards.item_id = i.id
-                WHERE i.retired_at IS NOT NULL GROUP BY cards.phase
-                """, -1),
-            ]
-            for (sql, sign) in phaseCounts {
-                for row in try Row.fetchAll(db, sql: sql, arguments: [learner]) {
-                    if let phase = CardPhase(rawValue: row[0]) { cardsByPhase[phase, default: 0] += sign * (row[1] as Int) }
-                }
-            }
-            cardsByPhase = cardsByPhase.filter { $0.value != 0 }
-
-            let windowStart = calendar.dayStart(-(max(days, 1) - 1), after: today)
-            var activity: [DayActivity] = []
-            var start = windowStart
-            for _ in 0..<max(days, 1) {
-                let end = calendar.dayStart(1, after: start)
-                activity.append(DayActivity(start: start, accuracy: try accuracy(
-                    "SELECT count(*), coalesce(sum(correct), 0) FROM reviews WHERE learner_id = ? AND reviewed_at >= ? AND reviewed_at < ?",
-                    [learner, ms(start), ms(end)])))
-                start = end
+            // Activity per day and retention in one range scan of the window's reviews.
+            let windowDays = max(days, 1)
+            let windowStart = calendar.dayStart(-(windowDays - 1), after: today)
+            let dayStarts = (0...windowDays).map { calendar.dayStart($0, after: windowStart) }
+            let dayBounds = dayStarts.map(ms)
+            var activity = dayStarts.dropLast().map { DayActivity(start: $0, accuracy: Accuracy(answers: 0, correct: 0)) }
+            var retention = Accuracy(answers: 0, correct: 0)
+            let activitySQL = """
+                SELECT \(Self.bucket("reviewed_at", dayBounds)) AS d, count(*), coalesce(sum(correct), 0),
+                       coalesce(sum(before_phase = 'review'), 0), coalesce(sum(correct AND before_phase = 'review'), 0)
+                FROM reviews WHERE learner_id = ? AND reviewed_at >= ? GROUP BY d
+                """
+            for row in try Row.fetchAll(db, sql: activitySQL, arguments: [learner, dayBounds[0]]) {
+                let d: Int = row[0]
+                if d >= 0 && d < windowDays { activity[d].accuracy = Accuracy(answers: row[1], correct: row[2]) }
+                retention.answers += row[3]
+                retention.correct += row[4]
             }
 
-            var forecast: [DayForecast] = []
-            start = today
-            for index in 0..<max(forecastDays, 0) {
-                let end = calendar.dayStart(1, after: start)
-                let due = index == 0
-                    ? try activeCards("due_at < ?", [ms(end)])
-                    : try activeCards("due_at >= ? AND due_at < ?", [ms(start), ms(end)])
-                forecast.append(DayForecast(start: start, due: due))
-                start = end
-            }
-
-            let retention = try accuracy(
-                "SELECT count(*), coalesce(sum(correct), 0) FROM reviews WHERE learner_id = ? AND reviewed_at >= ? AND before_phase = 'review'",
-                [learner, ms(windowStart)])
-            let byKind = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.kind, count(*), coalesce(sum(r.correct), 0)
-                    FROM reviews r JOIN items i ON i.id = r.item_id
-                    WHERE r.learner_id = ? AND r.reviewed_at >= ?
-                    GROUP BY i.kind ORDER BY i.kind
-                    """,
-                arguments: [learner, ms(windowStart)]
-            ).map { KindAccuracy(kind: $0[0], accuracy: Accuracy(answers: $0[1], correct: $0[2])) }
-
-            func studied(from start: Date) throws -> Bool {
-                try Bool.fetchOne(
-                    db,
-                    sql: "SELECT 1 FROM reviews WHERE learner_id = ? AND reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
-                    arguments: [learner, ms(start), ms(calendar.dayStart(1, after: start))]) != nil
-            }
-            let studiedToday = try studied(from: today)
+            // The streak: the first study day, counting back from today, with no review. Days are
+            // checked a year at a time (a longer streak takes another statement per year).
+            let studiedToday = try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM reviews WHERE learner_id = ? AND reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
+                arguments: [learner, todayMs, tomorrowMs]) != nil
             var streak = 0
-            var day = studiedToday ? today : calendar.dayStart(-1, after: today)
-            while try studied(from: day) {
-                streak += 1
-                day = calendar.dayStart(-1, after: day)
+            var newest = studiedToday ? today : calendar.dayStart(-1, after: today)
+            var chunk = 35
+            while true {
+                // Day i of the chunk is `starts[i + 1] ..< starts[i]`, counting back from `newest`.
+                let starts = [calendar.dayStart(1, after: newest)] + (0..<chunk).map { calendar.dayStart(-$0, after: newest) }
+                let values = (0..<chunk).map { "(\($0), \(ms(starts[$0 + 1])), \(ms(starts[$0])))" }.joined(separator: ", ")
+                let gap = try Int.fetchOne(
+                    db,
+                    sql: """
+                        WITH day(i, lo, hi) AS (VALUES \(values))
+                        SELECT min(i) FROM day
+                        WHERE NOT EXISTS (SELECT 1 FROM reviews WHERE learner_id = ? AND reviewed_at >= day.lo AND reviewed_at < day.hi)
+                        """,
+                    arguments: [learner])
+                if let gap {
+                    streak += gap
+                    break
+                }
+                streak += chunk
+                newest = calendar.dayStart(-1, after: starts.last!)
+                chunk = 366
             }
 
             return LearnerStats(
                 dueNow: dueNow, overdue: overdue, dueLaterToday: dueLaterToday, newAvailable: newAvailable,
                 newLeftToday: min(newAvailable, max(0, settings.newPerDay - introducedToday)),
-                cardsByPhase: cardsByPhase,
                 totalReviews: try count("SELECT count(*) FROM reviews WHERE learner_id = ?", [learner]),
-                days: activity, forecast: forecast, retention: retention, accuracyByKind: byKind,
-                streak: streak, studiedToday: studiedToday)
+                days: activity, forecast: forecast, retention: retention, streak: streak, studiedToday: studiedToday)
         }
+    }
+
+    /// Answers and right answers per item, over all of the learner's reviews: one grouped query,
+    /// for reports that group items by what the library knows of them (section, kind, family).
+    public func accuracyByItem(learner: Learner.ID) throws(StoreError) -> [ItemAccuracy] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT item_id, count(*), coalesce(sum(correct), 0) FROM reviews WHERE learner_id = ? GROUP BY item_id ORDER BY item_id",
+                arguments: [learner]
+            ).map { ItemAccuracy(item: $0[0], accuracy: Accuracy(answers: $0[1], correct: $0[2])) }
+        }
+    }
+
+    /// A SQL expression giving the index `i` of the range `bounds[i] ..< bounds[i + 1]` that holds
+    /// `column` (-1 before the first bound; values past the last are excluded by the caller). The
+    /// bounds are integers made here, never text from outside.
+    static func bucket(_ column: String, _ bounds: [Int64]) -> String {
+        var sql = "CASE"
+        for (i, bound) in bounds.enumerated().dropFirst() { sql += " WHEN \(column) < \(bound) THEN \(i - 1)" }
+        return sql + " ELSE \(bounds.count - 1) END"
     }
 }

@@ -11,7 +11,7 @@ import SourceText
 public enum AikenReader {
     /// Reads one Aiken file's bytes; a file that is not UTF-8 gives one error and no questions.
     public static func parse(data: Data, path: String) -> QuestionBank {
-        switch BankText.decodeUTF8(data) {
+        switch UTF8Text.decode(data) {
         case .success(let text):
             return parse(text: text, path: path)
         case .failure(let invalid):
@@ -25,7 +25,7 @@ public enum AikenReader {
     /// Reads one Aiken file's text; `path` is used in diagnostics, source locations and ids.
     public static func parse(text: String, path: String) -> QuestionBank {
         var parser = AikenFileParser(path: path)
-        for (offset, line) in BankText.lines(text).enumerated() {
+        for (offset, line) in text.lines.enumerated() {
             parser.read(line, number: offset + 1)
         }
         parser.finish()
@@ -54,7 +54,14 @@ public enum AikenReader {
 private struct AikenFileParser {
     let path: String
     var questions: [LocatedQuestion] = []
-    var diagnostics: [Diagnostic] = []
+    /// Where this file's problems go.
+    var sink: DiagnosticSink
+    var diagnostics: [Diagnostic] { sink.diagnostics }
+
+    init(path: String) {
+        self.path = path
+        sink = DiagnosticSink(path: path)
+    }
 
     struct Option {
         var letter: Character
@@ -69,8 +76,6 @@ private struct AikenFileParser {
     }
 
     var open: OpenQuestion?
-
-    init(path: String) { self.path = path }
 
     mutating func read(_ line: String, number: Int) {
         let indent = line.prefix { $0.isWhitespace }.count
@@ -146,6 +151,6 @@ private struct AikenFileParser {
     }
 
     mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: location.line, column: location.column, severity: .error, message: message))
+        sink.error(location, message)
     }
 }

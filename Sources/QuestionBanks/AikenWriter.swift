@@ -75,7 +75,7 @@ public enum AikenWriter {
     }
 
     static func oneLine(_ text: String) -> String {
-        BankText.trimmed(BankText.lines(text).map(BankText.trimmed).joined(separator: " "))
+        BankText.trimmed(text.lines.map(BankText.trimmed).joined(separator: " "))
     }
 
     /// Whether Moodle's Aiken importer would take the line for an option (`A.` or `A)`).

@@ -8,7 +8,7 @@ import SourceText
 public enum GIFTReader {
     /// Reads one GIFT file's bytes; a file that is not UTF-8 gives one error and no questions.
     public static func parse(data: Data, path: String) -> QuestionBank {
-        switch BankText.decodeUTF8(data) {
+        switch UTF8Text.decode(data) {
         case .success(let text):
             return parse(text: text, path: path)
         case .failure(let invalid):
@@ -35,7 +35,7 @@ public enum GIFTReader {
     /// Reads a file keeping where each id was declared, for duplicate checks across files.
     static func read(text: String, path: String) -> FileReading {
         var parser = GIFTFileParser(path: path)
-        parser.parse(BankText.lines(text))
+        parser.parse(text.lines)
         return FileReading(questions: parser.questions, diagnostics: parser.diagnostics)
     }
 }
@@ -61,9 +61,14 @@ private struct GIFTFileParser {
     let path: String
     var category: [String] = []
     var questions: [LocatedQuestion] = []
-    var diagnostics: [Diagnostic] = []
+    /// Where this file's problems go.
+    var sink: DiagnosticSink
+    var diagnostics: [Diagnostic] { sink.diagnostics }
 
-    init(path: String) { self.path = path }
+    init(path: String) {
+        self.path = path
+        sink = DiagnosticSink(path: path)
+    }
 
     /// One line of a block, with its 1-based number.
     struct Line {
@@ -680,13 +685,9 @@ private struct GIFTFileParser {
 
     var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 
-    mutating func error(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: location.line, column: location.column, severity: .error, message: message))
-    }
+    mutating func error(_ location: SourceLocation, _ message: String) { sink.error(location, message) }
 
-    mutating func warn(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: location.line, column: location.column, severity: .warning, message: message))
-    }
+    mutating func warn(_ location: SourceLocation, _ message: String) { sink.warning(location, message) }
 }
 
 extension Character {

@@ -39,7 +39,7 @@ public struct QuestionBank: Sendable, Equatable, Codable {
         var located: [LocatedQuestion] = []
         var diagnostics: [Diagnostic] = []
         for file in files.sorted(by: { $0.path < $1.path }) {
-            switch BankText.decodeUTF8(file.data) {
+            switch UTF8Text.decode(file.data) {
             case .success(let text):
                 let reading = GIFTReader.read(text: text, path: file.path)
                 located += reading.questions

@@ -30,7 +30,11 @@ enum AuthoredRendering {
         case .matching:
             if !question.pairs.contains(where: { !$0.prompt.isEmpty }) { return "it has no prompt" }
         }
-        if optionTexts(question).count > 26 { return "it has more options than there are letters" }
+        let texts = optionTexts(question)
+        let matched = question.kind == .matching ? texts + question.pairs.map(\.prompt) : []
+        if Question.labels(count: texts.count, avoiding: matched) == nil {
+            return "it has more options than there are letters"
+        }
         return nil
     }
 
@@ -80,13 +84,14 @@ enum AuthoredRendering {
             let prompts = question.pairs.filter { !$0.prompt.isEmpty }
             var texts = optionTexts(question)
             rng.shuffle(&texts)
-            let labels = Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($1, Question.label($0)) })
+            let letters = Question.labels(count: texts.count, avoiding: texts + prompts.map(\.prompt))!
+            let labels = Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($1, letters[$0]) })
             options = texts.enumerated().map { index, text in
                 let goesWith = prompts.indices.filter { prompts[$0].answer == text }
                 let rationale = goesWith.isEmpty
                     ? "Goes with none of the items."
                     : "Goes with " + goesWith.map { "\($0 + 1) (\(prompts[$0].prompt))" }.joined(separator: " and ") + "."
-                return QuestionOption(label: Question.label(index), text: text, correct: !goesWith.isEmpty, rationale: rationale)
+                return QuestionOption(label: letters[index], text: text, correct: !goesWith.isEmpty, rationale: rationale)
             }
             stem += "\n" + prompts.enumerated().map { "\n\($0 + 1). \($1.prompt)" }.joined()
             stem += "\n\nType the letter that goes with each numbered item, in order (\(prompts.count) letters)."
@@ -117,8 +122,11 @@ enum AuthoredRendering {
         let rationale = question.generalFeedback.isEmpty
             ? (question.answers.first(where: \.isFullCredit)?.feedback ?? "")
             : question.generalFeedback
-        return Question(id: question.id + "#" + String(seed), item: question.id, kind: kind, code: "", stem: stem,
-                        options: options, answer: answer, rationale: rationale, seed: seed, grading: grading)
+        var rendered = Question(id: question.id + "#" + String(seed), item: question.id, kind: kind, code: "", stem: stem,
+                                options: options, answer: answer, rationale: rationale, seed: seed, grading: grading)
+        if question.kind == .matching { rendered.prompts = question.pairs.filter { !$0.prompt.isEmpty }.map(\.prompt) }
+        if question.kind == .multipleAnswer { rendered.multipleAnswers = true }
+        return rendered
     }
 
     /// A numerical target as the learner reads it: `92`, `5 ± 0.5`, `1 to 10`.

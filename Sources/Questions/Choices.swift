@@ -1,150 +1,119 @@
 import CodingContent
+import Determinism
+import Foundation
 
-
-/// The options and rationales of every kind, written once per library so that generating a
-/// question only picks, shuffles and concatenates.
+/// The options and rationales of every kind, written once per procedure (on its first question) so
+/// that generating a question only picks, shuffles and concatenates.
 ///
-/// Rationale policy: the right option names what decides it (key steps, the listed indication,
-/// the crosswalk and side); a wrong code is explained by the contrast between the two codes when
-/// the author wrote one ("27286 would be reported only if …; the note says: …"), else by what the
-/// other code describes and which of its key steps the note lacks.
+/// Rationale policy: say what in this note decides, the rule behind it in our own words, why each
+/// distractor fails, and the index path when the file gives one.
 struct PreparedChoices: Sendable {
-    /// "Report 27284 …": why the procedure's own code is right.
+    /// Why the procedure's own code is right (deciding steps, the alternatives' rule, index path).
     var rightCode = ""
     /// The notes as one string starting with a space, or empty.
     var notes = ""
-    /// Wrong codes, aligned with `codeNeighbours`.
+    /// Wrong codes: the `mustCount` first always qualify (family, alternatives, described neighbours),
+    /// then the rest ranked by section and step overlap.
     var codes: [Choice] = []
+    /// How many of `codes` come first.
+    var mustCount = 0
     /// Per own clause: the right finding and the ranked wrong findings.
     var contrasts: [(right: Choice, wrong: [Choice])] = []
-    /// Why the listed indication is right.
-    var rightIndication = ""
-    /// Wrong indications, aligned with `foreignIndications`.
-    var indications: [Choice] = []
-    /// Wrong next steps from other procedures, aligned with `foreignSteps`.
-    var foreignSteps: [Choice] = []
-    /// Right answers of `not-included`, aligned with `foreignKeySteps`.
-    var notIncluded: [Choice] = []
-    /// Per own step: the wrong option of `not-included` that step makes.
-    var ownSteps: [Choice] = []
     /// Per crosswalk entry: the right code, the side, the codes always offered (other sides) and the ranked rest.
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] = []
     /// Per diagnosis: the right code, the code always offered (same condition, other side) and the ranked rest.
     var diagnoses: [(right: Choice, must: [Choice], ranked: [Choice])] = []
-    /// The question lines and fixed stems, written once.
-    var vignetteQuestion = "", entryQuestion = "", indicationStem = "", notIncludedStem = ""
+    /// The question lines, written once.
+    var vignetteQuestion = "", entryQuestion = ""
     /// Per own clause: the contrast question line.
     var contrastQuestions: [String] = []
-    /// Per step `s` (but the last): the next-step stem quoting it, and why step `s + 1` is right.
-    var nextStepStems: [String] = [], nextStepRationales: [String] = []
-    /// The steps a next-step question may quote: those whose successor reads differently.
-    var askableSteps: [Int] = []
-    /// Per step `s` (but the last): own steps that may be wrong options, nearest the answer first,
-    /// none reading like step `s` or `s + 1` or like each other.
-    var nextStepOwn: [[Int]] = []
 }
 
 extension LibraryIndex {
     /// `code (title)` of procedure `i`.
-    func named(_ i: Int) -> String { entries[i].procedure.code + " (" + entries[i].procedure.title + ")" }
+    func named(_ i: ProcedureID) -> String { self[i].procedure.code + " (" + self[i].procedure.title + ")" }
 
     /// The options and rationales of procedure `i`, written on first use.
-    func choices(_ i: Int) -> PreparedChoices {
-        entries[i].choices { makeChoices(i) }
+    func choices(_ i: ProcedureID) -> PreparedChoices {
+        self[i].choices { makeChoices(i) }
     }
 
-    private func makeChoices(_ i: Int) -> PreparedChoices {
-        let e = entries[i]
+    /// " Index: Arthrodesis, hip joint." or empty.
+    func indexHint(_ p: Procedure) -> String {
+        p.indexPath.map { " Index: " + Wording.clause($0) + "." } ?? ""
+    }
+
+    private func makeChoices(_ i: ProcedureID) -> PreparedChoices {
+        let e = self[i]
         let p = e.procedure
         var prepared = PreparedChoices()
-        prepared.rightCode = e.decidingSteps.isEmpty
+        var right = e.decidingSteps.isEmpty
             ? "\(named(i)) is correct: the note documents this procedure's steps."
-            : "\(named(i)) is correct: the note documents the steps that decide it: \(e.decidingSteps)."
+            : "\(named(i)) is correct: what decides in this note is \(e.decidingSteps)."
+        let alternatives = e.clauses.prefix(2).map { "\(self[self[$0].to].code) only if \(self[$0].when)" }
+        if !alternatives.isEmpty { right += " It would be " + alternatives.joined(separator: ", and ") + "." }
+        prepared.rightCode = right + indexHint(p)
         prepared.notes = p.notes.isEmpty ? "" : " " + p.notes.joined(separator: " ")
-        prepared.codes = e.codeNeighbours.map { Choice(text: entries[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0)) }
+
+        // Family members and alternatives first, then alternatives outside the library that the
+        // author described (confusable neighbours), then the ranked rest.
+        let must = e.codeNeighbours.prefix(e.mustCount).map { Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0)) }
+        let described = p.contrasts.filter { byCode[$0.code] == nil && $0.describe != nil && $0.code != p.code }.map { c in
+            Choice(text: c.code, correct: false,
+                   rationale: "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind.")
+        }
+        let rest = e.codeNeighbours.dropFirst(e.mustCount).map { Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0)) }
+        prepared.codes = must + described + rest
+        prepared.mustCount = must.count + described.count
 
         prepared.contrasts = e.clauses.map { id in
-            let right = clauses[id]
-            let target = entries[right.to].code
-            var because = "\(named(right.to)) is reported instead of \(p.code) when \(right.when)."
-            if let quote = right.rulesOutQuote { because += " A note of \(p.code) rules it out, e.g. “\(quote)”." }
+            let right = self[id]
+            let target = self[right.to].code
+            var because = "\(named(right.to)) is reported instead of \(p.code) when \(right.when): the two are alternatives for the same work, and that is the fact a coder looks for."
+            if let quote = right.rulesOutQuote { because += " A note of \(p.code) reads differently, e.g. “\(quote)”." }
             let candidates = wrongFindings(i, for: id)
-            let ranked = candidates.filter { clauses[$0].from == i } + candidates.filter { clauses[$0].from != i }
+            let ranked = candidates.filter { self[$0].from == i } + candidates.filter { self[$0].from != i }
             let wrong = ranked.map { w in
-                let c = clauses[w]
+                let c = self[w]
                 let why: String
                 if c.from == i {
                     why = "That finding would change the code to \(named(c.to)), not to \(target)."
                 } else if c.to == i {
-                    why = "That finding is what separates \(p.code) from \(entries[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
+                    why = "That finding is what separates \(p.code) from \(self[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
                 } else {
-                    why = "That finding moves a coder from \(entries[c.from].code) to \(named(c.to)); it does not lead from \(p.code) to \(target)."
+                    why = "That finding moves a coder from \(self[c.from].code) to \(named(c.to)); it does not lead from \(p.code) to \(target)."
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }
             return (Choice(text: right.option, correct: true, rationale: because), wrong)
         }
 
-        prepared.rightIndication = "A typical candidate for \(named(i)): it is one of the procedure's indications."
-        prepared.indications = e.foreignIndications.map { w in
-            Choice(text: entries[w.procedure].indicationSentences[w.step], correct: false,
-                   rationale: "A typical candidate for \(named(w.procedure)), a procedure of another family; it is not an indication for \(p.code).")
-        }
-        prepared.foreignSteps = e.foreignSteps.map { f in
-            Choice(text: entries[f.procedure].procedure.steps[f.step].text, correct: false,
-                   rationale: "Not part of \(p.code): it is a step of \(named(f.procedure)).")
-        }
-        prepared.notIncluded = e.foreignKeySteps.map { f in
-            Choice(text: entries[f.procedure].procedure.steps[f.step].text, correct: true,
-                   rationale: "This step belongs to \(named(f.procedure)), not to \(p.code).")
-        }
-        prepared.ownSteps = p.steps.indices.map { j in
-            let role = p.steps[j].isKey ? ", a key step that decides the code" : ""
-            return Choice(text: p.steps[j].text, correct: false, rationale: "Step \(j + 1) of \(p.code)\(role).")
-        }
         let system = p.system.rawValue
-        let subject = "\(system) \(p.code) (\(p.title))"
-        prepared.vignetteQuestion = "Which \(system) code should be reported?"
+        prepared.vignetteQuestion = "Which \(system) code should be reported for this procedure?"
         prepared.entryQuestion = "Enter the \(system) code for this procedure, with a laterality modifier if one applies."
-        prepared.indicationStem = "Which of these patients is a typical candidate for \(subject)?"
-        prepared.notIncludedStem = "Which of these steps is NOT part of \(subject)?"
         prepared.contrastQuestions = e.clauses.map {
-            "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(entries[clauses[$0].to].code) instead?"
-        }
-        prepared.nextStepStems = p.steps.dropLast().map {
-            "In \(subject), the operative note has just described this step:\n“\($0.text)”\nWhich step comes next?"
-        }
-        prepared.nextStepRationales = p.steps.indices.dropLast().map { "In \(p.code), step \($0 + 2) comes right after step \($0 + 1)." }
-        let keys = e.stepKeys
-        prepared.askableSteps = p.steps.indices.dropLast().filter { keys[$0] != keys[$0 + 1] }
-        prepared.nextStepOwn = p.steps.indices.dropLast().map { s in
-            let answer = s + 1
-            var seen = [keys[s], keys[answer]]
-            return p.steps.indices.filter { $0 != s && $0 != answer }
-                .sorted { (abs($0 - answer), $0) < (abs($1 - answer), $1) }
-                .filter { j in
-                    guard !seen.contains(keys[j]) else { return false }
-                    seen.append(keys[j])
-                    return true
-                }
+            "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
         return prepared
     }
 
-    /// Why code `wrong` does not fit a note of `answer`, from the contrast between them when there is one.
-    func wrongCodeRationale(answer i: Int, wrong j: Int) -> String {
-        if let id = entries[i].clauses.first(where: { clauses[$0].to == j }) {
-            let c = clauses[id]
-            let evidence = c.rulesOutQuote.map { "the note says: “\($0)”." } ?? "the note documents nothing of the kind."
-            return "\(named(j)) would be reported only if \(c.when); " + evidence
+    /// Why code `wrong` does not fit a note of `answer`, from the alternative between them when there is one.
+    func wrongCodeRationale(answer i: ProcedureID, wrong j: ProcedureID) -> String {
+        if let id = self[i].clauses.first(where: { self[$0].to == j }) {
+            let c = self[id]
+            let example = c.rulesOutQuote.map { " (a note like this one reads: “\($0)”)" } ?? ""
+            return "\(named(j)) would be reported instead only if \(c.when); this note documents nothing of the kind\(example)."
         }
-        if let id = entries[i].clausesTo.first(where: { clauses[$0].from == j }) {
-            return "\(named(j)) does not fit: the note shows that \(clauses[id].when), which makes it \(entries[i].code)."
+        if let id = self[i].clausesTo.first(where: { self[$0].from == j }) {
+            return "\(named(j)) does not fit: the note shows that \(self[id].when), which makes it \(self[i].code)."
         }
-        let example = entries[j].exampleStep.map { ", such as " + $0 } ?? ""
-        return "\(named(j)) is a different procedure: the note documents none of its key steps\(example)."
+        if self[i].procedure.additions.contains(where: { $0.code == self[j].code }) {
+            return "\(named(j)) is reported in addition to \(self[i].code), not instead of it, and only when its own work is documented; here it is not."
+        }
+        let example = self[j].exampleStep.map { ", such as " + $0 } ?? ""
+        return "\(named(j)) is a different procedure at the same site: the note documents none of its key steps\(example)."
     }
 
     private static func phrase(_ side: Side?, on: Bool) -> String {
@@ -164,10 +133,10 @@ extension LibraryIndex {
 
     /// The crosswalk question for one of procedure `i`'s PCS codes: the other side's code always,
     /// then family members' codes for this side, then the rest of the ranked pool.
-    private func preparePCS(_ i: Int, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
-        let e = entries[i]
+    private func preparePCS(_ i: ProcedureID, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
+        let e = self[i]
         let side = answer.side
-        let because = "\(answer.code) is the ICD-10-PCS crosswalk for \(named(i))\(Self.phrase(side, on: true))."
+        let because = "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)): build it from the root operation the note describes, the body part and side, the approach and the device."
         let pool = e.pcsPool.filter { $0.code != answer.code }
         let own = pool.filter { $0.owner == i }.sorted { Self.distance($0.side, from: side) < Self.distance($1.side, from: side) }
         let others = pool.filter { $0.owner != i }
@@ -175,13 +144,13 @@ extension LibraryIndex {
         let sameSide = others.filter { family.contains($0.owner) && $0.side == side }
         let ranked = sameSide + others.filter { !(family.contains($0.owner) && $0.side == side) }
         let must = own.map { w in
-            let scenario = side.map { " this note documents surgery" + Self.phrase($0, on: true) + "." } ?? " it does not match this scenario."
+            let scenario = side.map { " this note documents surgery" + Self.phrase($0, on: true) + ", and in ICD-10-PCS the side is part of the body-part character." } ?? " it does not match this scenario."
             return Choice(text: w.code, correct: false, rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario)
         }
         let rest = ranked.map { w in
-            var why = "\(w.code) is the crosswalk for \(named(w.owner))\(Self.phrase(w.side, on: false))"
-            if let id = e.clauses.first(where: { clauses[$0].to == w.owner }) {
-                why += ", which would need that \(clauses[id].when)."
+            var why = "\(w.code) is the code for \(named(w.owner))\(Self.phrase(w.side, on: false))"
+            if let id = e.clauses.first(where: { self[$0].to == w.owner }) {
+                why += ", which would need that \(self[id].when)."
             } else {
                 why += ", a different procedure."
             }
@@ -191,11 +160,12 @@ extension LibraryIndex {
     }
 
     /// The diagnosis question for procedure `i`'s diagnosis `k`: the same condition on the other
-    /// side always (an own code of the opposite side sharing the most characters), then the rest.
-    private func prepareDiagnosis(_ i: Int, answer k: Int) -> (right: Choice, must: [Choice], ranked: [Choice]) {
-        let e = entries[i]
+    /// side always (an own code of the opposite side sharing the most characters), then codes of the
+    /// same category, the same block, then the rest of the area's pool.
+    private func prepareDiagnosis(_ i: ProcedureID, answer k: Int) -> (right: Choice, must: [Choice], ranked: [Choice]) {
+        let e = self[i]
         let right = e.procedure.diagnoses[k]
-        let (code, dotted, key) = e.diagnosisCodes[k]
+        let code = e.diagnosisCodes[k].code, dotted = e.diagnosisCodes[k].dotted, key = e.diagnosisCodes[k].key
         let pool = e.diagnosisPool.filter { $0.code != code && $0.key != key }
         var counterpart: PooledDiagnosis?
         if let side = right.side, side != .bilateral {
@@ -209,16 +179,21 @@ extension LibraryIndex {
                 }
             }
         }
-        let because = "\(dotted) is \(right.text): the documented preoperative diagnosis."
+        let source = right.pathology == nil ? "the postoperative diagnosis" : "the pathology result"
+        let documented = right.pathology.map { "“" + Wording.clause($0) + "”" } ?? right.text
+        let because = "\(dotted) is correct: \(source) documents \(documented), which is \(dotted). Outpatient coders code the confirmed postoperative or pathology diagnosis, not the preoperative impression."
         let must = counterpart.map { w in
             [Choice(text: w.dotted, correct: false,
-                    rationale: "\(w.dotted) is \(w.text): the other side; this note documents the \(right.side!.rawValue) side.")]
+                    rationale: "\(w.dotted) is \(w.text): the other side; this note documents the \(right.side!.rawValue) side, and the side is part of the code.")]
         } ?? []
-        let ranked = pool.filter { $0.code != counterpart?.code }.map { w in
-            Choice(text: w.dotted, correct: false, rationale: w.owner == i
-                ? "\(w.dotted) is \(w.text), a different condition from the one documented."
-                : "\(w.dotted) is \(w.text), typical for \(named(w.owner)), not the condition documented.")
+        let category = String(code.prefix(3)), block = String(code.prefix(2))
+        let rest = pool.filter { $0.code != counterpart?.code }
+        let ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) && $0.code.hasPrefix(block) }
+            + rest.filter { !$0.code.hasPrefix(block) }
+        let wrong = ranked.map { w in
+            let relation = w.code.hasPrefix(category) ? "a code of the same category for" : "a related condition:"
+            return Choice(text: w.dotted, correct: false, rationale: "\(w.dotted) is \(relation) \(w.text); the note does not document it.")
         }
-        return (Choice(text: dotted, correct: true, rationale: because), must, ranked)
+        return (Choice(text: dotted, correct: true, rationale: because), must, wrong)
     }
 }

@@ -1,21 +1,28 @@
+import CodingContent
 import Determinism
+import Foundation
 
-
-/// The kinds whose answer is a code: `vignette`, `vignette-entry`, `pcs`, `diagnosis`.
+/// The kinds whose answer is one code: `vignette`, `vignette-entry`, `pcs`, `diagnosis`.
 extension QuestionGenerator {
-    func vignette(_ i: Int, entry: Bool, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
-        let c = index.choices(i)
-        let side = e.sides.isEmpty ? nil : rng.element(of: e.sides)
+    /// The report of one scenario on a seeded side, with a diagnosis of that side.
+    func scenario(_ e: ProcedureEntry, side fixed: Side?? = nil, diagnosis fixedDiagnosis: Int? = nil,
+                  _ rng: inout SplitMix64) -> ReportPlan {
+        let side: Side?
+        if let fixed { side = fixed } else { side = e.sides.isEmpty ? nil : rng.element(of: e.sides) }
         let patient = drawPatient(e.procedure.patient, side: side, &rng)
-        let reason = stemIndication(e, among: e.stemIndications, &rng)
-        let question = entry ? c.entryQuestion : c.vignetteQuestion
-        let stem = scenarioStem(e, patient: patient, label: "Indication", reason: reason, plan: e.plan,
-                                findings: e.rulesOut, question: question, &rng)
+        let diagnosis = fixedDiagnosis ?? drawDiagnosis(e, side: side, &rng)
+        return ReportPlan(patient: patient, diagnosis: diagnosis, setting: e.report.setting)
+    }
+
+    func vignette(_ i: ProcedureID, entry: Bool, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let c = index.choices(i)
+        let plan = scenario(e, &rng)
+        let stem = reportStem(e, plan, narration: e.plan, question: entry ? c.entryQuestion : c.vignetteQuestion, &rng)
         if entry {
             var expected = e.procedure.code
             var rationale = c.rightCode
-            if let side, e.procedure.system != .icd10pcs {
+            if let side = plan.patient.side, e.procedure.system != .icd10pcs {
                 let modifier = CodeEntry.modifier(for: side)
                 expected += "-" + modifier
                 rationale += side == .bilateral
@@ -24,45 +31,44 @@ extension QuestionGenerator {
             }
             return Draft(stem: stem, choices: [], rationale: rationale + c.notes, entryAnswer: expected)
         }
-        // Family members and contrast-linked codes always (a seeded three of the first five when
-        // there are more), then the closest codes by section and step overlap.
+        // Family members and alternatives always (a seeded three of the first five when there are
+        // more), then the closest codes of the same area by section and step overlap.
         var choices = [Choice(text: e.procedure.code, correct: true, rationale: c.rightCode)]
         choices.reserveCapacity(4)
         let codes = c.codes
-        if e.mustCount >= 3 {
-            for k in rng.sortedSample(3, of: min(e.mustCount, 5)) { choices.append(codes[k]) }
+        if c.mustCount >= 3 {
+            for k in rng.sortedSample(3, of: min(c.mustCount, 5)) { choices.append(codes[k]) }
         } else {
-            pick(3, must: codes.prefix(e.mustCount), ranked: codes.dropFirst(e.mustCount), into: &choices, &rng)
+            pick(3, must: codes.prefix(c.mustCount), ranked: codes.dropFirst(c.mustCount), into: &choices, &rng)
         }
         return Draft(stem: stem, choices: choices, rationale: c.rightCode + c.notes)
     }
 
-    func pcs(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func pcs(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let prepared = c.pcs[rng.below(c.pcs.count)]
         let side = prepared.side ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
-        let patient = drawPatient(e.procedure.patient, side: side, &rng)
-        let reason = stemIndication(e, among: e.stemIndications, &rng)
-        let stem = scenarioStem(
-            e, patient: patient, label: "Indication", reason: reason, plan: e.plan, findings: e.rulesOut,
-            question: "The patient is an inpatient. Which ICD-10-PCS code should be reported for the procedure?", &rng)
+        var plan = scenario(e, side: .some(side), &rng)
+        plan.setting = .inpatient
+        let stem = reportStem(
+            e, plan, narration: e.plan,
+            question: "The patient was admitted as an inpatient. Which ICD-10-PCS code should be reported for this procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
     }
 
-    func diagnosis(_ i: Int, _ rng: inout SplitMix64) -> Draft {
-        let e = index.entries[i]
+    func diagnosis(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
         let c = index.choices(i)
         let k = rng.below(e.procedure.diagnoses.count)
         let diagnosisSide = e.procedure.diagnoses[k].side
         let prepared = c.diagnoses[k]
         let side = diagnosisSide ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
-        let patient = drawPatient(e.procedure.patient, side: side, &rng)
-        let stem = scenarioStem(
-            e, patient: patient, label: "Preoperative diagnosis", reason: e.diagnosisReasons[k], plan: e.plan, findings: [],
-            question: "Which ICD-10-CM code should be reported for the preoperative diagnosis?", &rng)
+        let plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        let stem = reportStem(e, plan, narration: e.plan,
+                              question: "Which ICD-10-CM code supports the medical necessity of this procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)

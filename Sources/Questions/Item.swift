@@ -39,7 +39,8 @@ public struct Item: Sendable, Hashable, Codable, Identifiable {
         code = procedure.code
         system = procedure.system
         path = procedure.path
-        tags = procedure.tags
+        // ICD-10-PCS is not on the CPC exam: its items are for CCS-style exams only.
+        tags = kind == .pcs ? Item.pcsTags(procedure.tags) : procedure.tags
         section = procedure.section
         category = procedure.section
         area = procedure.area
@@ -60,6 +61,12 @@ public struct Item: Sendable, Hashable, Codable, Identifiable {
         category = question.category
         area = Item.area(category: question.category)
         family = nil
+    }
+
+    /// A procedure's tags for its `pcs` item: without `cpc`, with `ccs`.
+    static func pcsTags(_ tags: [String]) -> [String] {
+        let kept = tags.filter { $0.lowercased() != "cpc" }
+        return kept.contains { $0.lowercased() == "ccs" } ? kept : kept + ["ccs"]
     }
 
     /// The area of an authored item filed under `category`: the first component with hyphens and

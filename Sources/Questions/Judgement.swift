@@ -139,7 +139,23 @@ extension Question {
         case .trueFalse: judgeTrueFalse(response)
         case .choice: judgeAuthoredChoice(response)
         case .vignette, .contrast, .indication, .nextStep, .notIncluded, .pcs, .diagnosis: judgeChoice(response)
+        case .codeSet, .modifier, .bundling: judgeWholeOption(response)
         }
+    }
+
+    /// A label, or an option's whole text typed out (case, spaces and dots aside): options of code
+    /// sets share their first code, so a typed code alone does not pick one.
+    private func judgeWholeOption(_ response: String) -> Judgement {
+        let trimmed = response.trimmed.uppercased()
+        if let option = options.first(where: { $0.label == trimmed }) {
+            return Judgement(correct: option.correct, response: option.label, chosenLabel: option.label)
+        }
+        func plain(_ text: String) -> String { String(text.uppercased().filter { $0 != " " && $0 != "." }) }
+        let typed = plain(response)
+        if let option = options.first(where: { plain($0.text) == typed }) {
+            return Judgement(correct: option.correct, response: option.label, chosenLabel: option.label)
+        }
+        return .unrecognised(trimmed)
     }
 
     private func judgeChoice(_ response: String) -> Judgement {

@@ -1,41 +1,40 @@
 import CodingContent
 import Foundation
+import SourceText
+import Synchronization
+
+/// A procedure's place in a `LibraryIndex`: its position among the indexed procedures (by path).
+struct ProcedureID: Hashable, Comparable, Sendable {
+    let rawValue: Int
+    static func < (a: ProcedureID, b: ProcedureID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A clause's place in a `LibraryIndex`'s list of clauses (content-file order).
+struct ClauseID: Hashable, Comparable, Sendable {
+    let rawValue: Int
+    static func < (a: ClauseID, b: ClauseID) -> Bool { a.rawValue < b.rawValue }
+}
 
 /// A contrast whose code is in the library: "from `from`, the coder moves to `to` when `when`".
-///
-/// A class so that generation reads it without copying; written only while `LibraryIndex` is built.
-final class Clause: @unchecked Sendable {
-    /// Index of the procedure that states it.
-    var from: Int
-    /// Index of the procedure it leads to.
-    var to: Int
+struct Clause: Sendable {
+    /// The procedure that states it.
+    let from: ProcedureID
+    /// The procedure it leads to.
+    let to: ProcedureID
     /// The clause.
-    var when: String
+    let when: String
     /// The sentence showing that `to` does not apply to a note of `from`, if usable in stems.
     var rulesOut: String?
     /// `when` as an option: capitalised.
-    var option: String
+    let option: String
     /// `rulesOut` without its full stop, for quoting.
     var rulesOutQuote: String?
     /// Interned lower-case words of `when`, for comparing clauses.
-    var key: Int
+    let key: Int
     /// Distinctive phrases of `when`.
-    var phrases: Set<Int>
+    let phrases: Set<Int>
     /// Distinctive phrases of `rulesOut`.
-    var rulesOutPhrases: Set<Int>
-
-    init(from: Int, to: Int, when: String, rulesOut: String?, option: String, rulesOutQuote: String?, key: Int, phrases: Set<Int>,
-         rulesOutPhrases: Set<Int>) {
-        self.from = from
-        self.to = to
-        self.when = when
-        self.rulesOut = rulesOut
-        self.option = option
-        self.rulesOutQuote = rulesOutQuote
-        self.key = key
-        self.phrases = phrases
-        self.rulesOutPhrases = rulesOutPhrases
-    }
+    let rulesOutPhrases: Set<Int>
 }
 
 /// An ICD-10-CM code of some procedure, ready to be offered as an option.
@@ -50,136 +49,145 @@ struct PooledDiagnosis: Sendable {
     var key: Int
     /// The side the code encodes.
     var side: Side?
-    /// Index of the procedure that lists it.
-    var owner: Int
+    /// The procedure that lists it.
+    var owner: ProcedureID
 }
 
-/// A step of some procedure in the library.
+/// An ICD-10-PCS code of some procedure, ready to be offered as an option.
+struct PooledPCS: Sendable {
+    var code: String
+    var side: Side?
+    /// The procedure that lists it.
+    var owner: ProcedureID
+}
+
+/// A step (or an indication) of some procedure in the library.
 struct StepRef: Sendable, Hashable {
-    /// Procedure index.
-    var procedure: Int
-    /// Step index.
+    /// The procedure.
+    var procedure: ProcedureID
+    /// Step (or indication) index.
     var step: Int
 }
 
 /// Everything about one procedure that question generation needs, computed once per library.
 ///
-/// A class so that generation reads it without copying dozens of arrays, hence `@unchecked Sendable`:
-/// its fields are written only while `LibraryIndex` is built, each stage writing entry `i` from one
-/// thread and reading only fields that earlier stages wrote; after that, only the lock-guarded
-/// options (`choices(orMake:)`) change.
-final class ProcedureEntry: @unchecked Sendable {
-    var procedure: Procedure
+/// Immutable once built (every stored property is a `let` of a `Sendable` type, which the compiler
+/// checks); a class only so that generation reads an entry without copying its dozens of arrays.
+/// The one thing written later, the options and rationales (`choices(orMake:)`), sits behind a
+/// `Mutex`: questions of one library may be generated on several threads.
+final class ProcedureEntry: Sendable {
+    let procedure: Procedure
     /// The family, or a key unique to the code when it has none.
-    var familyKey: String
+    let familyKey: String
     /// Content-word ids of all steps.
-    var words: [Int]
+    let words: [Int]
     /// Content-word ids of each step.
-    var stepWords: [[Int]]
+    let stepWords: [[Int]]
     /// Per step: may appear in a scenario stem (it names no library code and not the title).
-    var narratable: [Bool]
+    let narratable: [Bool]
     /// Per step: the sentence lower-cased after a connective, when its first word allows it.
-    var loweredSteps: [String?]
+    let loweredSteps: [String?]
     /// Per step: the text as a sentence.
-    var stepSentences: [String]
+    let stepSentences: [String]
     /// Per step: the interned lower-cased text, for comparing steps.
-    var stepKeys: [Int]
+    let stepKeys: [Int]
     /// Per diagnosis: the normalised code, the dotted code and the interned lower-cased text.
-    var diagnosisCodes: [(code: String, dotted: String, key: Int)]
+    let diagnosisCodes: [DiagnosisCode]
     /// Per indication: capitalised and ending in a full stop, for stems and options.
-    var indicationSentences: [String]
+    let indicationSentences: [String]
     /// Per indication: the interned lower-cased text, for comparing indications.
-    var indicationKeys: [Int] = []
-    /// Per step: its distinctive phrases (`Vocabulary.phrases`).
-    var stepPhrases: [Set<Int>] = []
-    /// Per indication: its distinctive phrases.
-    var indicationPhrases: [Set<Int>] = []
-    /// Per diagnosis: its text capitalised and ending in a full stop, for stems.
-    var diagnosisReasons: [String] = []
+    let indicationKeys: [Int]
     /// A key step (else the first step) quoted, to say what this procedure's note would contain.
-    var exampleStep: String?
-    /// Indications that may appear in a scenario stem.
-    var stemIndications: [Int] = []
-    /// Global ids of this procedure's clauses, in content-file order.
-    var clauses: [Int] = []
-    /// Global ids of clauses that lead to this procedure.
-    var clausesTo: [Int] = []
-    /// `rules_out` sentences usable in this procedure's stems, in contrast order.
-    var rulesOut: [String] = []
-    /// Sides a scenario of this procedure may be on (empty when it is not sided).
-    var sides: [Side] = []
-    /// Ranked distractor codes of the same system: family first, then contrast-linked, same section,
-    /// same area, the rest; each tier by step overlap.
-    var codeNeighbours: [Int] = []
-    /// How many of `codeNeighbours` are family members (they come first).
-    var familyCount = 0
-    /// How many of `codeNeighbours` are family members or contrast-linked codes (they come first).
-    var mustCount = 0
-    /// Ranked procedures of other families that are not contrast-linked (indications, foreign steps).
-    var otherFamilies: [Int] = []
-    /// Candidate wrong answers for `indication` questions.
-    var foreignIndications: [StepRef] = []
-    /// Candidate foreign steps for `next-step` questions (unlike any of this procedure's steps).
-    var foreignSteps: [StepRef] = []
-    /// Candidate foreign steps for `not-included` questions (other families, unlike any own step).
-    var foreignKeySteps: [StepRef] = []
-    /// Ranked clause ids that may serve as wrong findings for this procedure's `contrast` questions.
-    var clauseCandidates: [Int] = []
-    /// Own clause ids that have at least one wrong finding to go with them.
-    var askableClauses: [Int] = []
-    /// Per own clause (aligned with `clauses`): steps that may be narrated in its contrast stem.
-    var contrastSteps: [[Bool]] = []
-    /// Per own clause (aligned with `clauses`): indications that may open its contrast stem.
-    var contrastIndications: [[Int]] = []
-    /// The key steps quoted, for the rationale of the right code.
-    var decidingSteps = ""
-    /// Distinct ICD-10-PCS codes that may serve as wrong answers, ranked (own, family, neighbours).
-    var pcsPool: [(code: String, side: Side?, owner: Int)] = []
-    /// Distinct ICD-10-CM codes (normalised) that may serve as wrong answers, ranked.
-    var diagnosisPool: [PooledDiagnosis] = []
+    let exampleStep: String?
+    /// This procedure's clauses, in content-file order.
+    let clauses: [ClauseID]
+    /// Clauses that lead to this procedure.
+    let clausesTo: [ClauseID]
+    /// What a procedure report of this procedure says besides the steps.
+    let report: ReportMaterial
+    /// Per step: it says "then" itself, so no connective goes before it.
+    let thenSteps: [Bool]
+    /// Stem material: usable indications, `rules_out` sentences, narration plans.
+    let stem: StemMaterial
+    /// Ranked neighbour codes and procedures of other families.
+    let neighbours: Neighbours
+    /// Wrong options: foreign steps and indications, wrong findings, code pools.
+    let candidates: Candidates
     /// Available question kinds, in `QuestionKind.generated` order.
-    var kinds: [QuestionKind] = []
+    let kinds: [QuestionKind]
     /// Why each unavailable kind is unavailable.
-    var missing: [QuestionKind: String] = [:]
-    /// Guards `preparedChoices`: questions of one library may be generated on several threads.
-    private let choicesLock = NSLock()
+    let missing: [QuestionKind: String]
     /// Options and rationales, written on the first question of this procedure.
-    private var preparedChoices: PreparedChoices?
-    /// `code (title)`.
-    var named: String { procedure.code + " (" + procedure.title + ")" }
-    /// Narration plan of scenario stems: the narratable key steps and other steps.
-    var plan = NarrationPlan(keys: [], others: [])
-    /// Per own clause (aligned with `clauses`): the narration plan of its contrast stem.
-    var contrastPlans: [NarrationPlan] = []
+    private let preparedChoices = Mutex<PreparedChoices?>(nil)
+
+    init(reading: ProcedureReading, clauses: [ClauseID], clausesTo: [ClauseID], stem: StemMaterial, neighbours: Neighbours,
+         candidates: Candidates, availability: KindAvailability) {
+        procedure = reading.procedure
+        familyKey = reading.familyKey
+        words = reading.words
+        stepWords = reading.stepWords
+        narratable = reading.narratable
+        loweredSteps = reading.loweredSteps
+        stepSentences = reading.stepSentences
+        stepKeys = reading.stepKeys
+        diagnosisCodes = reading.diagnosisCodes
+        indicationSentences = reading.indicationSentences
+        indicationKeys = reading.indicationKeys
+        exampleStep = reading.exampleStep
+        report = reading.report
+        thenSteps = reading.stepSentences.map { $0.contains(" then ") }
+        self.clauses = clauses
+        self.clausesTo = clausesTo
+        self.stem = stem
+        self.neighbours = neighbours
+        self.candidates = candidates
+        kinds = availability.kinds
+        missing = availability.missing
+    }
 
     var code: String { procedure.code }
+    /// `code (title)`.
+    var named: String { procedure.code + " (" + procedure.title + ")" }
+
+    // Stage fields read by generation, by their names.
+    var stemIndications: [Int] { stem.stemIndications }
+    var rulesOut: [String] { stem.rulesOut }
+    var contrastIndications: [[Int]] { stem.contrastIndications }
+    var diagnosisReasons: [String] { stem.diagnosisReasons }
+    var decidingSteps: String { stem.decidingSteps }
+    var sides: [Side] { stem.sides }
+    var plan: NarrationPlan { stem.plan }
+    var contrastPlans: [NarrationPlan] { stem.contrastPlans }
+    var codeNeighbours: [ProcedureID] { neighbours.codeNeighbours }
+    var familyCount: Int { neighbours.familyCount }
+    var mustCount: Int { neighbours.mustCount }
+    var otherFamilies: [ProcedureID] { neighbours.otherFamilies }
+    var clauseCandidates: [ClauseID] { candidates.clauseCandidates }
+    var askableClauses: [ClauseID] { candidates.askableClauses }
+    var pcsPool: [PooledPCS] { candidates.pcsPool }
+    var diagnosisPool: [PooledDiagnosis] { candidates.diagnosisPool }
 
     /// The options and rationales, made by `make` on first use: most procedures of a library get
-    /// no question in a given session, so start-up does not write them all.
+    /// no question in a given session, so start-up does not write them all. `make` runs under the
+    /// lock, so two threads asking at once get the same value and it is made once.
     func choices(orMake make: () -> PreparedChoices) -> PreparedChoices {
-        choicesLock.lock()
-        defer { choicesLock.unlock() }
-        if let preparedChoices { return preparedChoices }
-        let made = make()
-        preparedChoices = made
-        return made
+        preparedChoices.withLock { prepared in
+            if let prepared { return prepared }
+            let made = make()
+            prepared = made
+            return made
+        }
     }
+}
 
-    init(procedure: Procedure, familyKey: String, words: [Int], stepWords: [[Int]], narratable: [Bool], loweredSteps: [String?],
-         stepSentences: [String], stepKeys: [Int], diagnosisCodes: [(code: String, dotted: String, key: Int)],
-         indicationSentences: [String], exampleStep: String?) {
-        self.procedure = procedure
-        self.familyKey = familyKey
-        self.words = words
-        self.stepWords = stepWords
-        self.narratable = narratable
-        self.loweredSteps = loweredSteps
-        self.stepSentences = stepSentences
-        self.stepKeys = stepKeys
-        self.diagnosisCodes = diagnosisCodes
-        self.indicationSentences = indicationSentences
-        self.exampleStep = exampleStep
-    }
+/// A diagnosis code in its three forms.
+struct DiagnosisCode: Sendable {
+    /// Normalised (`M1611`).
+    var code: String
+    /// Dotted, as shown (`M16.11`).
+    var dotted: String
+    /// The interned lower-cased text.
+    var key: Int
 }
 
 /// Integer keys for texts, so that "the same text" is an integer comparison.
@@ -191,335 +199,188 @@ enum TextKey {
 /// How many ranked candidates are kept per procedure; generation samples from the first few.
 let neighbourLimit = 12
 
-/// Builds the per-procedure indexes of a library.
+/// The per-procedure indexes of a library, built in value stages: each stage is one `parallelMap`
+/// over the procedures that reads only the results of earlier stages and returns a value per
+/// procedure, so no stage shares anything mutable with another thread.
+///
+/// 1. `ProcedureReading`: what needs no other procedure (words, phrases, keys, sentences).
+/// 2. Clauses: contrasts naming a library code (sequential; cheap).
+/// 3. `StemMaterial`: stem sentences that do not leak a neighbouring code's clause.
+/// 4. `Neighbours`: ranked distractor codes and other families.
+/// 5. `Candidates`: foreign steps and indications, wrong findings, code pools.
+/// 6. `KindAvailability`: which kinds each procedure can have, and why not.
 struct LibraryIndex: Sendable {
-    var entries: [ProcedureEntry] = []
-    var clauses: [Clause] = []
-    var byPrefix: [String: Int] = [:]
+    let entries: [ProcedureEntry]
+    let clauses: [Clause]
+    let byPrefix: [String: ProcedureID]
+    /// Code → procedure (the first by path).
+    let byCode: [String: ProcedureID]
+
+    /// The entry of procedure `id`.
+    subscript(_ id: ProcedureID) -> ProcedureEntry { entries[id.rawValue] }
+    /// Clause `id`.
+    subscript(_ id: ClauseID) -> Clause { clauses[id.rawValue] }
+    /// Every procedure id, in index order.
+    var ids: [ProcedureID] { entries.indices.map(ProcedureID.init) }
 
     init(procedures input: [Procedure]) {
         // One procedure per item prefix: the first by path wins (the linter reports duplicates).
         var seen: Set<String> = []
         let procedures = input.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
             .map(\.element).filter { seen.insert($0.itemPrefix).inserted }
-        var byCode: [String: Int] = [:]
-        for (index, procedure) in procedures.enumerated() {
-            byPrefix[procedure.itemPrefix] = index
-            if byCode[procedure.code] == nil { byCode[procedure.code] = index }
+        let ids = procedures.indices.map(ProcedureID.init)
+        var byPrefix: [String: ProcedureID] = [:]
+        var byCode: [String: ProcedureID] = [:]
+        for (id, procedure) in zip(ids, procedures) {
+            byPrefix[procedure.itemPrefix] = id
+            if byCode[procedure.code] == nil { byCode[procedure.code] = id }
         }
+        let mentionsCode = CodeMentions(procedures)
 
-        // Every code a stem must not mention.
+        // 1. Everything about one procedure that needs no other procedure.
+        let readings = procedures.parallelMap { ProcedureReading(reading: $0, mentionsCode: mentionsCode) }
+
+        // 2. Clauses: contrasts naming a library code, first per (from, to).
+        var clauses: [Clause] = []
+        var own = [[ClauseID]](repeating: [], count: procedures.count)
+        var leadingTo = [[ClauseID]](repeating: [], count: procedures.count)
+        for from in ids {
+            var targets: Set<ProcedureID> = []
+            for (contrast, text) in zip(procedures[from.rawValue].contrasts, readings[from.rawValue].contrastTexts) {
+                guard let to = byCode[contrast.code], to != from, targets.insert(to).inserted else { continue }
+                let id = ClauseID(rawValue: clauses.count)
+                clauses.append(Clause(
+                    from: from, to: to, when: text.when, rulesOut: text.rulesOut, option: text.option, rulesOutQuote: text.rulesOutQuote,
+                    key: text.key, phrases: text.phrases, rulesOutPhrases: text.rulesOutPhrases))
+                own[from.rawValue].append(id)
+                leadingTo[to.rawValue].append(id)
+            }
+        }
+        let linked = Links(readings: readings, clauses: clauses, own: own, leadingTo: leadingTo)
+
+        // 3. Stem material; then the clauses whose `rules_out` sentence may not be quoted lose it.
+        let stems = ids.parallelMap { StemMaterial(linked, $0, mentionsCode: mentionsCode) }
+        for id in ids {
+            for (clause, usable) in zip(own[id.rawValue], stems[id.rawValue].usableRulesOut) where !usable {
+                clauses[clause.rawValue].rulesOut = nil
+                clauses[clause.rawValue].rulesOutQuote = nil
+            }
+        }
+        // 4–6. Neighbours, candidates, kinds (none of them reads `rulesOut`).
+        let neighbours = ids.parallelMap { Neighbours(linked, $0) }
+        let candidates = ids.parallelMap { Candidates(linked, $0, neighbours: neighbours[$0.rawValue]) }
+        let entries = ids.map { id in
+            let i = id.rawValue
+            return ProcedureEntry(
+                reading: readings[i], clauses: own[i], clausesTo: leadingTo[i], stem: stems[i], neighbours: neighbours[i],
+                candidates: candidates[i],
+                availability: KindAvailability(readings[i], clauses: own[i], neighbours: neighbours[i], candidates: candidates[i]))
+        }
+        self.entries = entries
+        self.clauses = clauses
+        self.byPrefix = byPrefix
+        self.byCode = byCode
+    }
+
+    /// Wrong findings for the contrast `clause` of procedure `i`: other clauses that do not lead to
+    /// the same code and do not say the same thing, in rank order.
+    func wrongFindings(_ i: ProcedureID, for clause: ClauseID) -> [ClauseID] {
+        Self.wrongFindings(among: self[i].clauseCandidates, for: clause, clauses: clauses)
+    }
+
+    static func wrongFindings(among candidates: [ClauseID], for clause: ClauseID, clauses: [Clause]) -> [ClauseID] {
+        let right = clauses[clause.rawValue]
+        var keys = [right.key]
+        return candidates.filter { id in
+            let c = clauses[id.rawValue]
+            guard c.to != right.to, !keys.contains(c.key) else { return false }
+            keys.append(c.key)
+            return true
+        }
+    }
+}
+
+/// Whether a text names a code of the library (a code, an ICD-10-PCS crosswalk or a diagnosis).
+struct CodeMentions: Sendable {
+    private let codes: Set<String>
+
+    init(_ procedures: [Procedure]) {
         var codes: Set<String> = []
         for p in procedures {
             codes.insert(p.code.uppercased())
             for c in p.pcs { codes.insert(c.code.uppercased()) }
             for d in p.diagnoses { codes.insert(d.normalizedCode) }
         }
-        let libraryCodes = codes
-        // Codes are letters and digits, sometimes with a dot: compare runs of those, dots dropped.
-        @Sendable func mentionsCode(_ text: String) -> Bool {
-            // Codes are ASCII: scan bytes, fold case, skip dots inside a word.
-            var word: [UInt8] = []
-            for byte in text.utf8 + [0x20] {
-                switch byte {
-                case 0x30...0x39, 0x41...0x5A: word.append(byte)
-                case 0x61...0x7A: word.append(byte - 0x20)
-                case 0x2E: continue
-                default:
-                    if byte >= 0x80 { word.append(byte); continue }
-                    if !word.isEmpty {
-                        if libraryCodes.contains(String(decoding: word, as: UTF8.self)) { return true }
-                        word.removeAll(keepingCapacity: true)
-                    }
+        self.codes = codes
+    }
+
+    /// Codes are letters and digits, sometimes with a dot: compare runs of those, dots dropped.
+    func callAsFunction(_ text: String) -> Bool {
+        // Codes are ASCII: scan bytes, fold case, skip dots inside a word.
+        var word: [UInt8] = []
+        for byte in text.utf8 + [0x20] {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A: word.append(byte)
+            case 0x61...0x7A: word.append(byte - 0x20)
+            case 0x2E: continue
+            default:
+                if byte >= 0x80 { word.append(byte); continue }
+                if !word.isEmpty {
+                    if codes.contains(String(decoding: word, as: UTF8.self)) { return true }
+                    word.removeAll(keepingCapacity: true)
                 }
             }
-            return false
         }
-
-        // Everything about one procedure that needs no other procedure is read on every core.
-        entries = procedures.concurrentMap { ProcedureEntry(reading: $0, mentionsCode: mentionsCode) }
-
-        // Clauses: contrasts naming a library code, first per (from, to).
-        let contrastTexts = procedures.concurrentMap { $0.contrasts.map(ContrastText.init) }
-        for (from, p) in procedures.enumerated() {
-            var targets: Set<Int> = []
-            for (contrast, text) in zip(p.contrasts, contrastTexts[from]) {
-                guard let to = byCode[contrast.code], to != from, targets.insert(to).inserted else { continue }
-                let id = clauses.count
-                clauses.append(Clause(
-                    from: from, to: to, when: text.when, rulesOut: text.rulesOut, option: text.option, rulesOutQuote: text.rulesOutQuote,
-                    key: text.key, phrases: text.phrases, rulesOutPhrases: text.rulesOutPhrases))
-                entries[from].clauses.append(id)
-                entries[to].clausesTo.append(id)
-            }
-        }
-
-        // Each stage writes only entry `i` (and its own clauses) and reads what earlier stages wrote,
-        // so entries are built on every core.
-        let index = self
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index.buildSentences($0, mentionsCode: mentionsCode) }
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index.buildNeighbours($0) }
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index.buildCandidates($0) }
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index.decideKinds($0) }
-    }
-
-    /// Stem material: indications and `rules_out` sentences that name no code, not the title, and
-    /// quote no clause that leads to this procedure (unless its own steps say the same).
-    private func buildSentences(_ i: Int, mentionsCode: @Sendable (String) -> Bool) {
-        let p = entries[i].procedure
-        let title = p.title.lowercased()
-        let phrasesOfStep = entries[i].stepPhrases
-        let phrasesOfIndication = entries[i].indicationPhrases
-        var stepPhrases: Set<Int> = []
-        for phrases in phrasesOfStep { stepPhrases.formUnion(phrases) }
-        var leaks: Set<Int> = []
-        for id in entries[i].clausesTo { leaks.formUnion(clauses[id].phrases) }
-        leaks.subtract(stepPhrases)
-        func usable(_ text: String, _ phrases: Set<Int>) -> Bool {
-            !mentionsCode(text) && !Wording.lowercasedContains(text, title) && phrases.isDisjoint(with: leaks)
-        }
-        entries[i].stemIndications = p.indications.indices.filter { usable(p.indications[$0], phrasesOfIndication[$0]) }
-        for id in entries[i].clauses {
-            if let sentence = clauses[id].rulesOut, usable(sentence, clauses[id].rulesOutPhrases) {
-                entries[i].rulesOut.append(sentence)
-            } else {
-                clauses[id].rulesOut = nil
-                clauses[id].rulesOutQuote = nil
-            }
-        }
-        entries[i].contrastSteps = entries[i].clauses.map { id in
-            p.steps.indices.map { s in
-                entries[i].narratable[s] && phrasesOfStep[s].isDisjoint(with: clauses[id].phrases)
-            }
-        }
-        entries[i].diagnosisReasons = p.diagnoses.map { Wording.sentence(Wording.capitalized($0.text)) }
-        entries[i].plan = NarrationPlan(steps: p.steps, allowed: entries[i].narratable)
-        entries[i].contrastPlans = entries[i].contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0) }
-        entries[i].contrastIndications = entries[i].clauses.map { id in
-            entries[i].stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: clauses[id].phrases) }
-        }
-        let keys = p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }
-        entries[i].decidingSteps = keys.joined(separator: "; ")
-        var sides: [Side] = []
-        for side in Side.allCases where p.pcs.contains(where: { $0.side == side }) || p.diagnoses.contains(where: { $0.side == side }) {
-            sides.append(side)
-        }
-        entries[i].sides = sides
-    }
-
-    /// Whether `j` is linked to `i` by a contrast in either direction.
-    private func linked(_ i: Int, _ j: Int) -> Bool {
-        entries[i].clauses.contains { clauses[$0].to == j } || entries[i].clausesTo.contains { clauses[$0].from == j }
-    }
-
-    /// The best `limit` candidates by (tier, step overlap with `i` descending, code); `tier` returns
-    /// `nil` to exclude. Overlap is computed only for tiers that can make the cut.
-    private func rank(_ i: Int, limit: Int, overlaps: [Int], tier: (Int) -> Int?) -> [Int] {
-        var tiers: [(Int, Int)] = []
-        var counts: [Int: Int] = [:]
-        for j in entries.indices where j != i {
-            if let t = tier(j) {
-                tiers.append((j, t))
-                counts[t, default: 0] += 1
-            }
-        }
-        var cutoff = Int.max, total = 0
-        for t in counts.keys.sorted() {
-            total += counts[t]!
-            if total >= limit { cutoff = t; break }
-        }
-        let scored = tiers.filter { $0.1 <= cutoff }.map { j, t in (j, t, overlaps[j]) }
-            .sorted { a, b in
-                if a.1 != b.1 { return a.1 < b.1 }
-                if a.2 != b.2 { return a.2 > b.2 }
-                return (entries[a.0].code, a.0) < (entries[b.0].code, b.0)
-            }
-        return scored.prefix(limit).map(\.0)
-    }
-
-    private func buildNeighbours(_ i: Int) {
-        let me = entries[i]
-        let p = me.procedure
-        let area = p.area
-        // Step-word overlap with every procedure, computed once for both rankings.
-        let overlaps = entries.map { Wording.overlap(me.words, $0.words) }
-        let codeNeighbours = rank(i, limit: neighbourLimit, overlaps: overlaps) { j in
-            let q = entries[j].procedure
-            guard q.system == p.system, q.code != p.code else { return nil }
-            // Near-identical steps could make the neighbour correct too.
-            if Wording.jaccard(shared: overlaps[j], me.words.count, entries[j].words.count) >= 0.9 { return nil }
-            if entries[j].familyKey == me.familyKey { return 0 }
-            if linked(i, j) { return 1 }
-            if q.section == p.section { return 2 }
-            return q.area == area ? 3 : 4
-        }
-        entries[i].codeNeighbours = codeNeighbours
-        entries[i].familyCount = codeNeighbours.prefix { entries[$0].familyKey == me.familyKey }.count
-        entries[i].mustCount = codeNeighbours.prefix { entries[$0].familyKey == me.familyKey || linked(i, $0) }.count
-        let otherFamilies = rank(i, limit: neighbourLimit, overlaps: overlaps) { j in
-            let q = entries[j].procedure
-            guard entries[j].familyKey != me.familyKey, q.code != p.code, !linked(i, j) else { return nil }
-            if q.section == p.section { return 0 }
-            return q.area == area ? 1 : 2
-        }
-        entries[i].otherFamilies = otherFamilies
-    }
-
-    /// Whether step text `words` is too close to one of procedure `i`'s own steps to be called foreign.
-    private func resemblesOwnStep(_ i: Int, _ key: Int, _ words: [Int]) -> Bool {
-        entries[i].stepKeys.indices.contains { s in
-            let own = entries[i].stepWords[s]
-            if entries[i].stepKeys[s] == key { return true }
-            // Jaccard is at most the smaller size over the larger: skip the merge when that is below 0.5.
-            guard 2 * min(own.count, words.count) >= max(own.count, words.count) else { return false }
-            return Wording.jaccard(own, words) >= 0.5
-        }
-    }
-
-    private func buildCandidates(_ i: Int) {
-        let me = entries[i]
-        // A step's key decides its words, so each foreign step is compared with the own steps once.
-        var resemblance: [Int: Bool] = [:]
-        func isForeign(_ j: Int, _ step: Int) -> Bool {
-            let key = entries[j].stepKeys[step]
-            if let known = resemblance[key] { return !known }
-            let resembles = resemblesOwnStep(i, key, entries[j].stepWords[step])
-            resemblance[key] = resembles
-            return !resembles
-        }
-        var indications: [StepRef] = []
-        var seenIndications = Set(me.indicationKeys)
-        var keySteps: [StepRef] = []
-        var seenKeySteps: Set<Int> = []
-        for j in me.otherFamilies {
-            let q = entries[j].procedure
-            let fresh = q.indications.indices.filter { seenIndications.insert(entries[j].indicationKeys[$0]).inserted }
-            indications += fresh.prefix(2).map { StepRef(procedure: j, step: $0) }
-            let keys = q.steps.indices.filter { q.steps[$0].isKey }
-            let pool = keys.isEmpty ? Array(q.steps.indices) : keys
-            keySteps += pool.filter { isForeign(j, $0) && seenKeySteps.insert(entries[j].stepKeys[$0]).inserted }
-                .prefix(2).map { StepRef(procedure: j, step: $0) }
-        }
-        entries[i].foreignIndications = Array(indications.prefix(neighbourLimit))
-        entries[i].foreignKeySteps = Array(keySteps.prefix(neighbourLimit))
-
-        var steps: [StepRef] = []
-        var seenSteps: Set<Int> = []
-        for j in me.codeNeighbours + me.otherFamilies where steps.count < neighbourLimit {
-            let q = entries[j].procedure
-            let ordered = q.steps.indices.filter { q.steps[$0].isKey } + q.steps.indices.filter { !q.steps[$0].isKey }
-            steps += ordered.filter { isForeign(j, $0) && seenSteps.insert(entries[j].stepKeys[$0]).inserted }
-                .prefix(2).map { StepRef(procedure: j, step: $0) }
-        }
-        entries[i].foreignSteps = Array(steps.prefix(neighbourLimit))
-
-        // Wrong findings: own other contrasts, findings that lead here, then family and neighbours'.
-        var candidates: [Int] = []
-        var taken: Set<Int> = []
-        func add(_ ids: [Int]) {
-            for id in ids where candidates.count < neighbourLimit + 4 && taken.insert(id).inserted { candidates.append(id) }
-        }
-        add(me.clauses)
-        add(me.clausesTo)
-        for j in me.codeNeighbours + me.otherFamilies { add(entries[j].clauses) }
-        entries[i].clauseCandidates = candidates
-        let askable = me.clauses.filter { !wrongFindings(i, for: $0).isEmpty }
-        entries[i].askableClauses = askable
-
-        // Code pools: own codes first (the other side), then family, neighbours, other families.
-        var pcs: [(code: String, side: Side?, owner: Int)] = []
-        var diagnoses: [PooledDiagnosis] = []
-        var seenPCS: Set<String> = []
-        var seenDiagnoses: Set<String> = []
-        for j in [i] + me.codeNeighbours + me.otherFamilies {
-            for c in entries[j].procedure.pcs where seenPCS.insert(c.code).inserted { pcs.append((c.code, c.side, j)) }
-            for (k, d) in entries[j].procedure.diagnoses.enumerated() where seenDiagnoses.insert(entries[j].diagnosisCodes[k].code).inserted {
-                let (code, dotted, key) = entries[j].diagnosisCodes[k]
-                diagnoses.append(PooledDiagnosis(code: code, dotted: dotted, text: d.text, key: key, side: d.side, owner: j))
-            }
-        }
-        entries[i].pcsPool = pcs
-        entries[i].diagnosisPool = diagnoses
-    }
-
-    /// Wrong findings for the contrast `clause` of procedure `i`: other clauses that do not lead to
-    /// the same code and do not say the same thing, in rank order.
-    func wrongFindings(_ i: Int, for clause: Int) -> [Int] {
-        let right = clauses[clause]
-        var keys = [right.key]
-        return entries[i].clauseCandidates.filter { id in
-            let c = clauses[id]
-            guard c.to != right.to, !keys.contains(c.key) else { return false }
-            keys.append(c.key)
-            return true
-        }
-    }
-
-    private func decideKinds(_ i: Int) {
-        let e = entries[i]
-        let p = e.procedure
-        let hasScenario = e.narratable.contains(true)
-        var missing: [QuestionKind: String] = [:]
-        if !hasScenario {
-            let reason = "every step names a code or the title, so no scenario can be narrated"
-            missing[.vignette] = reason
-            missing[.vignetteEntry] = reason
-        } else if e.codeNeighbours.isEmpty {
-            missing[.vignette] = "the library has no other \(p.system.rawValue) code to offer as a wrong option"
-        }
-        if e.clauses.isEmpty {
-            missing[.contrast] = "it has no contrast naming a code in the library"
-        } else if e.askableClauses.isEmpty {
-            missing[.contrast] = "no other contrast in the library can serve as a wrong finding"
-        }
-        if p.indications.isEmpty {
-            missing[.indication] = "it lists no indications"
-        } else if e.foreignIndications.isEmpty {
-            missing[.indication] = "no procedure of another family has an indication to offer as a wrong option"
-        }
-        if p.steps.count < 3 { missing[.nextStep] = "it has fewer than three steps" }
-        if e.foreignKeySteps.isEmpty || p.steps.isEmpty {
-            missing[.notIncluded] = "no procedure of another family has a step unlike this one's"
-        }
-        if p.pcs.isEmpty {
-            missing[.pcs] = "it has no ICD-10-PCS crosswalk"
-        } else if e.pcsPool.count < 2 || !hasScenario {
-            missing[.pcs] = "the library has no other ICD-10-PCS code to offer as a wrong option"
-        }
-        if p.diagnoses.isEmpty {
-            missing[.diagnosis] = "it lists no diagnoses"
-        } else if e.diagnosisPool.count < 2 || !hasScenario {
-            missing[.diagnosis] = "the library has no other ICD-10-CM code to offer as a wrong option"
-        }
-        entries[i].missing = missing
-        entries[i].kinds = QuestionKind.generated.filter { missing[$0] == nil }
+        return false
     }
 }
 
-extension ProcedureEntry {
-    /// The entry of `p` with everything that needs no other procedure: words, phrases, keys and
-    /// sentences. `mentionsCode` tells whether a text names a code of the library.
-    convenience init(reading p: Procedure, mentionsCode: (String) -> Bool) {
+/// Stage 1: everything about one procedure that needs no other procedure.
+struct ProcedureReading: Sendable {
+    let procedure: Procedure
+    let familyKey: String
+    let words: [Int]
+    let stepWords: [[Int]]
+    let narratable: [Bool]
+    let loweredSteps: [String?]
+    let stepSentences: [String]
+    let stepKeys: [Int]
+    let diagnosisCodes: [DiagnosisCode]
+    let indicationSentences: [String]
+    let indicationKeys: [Int]
+    let stepPhrases: [Set<Int>]
+    let indicationPhrases: [Set<Int>]
+    let exampleStep: String?
+    /// The wording of each contrast, read before it is known whether its code is in the library.
+    let contrastTexts: [ContrastText]
+    /// What a report says besides the steps.
+    let report: ReportMaterial
+
+    init(reading p: Procedure, mentionsCode: CodeMentions) {
         let title = p.title.lowercased()
         let stepWords = p.steps.map { TextWords($0.text) }
         let indicationWords = p.indications.map(TextWords.init)
-        self.init(
-            procedure: p, familyKey: p.family.map { "family:" + $0 } ?? "code:" + p.itemPrefix,
-            words: TextWords.contentIDs(of: stepWords), stepWords: stepWords.map(\.contentIDs),
-            narratable: p.steps.map { !mentionsCode($0.text) && !Wording.lowercasedContains($0.text, title) },
-            loweredSteps: p.steps.map { Wording.lowercasedOpening($0.text).map(Wording.sentence) },
-            stepSentences: p.steps.map { Wording.sentence($0.text) }, stepKeys: p.steps.map { TextKey.of($0.text) },
-            diagnosisCodes: p.diagnoses.map { ($0.normalizedCode, ICD10.dotted($0.code), TextKey.of($0.text)) },
-            indicationSentences: p.indications.map { Wording.sentence(Wording.capitalized($0)) },
-            exampleStep: (p.steps.first(where: \.isKey) ?? p.steps.first).map { "“" + Wording.clause($0.text) + "”" })
+        procedure = p
+        familyKey = p.family.map { "family:" + $0 } ?? "code:" + p.itemPrefix
+        words = TextWords.contentIDs(of: stepWords)
+        self.stepWords = stepWords.map(\.contentIDs)
+        narratable = p.steps.map { !mentionsCode($0.text) && !Wording.lowercasedContains($0.text, title) }
+        loweredSteps = p.steps.map { Wording.lowercasedOpening($0.text).map(Wording.sentence) }
+        stepSentences = p.steps.map { Wording.sentence($0.text) }
+        stepKeys = p.steps.map { TextKey.of($0.text) }
+        diagnosisCodes = p.diagnoses.map { DiagnosisCode(code: $0.normalizedCode, dotted: ICD10.dotted($0.code), key: TextKey.of($0.text)) }
+        indicationSentences = p.indications.map { Wording.sentence(Wording.capitalized($0)) }
         indicationKeys = p.indications.map(TextKey.of)
         stepPhrases = stepWords.map(\.phrases)
         indicationPhrases = indicationWords.map(\.phrases)
+        exampleStep = (p.steps.first(where: \.isKey) ?? p.steps.first).map { "“" + Wording.clause($0.text) + "”" }
+        contrastTexts = p.contrasts.map(ContrastText.init)
+        report = ReportMaterial(p, mentionsCode: mentionsCode.callAsFunction)
     }
 }
 
-/// The wording of one contrast, read before it is known whether its code is in the library.
-private struct ContrastText: Sendable {
+/// The wording of one contrast.
+struct ContrastText: Sendable {
     var when: String
     var option: String
     var rulesOut: String?
@@ -540,13 +401,240 @@ private struct ContrastText: Sendable {
     }
 }
 
-extension Array where Element: Sendable {
-    /// `map` on every core.
-    func concurrentMap<T>(_ transform: @Sendable (Element) -> T) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            nonisolated(unsafe) let base = buffer.baseAddress
-            DispatchQueue.concurrentPerform(iterations: count) { i in (base! + i).initialize(to: transform(self[i])) }
-            initialized = count
+/// Stages 1 and 2 together: what the later stages read.
+struct Links: Sendable {
+    let readings: [ProcedureReading]
+    let clauses: [Clause]
+    /// Per procedure: its clauses.
+    let own: [[ClauseID]]
+    /// Per procedure: the clauses leading to it.
+    let leadingTo: [[ClauseID]]
+
+    subscript(_ id: ProcedureID) -> ProcedureReading { readings[id.rawValue] }
+    subscript(_ id: ClauseID) -> Clause { clauses[id.rawValue] }
+    func clauses(of id: ProcedureID) -> [ClauseID] { own[id.rawValue] }
+    func clauses(to id: ProcedureID) -> [ClauseID] { leadingTo[id.rawValue] }
+    var ids: [ProcedureID] { readings.indices.map(ProcedureID.init) }
+
+    /// Whether `j` is linked to `i` by a contrast in either direction.
+    func linked(_ i: ProcedureID, _ j: ProcedureID) -> Bool {
+        clauses(of: i).contains { self[$0].to == j } || clauses(to: i).contains { self[$0].from == j }
+    }
+}
+
+/// Stage 3: stem material — indications and `rules_out` sentences that name no code, not the
+/// title, and quote no clause that leads to this procedure (unless its own steps say the same).
+struct StemMaterial: Sendable {
+    /// Indications that may appear in a scenario stem.
+    let stemIndications: [Int]
+    /// `rules_out` sentences usable in this procedure's stems, in contrast order.
+    let rulesOut: [String]
+    /// Per own clause: whether its `rules_out` sentence may be quoted.
+    let usableRulesOut: [Bool]
+    /// Per own clause: steps that may be narrated in its contrast stem.
+    let contrastSteps: [[Bool]]
+    /// Per own clause: indications that may open its contrast stem.
+    let contrastIndications: [[Int]]
+    /// Per diagnosis: its text capitalised and ending in a full stop, for stems.
+    let diagnosisReasons: [String]
+    /// Narration plan of scenario stems: the narratable key steps and other steps.
+    let plan: NarrationPlan
+    /// Per own clause: the narration plan of its contrast stem.
+    let contrastPlans: [NarrationPlan]
+    /// The key steps quoted, for the rationale of the right code.
+    let decidingSteps: String
+    /// Sides a scenario of this procedure may be on (empty when it is not sided).
+    let sides: [Side]
+
+    init(_ linked: Links, _ i: ProcedureID, mentionsCode: CodeMentions) {
+        let reading = linked[i]
+        let p = reading.procedure
+        let title = p.title.lowercased()
+        let phrasesOfStep = reading.stepPhrases
+        let phrasesOfIndication = reading.indicationPhrases
+        var stepPhrases: Set<Int> = []
+        for phrases in phrasesOfStep { stepPhrases.formUnion(phrases) }
+        var leaks: Set<Int> = []
+        for id in linked.clauses(to: i) { leaks.formUnion(linked[id].phrases) }
+        leaks.subtract(stepPhrases)
+        func usable(_ text: String, _ phrases: Set<Int>) -> Bool {
+            !mentionsCode(text) && !Wording.lowercasedContains(text, title) && phrases.isDisjoint(with: leaks)
         }
+        let own = linked.clauses(of: i)
+        stemIndications = p.indications.indices.filter { usable(p.indications[$0], phrasesOfIndication[$0]) }
+        var rulesOut: [String] = []
+        usableRulesOut = own.map { id in
+            guard let sentence = linked[id].rulesOut, usable(sentence, linked[id].rulesOutPhrases) else { return false }
+            rulesOut.append(sentence)
+            return true
+        }
+        self.rulesOut = rulesOut
+        contrastSteps = own.map { id in
+            p.steps.indices.map { s in reading.narratable[s] && phrasesOfStep[s].isDisjoint(with: linked[id].phrases) }
+        }
+        diagnosisReasons = p.diagnoses.map { Wording.sentence(Wording.capitalized($0.text)) }
+        plan = NarrationPlan(steps: p.steps, allowed: reading.narratable)
+        contrastPlans = contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0) }
+        let stemIndications = stemIndications
+        contrastIndications = own.map { id in
+            stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: linked[id].phrases) }
+        }
+        decidingSteps = p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }.joined(separator: "; ")
+        sides = Side.allCases.filter { side in
+            p.pcs.contains(where: { $0.side == side }) || p.diagnoses.contains(where: { $0.side == side })
+        }
+    }
+}
+
+/// Stage 4: ranked neighbours.
+struct Neighbours: Sendable {
+    /// Ranked distractor codes of the same system: family first, then contrast-linked, same section,
+    /// same area, the rest; each tier by step overlap.
+    let codeNeighbours: [ProcedureID]
+    /// How many of `codeNeighbours` are family members (they come first).
+    let familyCount: Int
+    /// How many of `codeNeighbours` are family members or contrast-linked codes (they come first).
+    let mustCount: Int
+    /// Ranked procedures of other families in the same area that are not contrast-linked (code pools,
+    /// wrong findings).
+    let otherFamilies: [ProcedureID]
+
+    init(_ linked: Links, _ i: ProcedureID) {
+        let me = linked[i]
+        let p = me.procedure
+        let area = p.area
+        // Step-word overlap with every procedure, computed once for both rankings.
+        let overlaps = linked.readings.map { Wording.overlap(me.words, $0.words) }
+        let codeNeighbours = Self.rank(linked, i, limit: neighbourLimit, overlaps: overlaps) { j in
+            let q = linked[j].procedure
+            guard q.system == p.system, q.code != p.code else { return nil }
+            // Near-identical steps could make the neighbour correct too.
+            if Wording.jaccard(shared: overlaps[j.rawValue], me.words.count, linked[j].words.count) >= 0.9 { return nil }
+            if linked[j].familyKey == me.familyKey { return 0 }
+            if linked.linked(i, j) { return 1 }
+            // Never a code of another body system: a coder does not confuse a shoulder with a hip.
+            guard q.area == area else { return nil }
+            return q.section == p.section ? 2 : 3
+        }
+        self.codeNeighbours = codeNeighbours
+        familyCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey }.count
+        mustCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey || linked.linked(i, $0) }.count
+        otherFamilies = Self.rank(linked, i, limit: neighbourLimit, overlaps: overlaps) { j in
+            let q = linked[j].procedure
+            guard linked[j].familyKey != me.familyKey, q.code != p.code, !linked.linked(i, j), q.area == area else { return nil }
+            return q.section == p.section ? 0 : 1
+        }
+    }
+
+    /// The best `limit` candidates by (tier, step overlap with `i` descending, code); `tier` returns
+    /// `nil` to exclude. Overlap is computed only for tiers that can make the cut.
+    private static func rank(_ linked: Links, _ i: ProcedureID, limit: Int, overlaps: [Int], tier: (ProcedureID) -> Int?) -> [ProcedureID] {
+        var tiers: [(ProcedureID, Int)] = []
+        var counts: [Int: Int] = [:]
+        for j in linked.ids where j != i {
+            if let t = tier(j) {
+                tiers.append((j, t))
+                counts[t, default: 0] += 1
+            }
+        }
+        var cutoff = Int.max, total = 0
+        for t in counts.keys.sorted() {
+            total += counts[t]!
+            if total >= limit { cutoff = t; break }
+        }
+        let scored = tiers.filter { $0.1 <= cutoff }.map { j, t in (j, t, overlaps[j.rawValue]) }
+            .sorted { a, b in
+                if a.1 != b.1 { return a.1 < b.1 }
+                if a.2 != b.2 { return a.2 > b.2 }
+                return (linked[a.0].procedure.code, a.0) < (linked[b.0].procedure.code, b.0)
+            }
+        return scored.prefix(limit).map(\.0)
+    }
+}
+
+/// Stage 5: the wrong options a procedure's questions draw from.
+struct Candidates: Sendable {
+    /// Ranked clauses that may serve as wrong findings for this procedure's `contrast` questions.
+    let clauseCandidates: [ClauseID]
+    /// Own clauses that have at least one wrong finding to go with them.
+    let askableClauses: [ClauseID]
+    /// Distinct ICD-10-PCS codes that may serve as wrong answers, ranked (own, family, neighbours).
+    let pcsPool: [PooledPCS]
+    /// Distinct ICD-10-CM codes (normalised) that may serve as wrong answers, ranked.
+    let diagnosisPool: [PooledDiagnosis]
+
+    init(_ linked: Links, _ i: ProcedureID, neighbours: Neighbours) {
+        // Wrong findings: own other contrasts, findings that lead here, then family and neighbours'.
+        var candidates: [ClauseID] = []
+        var taken: Set<ClauseID> = []
+        func add(_ ids: [ClauseID]) {
+            for id in ids where candidates.count < neighbourLimit + 4 && taken.insert(id).inserted { candidates.append(id) }
+        }
+        add(linked.clauses(of: i))
+        add(linked.clauses(to: i))
+        for j in neighbours.codeNeighbours + neighbours.otherFamilies { add(linked.clauses(of: j)) }
+        clauseCandidates = candidates
+        askableClauses = linked.clauses(of: i).filter {
+            !LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).isEmpty
+        }
+
+        // Code pools: own codes first (the other side), then family, neighbours, other families.
+        var pcs: [PooledPCS] = []
+        var diagnoses: [PooledDiagnosis] = []
+        var seenPCS: Set<String> = []
+        var seenDiagnoses: Set<String> = []
+        for j in [i] + neighbours.codeNeighbours + neighbours.otherFamilies {
+            let reading = linked[j]
+            for c in reading.procedure.pcs where seenPCS.insert(c.code).inserted { pcs.append(PooledPCS(code: c.code, side: c.side, owner: j)) }
+            for (k, d) in reading.procedure.diagnoses.enumerated() where seenDiagnoses.insert(reading.diagnosisCodes[k].code).inserted {
+                let code = reading.diagnosisCodes[k]
+                diagnoses.append(PooledDiagnosis(code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j))
+            }
+        }
+        pcsPool = pcs
+        diagnosisPool = diagnoses
+    }
+
+}
+
+/// Stage 6: which question kinds a procedure can have, and why not the others.
+struct KindAvailability: Sendable {
+    /// Available question kinds, in `QuestionKind.generated` order.
+    let kinds: [QuestionKind]
+    /// Why each unavailable kind is unavailable.
+    let missing: [QuestionKind: String]
+
+    init(_ e: ProcedureReading, clauses: [ClauseID], neighbours: Neighbours, candidates: Candidates) {
+        let p = e.procedure
+        let hasScenario = e.narratable.contains(true)
+        var missing: [QuestionKind: String] = [:]
+        if !hasScenario {
+            let reason = "every step names a code or the title, so no scenario can be narrated"
+            missing[.vignette] = reason
+            missing[.vignetteEntry] = reason
+        } else if neighbours.codeNeighbours.isEmpty {
+            missing[.vignette] = "the library has no other \(p.system.rawValue) code to offer as a wrong option"
+        }
+        if clauses.isEmpty {
+            missing[.contrast] = "it has no contrast naming a code in the library"
+        } else if candidates.askableClauses.isEmpty {
+            missing[.contrast] = "no other contrast in the library can serve as a wrong finding"
+        }
+        for (kind, reason) in Self.codingTaskGaps(e, neighbours: neighbours, candidates: candidates) { missing[kind] = reason }
+        if p.pcs.isEmpty {
+            missing[.pcs] = "it has no ICD-10-PCS crosswalk"
+        } else if candidates.pcsPool.count < 2 || !hasScenario {
+            missing[.pcs] = "the library has no other ICD-10-PCS code to offer as a wrong option"
+        }
+        if p.diagnoses.isEmpty {
+            missing[.diagnosis] = "it lists no diagnoses"
+        } else if candidates.diagnosisPool.count < 2 || !hasScenario {
+            missing[.diagnosis] = "the library has no other ICD-10-CM code to offer as a wrong option"
+        }
+        for kind in QuestionKind.retired {
+            missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"
+        }
+        self.missing = missing
+        kinds = QuestionKind.generated.filter { missing[$0] == nil }
     }
 }

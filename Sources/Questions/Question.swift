@@ -29,6 +29,11 @@ public struct Question: Sendable, Hashable, Codable {
     /// with its credit and feedback, so that `judge(response:)` needs nothing else; `nil` (and not
     /// encoded) for every other question.
     public var grading: [GradedAnswer]?
+    /// For `matching`: the numbered prompts in order (the learner types one option label per prompt),
+    /// so a front end need not parse the stem; `nil` (not encoded) otherwise.
+    public var prompts: [String]?
+    /// For `multiple-answer`: `true` (type every right label); `nil` (not encoded) otherwise.
+    public var multipleAnswers: Bool?
 
     /// Creates a question.
     public init(id: String, item: String, kind: QuestionKind, code: String, stem: String, options: [QuestionOption],
@@ -47,6 +52,15 @@ public struct Question: Sendable, Hashable, Codable {
 
     /// The option labels in order: `A`, `B`, `C`, `D`, …
     public static func label(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
+
+    /// `count` option labels from `A` on, skipping every letter that is itself one of `texts` (a
+    /// matching question whose prompts are 7th characters `A`, `D`, `S` must not label its options
+    /// with those letters); `nil` when the alphabet runs out.
+    public static func labels(count: Int, avoiding texts: [String]) -> [String]? {
+        let taken = Set(texts.map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+        let letters = (0..<26).map(label).filter { !taken.contains($0) }
+        return letters.count >= count ? Array(letters.prefix(count)) : nil
+    }
 }
 
 /// One choice of a multiple-choice question.

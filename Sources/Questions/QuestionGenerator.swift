@@ -30,7 +30,7 @@ public struct QuestionGenerator: Sendable {
     /// Every item of the library: procedures by path, kinds in `QuestionKind.generated` order.
     public let items: [Item]
     /// Item id → procedure index, kind and the id's fingerprint (which keys the item's random stream).
-    private let lookup: [String: (procedure: Int, kind: QuestionKind, stream: UInt64)]
+    private let lookup: [String: (procedure: ProcedureID, kind: QuestionKind, stream: UInt64)]
 
     /// Indexes `library`'s procedures. When two files share a code, the first by path is used.
     public init(library: Library) { self.init(procedures: library.procedures) }
@@ -39,8 +39,8 @@ public struct QuestionGenerator: Sendable {
     public init(procedures: [Procedure]) {
         index = LibraryIndex(procedures: procedures)
         items = index.entries.flatMap { entry in entry.kinds.map { Item(procedure: entry.procedure, kind: $0) } }
-        var lookup: [String: (procedure: Int, kind: QuestionKind, stream: UInt64)] = [:]
-        for (i, entry) in index.entries.enumerated() {
+        var lookup: [String: (procedure: ProcedureID, kind: QuestionKind, stream: UInt64)] = [:]
+        for (i, entry) in zip(index.ids, index.entries) {
             for kind in entry.kinds {
                 let id = Item.id(prefix: entry.procedure.itemPrefix, kind: kind)
                 lookup[id] = (i, kind, Fingerprint.value(of: id))
@@ -51,10 +51,10 @@ public struct QuestionGenerator: Sendable {
 
     /// The item with `id`, if the library has it.
     public func item(id: String) -> Item? {
-        guard let (prefix, kind) = Item.parse(id: id), let i = index.byPrefix[prefix], index.entries[i].kinds.contains(kind) else {
+        guard let (prefix, kind) = Item.parse(id: id), let i = index.byPrefix[prefix], index[i].kinds.contains(kind) else {
             return nil
         }
-        return Item(procedure: index.entries[i].procedure, kind: kind)
+        return Item(procedure: index[i].procedure, kind: kind)
     }
 
     /// The items of the procedure with `code`, in kind order (empty when the code is not in the library).
@@ -66,8 +66,8 @@ public struct QuestionGenerator: Sendable {
     /// Why the library has no item `id`, or `nil` when it has one.
     public func problem(itemID id: String) -> QuestionGenerationError? {
         guard let (prefix, kind) = Item.parse(id: id), let i = index.byPrefix[prefix] else { return .unknownItem(id) }
-        guard let reason = index.entries[i].missing[kind] else { return nil }
-        return .unavailable(id, reason: "\(index.entries[i].code) cannot have \(kind.rawValue) questions: \(reason)")
+        guard let reason = index[i].missing[kind] else { return nil }
+        return .unavailable(id, reason: "\(index[i].code) cannot have \(kind.rawValue) questions: \(reason)")
     }
 
     /// The question for `item` and `seed`: the same pair always gives the same question.
@@ -84,12 +84,13 @@ public struct QuestionGenerator: Sendable {
         switch kind {
         case .vignette, .vignetteEntry: draft = vignette(i, entry: kind == .vignetteEntry, &rng)
         case .contrast: draft = contrast(i, &rng)
-        case .indication: draft = indication(i, &rng)
-        case .nextStep: draft = nextStep(i, &rng)
-        case .notIncluded: draft = notIncluded(i, &rng)
+        case .codeSet: draft = codeSet(i, &rng)
+        case .modifier: draft = modifier(i, &rng)
+        case .bundling: draft = bundling(i, &rng)
         case .pcs: draft = pcs(i, &rng)
         case .diagnosis: draft = diagnosis(i, &rng)
-        case .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching: throw .unknownItem(itemID)
+        case .indication, .nextStep, .notIncluded,
+             .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching: throw .unknownItem(itemID)
         }
         rng.shuffle(&draft.choices)
         let options = draft.choices.enumerated().map { k, choice in
@@ -102,7 +103,7 @@ public struct QuestionGenerator: Sendable {
             answer = CorrectAnswer(label: nil, text: draft.entryAnswer)
         }
         return Question(
-            id: Self.questionID(itemID, seed), item: itemID, kind: kind, code: index.entries[i].code, stem: draft.stem,
+            id: Self.questionID(itemID, seed), item: itemID, kind: kind, code: index[i].code, stem: draft.stem,
             options: options, answer: answer, rationale: draft.rationale, seed: seed)
     }
 }

@@ -5,21 +5,27 @@ import QuestionBanks
 /// and the drillable kinds of authored (question-bank) questions. The raw value is the `kind` field of
 /// the JSON contract and, for generated kinds, the last part of an item id (`cpt:27284/vignette`).
 public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
-    /// An operative-note scenario; pick the procedure code among four.
+    /// A procedure report; pick the procedure code among four.
     case vignette
-    /// The same scenario; type the code, with a laterality modifier where one applies.
+    /// The same report; type the code, with a laterality modifier where one applies.
     case vignetteEntry = "vignette-entry"
-    /// Which documented finding would move the code from this procedure to a neighbour.
+    /// Which documented finding would make an alternative (`instead`) code the right one.
     case contrast
-    /// Which patient is a typical candidate for the procedure.
+    /// The complete code set a coder submits for a report: CPT with modifiers, then ICD-10-CM.
+    case codeSet = "code-set"
+    /// A report with a twist (reduced service, unusual work…); pick the modifier it calls for.
+    case modifier
+    /// A report documenting several services; pick the codes reported (included work left out).
+    case bundling
+    /// Retired: which patient is a typical candidate (it tested surgery, not coding).
     case indication
-    /// Which step follows a given step of the procedure.
+    /// Retired: which step follows a given step.
     case nextStep = "next-step"
-    /// Which of four steps does not belong to the procedure.
+    /// Retired: which of four steps does not belong to the procedure.
     case notIncluded = "not-included"
-    /// The inpatient ICD-10-PCS code of a sided scenario.
+    /// The inpatient ICD-10-PCS code of a report (CCS-style; never tagged `cpc`).
     case pcs
-    /// The ICD-10-CM code of the scenario's diagnosis.
+    /// The ICD-10-CM code that supports the procedure, from the postoperative or pathology diagnosis.
     case diagnosis
 
     /// Authored multiple choice (GIFT `{=right ~wrong}`): pick one option.
@@ -39,8 +45,12 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The kinds generated from content files, in the order a procedure's items are listed.
     public static let generated: [QuestionKind] = [
-        .vignette, .vignetteEntry, .contrast, .indication, .nextStep, .notIncluded, .pcs, .diagnosis,
+        .vignette, .vignetteEntry, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis,
     ]
+
+    /// Kinds no longer generated: their items are retired from drills and exams (progress stays in
+    /// the database), and asking for them says why.
+    public static let retired: [QuestionKind] = [.indication, .nextStep, .notIncluded]
 
     /// The kinds authored questions are drilled as (essays and descriptions are not drilled).
     public static let authored: [QuestionKind] = [.choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching]
@@ -51,6 +61,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the learner types the answer instead of choosing among options (the question has no
     /// options and its `answer.label` is `nil`).
     public var isEntry: Bool { self == .vignetteEntry || self == .shortAnswer || self == .numerical }
+
+    /// Whether this is a retired generated kind.
+    public var isRetired: Bool { Self.retired.contains(self) }
 
     /// The kind an authored question is drilled as, or `nil` for essays and descriptions.
     public init?(authored kind: AuthoredQuestion.Kind) {

@@ -39,118 +39,11 @@ extension QuestionGenerator {
     static let women = ["woman", "female patient"]
     static let men = ["man", "male patient"]
 
-    /// Appends the opening sentences: who, which side, and the labelled reason for surgery (an
-    /// indication or a diagnosis, as a capitalised sentence; `nil` when none may be shown).
-    func open(_ patient: Patient, label: String, reason: String?, into text: inout String, _ rng: inout SplitMix64) {
-        let age = Self.ages[min(patient.age, Self.ages.count - 1)]
-        let template = rng.below(4)
-        switch template {
-        case 0, 3:
-            text += patient.article == "an" ? "An " : "A "
-            text += age
-            text += patient.noun
-            text += template == 0 ? " is taken to the operating room" : " undergoes surgery"
-            if let side = patient.side {
-                text += side == .bilateral ? (template == 0 ? " for surgery on both sides" : " on both sides")
-                    : (template == 0 ? " for surgery on the " : " on the ") + side.rawValue + " side"
-            }
-        case 1:
-            text += "Operative note: "
-            text += age
-            text += patient.noun
-            if let side = patient.side { text += side == .bilateral ? ", both sides" : ", " + side.rawValue + " side" }
-        default:
-            text += "The patient, "
-            text += patient.article
-            text += " "
-            text += age
-            text += patient.person
-            text += ", has consented to surgery"
-            if let side = patient.side {
-                text += side == .bilateral ? " on both sides" : " on " + patient.possessive + " " + side.rawValue + " side"
-            }
-        }
-        text += "."
-        guard let reason else { return }
-        if template == 3 {
-            text += patient.female ? " Her surgeon records the " : " His surgeon records the "
-            text += label == "Indication" ? "indication" : label.lowercased()
-        } else {
-            text += " "
-            text += label
-        }
-        text += ": "
-        text += reason
-    }
-
     /// "0-year-old " … "120-year-old ", so ages are not formatted per question.
     static let ages: [String] = (0...120).map { "\($0)-year-old " }
 
-    /// Appends the narrated steps: every key step of `plan` and a seeded sample of at least half of
-    /// its other steps, in operative order, joined with seeded connectives; `findings` go before a
-    /// closing non-key step. With no key step marked, every allowed step is narrated (which steps
-    /// decide is unknown).
-    func narrate(_ e: ProcedureEntry, plan: NarrationPlan, findings: [String], into text: inout String, _ rng: inout SplitMix64) {
-        let keys = plan.keys, others = plan.others
-        var needed = keys.isEmpty ? others.count : rng.int(in: (others.count + 1) / 2...others.count)
-        let total = keys.count + needed
-        var position = 0, k = 0, o = 0
-        var previous = ""
-        var findingsTold = findings.isEmpty
-        while position < total {
-            // Next step in operative order: a key step, or an other step kept by selection sampling.
-            let s: Int
-            if o < others.count, k == keys.count || others[o] < keys[k] {
-                let kept = rng.below(others.count - o) < needed
-                o += 1
-                guard kept else { continue }
-                needed -= 1
-                s = others[o - 1]
-            } else {
-                s = keys[k]
-                k += 1
-            }
-            let last = position == total - 1
-            if last, total > 1, !findingsTold, !e.procedure.steps[s].isKey {
-                appendFindings(findings, to: &text)
-                findingsTold = true
-            }
-            var connective = position == 0 ? "" : rng.element(of: last ? Self.closingConnectives : Self.connectives)
-            if connective == previous { connective = "" }  // never "Then … Then …"
-            previous = connective
-            text += " "
-            if !connective.isEmpty, let lowered = e.loweredSteps[s] {
-                text += connective
-                text += lowered
-            } else {
-                text += e.stepSentences[s]
-            }
-            position += 1
-        }
-        if !findingsTold { appendFindings(findings, to: &text) }
-    }
-
-    private func appendFindings(_ findings: [String], to text: inout String) {
-        for finding in findings {
-            text += " "
-            text += finding
-        }
-    }
-
     static let connectives = ["", "", "Next, ", "Then ", "After that, ", "Subsequently, "]
     static let closingConnectives = ["", "Finally, ", "Lastly, "]
-
-    /// A full scenario stem: opener, narration and the question line.
-    func scenarioStem(_ e: ProcedureEntry, patient: Patient, label: String, reason: String?, plan: NarrationPlan,
-                      findings: [String], question: String, _ rng: inout SplitMix64) -> String {
-        var text = ""
-        text.reserveCapacity(1_024)
-        open(patient, label: label, reason: reason, into: &text, &rng)
-        narrate(e, plan: plan, findings: findings, into: &text, &rng)
-        text += "\n\n"
-        text += question
-        return text
-    }
 
     /// A seeded indication that may be shown in stems, or `nil`.
     func stemIndication(_ e: ProcedureEntry, among allowed: [Int], _ rng: inout SplitMix64) -> String? {

@@ -53,3 +53,33 @@ public struct SourceLocation: Sendable, Hashable, Codable {
         self.column = column
     }
 }
+
+/// The one way every parser (content files, GIFT and Aiken banks, blueprints, the linter) reports
+/// problems: errors and warnings for one file are added here and handed over as `diagnostics`.
+public struct DiagnosticSink: Sendable {
+    /// The file's path as displayed.
+    public let path: String
+    /// What was reported, in order.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Whether any error was reported (the file, or the affected part, is not used).
+    public private(set) var hasError = false
+
+    /// A sink for the file at `path`.
+    public init(path: String) { self.path = path }
+
+    /// Reports an error at `location`.
+    public mutating func error(_ location: SourceLocation, _ message: String) {
+        report(.error, line: location.line, column: location.column, message)
+    }
+
+    /// Reports a warning at `location`.
+    public mutating func warning(_ location: SourceLocation, _ message: String) {
+        report(.warning, line: location.line, column: location.column, message)
+    }
+
+    /// Reports a problem at `line` and `column`.
+    public mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String) {
+        if severity == .error { hasError = true }
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: severity, message: message))
+    }
+}

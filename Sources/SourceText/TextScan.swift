@@ -20,19 +20,27 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
-    /// The lines of the text, split at `\n` with a trailing `\r` removed from each (CRLF files).
+    /// The lines of the text, split at `\n`, `\r\n` or `\r` (Unix, Windows and old Mac files), without
+    /// the line breaks: the one line splitter of every reader of library files.
     public var lines: [String] {
-        // Splitting bytes, not Characters: grapheme breaking is the slow part of a Character split.
-        let bytes = Array(utf8)
-        var result: [String] = []
-        var start = 0
-        for (i, byte) in bytes.enumerated() where byte == 0x0A {
-            let end = i > start && bytes[i - 1] == 0x0D ? i - 1 : i
-            result.append(String(decoding: bytes[start..<end], as: UTF8.self))
-            start = i + 1
+        // Bytes, not Characters: a line break is always a grapheme of its own, and splitting bytes
+        // avoids grapheme breaking, the slow part of a Character split.
+        var lines: [String] = []
+        var text = String(self)
+        text.withUTF8 { bytes in
+            var start = 0, i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
         }
-        let end = bytes.count > start && bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count
-        result.append(String(decoding: bytes[start..<end], as: UTF8.self))
-        return result
+        return lines
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Library directory holding Content/ and/or QuestionBanks/.",
-        discussion: "Default: $CODEDRILL_LIBRARY, else the nearest enclosing directory with Content/ or QuestionBanks/, else the bundled library.",
+        discussion: "Default: $CODEDRILL_LIBRARY, else the nearest enclosing directory with Content/ or QuestionBanks/, else the installed library ($XDG_DATA_HOME/codedrill/library or ~/.local/share/codedrill/library, then ../share/codedrill/library beside the binary), else the checkout the binary was built from.",
         valueName: "dir"))
     var library: String?
 

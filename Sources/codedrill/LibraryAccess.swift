@@ -9,7 +9,9 @@ enum LibraryAccess {
 
     /// The library directory the global options select.
     static func root(_ global: GlobalOptions) -> URL {
-        LibraryLocator.resolve(explicit: global.library, environment: global.environment, workingDirectory: workingDirectory)
+        LibraryLocator.resolve(
+            explicit: global.library, environment: global.environment, workingDirectory: workingDirectory,
+            executable: LibraryLocator.currentExecutable)
     }
 
     /// Reads the selected library; a missing directory is a data error (exit 65).

@@ -1,3 +1,4 @@
+import Determinism
 import Foundation
 
 /// The one place that writes to standard output and standard error.
@@ -11,6 +12,12 @@ enum Terminal {
     /// Writes `text` exactly as it is (a whole file's contents) to standard output.
     static func output(_ text: String) {
         put(STDOUT_FILENO, text)
+    }
+
+    /// Writes `value` as one compact JSON object on one line: the drill's and the exam's `--json`
+    /// line protocol.
+    static func jsonLine<T: Encodable>(_ value: T) {
+        line((try? CodedrillJSON.string(value, pretty: false)) ?? "{\"type\":\"error\",\"message\":\"cannot encode output\"}")
     }
 
     /// Writes text without a newline (a prompt) to standard output.

@@ -7,7 +7,8 @@ import Testing
     let library = try! Library.load(root: LibraryLocator.bundledRoot)
 
     @Test func shippedLibraryHasNoErrorsAndNoWarnings() {
-        let diagnostics = Linter(asOfDay: 20261125).lint(library)
+        // Files still in format v1 are reminded to upgrade; that reminder is the only warning allowed.
+        let diagnostics = Linter(asOfDay: 20261125).lint(library).filter { !$0.message.hasPrefix("format v1: missing v2 fields") }
         #expect(diagnostics.map(\.description) == [])
         #expect(library.procedures.count == library.contentFiles.count)
     }
@@ -40,13 +41,13 @@ import Testing
         }
     }
 
-    @Test func familyMembersContrastWithEachOther() {
+    @Test func familyMembersAreRelatedToEachOther() {
         let byFamily = Dictionary(grouping: library.procedures.filter { $0.family != nil }, by: { $0.family! })
         for (_, members) in byFamily {
             for p in members {
-                let contrasted = Set(p.contrasts.map(\.code))
+                let related = Set(p.contrasts.map(\.code) + p.additions.map(\.code))
                 for other in members where other.code != p.code {
-                    #expect(contrasted.contains(other.code), "\(p.path) lacks a contrast to \(other.code)")
+                    #expect(related.contains(other.code), "\(p.path) names \(other.code) neither as 'instead' nor as 'in_addition'")
                 }
             }
         }

@@ -45,3 +45,14 @@ struct ISO8601Tests {
         #expect(mismatches.isEmpty)
     }
 }
+
+@Suite("ISO 8601 calendar days")
+struct ISO8601DayTests {
+    @Test func theDayDependsOnTheTimeZone() {
+        let date = ISO8601.parse("2026-01-05T02:30:00Z")!
+        #expect(ISO8601.day(date, in: TimeZone(identifier: "UTC")!) == "2026-01-05")
+        #expect(ISO8601.day(date, in: TimeZone(identifier: "America/New_York")!) == "2026-01-04")
+        #expect(ISO8601.day(date, in: TimeZone(identifier: "Asia/Tokyo")!) == "2026-01-05")
+        #expect(ISO8601.day(ISO8601.parse("1969-12-31T23:59:59Z")!, in: TimeZone(identifier: "UTC")!) == "1969-12-31")
+    }
+}

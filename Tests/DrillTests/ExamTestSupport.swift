@@ -5,6 +5,7 @@ import Foundation
 import ProgressStore
 import Questions
 import SourceText
+import Synchronization
 
 /// The question tests' fixture library (`Tests/QuestionsTests/Fixtures/Library`): hip and
 /// gallbladder families, three codes each, eight question kinds per code (48 items).
@@ -36,11 +37,21 @@ func part(_ label: String, _ selector: Blueprint.Selector, _ share: Double) -> B
 }
 
 /// A clock the test moves by hand.
-final class TestClock: @unchecked Sendable {
-    var now: Date
-    init(_ now: Date = examStart) { self.now = now }
+final class TestClock: Sendable {
+    private let origin: Date
+    private let current: Mutex<Date>
+    init(_ now: Date = examStart) {
+        origin = now
+        current = Mutex(now)
+    }
+    /// The clock's date.
+    var now: Date { current.withLock { $0 } }
     /// Moves the clock on by `seconds`.
-    func advance(_ seconds: TimeInterval) { now += seconds }
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
+    /// A drill's clock reading this one: durations are the time it was moved on.
+    var session: SessionClock {
+        SessionClock(now: { self.now }, elapsed: { .milliseconds(Int((self.now.timeIntervalSince(self.origin) * 1000).rounded())) })
+    }
 }
 
 /// A store in a fresh temporary file with the fixture's items synced and one learner, Pat.

@@ -33,9 +33,9 @@ struct StudyStartTests {
         let start = try StudyStart(storePath: path, learnerName: "Pat", at: examStart, loadLibrary: { fixtureLibrary })
         defer { try? start.store.close() }
         #expect(start.learner == nil)
-        #expect(start.catalog.items.count == 48)
-        #expect(start.sync == ItemSyncReport(added: 48))
-        #expect(try start.store.items().count == 48)
+        #expect(start.catalog.items.count == 38)
+        #expect(start.sync == ItemSyncReport(added: 38))
+        #expect(try start.store.items().count == 38)
     }
 
     @Test func anExistingDatabaseOpensWhileTheLibraryLoads() throws {
@@ -47,7 +47,7 @@ struct StudyStartTests {
         let start = try StudyStart(storePath: path, learnerName: "Pat", at: examStart + 60, loadLibrary: { fixtureLibrary })
         defer { try? start.store.close() }
         #expect(start.learner == fixture.learner)
-        #expect(start.sync == ItemSyncReport(unchanged: 48))
+        #expect(start.sync == ItemSyncReport(unchanged: 38))
         let unknown = try StudyStart(storePath: path, learnerName: "Nobody", at: examStart + 60, loadLibrary: { fixtureLibrary })
         #expect(unknown.learner == nil)
         try unknown.store.close()
@@ -77,7 +77,7 @@ struct StudyStartTests {
         func drill() throws -> DrillSession {
             try DrillSession(store: fixture.store, catalog: fixtureCatalog, learner: fixture.learner, scheduler: .default,
                              options: DrillOptions(selection: ItemSelection(kinds: ["vignette"]), maxQuestions: 2),
-                             clock: { clock.now })
+                             clock: clock.session)
         }
 
         // Nothing answered: no row.

@@ -115,33 +115,32 @@ import Testing
 
         """
 
-    @Test func aBankIsLintedExportedReimportedUnchangedAndReproduced() throws {
+    @Test func aBankIsLintedExportedReimportedUnchangedAndReproduced() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
 
-        let lint = try CodedrillProcess.run(["lint", "--library", "."], in: dir)
-        #expect(lint.stdout == """
+        let lint = try await CodedrillProcess.run(["lint", "--library", "."], in: dir)
+        #expect(lint.stderr == """
             QuestionBanks/rules.gift:43:1: warning: question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)
-            1 file, 0 errors, 1 warning
 
             """)
-        #expect(lint.stderr == "")
+        #expect(lint.stdout == "1 file, 0 errors, 1 warning\n")
         #expect(lint.status == 0)
 
-        let export = try CodedrillProcess.run(["bank", "export", "--format", "gift", "-o", "x.gift"], in: dir)
+        let export = try await CodedrillProcess.run(["bank", "export", "--format", "gift", "-o", "x.gift"], in: dir)
         #expect(export.stdout == "")
         #expect(export.stderr == "codedrill: wrote 6 questions to x.gift\n")
         #expect(export.status == 0)
         let file = try String(contentsOf: dir.appendingPathComponent("x.gift"), encoding: .utf8)
         #expect(file == Self.exported)
 
-        let reimport = try CodedrillProcess.run(["bank", "import", "x.gift"], in: dir)
+        let reimport = try await CodedrillProcess.run(["bank", "import", "x.gift"], in: dir)
         #expect(reimport.stdout == file)
         #expect(reimport.stderr == "")
         #expect(reimport.status == 0)
 
-        let question = try CodedrillProcess.run(["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: dir)
+        let question = try await CodedrillProcess.run(["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: dir)
         #expect(question.stdout == """
             [
               {
@@ -182,55 +181,51 @@ import Testing
             """)
         #expect(question.status == 0)
         // The same question comes out of a filtered listing.
-        let listed = try CodedrillProcess.run(
+        let listed = try await CodedrillProcess.run(
             ["questions", "--category", "rules/modifiers", "--kind", "choice", "--seed", "3", "--format", "json"], in: dir)
         #expect(listed.stdout == question.stdout)
 
         // The exported file, put into a library of its own, gives the same questions again.
         let copy = dir.appendingPathComponent("copy")
         try copy.write(file, to: "QuestionBanks/rules.gift")
-        let again = try CodedrillProcess.run(["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: copy)
+        let again = try await CodedrillProcess.run(["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: copy)
         #expect(again.stdout == question.stdout)
     }
 
-    @Test func generatedQuestionsAreExportedAndReadBackToo() throws {
+    @Test func generatedQuestionsAreExportedAndReadBackToo() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
         try dir.write(Self.procedure, to: "Content/27284.md")
 
-        let export = try CodedrillProcess.run(["bank", "export", "--kind", "next-step", "--seed", "2"], in: dir)
+        let export = try await CodedrillProcess.run(["bank", "export", "--kind", "vignette-entry", "--seed", "2"], in: dir)
         #expect(export.stdout == """
             $CATEGORY: Musculoskeletal System
 
-            // [id:cpt:27284/next-step]
+            // [id:cpt:27284/vignette-entry]
             // [tag:cpc]
-            ::CPT 27284 next-step::[plain]In CPT 27284 (Hip fusion), the operative note has just described this step\\:\\n“The hip is opened.”\\nWhich step comes next? {
-            \t=The joint is fused.#In 27284, step 2 comes right after step 1.
-            \t~The wound is closed.#Part of 27284, but it is step 3; step 2 comes right after step 1.
-            \t####In 27284, step 2 comes right after step 1.
-            }
+            ::CPT 27284 vignette-entry::[plain]PREOPERATIVE DIAGNOSIS\\: Arthritis.\\nPOSTOPERATIVE DIAGNOSIS\\: Same.\\nPROCEDURE\\: Operation as described below.\\nANESTHESIA\\: General endotracheal anesthesia.\\nDESCRIPTION OF PROCEDURE\\: The patient, a 27-year-old woman, was brought to the operating room. The joint is fused. Lastly, the wound is closed.\\n\\nEnter the CPT code for this procedure, with a laterality modifier if one applies. {=27284 ####27284 (Hip fusion) is correct\\: what decides in this note is “The joint is fused”.}
 
             """)
         #expect(export.status == 0)
 
-        let all = try CodedrillProcess.run(["bank", "export", "-o", "all.gift"], in: dir)
-        #expect(all.stderr == "codedrill: wrote 8 questions to all.gift\n")
+        let all = try await CodedrillProcess.run(["bank", "export", "-o", "all.gift"], in: dir)
+        #expect(all.stderr == "codedrill: wrote 7 questions to all.gift\n")
         let file = try String(contentsOf: dir.appendingPathComponent("all.gift"), encoding: .utf8)
-        let reimport = try CodedrillProcess.run(["bank", "import", "all.gift", "-o", "back.gift"], in: dir)
-        #expect(reimport.stderr == "codedrill: wrote 8 questions to back.gift\n")
+        let reimport = try await CodedrillProcess.run(["bank", "import", "all.gift", "-o", "back.gift"], in: dir)
+        #expect(reimport.stderr == "codedrill: wrote 7 questions to back.gift\n")
         #expect(try String(contentsOf: dir.appendingPathComponent("back.gift"), encoding: .utf8) == file)
         // Nothing but the outputs is left behind (no temporary files).
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
             == ["Content", "QuestionBanks", "all.gift", "back.gift"])
     }
 
-    @Test func aikenExportKeepsSingleAnswerChoicesAndListsTheRest() throws {
+    @Test func aikenExportKeepsSingleAnswerChoicesAndListsTheRest() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
 
-        let export = try CodedrillProcess.run(["bank", "export", "--format", "aiken", "--tag", "cpc", "--tag", "modifiers"], in: dir)
+        let export = try await CodedrillProcess.run(["bank", "export", "--format", "aiken", "--tag", "cpc", "--tag", "modifiers"], in: dir)
         #expect(export.stdout == """
             Which modifier reports the same procedure done on both sides at one session?
             A. 50
@@ -247,7 +242,7 @@ import Testing
         #expect(export.status == 0)
 
         try dir.write(export.stdout, to: "quiz.aiken")
-        let reimport = try CodedrillProcess.run(["bank", "import", "quiz.aiken"], in: dir)
+        let reimport = try await CodedrillProcess.run(["bank", "import", "quiz.aiken"], in: dir)
         #expect(reimport.stdout == """
             // [id:quiz/which-modifier-reports-the-same-procedure-done-704934c0]
             [plain]Which modifier reports the same procedure done on both sides at one session? {
@@ -260,7 +255,7 @@ import Testing
         #expect(reimport.status == 0)
     }
 
-    @Test func importReportsProblemsAndWritesNothingOnErrors() throws {
+    @Test func importReportsProblemsAndWritesNothingOnErrors() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try dir.write("""
@@ -276,7 +271,7 @@ import Testing
             """, to: "broken.gift")
         try dir.write("keep me\n", to: "out.gift")
 
-        let result = try CodedrillProcess.run(["bank", "import", "broken.gift", "-o", "out.gift"], in: dir)
+        let result = try await CodedrillProcess.run(["bank", "import", "broken.gift", "-o", "out.gift"], in: dir)
         #expect(result.stdout == "")
         #expect(result.stderr == """
             broken.gift:2:17: error: unclosed '{': the answer block has no closing '}'
@@ -288,26 +283,26 @@ import Testing
         #expect(result.status == 1)
         #expect(try String(contentsOf: dir.appendingPathComponent("out.gift"), encoding: .utf8) == "keep me\n")
 
-        let missing = try CodedrillProcess.run(["bank", "import", "nowhere.gift"], in: dir)
+        let missing = try await CodedrillProcess.run(["bank", "import", "nowhere.gift"], in: dir)
         #expect(missing.stderr == "codedrill: error: cannot read nowhere.gift: no such file\n")
         #expect(missing.status == 74)
     }
 
-    @Test func badFiltersAreUsageErrorsAndUnwritableOutputIsAnIOError() throws {
+    @Test func badFiltersAreUsageErrorsAndUnwritableOutputIsAnIOError() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
 
-        let kind = try CodedrillProcess.run(["bank", "export", "--kind", "essays"], in: dir)
+        let kind = try await CodedrillProcess.run(["bank", "export", "--kind", "essays"], in: dir)
         #expect(kind.status == 64)
         #expect(kind.stderr.hasPrefix("codedrill: error: unknown kind 'essays'; expected one of vignette, vignette-entry,"))
-        let none = try CodedrillProcess.run(["bank", "export", "--tag", "nothing"], in: dir)
+        let none = try await CodedrillProcess.run(["bank", "export", "--tag", "nothing"], in: dir)
         #expect(none.stderr == "codedrill: error: no questions match the filters\n")
         #expect(none.status == 64)
-        let unwritable = try CodedrillProcess.run(["bank", "export", "-o", "nowhere/x.gift"], in: dir)
+        let unwritable = try await CodedrillProcess.run(["bank", "export", "-o", "nowhere/x.gift"], in: dir)
         #expect(unwritable.stderr == "codedrill: error: cannot create nowhere/x.gift: No such file or directory\n")
         #expect(unwritable.status == 74)
-        let item = try CodedrillProcess.run(["questions", "--item", "gift:rules/nothing"], in: dir)
+        let item = try await CodedrillProcess.run(["questions", "--item", "gift:rules/nothing"], in: dir)
         #expect(item.stderr == "codedrill: error: unknown item 'gift:rules/nothing': no question bank has it\n")
         #expect(item.status == 64)
     }

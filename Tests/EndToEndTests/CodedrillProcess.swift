@@ -40,7 +40,14 @@ struct CodedrillProcess {
 
     /// Runs `codedrill arguments…` in `directory` with `input` on standard input and a clean environment
     /// (HOME and the database pointed into `directory` unless `environment` says otherwise).
-    static func run(_ arguments: [String], in directory: URL, input: String = "", environment: [String: String] = [:]) throws -> Result {
+    ///
+    /// Async, and blocking only a thread of its own: waiting for a child on one of the cooperative
+    /// pool's few threads would stall unrelated tests.
+    static func run(_ arguments: [String], in directory: URL, input: String = "", environment: [String: String] = [:]) async throws -> Result {
+        try await offThePool { try runBlocking(arguments, in: directory, input: input, environment: environment) }
+    }
+
+    private static func runBlocking(_ arguments: [String], in directory: URL, input: String, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -73,5 +80,20 @@ extension URL {
         let url = appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
+    }
+}
+
+/// Runs blocking work (waiting for a child process, reading a pipe) on a thread of its own and
+/// resumes when it is done, so that it never holds one of the cooperative pool's threads.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Swift.Result { try work() }) }
+    }
+}
+
+extension Process {
+    /// Waits for the process to exit without blocking the cooperative pool.
+    func exited() async {
+        _ = try? await offThePool { [self] in waitUntilExit() }
     }
 }

@@ -9,8 +9,8 @@ let bundledLibrary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// The label (or, for typed answers, the text) of the right answer to the question a drill showed,
 /// derived independently by `codedrill questions --item --seed`.
-func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundledLibrary) throws -> (answer: String, wrong: String?) {
-    let result = try CodedrillProcess.run(["questions", "--library", library, "--item", item, "--seed", String(seed), "--format", "json"], in: dir)
+func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundledLibrary) async throws -> (answer: String, wrong: String?) {
+    let result = try await CodedrillProcess.run(["questions", "--library", library, "--item", item, "--seed", String(seed), "--format", "json"], in: dir)
     let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     let question = try #require(array.first)
     let answer = try #require(question["answer"] as? [String: Any])
@@ -24,14 +24,14 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
     let day1 = "2026-11-25T10:00:00Z"
     let day3 = "2026-11-27T10:00:00Z"
 
-    @Test func jsonDrillRecordsExactlyTheAnswersUndoesAndSchedulesTheNextDay() throws {
+    @Test func jsonDrillRecordsExactlyTheAnswersUndoesAndSchedulesTheNextDay() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("progress.sqlite").path
         let env = ["CODEDRILL_DB": db]
         let drill = try InteractiveProcess(["drill", "--json", "--learner", "ana", "--now", day1, "--library", bundledLibrary, "--new", "3"],
                                            in: dir, environment: env)
-        let start = try drill.readJSON()
+        let start = try await drill.readJSON()
         #expect(start["type"] as? String == "session")
         #expect(start["created"] as? Bool == true)
         #expect(start["planned"] as? Int == 3)
@@ -42,7 +42,8 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         var undid = false
         var pending: [String: Any]?
         while true {
-            let event = try pending ?? drill.readJSON()
+            let event: [String: Any]
+            if let waiting = pending { event = waiting } else { event = try await drill.readJSON() }
             pending = nil
             if event["type"] as? String == "summary" {
                 #expect(event["answered"] as? Int == expected.count)
@@ -55,23 +56,23 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
             for option in event["options"] as? [[String: Any]] ?? [] {
                 #expect(Set(option.keys) == ["label", "text"], "a question never reveals the correct option")
             }
-            let (right, wrong) = try rightAnswer(item: item, seed: seed, in: dir)
+            let (right, wrong) = try await rightAnswer(item: item, seed: seed, in: dir)
             step += 1
             if step == 2, let wrong {
                 drill.send(wrong)
-                let feedback = try drill.readJSON()
+                let feedback = try await drill.readJSON()
                 #expect(feedback["correct"] as? Bool == false)
                 #expect(feedback["rating"] as? String == "again")
                 #expect(feedback["again"] as? Bool == true)
                 if !undid {
                     // The next question is already on screen; undo takes the answer back and asks the item again.
-                    let shown = try drill.readJSON()
+                    let shown = try await drill.readJSON()
                     undid = true
                     drill.send("u")
-                    let undone = try drill.readJSON()
+                    let undone = try await drill.readJSON()
                     #expect(undone["type"] as? String == "undone")
                     #expect(undone["item"] as? String == item)
-                    let again = try drill.readJSON()
+                    let again = try await drill.readJSON()
                     #expect(again["item"] as? String == item)
                     #expect(again["seed"] as? Int == seed)
                     #expect(shown["type"] as? String == "question")
@@ -82,22 +83,22 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
                 expected.append((item, wrong.uppercased(), false, "again"))
             } else if step == 3 {
                 drill.send("zzz")
-                let problem = try drill.readJSON()
+                let problem = try await drill.readJSON()
                 #expect(problem["type"] as? String == "error")
                 drill.send(right + "!")
-                let feedback = try drill.readJSON()
+                let feedback = try await drill.readJSON()
                 #expect(feedback["correct"] as? Bool == true)
                 #expect(feedback["rating"] as? String == "easy")
                 expected.append((item, feedback["given"] as? String ?? "", true, "easy"))
             } else {
                 drill.send(right)
-                let feedback = try drill.readJSON()
+                let feedback = try await drill.readJSON()
                 #expect(feedback["correct"] as? Bool == true)
                 #expect(feedback["rating"] as? String == "good")
                 expected.append((item, feedback["given"] as? String ?? "", true, "good"))
             }
         }
-        #expect(drill.finish() == 0)
+        #expect(await drill.finish() == 0)
         #expect(undid)
 
         let store = try ProgressStore(path: db)
@@ -125,7 +126,7 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         #expect(!dueOnDay3.isEmpty)
         try store.close()
 
-        let stats = try CodedrillProcess.run(["stats", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--format", "json"],
+        let stats = try await CodedrillProcess.run(["stats", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--format", "json"],
                                              in: dir, environment: env)
         #expect(stats.status == 0)
         let statsJSON = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
@@ -134,28 +135,28 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
 
         let next = try InteractiveProcess(["drill", "--json", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--new", "0"],
                                           in: dir, environment: env)
-        let nextStart = try next.readJSON()
+        let nextStart = try await next.readJSON()
         #expect(nextStart["created"] as? Bool == false)
         #expect(nextStart["planned"] as? Int == dueOnDay3.count)
         var seen: Set<String> = []
         while true {
-            let event = try next.readJSON()
+            let event = try await next.readJSON()
             if event["type"] as? String == "summary" { break }
             let item = try #require(event["item"] as? String)
             if seen.contains(item) { break }
             seen.insert(item)
-            next.send(try rightAnswer(item: item, seed: try #require(event["seed"] as? Int), in: dir).answer)
-            _ = try next.readJSON()
+            next.send(try await rightAnswer(item: item, seed: try #require(event["seed"] as? Int), in: dir).answer)
+            _ = try await next.readJSON()
         }
-        #expect(next.finish() == 0)
+        #expect(await next.finish() == 0)
         #expect(seen == dueOnDay3)
     }
 
-    @Test func endOfInputMidSessionKeepsEveryAnswerAndGarbageIsNeverRecorded() throws {
+    @Test func endOfInputMidSessionKeepsEveryAnswerAndGarbageIsNeverRecorded() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("p.sqlite").path
-        let result = try CodedrillProcess.run(
+        let result = try await CodedrillProcess.run(
             ["drill", "--learner", "bo", "--now", day1, "--library", bundledLibrary, "--new", "5"],
             in: dir, input: "zzz\n\n?\na\nb?\n", environment: ["CODEDRILL_DB": db])
         #expect(result.status == 0)
@@ -171,10 +172,10 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         #expect(reviews == ["A", "B"])
     }
 
-    @Test func freshHomeDrillCreatesTheDatabaseInTheXDGDataDirectory() throws {
+    @Test func freshHomeDrillCreatesTheDatabaseInTheXDGDataDirectory() async throws {
         let home = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        let result = try CodedrillProcess.run(["drill", "--library", bundledLibrary, "--learner", "newcomer"], in: home, input: "a\nq\n")
+        let result = try await CodedrillProcess.run(["drill", "--library", bundledLibrary, "--learner", "newcomer"], in: home, input: "a\nq\n")
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let db = home.appendingPathComponent(".local/share/codedrill/progress.sqlite").path
@@ -183,10 +184,10 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
-    @Test func unknownFilterIsAUsageError() throws {
+    @Test func unknownFilterIsAUsageError() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try CodedrillProcess.run(["drill", "--library", bundledLibrary, "--family", "no-such-family"], in: dir,
+        let result = try await CodedrillProcess.run(["drill", "--library", bundledLibrary, "--family", "no-such-family"], in: dir,
                                               environment: ["CODEDRILL_DB": dir.appendingPathComponent("p.sqlite").path])
         #expect(result.status == 64)
         #expect(result.stderr == "codedrill: error: no items match the filters (family no-such-family); `codedrill library` lists families\n")
@@ -195,32 +196,32 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
 
 /// Authored GIFT questions are drilled beside generated ones: their items reach the database.
 @Suite struct BankDrillTests {
-    @Test func giftBankItemsAreDrilledAndRecorded() throws {
+    @Test func giftBankItemsAreDrilledAndRecorded() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try dir.write(BankCommandTests.bank, to: "lib/QuestionBanks/rules.gift")
         let library = dir.appendingPathComponent("lib").path
         let db = dir.appendingPathComponent("p.sqlite").path
-        let lint = try CodedrillProcess.run(["lint", "--library", library], in: dir)
+        let lint = try await CodedrillProcess.run(["lint", "--library", library], in: dir)
         #expect(lint.status == 0)
 
         let drill = try InteractiveProcess(["drill", "--json", "--learner", "cy", "--now", "2026-11-25T10:00:00Z", "--library", library],
                                            in: dir, environment: ["CODEDRILL_DB": db])
-        #expect(try drill.readJSON()["type"] as? String == "session")
+        #expect(try await drill.readJSON()["type"] as? String == "session")
         var answered: [String] = []
         while true {
-            let event = try drill.readJSON()
+            let event = try await drill.readJSON()
             if event["type"] as? String == "summary" { break }
             let item = try #require(event["item"] as? String)
             let seed = try #require(event["seed"] as? Int)
             #expect(item.hasPrefix("gift:"))
-            let (right, _) = try rightAnswer(item: item, seed: seed, in: dir, library: library)
+            let (right, _) = try await rightAnswer(item: item, seed: seed, in: dir, library: library)
             drill.send(right)
-            let feedback = try drill.readJSON()
+            let feedback = try await drill.readJSON()
             #expect(feedback["correct"] as? Bool == true, "\(item) answered \(right)")
             answered.append(item)
         }
-        #expect(drill.finish() == 0)
+        #expect(await drill.finish() == 0)
         // Six questions, each answered right twice: new, then once more at its ten-minute learning step.
         #expect(Set(answered).count == 6)
         #expect(answered.count == 12)

@@ -37,21 +37,21 @@ private struct ExamLibrary {
     func remove() { try? FileManager.default.removeItem(at: dir) }
 
     /// Runs `codedrill ARGS --library . --db DB` in the library.
-    func run(_ arguments: [String], input: String = "", db: String = "progress.sqlite") throws -> CodedrillProcess.Result {
-        try CodedrillProcess.run(arguments + ["--library", ".", "--db", db], in: dir, input: input)
+    func run(_ arguments: [String], input: String = "", db: String = "progress.sqlite") async throws -> CodedrillProcess.Result {
+        try await CodedrillProcess.run(arguments + ["--library", ".", "--db", db], in: dir, input: input)
     }
 
     /// Runs `codedrill exam ARGS --json` for Pat at `now` and returns its output lines as JSON objects.
-    func exam(_ arguments: [String], now: String, input: String, db: String = "progress.sqlite") throws -> [JSONLine] {
-        let result = try run(["exam", "--learner", "pat", "--json", "--now", now] + arguments, input: input, db: db)
+    func exam(_ arguments: [String], now: String, input: String, db: String = "progress.sqlite") async throws -> [JSONLine] {
+        let result = try await run(["exam", "--learner", "pat", "--json", "--now", now] + arguments, input: input, db: db)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         return result.stdout.split(separator: "\n").map { JSONLine(String($0)) }
     }
 
     /// The right response and a wrong one to the question of `item` and `seed`, read from
     /// `codedrill questions --item ITEM --seed SEED --format json` (never assumed).
-    func responses(item: String, seed: UInt64) throws -> (right: String, wrong: String) {
-        let result = try run(["questions", "--item", item, "--seed", String(seed), "--format", "json"])
+    func responses(item: String, seed: UInt64) async throws -> (right: String, wrong: String) {
+        let result = try await run(["questions", "--item", item, "--seed", String(seed), "--format", "json"])
         let question = try #require((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])?.first)
         let answer = try #require(question["answer"] as? [String: Any])
         let options = try #require(question["options"] as? [[String: Any]])
@@ -62,8 +62,8 @@ private struct ExamLibrary {
 
     /// The ten questions (item, seed) that `--seed seed` draws, read by paging through an exam in a
     /// scratch database and leaving it.
-    func questions(seed: UInt64) throws -> [(item: String, seed: UInt64)] {
-        let lines = try exam(["--blueprint", "mini", "--seed", String(seed)], now: "2026-01-05T08:00:00Z",
+    func questions(seed: UInt64) async throws -> [(item: String, seed: UInt64)] {
+        let lines = try await exam(["--blueprint", "mini", "--seed", String(seed)], now: "2026-01-05T08:00:00Z",
                              input: String(repeating: "n\n", count: 9), db: "scratch-\(seed).sqlite")
         return lines.filter { $0.type == "question" }.map { ($0.string("item")!, UInt64($0.int("seed")!)) }
     }
@@ -92,17 +92,18 @@ struct JSONLine {
 private let start = "2026-01-05T09:00:00Z"
 
 @Suite(.serialized) struct ExamCommandTests {
-    @Test func aTenQuestionExamWithNavigationAndFlagsIsScoredBySection() throws {
+    @Test func aTenQuestionExamWithNavigationAndFlagsIsScoredBySection() async throws {
         let library = try ExamLibrary()
         defer { library.remove() }
-        let drawn = try library.questions(seed: 11)
+        let drawn = try await library.questions(seed: 11)
         #expect(drawn.count == 10)
         // Parts in blueprint order: four hip questions, four gallbladder ones, then two diagnosis ones.
         #expect(drawn[0..<4].allSatisfy { $0.item.hasPrefix("cpt:27") })
         #expect(drawn[4..<8].allSatisfy { $0.item.hasPrefix("cpt:47") })
         #expect(drawn.map { $0.item.hasSuffix("/diagnosis") } == (1...10).map { $0 > 8 })
         #expect(!drawn.contains { $0.item.hasSuffix("/pcs") })
-        let answers = try drawn.map { try library.responses(item: $0.item, seed: $0.seed) }
+        var answers: [(right: String, wrong: String)] = []
+        for question in drawn { answers.append(try await library.responses(item: question.item, seed: question.seed)) }
         func right(_ p: Int) -> String { answers[p - 1].right }
         func wrong(_ p: Int) -> String { answers[p - 1].wrong }
 
@@ -110,7 +111,7 @@ private let start = "2026-01-05T09:00:00Z"
             right(1), "f", right(2) + "?", "g 5", right(5) + "!", "p", "p", wrong(4), "g 3", wrong(3), "p", right(3),
             "g 6", right(6), wrong(7), right(8), right(9), "f", "l", "submit", "n", "submit", "y",
         ]
-        let lines = try library.exam(["--blueprint", "mini", "--seed", "11"], now: start, input: script.joined(separator: "\n") + "\n")
+        let lines = try await library.exam(["--blueprint", "mini", "--seed", "11"], now: start, input: script.joined(separator: "\n") + "\n")
         #expect(lines.map(\.step) == [
             "exam", "question 1", "saved 1", "question 2", "saved 2", "saved 2", "question 3", "question 5", "saved 5",
             "question 6", "question 5", "question 4", "saved 4", "question 5", "question 3", "saved 3", "question 4",
@@ -162,13 +163,13 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(reviews.map(\.answer.item) == drawn[0..<9].map(\.item))
         #expect(reviews.map(\.answer.rating.rawValue) == [3, 2, 3, 1, 4, 3, 1, 3, 3])
 
-        let history = try library.run(["exam", "history", "--learner", "pat", "--now", start])
+        let history = try await library.run(["exam", "history", "--learner", "pat", "--now", start])
         #expect(history.stdout == """
             ID    Started               Blueprint  Score           Result
             1     2026-01-05T09:00:00Z  mini       7/10 (70%)      pass
 
             """)
-        let show = try library.run(["exam", "show", "1"])
+        let show = try await library.run(["exam", "show", "1"])
         #expect(show.status == 0)
         #expect(show.stdout.contains("""
             Exam report: Mini exam (attempt 1, pat)
@@ -183,28 +184,29 @@ private let start = "2026-01-05T09:00:00Z"
 
             Missed questions (3):
             """))
-        let showJSON = try library.run(["exam", "show", "1", "--json"])
+        let showJSON = try await library.run(["exam", "show", "1", "--json"])
         #expect(showJSON.stdout == report.text + "\n")
     }
 
-    @Test func anInterruptedExamResumesWhereItStoppedWithItsDeadline() throws {
+    @Test func anInterruptedExamResumesWhereItStoppedWithItsDeadline() async throws {
         let library = try ExamLibrary()
         defer { library.remove() }
-        let drawn = try library.questions(seed: 5)
-        let answers = try drawn.map { try library.responses(item: $0.item, seed: $0.seed) }
+        let drawn = try await library.questions(seed: 5)
+        var answers: [(right: String, wrong: String)] = []
+        for question in drawn { answers.append(try await library.responses(item: question.item, seed: question.seed)) }
 
-        let first = try library.exam(["--blueprint", "mini", "--seed", "5"], now: start,
+        let first = try await library.exam(["--blueprint", "mini", "--seed", "5"], now: start,
                                      input: (1...4).map { answers[$0 - 1].right + "\n" }.joined())
         #expect(first.map(\.step) == ["exam", "question 1", "saved 1", "question 2", "saved 2", "question 3", "saved 3",
                                       "question 4", "saved 4", "question 5", "paused"])
         #expect(first.last?.int("answered") == 4)
 
-        let busy = try library.run(["exam", "--learner", "pat", "--blueprint", "mini", "--now", "2026-01-05T09:05:00Z"])
+        let busy = try await library.run(["exam", "--learner", "pat", "--blueprint", "mini", "--now", "2026-01-05T09:05:00Z"])
         #expect(busy.status == 64)
         #expect(busy.stderr == "codedrill: error: pat has an unfinished exam (attempt 1: 4 of 10 answered, 25:00 left); continue it with `codedrill exam --resume`\n")
 
         let input = [answers[4].wrong] + (6...10).map { answers[$0 - 1].right }
-        let second = try library.exam(["--resume"], now: "2026-01-05T09:20:00Z", input: input.joined(separator: "\n") + "\n")
+        let second = try await library.exam(["--resume"], now: "2026-01-05T09:20:00Z", input: input.joined(separator: "\n") + "\n")
         #expect(second.map(\.step) == ["exam", "question 5", "saved 5", "question 6", "saved 6", "question 7", "saved 7",
                                        "question 8", "saved 8", "question 9", "saved 9", "question 10", "saved 10", "list", "paused"])
         #expect(second[0].bool("resumed") == true)
@@ -212,7 +214,7 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(second[0].int("secondsLeft") == 600)
         #expect(second[0].string("deadline") == "2026-01-05T09:30:00Z")
 
-        let third = try library.exam(["--resume"], now: "2026-01-05T09:21:00Z", input: "submit\n")
+        let third = try await library.exam(["--resume"], now: "2026-01-05T09:21:00Z", input: "submit\n")
         #expect(third.map(\.step) == ["exam", "question 1", "report"])
         let report = third.last!
         #expect(report.int("correct") == 9)
@@ -220,27 +222,28 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(report.string("submittedAt") == "2026-01-05T09:21:00Z")
         #expect(report.objects("missed").map { $0["index"] as? Int } == [5])
 
-        let none = try library.run(["exam", "--learner", "pat", "--resume", "--now", "2026-01-05T09:22:00Z"])
+        let none = try await library.run(["exam", "--learner", "pat", "--resume", "--now", "2026-01-05T09:22:00Z"])
         #expect(none.status == 64)
         #expect(none.stderr == "codedrill: error: pat has no unfinished exam; start one with `codedrill exam`\n")
     }
 
-    @Test func anExamWhoseDeadlinePassedIsSubmittedOnResume() throws {
+    @Test func anExamWhoseDeadlinePassedIsSubmittedOnResume() async throws {
         let library = try ExamLibrary()
         defer { library.remove() }
-        let drawn = try library.questions(seed: 3)
-        let answers = try drawn.map { try library.responses(item: $0.item, seed: $0.seed) }
+        let drawn = try await library.questions(seed: 3)
+        var answers: [(right: String, wrong: String)] = []
+        for question in drawn { answers.append(try await library.responses(item: question.item, seed: question.seed)) }
 
-        _ = try library.exam(["--blueprint", "mini", "--seed", "3"], now: start,
+        _ = try await library.exam(["--blueprint", "mini", "--seed", "3"], now: start,
                              input: "\(answers[0].right)\n\(answers[1].wrong)\nf\n")
-        let history = try library.run(["exam", "history", "--learner", "pat", "--now", "2026-01-05T09:45:00Z"])
+        let history = try await library.run(["exam", "history", "--learner", "pat", "--now", "2026-01-05T09:45:00Z"])
         #expect(history.stdout == """
             ID    Started               Blueprint  Score           Result
             1     2026-01-05T09:00:00Z  mini       2/10 answered   time ran out: codedrill exam --resume submits it
 
             """)
 
-        let late = try library.exam(["--resume"], now: "2026-01-05T09:45:00Z", input: "")
+        let late = try await library.exam(["--resume"], now: "2026-01-05T09:45:00Z", input: "")
         #expect(late.map(\.step) == ["exam", "report"])
         let report = late[1]
         #expect(report.bool("autoSubmitted") == true)
@@ -257,18 +260,18 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(attempt.score == 1)
         #expect(try store.reviews(learner: pat.id).map(\.answer.correct) == [true, false])
 
-        let json = try library.run(["exam", "history", "--learner", "pat", "--json", "--now", "2026-01-05T10:00:00Z"])
+        let json = try await library.run(["exam", "history", "--learner", "pat", "--json", "--now", "2026-01-05T10:00:00Z"])
         #expect(json.stdout == """
             {"answered":2,"attempt":1,"blueprint":"mini","correct":1,"passed":false,"percent":10,"questions":10,"startedAt":"2026-01-05T09:00:00Z","status":"submitted","submittedAt":"2026-01-05T09:30:00Z","type":"attempt"}
 
             """)
     }
 
-    @Test func aNewExamFirstSubmitsOneWhoseTimeRanOut() throws {
+    @Test func aNewExamFirstSubmitsOneWhoseTimeRanOut() async throws {
         let library = try ExamLibrary()
         defer { library.remove() }
-        _ = try library.exam(["--blueprint", "mini", "--seed", "3", "--minutes", "5"], now: start, input: "")
-        let result = try library.run(["exam", "--learner", "pat", "--blueprint", "mini", "--questions", "4", "--json", "--now", "2026-01-05T09:06:00Z"])
+        _ = try await library.exam(["--blueprint", "mini", "--seed", "3", "--minutes", "5"], now: start, input: "")
+        let result = try await library.run(["exam", "--learner", "pat", "--blueprint", "mini", "--questions", "4", "--json", "--now", "2026-01-05T09:06:00Z"])
         #expect(result.status == 0)
         #expect(result.stderr == "codedrill: exam attempt 1 ran out of time and was submitted: 0 of 10 right; `codedrill exam show 1` prints its report\n")
         let header = JSONLine(String(result.stdout.split(separator: "\n")[0]))
@@ -278,23 +281,23 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(header.int("seed") == Int(1_767_603_960_000 & 0x7fff_ffff))
     }
 
-    @Test func badRequestsFailWithOneLineAndExit64() throws {
+    @Test func badRequestsFailWithOneLineAndExit64() async throws {
         let library = try ExamLibrary()
         defer { library.remove() }
-        let unknown = try library.run(["exam", "--learner", "pat", "--blueprint", "nope", "--now", start])
+        let unknown = try await library.run(["exam", "--learner", "pat", "--blueprint", "nope", "--now", start])
         #expect(unknown.status == 64)
         #expect(unknown.stderr == "codedrill: error: unknown blueprint 'nope'; the library has mini\n")
-        let mixed = try library.run(["exam", "--learner", "pat", "--resume", "--seed", "3"])
+        let mixed = try await library.run(["exam", "--learner", "pat", "--resume", "--seed", "3"])
         #expect(mixed.status == 64)
         // Nothing was written by the failed requests.
-        let noDatabase = try library.run(["exam", "show", "9", "--now", start])
+        let noDatabase = try await library.run(["exam", "show", "9", "--now", start])
         #expect(noDatabase.status == 74)
         #expect(noDatabase.stderr == "codedrill: error: no progress database at progress.sqlite\n")
-        _ = try library.exam(["--blueprint", "mini"], now: start, input: "")
-        let missing = try library.run(["exam", "show", "9", "--now", start])
+        _ = try await library.exam(["--blueprint", "mini"], now: start, input: "")
+        let missing = try await library.run(["exam", "show", "9", "--now", start])
         #expect(missing.status == 64)
         #expect(missing.stderr == "codedrill: error: no exam attempt with id 9 in progress.sqlite\n")
-        let open = try library.run(["exam", "show", "1", "--now", start])
+        let open = try await library.run(["exam", "show", "1", "--now", start])
         #expect(open.status == 64)
         #expect(open.stderr == "codedrill: error: exam attempt 1 is not submitted yet; `codedrill exam --resume` continues it\n")
     }

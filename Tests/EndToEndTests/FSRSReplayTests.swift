@@ -17,7 +17,11 @@ struct FSRSReplayTests {
 
     /// Runs `codedrill fsrs replay` with `arguments`, `input` on standard input (from a file, so a
     /// large input cannot dead-lock against a full output pipe).
-    func replay(_ input: String, _ arguments: [String] = []) throws -> Run {
+    func replay(_ input: String, _ arguments: [String] = []) async throws -> Run {
+        try await offThePool { try Self.replayBlocking(input, arguments) }
+    }
+
+    private static func replayBlocking(_ input: String, _ arguments: [String]) throws -> Run {
         let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("fsrs-replay-\(UUID().uuidString).jsonl")
         try Data(input.utf8).write(to: inputFile)
         defer { try? FileManager.default.removeItem(at: inputFile) }
@@ -37,8 +41,8 @@ struct FSRSReplayTests {
             status: process.terminationStatus)
     }
 
-    @Test func writesOneSortedKeyLinePerInputLineSkippingBlankLines() throws {
-        let run = try replay("""
+    @Test func writesOneSortedKeyLinePerInputLineSkippingBlankLines() async throws {
+        let run = try await replay("""
             {"reviews": [["2022-11-29T12:30:00Z", 3], ["2022-12-01T12:30:00Z", 3]]}
 
             {"reviews": []}
@@ -51,12 +55,12 @@ struct FSRSReplayTests {
         ])
     }
 
-    @Test func matchesPyFsrsOnTheFixtureHistories() throws {
+    @Test func matchesPyFsrsOnTheFixtureHistories() async throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../FSRSTests/Fixtures/pyfsrs-replay.jsonl")
         let lines = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").prefix(300)
         // The fixture lines carry an extra "states" key, which replay ignores.
-        let run = try replay(lines.joined(separator: "\n") + "\n")
+        let run = try await replay(lines.joined(separator: "\n") + "\n")
         #expect(run.status == 0)
         #expect(run.lines.count == lines.count)
         for (input, output) in zip(lines, run.lines) {
@@ -74,19 +78,19 @@ struct FSRSReplayTests {
         }
     }
 
-    @Test func optionsChangeTheSchedule() throws {
+    @Test func optionsChangeTheSchedule() async throws {
         let line = #"{"reviews": [["2026-01-01T09:00:00Z", 3]]}"#
-        #expect(try replay(line, ["--desired-retention", "0.8"]).lines == [
+        #expect(try await replay(line, ["--desired-retention", "0.8"]).lines == [
             #"{"states":[{"difficulty":2.118103970459016,"due":"2026-01-09T09:00:00Z","interval_days":8,"stability":2.3065}]}"#,
         ])
         var weights = ["0.212", "1.2931", "5.0", "8.2956", "6.4133", "0.8334", "3.0194", "0.001", "1.8722", "0.1666", "0.796"]
         weights += ["1.4835", "0.0614", "0.2629", "1.6483", "0.6014", "1.8729", "0.5425", "0.0912", "0.0658", "0.1542"]
-        #expect(try replay(line, ["--params", weights.joined(separator: ",")]).lines == [
+        #expect(try await replay(line, ["--params", weights.joined(separator: ",")]).lines == [
             #"{"states":[{"difficulty":2.118103970459016,"due":"2026-01-06T09:00:00Z","interval_days":5,"stability":5}]}"#,
         ])
     }
 
-    @Test func badLinesNameTheLineAndExitWithDataError() throws {
+    @Test func badLinesNameTheLineAndExitWithDataError() async throws {
         let good = #"{"reviews": [["2026-01-01T09:00:00Z", 3]]}"#
         let cases: [(String, String)] = [
             (#"{"reviews": [["2026-01-02T09:00:00Z", 3], ["2026-01-01T09:00:00Z", 1]]}"#,
@@ -100,21 +104,21 @@ struct FSRSReplayTests {
             (#"{"reviews": ["#, #"stdin:3: not valid JSON; expected {"reviews": [["2026-01-01T09:00:00Z", 3], …]}"#),
         ]
         for (bad, message) in cases {
-            let run = try replay([good, "", bad, good].joined(separator: "\n"))
+            let run = try await replay([good, "", bad, good].joined(separator: "\n"))
             #expect(run.status == 65)
             #expect(run.stderr == "codedrill: error: \(message)\n")
             #expect(run.lines.count == 1)  // the good line before was written; nothing after
         }
     }
 
-    @Test func badParametersAreUsageErrors() throws {
-        let run = try replay("", ["--params", "1,2,3"])
+    @Test func badParametersAreUsageErrors() async throws {
+        let run = try await replay("", ["--params", "1,2,3"])
         #expect(run.status == 64)
         #expect(run.stderr == "codedrill: error: --params: expected 21 parameters (w0…w20), got 3\n")
-        let high = try replay("", ["--params", (["0.212", "1.2931", "2.3065", "8.2956", "6.4133", "7.0"] + Array(repeating: "1", count: 15)).joined(separator: ",")])
+        let high = try await replay("", ["--params", (["0.212", "1.2931", "2.3065", "8.2956", "6.4133", "7.0"] + Array(repeating: "1", count: 15)).joined(separator: ",")])
         #expect(high.status == 64)
         #expect(high.stderr == "codedrill: error: --params: parameter w5 = 7.0 is above its upper bound 4.0\n")
-        let retention = try replay("", ["--desired-retention", "1.5"])
+        let retention = try await replay("", ["--desired-retention", "1.5"])
         #expect(retention.status == 64)
         #expect(retention.stderr == "codedrill: error: --desired-retention: desired retention 1.5 is outside (0, 1]\n")
     }

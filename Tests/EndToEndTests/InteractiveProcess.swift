@@ -23,7 +23,7 @@ final class InteractiveProcess {
     }
 
     /// The next output line, or `nil` at end of output.
-    func readLine() -> String? {
+    func readLine() async -> String? {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
@@ -31,7 +31,8 @@ final class InteractiveProcess {
                 transcript.append(line)
                 return line
             }
-            let chunk = output.fileHandleForReading.availableData
+            let handle = output.fileHandleForReading
+            let chunk = (try? await offThePool { handle.availableData }) ?? Data()
             if chunk.isEmpty {
                 guard !buffer.isEmpty else { return nil }
                 let line = String(decoding: buffer, as: UTF8.self)
@@ -44,8 +45,8 @@ final class InteractiveProcess {
     }
 
     /// The next output line parsed as a JSON object.
-    func readJSON() throws -> [String: Any] {
-        guard let line = readLine() else { throw ProcessEnded(transcript: transcript) }
+    func readJSON() async throws -> [String: Any] {
+        guard let line = await readLine() else { throw ProcessEnded(transcript: transcript) }
         guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
             throw NotAnObject(line: line)
         }
@@ -58,10 +59,10 @@ final class InteractiveProcess {
     }
 
     /// Closes standard input (end of input) and waits for the exit status.
-    func finish() -> Int32 {
+    func finish() async -> Int32 {
         try? input.fileHandleForWriting.close()
-        while readLine() != nil {}
-        process.waitUntilExit()
+        while await readLine() != nil {}
+        await process.exited()
         return process.terminationStatus
     }
 

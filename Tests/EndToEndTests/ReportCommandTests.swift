@@ -27,15 +27,15 @@ private struct ClassroomLibrary {
 
     func remove() { try? FileManager.default.removeItem(at: dir) }
 
-    func run(_ arguments: [String], db: String, input: String = "") throws -> CodedrillProcess.Result {
-        try CodedrillProcess.run(arguments + ["--library", ".", "--db", db, "--now", "2026-01-05T09:00:00Z"], in: dir, input: input)
+    func run(_ arguments: [String], db: String, input: String = "") async throws -> CodedrillProcess.Result {
+        try await CodedrillProcess.run(arguments + ["--library", ".", "--db", db, "--now", "2026-01-05T09:00:00Z"], in: dir, input: input)
     }
 
     /// `learner` sits the exam drawn by `seed`, answering the options in `letters` in turn (a letter
     /// is no answer to a typed-code question, which stays unanswered), and submits.
-    func sit(_ learner: String, seed: Int, letters: String, db: String) throws {
+    func sit(_ learner: String, seed: Int, letters: String, db: String) async throws {
         let answers = letters.map { String($0) }.joined(separator: "\n")
-        let result = try run(["exam", "--learner", learner, "--blueprint", "mini", "--seed", String(seed), "--json"],
+        let result = try await run(["exam", "--learner", learner, "--blueprint", "mini", "--seed", String(seed), "--json"],
                              db: db, input: answers + "\nsubmit\ny\n")
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains(#""type":"report""#))
@@ -45,23 +45,23 @@ private struct ClassroomLibrary {
 @Suite(.serialized) struct ReportCommandTests {
     static let sittings = [("ana", 1, "abcdabcdab"), ("bo", 2, "aaaabbbbcc"), ("cy", 3, "baabbaabba"), ("di", 1, "bbbbbbbbbb")]
 
-    @Test func exportsOfTwoDatabasesGiveTheSameReportAsOneDatabase() throws {
+    @Test func exportsOfTwoDatabasesGiveTheSameReportAsOneDatabase() async throws {
         let library = try ClassroomLibrary()
         defer { library.remove() }
         for (index, (learner, seed, letters)) in Self.sittings.enumerated() {
-            try library.sit(learner, seed: seed, letters: letters, db: "all.sqlite")
-            try library.sit(learner, seed: seed, letters: letters, db: index < 2 ? "a.sqlite" : "b.sqlite")
+            try await library.sit(learner, seed: seed, letters: letters, db: "all.sqlite")
+            try await library.sit(learner, seed: seed, letters: letters, db: index < 2 ? "a.sqlite" : "b.sqlite")
         }
-        let exportA = try library.run(["results", "export", "-o", "a.jsonl"], db: "a.sqlite")
+        let exportA = try await library.run(["results", "export", "-o", "a.jsonl"], db: "a.sqlite")
         #expect(exportA.status == 0, "stderr: \(exportA.stderr)")
         #expect(exportA.stderr == "codedrill: wrote 20 answers from 2 exam attempts to a.jsonl\n")
-        #expect(try library.run(["results", "export", "--output", "b.jsonl"], db: "b.sqlite").status == 0)
+        #expect(try await library.run(["results", "export", "--output", "b.jsonl"], db: "b.sqlite").status == 0)
         let lines = try String(contentsOf: library.dir.appendingPathComponent("a.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 20)
         #expect(lines[0].hasPrefix(#"{"answer":"A","answeredAt":"2026-01-05T09:00:00Z","attempt":1,"blueprint":"mini","#))
 
-        let direct = try library.run(["report", "items", "--format", "json"], db: "all.sqlite")
-        let combined = try library.run(["report", "items", "--format", "json", "--from", "a.jsonl", "--from", "b.jsonl"], db: "none.sqlite")
+        let direct = try await library.run(["report", "items", "--format", "json"], db: "all.sqlite")
+        let combined = try await library.run(["report", "items", "--format", "json", "--from", "a.jsonl", "--from", "b.jsonl"], db: "none.sqlite")
         #expect(direct.status == 0 && combined.status == 0, "stderr: \(direct.stderr) \(combined.stderr)")
         #expect(combined.stdout == direct.stdout)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(direct.stdout.utf8)) as? [String: Any])
@@ -75,59 +75,59 @@ private struct ClassroomLibrary {
         #expect(!FileManager.default.fileExists(atPath: library.dir.appendingPathComponent("none.sqlite").path))
 
         // Anonymized: no name in the file, the same figures.
-        #expect(try library.run(["results", "export", "--anonymize", "-o", "anon.jsonl"], db: "all.sqlite").status == 0)
+        #expect(try await library.run(["results", "export", "--anonymize", "-o", "anon.jsonl"], db: "all.sqlite").status == 0)
         let anonymous = try String(contentsOf: library.dir.appendingPathComponent("anon.jsonl"), encoding: .utf8)
         #expect(!anonymous.contains(#""learner":"ana""#) && anonymous.contains(#""learner":"learner-"#))
-        #expect(try library.run(["report", "items", "--format", "json", "--from", "anon.jsonl"], db: "none.sqlite").stdout == direct.stdout)
+        #expect(try await library.run(["report", "items", "--format", "json", "--from", "anon.jsonl"], db: "none.sqlite").stdout == direct.stdout)
 
         // Text: the whole test, a table and the legend; CSV: a header and one row per item.
-        let text = try library.run(["report", "items"], db: "all.sqlite")
+        let text = try await library.run(["report", "items"], db: "all.sqlite")
         #expect(text.stdout.hasPrefix("Item analysis: 4 first attempts by 4 learners\nTest: mean "))
         #expect(text.stdout.contains("\nLegend\n  facility "))
-        let csv = try library.run(["report", "items", "--format", "csv", "--kind", "vignette"], db: "all.sqlite")
+        let csv = try await library.run(["report", "items", "--format", "csv", "--kind", "vignette"], db: "all.sqlite")
         #expect(csv.stdout.hasPrefix("item,kind,attempts,facility,sd,random_guess,discrimination,efficiency,flags,answers\r\n"))
         let rows = csv.stdout.components(separatedBy: "\r\n").dropFirst().prefix { !$0.isEmpty }
         #expect(!rows.isEmpty)
         #expect(rows.allSatisfy { $0.components(separatedBy: ",")[1] == "vignette" }, "\(csv.stdout)")
 
         // The roster.
-        let roster = try library.run(["report", "learners", "--format", "json"], db: "all.sqlite")
+        let roster = try await library.run(["report", "learners", "--format", "json"], db: "all.sqlite")
         let learners = try #require((try JSONSerialization.jsonObject(with: Data(roster.stdout.utf8)) as? [String: Any])?["learners"] as? [[String: Any]])
         #expect(learners.map { $0["learner"] as? String } == ["ana", "bo", "cy", "di"])
         #expect(learners.allSatisfy { ($0["reviews"] as? Int ?? 0) > 0 && ($0["exams"] as? [Any])?.count == 1 })
-        let rosterText = try library.run(["report", "learners"], db: "all.sqlite")
+        let rosterText = try await library.run(["report", "learners"], db: "all.sqlite")
         #expect(rosterText.stdout.hasPrefix("learner                 reviews  retention  due  overdue  streak  exams  mean exam\nana "))
     }
 
-    @Test func aBadLineInAResultsFileIsOneClearErrorWithItsLine() throws {
+    @Test func aBadLineInAResultsFileIsOneClearErrorWithItsLine() async throws {
         let library = try ClassroomLibrary()
         defer { library.remove() }
         try library.dir.write("\n{\"format\":1,\n", to: "bad.jsonl")
-        let result = try library.run(["report", "items", "--from", "bad.jsonl"], db: "none.sqlite")
+        let result = try await library.run(["report", "items", "--from", "bad.jsonl"], db: "none.sqlite")
         #expect(result.status == 65)
         #expect(result.stderr == "codedrill: error: bad.jsonl:2: not valid JSON\n")
         #expect(result.stdout.isEmpty)
-        let missing = try library.run(["report", "items", "--from", "missing.jsonl"], db: "none.sqlite")
+        let missing = try await library.run(["report", "items", "--from", "missing.jsonl"], db: "none.sqlite")
         #expect(missing.status == 74)
         #expect(missing.stderr.hasPrefix("codedrill: error: cannot read missing.jsonl"))
-        let since = try library.run(["report", "items", "--since", "last week", "--from", "bad.jsonl"], db: "none.sqlite")
+        let since = try await library.run(["report", "items", "--since", "last week", "--from", "bad.jsonl"], db: "none.sqlite")
         #expect(since.status == 64)
         #expect(since.stderr == "codedrill: error: --since: 'last week' is not a date (YYYY-MM-DD) or an ISO 8601 date-time\n")
     }
 
-    @Test func anEmptyClassReportsNothingToAnalyse() throws {
+    @Test func anEmptyClassReportsNothingToAnalyse() async throws {
         let library = try ClassroomLibrary()
         defer { library.remove() }
-        #expect(try library.run(["learner", "add", "ana"], db: "p.sqlite").status == 0)
-        let json = try library.run(["report", "items", "--format", "json"], db: "p.sqlite")
+        #expect(try await library.run(["learner", "add", "ana"], db: "p.sqlite").status == 0)
+        let json = try await library.run(["report", "items", "--format", "json"], db: "p.sqlite")
         #expect(json.status == 0)
         #expect(json.stdout == #"{"items":[],"test":{"attempts":0,"cic":null,"errorRatio":null,"kurtosis":null,"learners":0,"mean":null,"median":null,"questions":null,"sd":null,"skewness":null,"standardError":null}}"# + "\n")
-        let text = try library.run(["report", "items"], db: "p.sqlite")
+        let text = try await library.run(["report", "items"], db: "p.sqlite")
         #expect(text.stdout == "Item analysis: 0 first attempts by 0 learners\nNo submitted exam attempts match: nothing to analyse.\n")
-        let export = try library.run(["results", "export", "--learner", "zed", "-o", "x.jsonl"], db: "p.sqlite")
+        let export = try await library.run(["results", "export", "--learner", "zed", "-o", "x.jsonl"], db: "p.sqlite")
         #expect(export.status == 64)
         #expect(export.stderr.hasPrefix("codedrill: error: no learner named 'zed' in "))
         #expect(!FileManager.default.fileExists(atPath: library.dir.appendingPathComponent("x.jsonl").path))
-        #expect(try library.run(["report", "items"], db: "absent.sqlite").status == 74)
+        #expect(try await library.run(["report", "items"], db: "absent.sqlite").status == 74)
     }
 }

@@ -65,7 +65,11 @@ private struct Scratch {
     }
 
     /// Runs `codedrill` to completion with `input` on standard input (none: end of input at once).
-    func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) async throws -> Run {
+        try await offThePool { [self] in try runBlocking(arguments, input: input, environment: extra) }
+    }
+
+    private func runBlocking(_ arguments: [String], input: String?, environment extra: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: codedrillBinary)
         process.arguments = arguments
@@ -118,7 +122,7 @@ private func expectCardsMatchReviews(_ store: ProgressStore, learner: Learner.ID
 
 @Suite("Progress database across processes", .serialized)
 struct StoreProcessTests {
-    @Test func killingARunningDrillLosesNoCommittedAnswer() throws {
+    @Test func killingARunningDrillLosesNoCommittedAnswer() async throws {
         for round in 0..<4 {
             let scratch = Scratch()
             defer { scratch.remove() }
@@ -130,10 +134,10 @@ struct StoreProcessTests {
             try process.run()
             // Round 0 may kill during start-up (creating the file, switching to WAL, migrating).
             let delay = round == 0 ? Int.random(in: 0...60) : Int.random(in: 150...900)
-            usleep(UInt32(delay) * 1_000)
+            try await Task.sleep(for: .milliseconds(delay))
             kill(process.processIdentifier, SIGKILL)
             let printed = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            await process.exited()
             #expect(process.terminationReason == .uncaughtSignal, "round \(round), killed after \(delay) ms")
             let committed = committedIDs(printed)
 
@@ -151,7 +155,7 @@ struct StoreProcessTests {
         }
     }
 
-    @Test func twoProcessesStartingTogetherOnANewDatabaseLoseNoReview() throws {
+    @Test func twoProcessesStartingTogetherOnANewDatabaseLoseNoReview() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
         let path = scratch.file("shared/progress.sqlite")
@@ -163,7 +167,7 @@ struct StoreProcessTests {
             ])
         }
         for (process, _) in children { try process.run() }
-        usleep(300_000)  // both are polling for the start file
+        try await Task.sleep(for: .milliseconds(300))  // both are polling for the start file
         #expect(FileManager.default.createFile(atPath: go, contents: Data()))
 
         let outputs = Mutex<[Int: Data]>([:])
@@ -174,9 +178,9 @@ struct StoreProcessTests {
                 outputs.withLock { $0[index] = data }
             }
         }
-        group.wait()
+        await withCheckedContinuation { continuation in group.notify(queue: .global()) { continuation.resume() } }
         for (process, _) in children {
-            process.waitUntilExit()
+            await process.exited()
             #expect(process.terminationStatus == 0)
         }
         let committed = outputs.withLock { $0 }.values.map(committedIDs)
@@ -195,7 +199,7 @@ struct StoreProcessTests {
 
     /// Switching a new file to WAL mode fails at once with "database is locked" when another process
     /// holds a lock, instead of waiting: without a retry about one round in thirty fails.
-    @Test func manyProcessesCreatingTheSameDatabaseAtOnceAllSucceed() throws {
+    @Test func manyProcessesCreatingTheSameDatabaseAtOnceAllSucceed() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
         for round in 0..<16 {
@@ -208,11 +212,11 @@ struct StoreProcessTests {
                 ])
             }
             for (process, _) in children { try process.run() }
-            usleep(150_000)
+            try await Task.sleep(for: .milliseconds(150))
             #expect(FileManager.default.createFile(atPath: go, contents: Data()))
             for (process, output) in children {
                 #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix("committed "))
-                process.waitUntilExit()
+                await process.exited()
                 #expect(process.terminationStatus == 0, "round \(round)")
             }
             let store = try ProgressStore(path: path)
@@ -221,7 +225,7 @@ struct StoreProcessTests {
         }
     }
 
-    @Test func backupWhileAnotherProcessRecordsIsConsistent() throws {
+    @Test func backupWhileAnotherProcessRecordsIsConsistent() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
         let path = scratch.file("progress.sqlite")
@@ -244,89 +248,89 @@ struct StoreProcessTests {
         }
         for index in 0..<3 {
             let copy = scratch.file("backup-\(index).sqlite")
-            let run = try scratch.run(["db", "backup", "--db", path, copy])
+            let run = try await scratch.run(["db", "backup", "--db", path, copy])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout == "backed up \(path) to \(copy)\n")
             let backup = try ProgressStore(path: copy)
             #expect(try backup.check() == DatabaseCheck(schemaVersion: 2, problems: []))
             let pat = try #require(try backup.learner(named: "Pat"))
             try expectCardsMatchReviews(backup, learner: pat.id)
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
     }
 
-    @Test func learnerCommandsRoundTripAwkwardNames() throws {
+    @Test func learnerCommandsRoundTripAwkwardNames() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
         let db = ["--db", scratch.file("progress.sqlite")]
         for name in ["O'Brien; DROP TABLE learners;--", "Zoë 🩺", "Pat"] {
-            let run = try scratch.run(["learner", "add", name] + db)
+            let run = try await scratch.run(["learner", "add", name] + db)
             #expect(run.status == 0)
             #expect(run.stdout == "added learner '\(name)'\n")
         }
-        #expect(try scratch.run(["learner", "list"] + db).stdout == "O'Brien; DROP TABLE learners;--\nPat\nZoë 🩺\n")
+        #expect(try await scratch.run(["learner", "list"] + db).stdout == "O'Brien; DROP TABLE learners;--\nPat\nZoë 🩺\n")
 
-        let duplicate = try scratch.run(["learner", "add", "Pat"] + db)
+        let duplicate = try await scratch.run(["learner", "add", "Pat"] + db)
         #expect(duplicate.status == 65)
         #expect(duplicate.stderr == "codedrill: error: a learner named 'Pat' already exists\n")
 
-        let renamed = try scratch.run(["learner", "rename", "Pat", "Pat Q"] + db)
+        let renamed = try await scratch.run(["learner", "rename", "Pat", "Pat Q"] + db)
         #expect(renamed.status == 0)
         #expect(renamed.stdout == "renamed learner 'Pat' to 'Pat Q'\n")
-        #expect(try scratch.run(["learner", "rename", "Nobody", "X"] + db).status == 65)
+        #expect(try await scratch.run(["learner", "rename", "Nobody", "X"] + db).status == 65)
     }
 
-    @Test func learnerDeleteNeedsTheNameTypedBack() throws {
+    @Test func learnerDeleteNeedsTheNameTypedBack() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
         let db = ["--db", scratch.file("progress.sqlite")]
-        _ = try scratch.run(["learner", "add", "Zoë 🩺"] + db)
+        _ = try await scratch.run(["learner", "add", "Zoë 🩺"] + db)
 
-        let endOfInput = try scratch.run(["learner", "delete", "Zoë 🩺"] + db)
+        let endOfInput = try await scratch.run(["learner", "delete", "Zoë 🩺"] + db)
         #expect(endOfInput.status == 1)
         #expect(endOfInput.stderr == "codedrill: error: not confirmed; learner 'Zoë 🩺' was not deleted\n")
-        let wrong = try scratch.run(["learner", "delete", "Zoë 🩺"] + db, input: "zoe\n")
+        let wrong = try await scratch.run(["learner", "delete", "Zoë 🩺"] + db, input: "zoe\n")
         #expect(wrong.status == 1)
-        #expect(try scratch.run(["learner", "list"] + db).stdout == "Zoë 🩺\n")
+        #expect(try await scratch.run(["learner", "list"] + db).stdout == "Zoë 🩺\n")
 
-        let confirmed = try scratch.run(["learner", "delete", "Zoë 🩺"] + db, input: "Zoë 🩺\n")
+        let confirmed = try await scratch.run(["learner", "delete", "Zoë 🩺"] + db, input: "Zoë 🩺\n")
         #expect(confirmed.status == 0)
         #expect(confirmed.stdout == "This deletes all progress of 'Zoë 🩺'. Type the learner's name to confirm: deleted learner 'Zoë 🩺' (0 cards, 0 reviews)\n")
-        #expect(try scratch.run(["learner", "list"] + db).stdout == "")
+        #expect(try await scratch.run(["learner", "list"] + db).stdout == "")
 
-        _ = try scratch.run(["learner", "add", "Sam"] + db)
-        let forced = try scratch.run(["learner", "delete", "Sam", "--yes"] + db)
+        _ = try await scratch.run(["learner", "add", "Sam"] + db)
+        let forced = try await scratch.run(["learner", "delete", "Sam", "--yes"] + db)
         #expect(forced.stdout == "deleted learner 'Sam' (0 cards, 0 reviews)\n")
-        #expect(try scratch.run(["learner", "delete", "Sam", "--yes"] + db).status == 65)
+        #expect(try await scratch.run(["learner", "delete", "Sam", "--yes"] + db).status == 65)
     }
 
-    @Test func defaultDatabaseLocationFollowsTheEnvironment() throws {
+    @Test func defaultDatabaseLocationFollowsTheEnvironment() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
         let xdg = scratch.file("data")
-        #expect(try scratch.run(["learner", "add", "Pat"], environment: ["XDG_DATA_HOME": xdg]).status == 0)
+        #expect(try await scratch.run(["learner", "add", "Pat"], environment: ["XDG_DATA_HOME": xdg]).status == 0)
         let viaXDG = xdg + "/codedrill/progress.sqlite"
         let attributes = try FileManager.default.attributesOfItem(atPath: viaXDG)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
 
-        #expect(try scratch.run(["learner", "add", "Sam"]).status == 0)
+        #expect(try await scratch.run(["learner", "add", "Sam"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: scratch.file(".local/share/codedrill/progress.sqlite")))
 
         let viaVariable = scratch.file("env.sqlite")
-        #expect(try scratch.run(["learner", "add", "Kim"], environment: ["CODEDRILL_DB": viaVariable, "XDG_DATA_HOME": xdg]).status == 0)
-        #expect(try scratch.run(["learner", "list", "--db", viaVariable]).stdout == "Kim\n")
+        #expect(try await scratch.run(["learner", "add", "Kim"], environment: ["CODEDRILL_DB": viaVariable, "XDG_DATA_HOME": xdg]).status == 0)
+        #expect(try await scratch.run(["learner", "list", "--db", viaVariable]).stdout == "Kim\n")
     }
 
-    @Test func databaseCheckAndRefusalsUseTheDocumentedExitCodes() throws {
+    @Test func databaseCheckAndRefusalsUseTheDocumentedExitCodes() async throws {
         let scratch = Scratch()
         defer { scratch.remove() }
         let path = scratch.file("progress.sqlite")
-        let missing = try scratch.run(["db", "check", "--db", path])
+        let missing = try await scratch.run(["db", "check", "--db", path])
         #expect(missing.status == 74)
         #expect(missing.stderr == "codedrill: error: no progress database at \(path)\n")
 
-        _ = try scratch.run(["learner", "add", "Pat", "--db", path])
-        let sound = try scratch.run(["db", "check", "--db", path])
+        _ = try await scratch.run(["learner", "add", "Pat", "--db", path])
+        let sound = try await scratch.run(["db", "check", "--db", path])
         #expect(sound.status == 0)
         #expect(sound.stdout == "\(path): ok (schema version 2)\n")
 
@@ -334,17 +338,17 @@ struct StoreProcessTests {
         let text = Data("not a database\n".utf8)
         #expect(FileManager.default.createFile(atPath: notes, contents: text))
         for arguments in [["db", "check"], ["learner", "list"], ["learner", "add", "Pat"]] {
-            let refused = try scratch.run(arguments + ["--db", notes])
+            let refused = try await scratch.run(arguments + ["--db", notes])
             #expect(refused.status == 65)
             #expect(refused.stderr == "codedrill: error: \(notes) is not a codedrill database (not an SQLite file); it was left untouched\n")
         }
         #expect(FileManager.default.contents(atPath: notes) == text)
 
         let copy = scratch.file("copy.sqlite")
-        #expect(try scratch.run(["db", "backup", copy, "--db", path]).status == 0)
-        let again = try scratch.run(["db", "backup", copy, "--db", path])
+        #expect(try await scratch.run(["db", "backup", copy, "--db", path]).status == 0)
+        let again = try await scratch.run(["db", "backup", copy, "--db", path])
         #expect(again.status == 74)
         #expect(again.stderr == "codedrill: error: \(copy) already exists; choose a new file name for the backup\n")
-        #expect(try scratch.run(["learner", "list", "--db", copy]).stdout == "Pat\n")
+        #expect(try await scratch.run(["learner", "list", "--db", copy]).stdout == "Pat\n")
     }
 }

@@ -29,7 +29,7 @@ struct LearnerStatsTests {
         let stats = try store.stats(learner: pat.id, at: monday, calendar: utcCalendar, days: 3, forecastDays: 3)
         #expect(stats == LearnerStats(
             dueNow: 2, overdue: 1, dueLaterToday: 1, newAvailable: 2, newLeftToday: 2,
-            cardsByPhase: [.learning: 2, .review: 1, .relearning: 1], totalReviews: 6,
+            totalReviews: 6,
             days: [
                 DayActivity(start: date("2026-01-03T04:00:00Z"), accuracy: Accuracy(answers: 1, correct: 1)),
                 DayActivity(start: date("2026-01-04T04:00:00Z"), accuracy: Accuracy(answers: 2, correct: 1)),
@@ -41,11 +41,13 @@ struct LearnerStatsTests {
                 DayForecast(start: date("2026-01-07T04:00:00Z"), due: 0),
             ],
             retention: Accuracy(answers: 2, correct: 1),
-            accuracyByKind: [
-                KindAccuracy(kind: "steps", accuracy: Accuracy(answers: 2, correct: 1)),
-                KindAccuracy(kind: "vignette", accuracy: Accuracy(answers: 4, correct: 2)),
-            ],
             streak: 3, studiedToday: true))
+        #expect(try store.accuracyByItem(learner: pat.id) == [
+            ItemAccuracy(item: "s-0", accuracy: Accuracy(answers: 1, correct: 1)),
+            ItemAccuracy(item: "s-1", accuracy: Accuracy(answers: 1, correct: 0)),
+            ItemAccuracy(item: "v-0", accuracy: Accuracy(answers: 3, correct: 2)),
+            ItemAccuracy(item: "v-1", accuracy: Accuracy(answers: 1, correct: 0)),
+        ])
         #expect(stats.retention.fraction == 0.5)
     }
 
@@ -73,5 +75,26 @@ struct LearnerStatsTests {
         #expect(stats.overdue == 0)
         #expect(stats.newAvailable == 1)
         #expect(stats.totalReviews == 6)
+    }
+}
+
+@Suite("Learner statistics: long streaks")
+struct LongStreakTests {
+    @Test func aStreakLongerThanTheFirstChunkIsCountedToItsFirstGap() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let (store, pat) = try makeStore(directory, items: sampleItems(1, kind: "vignette", prefix: "v-"))
+        // One answer a day for 50 days up to Monday, with Monday-51 missing before them.
+        let card = Card(phase: .review, step: nil, memory: MemoryState(stability: 1, difficulty: 5),
+                        due: monday + 86_400, lastReview: nil, reps: 1, lapses: 0)
+        for back in (0..<50).reversed() {
+            try store.answer("v-0", learner: pat.id, at: monday - Double(back) * 86_400, giving: card)
+        }
+        try store.answer("v-0", learner: pat.id, at: monday - 52 * 86_400, giving: card)
+        let stats = try store.stats(learner: pat.id, at: monday, calendar: utcCalendar, days: 3, forecastDays: 2)
+        #expect(stats.streak == 50)
+        #expect(stats.studiedToday)
+        #expect(stats.totalReviews == 51)
+        #expect(stats.days.map(\.accuracy.answers) == [1, 1, 1])
     }
 }

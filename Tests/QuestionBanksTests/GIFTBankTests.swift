@@ -18,7 +18,7 @@ struct GIFTBankTests {
         var declared = 0
         for path in QuestionBank.giftFiles(in: shippedBankDirectory) {
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            declared += BankText.lines(text).filter { $0.hasPrefix("// [id:") }.count
+            declared += text.lines.filter { $0.hasPrefix("// [id:") }.count
         }
         #expect(declared == bank.questions.count)
         for question in bank.questions {

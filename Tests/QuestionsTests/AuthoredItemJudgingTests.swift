@@ -35,16 +35,17 @@ import Testing
 
     @Test func matchingNeedsOneLetterPerPromptAndNamesTheWrongPairs() throws {
         let question = try AuthoredFixture.question("seventh")
-        #expect(question.judge(response: "cdb") == Judgement(correct: true, response: "C,D,B", chosenLabel: "C,D,B"))
-        #expect(question.judge(response: "C, D, B") == Judgement(correct: true, response: "C,D,B", chosenLabel: "C,D,B"))
-        #expect(question.judge(response: "cab") == Judgement(
-            correct: false, response: "C,A,B", chosenLabel: "C,A,B",
-            feedback: "2 goes with D (routine care while healing), not A."))
-        #expect(question.judge(response: "dcb").feedback
-            == "1 goes with C (active treatment), not D; 2 goes with D (routine care while healing), not C.")
-        #expect(question.judge(response: "cd") == .unrecognised("cd"))
-        #expect(question.judge(response: "cdba") == .unrecognised("cdba"))
-        #expect(question.judge(response: "cdx") == .unrecognised("cdx"))
+        // The prompts are the letters A, D and S, so the options are labelled B, C, E, F.
+        #expect(question.judge(response: "efc") == Judgement(correct: true, response: "E,F,C", chosenLabel: "E,F,C"))
+        #expect(question.judge(response: "E, F, C") == Judgement(correct: true, response: "E,F,C", chosenLabel: "E,F,C"))
+        #expect(question.judge(response: "ebc") == Judgement(
+            correct: false, response: "E,B,C", chosenLabel: "E,B,C",
+            feedback: "2 goes with F (routine care while healing), not B."))
+        #expect(question.judge(response: "fec").feedback
+            == "1 goes with E (active treatment), not F; 2 goes with F (routine care while healing), not E.")
+        #expect(question.judge(response: "ef") == .unrecognised("ef"))
+        #expect(question.judge(response: "efcb") == .unrecognised("efcb"))
+        #expect(question.judge(response: "efa") == .unrecognised("efa"))
     }
 
     @Test func shortAnswerIgnoresCaseSpacesAndCodePunctuation() throws {

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func multipleAnswerMarksEveryPositiveWeightAndSaysHowToAnswer() throws {
-        #expect(try AuthoredFixture.question("side-modifiers") == Question(
+        var expected = Question(
             id: "gift:fixture/side-modifiers#3", item: "gift:fixture/side-modifiers", kind: .multipleAnswer, code: "",
             stem: "Which modifiers name a body side? Choose all that apply.\n\nType the letters of all the right options.",
             options: [
@@ -57,7 +57,9 @@ import Testing
                 QuestionOption(label: "B", text: "59", correct: false, rationale: "Wrong: 59 marks a distinct service."),
                 QuestionOption(label: "C", text: "RT", correct: true, rationale: "Right: RT is the right side."),
             ],
-            answer: CorrectAnswer(label: "A,C", text: "LT; RT"), rationale: "RT and LT name sides; 50 and 59 do not.", seed: 3))
+            answer: CorrectAnswer(label: "A,C", text: "LT; RT"), rationale: "RT and LT name sides; 50 and 59 do not.", seed: 3)
+        expected.multipleAnswers = true
+        #expect(try AuthoredFixture.question("side-modifiers") == expected)
     }
 
     @Test func shortAnswerIsAnEntryThatCarriesEveryAuthoredAnswer() throws {
@@ -92,7 +94,7 @@ import Testing
     }
 
     @Test func matchingNumbersThePromptsInTheStemAndLettersTheShuffledAnswers() throws {
-        #expect(try AuthoredFixture.question("seventh") == Question(
+        var expected = Question(
             id: "gift:fixture/seventh#3", item: "gift:fixture/seventh", kind: .matching, code: "",
             stem: """
                 Match each 7th character with its encounter.
@@ -103,14 +105,20 @@ import Testing
 
                 Type the letter that goes with each numbered item, in order (3 letters).
                 """,
+            // Labels skip A, D and S, the letters being matched.
             options: [
-                QuestionOption(label: "A", text: "an unrelated visit", correct: false, rationale: "Goes with none of the items."),
-                QuestionOption(label: "B", text: "a sequela", correct: true, rationale: "Goes with 3 (S)."),
-                QuestionOption(label: "C", text: "active treatment", correct: true, rationale: "Goes with 1 (A)."),
-                QuestionOption(label: "D", text: "routine care while healing", correct: true, rationale: "Goes with 2 (D)."),
+                QuestionOption(label: "B", text: "an unrelated visit", correct: false, rationale: "Goes with none of the items."),
+                QuestionOption(label: "C", text: "a sequela", correct: true, rationale: "Goes with 3 (S)."),
+                QuestionOption(label: "E", text: "active treatment", correct: true, rationale: "Goes with 1 (A)."),
+                QuestionOption(label: "F", text: "routine care while healing", correct: true, rationale: "Goes with 2 (D)."),
             ],
-            answer: CorrectAnswer(label: "C,D,B", text: "A → active treatment; D → routine care while healing; S → a sequela"),
-            rationale: "A is for every encounter with active treatment.", seed: 3))
+            answer: CorrectAnswer(label: "E,F,C", text: "A → active treatment; D → routine care while healing; S → a sequela"),
+            rationale: "A is for every encounter with active treatment.", seed: 3)
+        expected.prompts = ["A", "D", "S"]
+        #expect(try AuthoredFixture.question("seventh") == expected)
+        let object = try JSONSerialization.jsonObject(with: jsonBytes(expected)) as! [String: Any]
+        #expect(object["prompts"] as? [String] == ["A", "D", "S"])
+        #expect(object["multipleAnswers"] == nil)
     }
 
     @Test func authoredQuestionsEncodeTheContractAndGradingOnlyForTypedKinds() throws {

@@ -3,14 +3,25 @@ import Foundation
 import Testing
 
 @Suite struct ItemTests {
-    @Test func fixtureLibraryHasEveryKindForEveryProcedureInPathOrder() {
+    @Test func fixtureLibraryListsProceduresInPathOrderAndKindsInKindOrder() {
         let items = TestLibraries.fixtureGenerator.items
-        let codes = ["47562", "47563", "47600", "27130", "27284", "27286"]
-        #expect(items.map(\.id) == codes.flatMap { code in QuestionKind.generated.map { "cpt:\(code)/\($0.rawValue)" } })
+        let common: [QuestionKind] = [.vignette, .vignetteEntry, .contrast, .codeSet, .pcs, .diagnosis]
+        let expected = ["47562", "47563", "47600", "27130"].flatMap { code in common.map { "cpt:\(code)/\($0.rawValue)" } }
+            + QuestionKind.generated.map { "cpt:27284/\($0.rawValue)" }
+            + common.map { "cpt:27286/\($0.rawValue)" }
+        #expect(items.map(\.id) == expected)
         let first = items[0]
         #expect(first.code == "47562" && first.kind == .vignette && first.family == "cholecystectomy")
         #expect(first.area == "Digestive System" && first.tags == ["cpc", "digestive"])
         #expect(first.path.hasSuffix("Content/gallbladder/47562.md"))
+    }
+
+    @Test func pcsItemsAreForCCSStyleExamsAndNeverTaggedCPC() {
+        let items = TestLibraries.fixtureGenerator.items
+        let pcs = items.first { $0.id == "cpt:27284/pcs" }!
+        #expect(pcs.tags == ["musculoskeletal", "ccs"])
+        #expect(items.first { $0.id == "cpt:27284/vignette" }!.tags == ["cpc", "musculoskeletal"])
+        #expect(TestLibraries.fixtureGenerator.items.filter { ItemSelection(tags: ["cpc"]).matches($0) }.allSatisfy { $0.kind != .pcs })
     }
 
     @Test func itemIDsParseIntoPrefixAndKind() {
@@ -25,7 +36,7 @@ import Testing
     @Test func aLoneProcedureHasOnlyTheKindsThatNeedNoOtherProcedure() {
         let alone = syntheticProcedure(code: "27284", family: "hip", steps: ["One was done.", "Two was done.", "Three was done."])
         let generator = QuestionGenerator(procedures: [alone])
-        #expect(generator.items.map(\.kind) == [.vignetteEntry, .nextStep])
+        #expect(generator.items.map(\.kind) == [.vignetteEntry])
         #expect(generator.problem(itemID: "cpt:27284/vignette")
             == .unavailable("cpt:27284/vignette", reason: "27284 cannot have vignette questions: the library has no other CPT code to offer as a wrong option"))
         #expect(generator.problem(itemID: "cpt:27284/pcs")
@@ -34,29 +45,32 @@ import Testing
         #expect(throws: QuestionGenerationError.self) { try generator.generate(itemID: "cpt:27284/contrast", seed: 1) }
     }
 
-    @Test func aTwoCodeLibraryStillMakesVignettesWithTwoOptions() throws {
+    @Test func retiredKindsAreNoLongerItemsAndSayWhy() {
+        let generator = TestLibraries.fixtureGenerator
+        #expect(!generator.items.contains { $0.kind.isRetired })
+        #expect(generator.problem(itemID: "cpt:27284/next-step") == .unavailable(
+            "cpt:27284/next-step", reason: "27284 cannot have next-step questions: next-step questions are retired: they tested the operation, not its coding"))
+        #expect(generator.item(id: "cpt:27284/indication") == nil)
+    }
+
+    @Test func aTwoCodeLibraryOfOneAreaStillMakesVignettesWithTwoOptions() throws {
         let generator = QuestionGenerator(procedures: [
             syntheticProcedure(code: "27284", family: "hip", steps: ["The hip was opened.", "The hip was fused.", "The wound was closed."],
                                indications: ["Hip arthritis"]),
-            syntheticProcedure(code: "47562", family: "gallbladder", section: "Surgery/Digestive System/Biliary Tract",
-                               steps: ["Ports were placed.", "The gallbladder was removed.", "The ports were closed."],
-                               indications: ["Gallstones", "Hip arthritis"]),
+            syntheticProcedure(code: "27130", family: "hip-replacement",
+                               steps: ["The hip was opened.", "A cup and stem were implanted.", "The wound was closed."]),
         ])
         let q = try generator.generate(itemID: "cpt:27284/vignette", seed: 3)
-        #expect(q.options.map(\.text).sorted() == ["27284", "47562"])
-        #expect(generator.items(code: "27284").map(\.kind) == [.vignette, .vignetteEntry, .indication, .nextStep, .notIncluded])
-        // An indication both procedures list is never a wrong option.
-        let indication = try generator.generate(itemID: "cpt:27284/indication", seed: 1)
-        #expect(indication.options.map(\.text).sorted() == ["Gallstones.", "Hip arthritis."])
+        #expect(q.options.map(\.text).sorted() == ["27130", "27284"])
+        #expect(generator.items(code: "27284").map(\.kind) == [.vignette, .vignetteEntry])
     }
 
-    @Test func familyMembersAreNeverEachOthersIndicationOrForeignStep() {
+    @Test func aCodeOfAnotherBodySystemIsNeverADistractor() {
         let generator = QuestionGenerator(procedures: [
-            syntheticProcedure(code: "27284", family: "hip", steps: ["The hip was opened.", "The joint was fused.", "The wound was closed."],
-                               indications: ["Arthritis"]),
-            syntheticProcedure(code: "27286", family: "hip", steps: ["The hip was opened.", "The femur was cut.", "The wound was closed."],
-                               indications: ["Deformity"]),
+            syntheticProcedure(code: "27284", family: "hip", steps: ["The hip was opened.", "The hip was fused.", "The wound was closed."]),
+            syntheticProcedure(code: "47562", family: "gallbladder", section: "Surgery/Digestive System/Biliary Tract",
+                               steps: ["Ports were placed.", "The gallbladder was removed.", "The ports were closed."]),
         ])
-        #expect(generator.items(code: "27284").map(\.kind) == [.vignette, .vignetteEntry, .nextStep])
+        #expect(generator.items(code: "27284").map(\.kind) == [.vignetteEntry])
     }
 }

@@ -53,3 +53,17 @@ func syntheticProcedure(
         steps: steps.enumerated().map { Step(text: $1, isKey: $0 == 1, location: .init(line: 10 + $0, column: 4)) },
         path: "Content/\(code).md")
 }
+
+/// How many seeds the property tests try per item: 200 in release builds or with
+/// `CODEDRILL_FULL_PROPERTIES=1`, 25 in debug builds (what `swift test` builds), so that the suite
+/// stays fast while a full run is one variable away.
+enum PropertySeeds {
+    static let count: Int = {
+        if ProcessInfo.processInfo.environment["CODEDRILL_FULL_PROPERTIES"] == "1" { return 200 }
+        #if DEBUG
+        return 25
+        #else
+        return 200
+        #endif
+    }()
+}

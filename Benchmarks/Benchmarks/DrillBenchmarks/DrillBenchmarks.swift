@@ -65,7 +65,7 @@ let benchmarks: @Sendable () -> Void = {
             let start = try StudyStart(storePath: path, learnerName: StudiedLearner.name, at: now,
                                        loadLibrary: { try Library.load(root: root) })
             let session = try DrillSession(store: start.store, catalog: start.catalog, learner: start.learner!,
-                                           scheduler: try Scheduler(), clock: { now })
+                                           scheduler: try Scheduler(), clock: .system(fixedDate: now))
             blackHole(try session.next())
             try start.store.close()
         }
@@ -103,7 +103,7 @@ let phaseBenchmarks: @Sendable () -> Void = {
         let learner = try store.learner(named: StudiedLearner.name)!
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let session = try DrillSession(store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(), clock: { now })
+            let session = try DrillSession(store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(), clock: .system(fixedDate: now))
             blackHole(try session.next())
         }
     }

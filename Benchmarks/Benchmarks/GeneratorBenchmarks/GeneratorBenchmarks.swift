@@ -4,9 +4,11 @@ import Foundation
 import Questions
 import SourceText
 
-/// Questions generated per second over a synthetic library of 1,000 procedures: 100 families of
-/// ten codes in 20 areas, each with six steps (two key), two indications, contrasts to two family
-/// members, a sided PCS crosswalk and sided diagnoses, so every kind is available.
+/// Questions generated per second over a synthetic library of 1,000 format v2 procedures: 100
+/// families of ten codes in 20 areas, each with six steps (two key), two indications, alternatives
+/// (`instead`) to two family members, an add-on, an included service, a modifier with its
+/// situation, report wording, findings, a sided PCS crosswalk and sided diagnoses, so every kind
+/// is available.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.throughput, .wallClock, .mallocCountTotal],
@@ -69,7 +71,19 @@ enum SyntheticLibrary {
             return Procedure(
                 code: code, system: .cpt, title: "\(part.capitalized) \(action) with \(device) \(n)",
                 section: ["Surgery", "Area \(area)", "Subsection \(family % 5)"], family: "family-\(family)",
-                contrasts: contrasts,
+                format: 2, contrasts: contrasts,
+                additions: [Addition(code: String(format: "%05d", 20_000 + base + (member + 5) % 10), when: "a second \(part) lesion is treated",
+                                     type: .together, modifier: "59", note: "A second lesion of the \(part) was treated through the same exposure.",
+                                     location: loc(9))],
+                inclusions: [Inclusion(service: "the approach to the \(part)", code: "2\(String(format: "%04d", 9_000 + n % 1_000))", reason: .descriptor,
+                                       why: "the approach is part of the procedure", step: 1, location: loc(10))],
+                modifiers: [ModifierUse(modifier: "RT", when: "the right side is treated", location: loc(11)),
+                            ModifierUse(modifier: "LT", when: "the left side is treated", location: loc(11)),
+                            ModifierUse(modifier: "22", when: "the work is substantially greater than usual",
+                                        note: "Dense scar around the \(part) added an hour to the case.", location: loc(11))],
+                settings: [.outpatientSurgery], anesthesia: [.general, .regional],
+                report: ReportWording(procedure: ["{Side} \(part) procedure with \(device)", "\(part.capitalized) operation, {side}"], specimen: "none"),
+                findings: ["The \(part) showed advanced wear in zone \(member)."],
                 pcs: [PCSCode(code: "0SG9\(n % 10)4Z", side: .right, location: loc(12)),
                       PCSCode(code: "0SGB\(n % 10)4Z", side: .left, location: loc(13))],
                 diagnoses: [Diagnosis(code: "M16.\(n % 90 + 10)1", side: .right, text: "condition \(n) of the right \(part)", location: loc(15)),

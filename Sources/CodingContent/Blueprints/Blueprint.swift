@@ -135,9 +135,10 @@ public enum BlueprintParser {
 
     /// Parses one blueprint file's text. Returns the blueprint when it has no errors.
     public static func parse(text: String, path: String, id: String) -> (blueprint: Blueprint?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        func error(_ l: SourceLocation, _ m: String) { diagnostics.append(Diagnostic(path: path, line: l.line, column: l.column, severity: .error, message: m)) }
-        func warning(_ l: SourceLocation, _ m: String) { diagnostics.append(Diagnostic(path: path, line: l.line, column: l.column, severity: .warning, message: m)) }
+        var sink = DiagnosticSink(path: path)
+        var diagnostics: [Diagnostic] { sink.diagnostics }
+        func error(_ l: SourceLocation, _ m: String) { sink.error(l, m) }
+        func warning(_ l: SourceLocation, _ m: String) { sink.warning(l, m) }
         func loc(_ node: Node) -> SourceLocation { SourceLocation(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1) }
 
         let root: Node
@@ -156,7 +157,7 @@ public enum BlueprintParser {
             }
             return (nil, diagnostics)
         } catch {
-            diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "invalid YAML: \(error)"))
+            sink.error(SourceLocation(line: 1, column: 1), "invalid YAML: \(error)")
             return (nil, diagnostics)
         }
         guard let mapping = root.mapping else {

@@ -55,7 +55,7 @@ struct BankExportCommand: CodeDrillCommand {
     var output: String?
 
     func execute() throws {
-        let known = QuestionKind.allCases.map(\.rawValue) + ["essay", "description"]
+        let known = QuestionKind.allCases.filter { !$0.isRetired }.map(\.rawValue) + ["essay", "description"]
         if let unknown = kind.first(where: { !known.contains($0) }) {
             throw CommandFailure("unknown kind '\(unknown)'; expected one of \(known.joined(separator: ", "))", status: .usage)
         }

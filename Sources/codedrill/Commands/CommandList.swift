@@ -15,4 +15,5 @@ let commandList: [ParsableCommand.Type] = [
     BankCommand.self,
     ReportCommand.self,
     ResultsCommand.self,
+    ContentCommand.self,
 ]

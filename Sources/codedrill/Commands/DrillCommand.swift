@@ -62,43 +62,15 @@ struct DrillCommand: CodeDrillCommand {
         let session = try DrillSession(
             store: setup.store, catalog: setup.catalog, learner: setup.learner, scheduler: scheduler,
             options: DrillOptions(selection: selection, newLimit: newLimit, maxQuestions: maxQuestions),
-            clock: { fixed ?? Date() })
+            clock: .system(fixedDate: fixed))
         let out = DrillOutput(json: json)
-        let input = StudyInput { out.problem(InputProblem(message: $0)); out.prompt() }
-        out.start(learner: setup.learner.name, created: setup.createdLearner, planned: session.plannedTotal)
-
-        loop: while let question = try session.next() {
-            out.show(question)
-            while true {
-                guard let line = input.readLine() else { break loop }
-                switch DrillInput(line: line) {
-                case .empty:
-                    out.problem(InputProblem(message: "type an answer, or ? for help"))
-                case .help:
-                    out.help()
-                case .skip:
-                    session.skip()
-                    continue loop
-                case .quit:
-                    break loop
-                case .undo:
-                    if let undone = try session.undo() {
-                        out.undone(undone)
-                        continue loop
-                    }
-                    out.problem(InputProblem(message: "nothing to undo in this session"))
-                case .answer(let text, let confidence):
-                    do {
-                        out.feedback(try session.answer(text, confidence: confidence))
-                        continue loop
-                    } catch let problem as InputProblem {
-                        out.problem(problem)
-                    }
-                }
-                out.prompt()
-            }
+        let input = StudyInput { out.render([.problem(InputProblem(message: $0))]) }
+        out.render(try session.opening(createdLearner: setup.createdLearner))
+        while !session.isFinished {
+            // End of input, or a stop signal (Ctrl-C, a closed terminal, kill), ends the session like `q`.
+            let line = input.readLine().map(DrillInput.init(line:)) ?? .quit
+            out.render(try session.handle(line))
         }
-        out.summary(try session.finish())
         try input.exitIfStopped()
     }
 
@@ -115,16 +87,7 @@ struct DrillCommand: CodeDrillCommand {
 struct DrillOutput {
     let json: Bool
 
-    private func emit<T: Encodable>(_ value: T) {
-        Terminal.line((try? CodedrillJSON.string(value, pretty: false)) ?? "{\"type\":\"error\",\"message\":\"cannot encode output\"}")
-    }
-
-    private struct Start: Encodable {
-        var type = "session"
-        var learner: String
-        var created: Bool
-        var planned: Int
-    }
+    private func emit<T: Encodable>(_ value: T) { Terminal.jsonLine(value) }
 
     private struct Help: Encodable {
         var type = "help"
@@ -136,8 +99,28 @@ struct DrillOutput {
         Commands: ? help · s skip · u undo the last answer · q quit (progress is always saved)
         """
 
-    func start(learner: String, created: Bool, planned: Int) {
-        if json { return emit(Start(learner: learner, created: created, planned: planned)) }
+    /// Renders `events` in order.
+    func render(_ events: [DrillEvent]) {
+        for event in events {
+            switch event {
+            case .started(let start): self.start(start)
+            case .question(let question): show(question)
+            case .feedback(let feedback): self.feedback(feedback)
+            case .undone(let undone): self.undone(undone)
+            case .problem(let problem):
+                self.problem(problem)
+                prompt()
+            case .help:
+                help()
+                prompt()
+            case .summary(let summary): self.summary(summary)
+            }
+        }
+    }
+
+    private func start(_ s: DrillStart) {
+        if json { return emit(s) }
+        let (learner, created, planned) = (s.learner, s.created, s.planned)
         if created { Terminal.line("Created learner '\(learner)'.") }
         if planned == 0 {
             Terminal.line("Nothing is due for \(learner) and no new items are left today. Come back tomorrow!")
@@ -146,7 +129,7 @@ struct DrillOutput {
         }
     }
 
-    func show(_ q: ShownQuestion) {
+    private func show(_ q: ShownQuestion) {
         if json { return emit(q) }
         Terminal.line("")
         Terminal.line(Style.bold("[\(q.index)/\(q.total)]") + Style.dim(" \(q.kind)\(q.new ? " · new" : "")"))
@@ -158,11 +141,11 @@ struct DrillOutput {
         prompt()
     }
 
-    func prompt() {
+    private func prompt() {
         if !json { Terminal.prompt("answer> ") }
     }
 
-    func feedback(_ f: Feedback) {
+    private func feedback(_ f: Feedback) {
         if json { return emit(f) }
         let answer = f.answer.label.map { "\($0). \(f.answer.text)" } ?? f.answer.text
         Terminal.line(f.correct ? Style.green("✓ Right: \(answer)") : Style.red("✗ Wrong: the answer is \(answer)"))
@@ -172,22 +155,22 @@ struct DrillOutput {
         Terminal.line(Style.dim("  Next review in \(f.dueIn)\(f.again ? " (again later in this session)" : "").  [\(f.rating)]"))
     }
 
-    func undone(_ u: Undone) {
+    private func undone(_ u: Undone) {
         if json { return emit(u) }
         Terminal.line("Undone: your answer '\(u.given)' to \(u.item) was removed; here it is again.")
     }
 
-    func problem(_ p: InputProblem) {
+    private func problem(_ p: InputProblem) {
         if json { return emit(p) }
         Terminal.line(p.message)
     }
 
-    func help() {
+    private func help() {
         if json { return emit(Help(text: Self.helpText)) }
         Terminal.line(Self.helpText)
     }
 
-    func summary(_ s: DrillSummary) {
+    private func summary(_ s: DrillSummary) {
         if json { return emit(s) }
         Terminal.line("")
         Terminal.line(Style.bold("Session done for \(s.learner)."))

@@ -17,9 +17,7 @@ struct ExamOutput {
                   submit hand in · q leave (the clock keeps running; resume with codedrill exam --resume) · ? help
         """
 
-    private func emit<T: Encodable>(_ value: T) {
-        Terminal.line((try? CodedrillJSON.string(value, pretty: false)) ?? "{\"type\":\"error\",\"message\":\"cannot encode output\"}")
-    }
+    private func emit<T: Encodable>(_ value: T) { Terminal.jsonLine(value) }
 
     /// Renders `events`; returns true when the exam is over for this run (submitted or left).
     @discardableResult

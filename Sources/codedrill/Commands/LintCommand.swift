@@ -44,7 +44,7 @@ struct LintCommand: CodeDrillCommand {
             diagnostics = diagnostics.filter { selected($0.path) }
             files = files.filter(selected)
         }
-        for diagnostic in diagnostics { Terminal.line(diagnostic.description) }
+        for diagnostic in diagnostics { Terminal.diagnostic(diagnostic.description) }
         let report = LintReport(fileCount: files.count, diagnostics: diagnostics)
         Terminal.line(report.summary)
         if report.errorCount > 0 { throw ExitCode(ExitStatus.checkFailed.rawValue) }

@@ -57,8 +57,9 @@ struct QuestionsCommand: CodeDrillCommand {
         }
         var wantedKind: QuestionKind?
         if let kind {
-            guard let parsed = QuestionKind(rawValue: kind) else {
-                throw CommandFailure("unknown kind '\(kind)'; expected one of \(QuestionKind.allCases.map(\.rawValue).joined(separator: ", "))", status: .usage)
+            guard let parsed = QuestionKind(rawValue: kind), !parsed.isRetired else {
+                let known = QuestionKind.allCases.filter { !$0.isRetired }.map(\.rawValue)
+                throw CommandFailure("unknown kind '\(kind)'; expected one of \(known.joined(separator: ", "))", status: .usage)
             }
             wantedKind = parsed
         }

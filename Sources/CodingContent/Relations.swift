@@ -1,0 +1,193 @@
+import SourceText
+
+/// Where a service is performed; decides how a report opens and which code sets make sense.
+public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A physician's office or clinic room.
+    case office
+    /// A hospital emergency department.
+    case emergencyDepartment = "emergency-department"
+    /// A hospital or ambulatory endoscopy unit.
+    case endoscopySuite = "endoscopy-suite"
+    /// Hospital outpatient or ambulatory surgery center operating room.
+    case outpatientSurgery = "outpatient-surgery"
+    /// An inpatient admission (the setting of ICD-10-PCS coding).
+    case inpatient
+
+    /// Where the report says the patient was taken ("the endoscopy suite").
+    public var place: String {
+        switch self {
+        case .office: "the procedure room of the clinic"
+        case .emergencyDepartment: "a treatment room of the emergency department"
+        case .endoscopySuite: "the endoscopy suite"
+        case .outpatientSurgery: "the operating room of the outpatient surgery center"
+        case .inpatient: "the operating room"
+        }
+    }
+}
+
+/// The anesthesia a report names on its ANESTHESIA line.
+public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// General anesthesia.
+    case general
+    /// A regional nerve block.
+    case regional
+    /// Spinal anesthesia.
+    case spinal
+    /// Epidural anesthesia.
+    case epidural
+    /// Monitored anesthesia care (MAC).
+    case monitored
+    /// Moderate (conscious) sedation.
+    case moderateSedation = "moderate-sedation"
+    /// Local infiltration by the surgeon.
+    case local
+    /// Topical anesthetic drops or gel.
+    case topical
+    /// No anesthesia.
+    case none
+
+    /// The ANESTHESIA line as a report writes it.
+    public var reportLine: String {
+        switch self {
+        case .general: "General endotracheal anesthesia"
+        case .regional: "Regional nerve block with sedation"
+        case .spinal: "Spinal anesthesia"
+        case .epidural: "Epidural anesthesia"
+        case .monitored: "Monitored anesthesia care"
+        case .moderateSedation: "Moderate sedation administered under the endoscopist's supervision"
+        case .local: "Local infiltration of 1% lidocaine"
+        case .topical: "Topical anesthetic"
+        case .none: "None"
+        }
+    }
+}
+
+/// How a report names the procedure (format v2 `report`).
+public struct ReportWording: Sendable, Hashable, Codable {
+    /// PROCEDURE lines in the surgeon's words, one drawn per question; `{side}`/`{Side}` placeholders.
+    public var procedure: [String]
+    /// The SPECIMENS line, if given.
+    public var specimen: String?
+
+    /// Creates report wording.
+    public init(procedure: [String], specimen: String? = nil) {
+        self.procedure = procedure
+        self.specimen = specimen
+    }
+}
+
+/// How an `in_addition` code relates to this one.
+public enum AdditionType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A code reported only with a primary code (CPT `+` code).
+    case addOn = "add-on"
+    /// A second stand-alone service reported in the same session.
+    case together
+}
+
+/// A code reported as well as this one when the documentation shows its trigger (format v2 `in_addition`).
+public struct Addition: Sendable, Hashable, Codable {
+    /// The other code.
+    public var code: String
+    /// What in the documentation triggers it (lower-case clause).
+    public var when: String
+    /// Add-on or a second service.
+    public var type: AdditionType
+    /// The modifier the other code needs in this pairing, if any.
+    public var modifier: String?
+    /// What the code is, in the author's words, when it is not in the library.
+    public var describe: String?
+    /// A sentence a report would contain when the extra service is done.
+    public var note: String?
+    /// Where `code` is written.
+    public var location: SourceLocation
+
+    /// Creates an addition.
+    public init(code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
+                location: SourceLocation) {
+        self.code = code
+        self.when = when
+        self.type = type
+        self.modifier = modifier
+        self.describe = describe
+        self.note = note
+        self.location = location
+    }
+}
+
+/// Why work is part of a code and not reported separately.
+public enum InclusionReason: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The code's own description covers the work.
+    case descriptor
+    /// CPT's global surgical package.
+    case surgicalPackage = "surgical-package"
+    /// A surgical endoscopy includes the diagnostic endoscopy.
+    case endoscopy
+    /// A "separate procedure" code done as part of a larger procedure at the same site.
+    case separateProcedure = "separate-procedure"
+    /// An NCCI procedure-to-procedure edit or NCCI policy manual rule.
+    case ncci
+
+    /// The rule, in our words, for rationales.
+    public var rule: String {
+        switch self {
+        case .descriptor: "the code's own description already covers this work"
+        case .surgicalPackage: "it belongs to the surgical package that every surgical code carries"
+        case .endoscopy: "a surgical endoscopy always includes the diagnostic endoscopy of the same session"
+        case .separateProcedure: "a code marked as a separate procedure is not reported when it is done as part of a larger procedure at the same site"
+        case .ncci: "the National Correct Coding Initiative bundles it into the main procedure"
+        }
+    }
+}
+
+/// Work that is part of this code and never reported separately (format v2 `included`).
+public struct Inclusion: Sendable, Hashable, Codable {
+    /// The work, in the author's words.
+    public var service: String
+    /// The code a coder might wrongly add for it.
+    public var code: String?
+    /// Why it is included.
+    public var reason: InclusionReason
+    /// The rule in the author's words, one clause.
+    public var why: String?
+    /// The 1-based number of the step documenting it.
+    public var step: Int?
+    /// Where the entry starts.
+    public var location: SourceLocation
+
+    /// Creates an inclusion.
+    public init(service: String, code: String? = nil, reason: InclusionReason, why: String? = nil, step: Int? = nil,
+                location: SourceLocation) {
+        self.service = service
+        self.code = code
+        self.reason = reason
+        self.why = why
+        self.step = step
+        self.location = location
+    }
+}
+
+/// A modifier that applies to this code, and when (format v2 `modifiers`).
+public struct ModifierUse: Sendable, Hashable, Codable {
+    /// The two-character modifier (`RT`, `50`, `59`, `XS`…).
+    public var modifier: String
+    /// The situation, lower-case clause.
+    public var when: String
+    /// A sentence a report would contain in that situation.
+    public var note: String?
+    /// The 1-based step the `note` is told instead of (a step the situation contradicts).
+    public var replacesStep: Int?
+    /// Where `modifier` is written.
+    public var location: SourceLocation
+
+    /// Creates a modifier use.
+    public init(modifier: String, when: String, note: String? = nil, replacesStep: Int? = nil, location: SourceLocation) {
+        self.modifier = modifier
+        self.when = when
+        self.note = note
+        self.replacesStep = replacesStep
+        self.location = location
+    }
+
+    /// Whether the modifier states laterality (`RT`, `LT`, `50`).
+    public var isLaterality: Bool { ["RT", "LT", "50"].contains(modifier) }
+}

@@ -1,0 +1,175 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// The coding tasks: `code-set` (the complete answer a coder submits), `modifier` (the modifier a
+/// twist in the report calls for) and `bundling` (which documented services are reported).
+extension QuestionGenerator {
+    /// The side modifier a code set of `e` carries for `side`, or empty.
+    private func sideModifier(_ e: ProcedureEntry, _ side: Side?) -> String {
+        guard let side, e.procedure.system != .icd10pcs else { return "" }
+        return "-" + CodeEntry.modifier(for: side)
+    }
+
+    func codeSet(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let p = e.procedure
+        let c = index.choices(i)
+        let k = rng.below(p.diagnoses.count)
+        let dxSide = p.diagnoses[k].side
+        let side = dxSide ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
+        var plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
+        for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
+        let stem = reportStem(e, plan, narration: e.plan,
+                              question: "Which code set should be reported for this procedure (CPT code with modifiers, then ICD-10-CM)?", &rng)
+        let modifier = sideModifier(e, side)
+        let cpt = p.code + modifier
+        let dx = c.diagnoses[k].right.text
+        func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
+
+        var because = "\(set([cpt, dx])) is the complete code set. \(c.rightCode)"
+        if let side, !modifier.isEmpty {
+            because += side == .bilateral ? " Both sides were treated, so the code takes modifier 50." : " The report names the \(side.rawValue) side, so the code takes \(modifier.dropFirst())."
+        }
+        because += " " + c.diagnoses[k].right.rationale
+        var groups: [[Choice]] = [[], [], [], []]
+        // One element wrong: the alternative CPT code.
+        for choice in c.codes.prefix(c.mustCount) {
+            // The alternative keeps the scenario's side modifier when it is sided too.
+            let otherModifier = index.byCode[choice.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
+            groups[0].append(Choice(text: set([choice.text + otherModifier, dx]), correct: false, rationale: choice.rationale))
+        }
+        // The modifier wrong or missing.
+        if let side, side != .bilateral, !modifier.isEmpty {
+            let other = side == .right ? "LT" : "RT"
+            groups[1].append(Choice(text: set([p.code + "-" + other, dx]), correct: false,
+                                    rationale: "\(other) names the wrong side: the report documents the \(side.rawValue) side."))
+            groups[1].append(Choice(text: set([p.code, dx]), correct: false,
+                                    rationale: "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both)."))
+        }
+        // A bundled service reported separately.
+        for inclusion in included {
+            groups[2].append(Choice(text: set([cpt, inclusion.code!, dx]), correct: false,
+                                    rationale: "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."))
+        }
+        // The diagnosis wrong: other side, then the same category or a related condition.
+        for wrong in c.diagnoses[k].must + c.diagnoses[k].ranked.prefix(2) {
+            groups[3].append(Choice(text: set([cpt, wrong.text]), correct: false, rationale: wrong.rationale))
+        }
+        var choices = [Choice(text: set([cpt, dx]), correct: true, rationale: because)]
+        var order = [0, 1, 2, 3].filter { !groups[$0].isEmpty }
+        rng.shuffle(&order)
+        var taken = Set([choices[0].text])
+        var round = 0
+        while choices.count < 4, order.contains(where: { groups[$0].count > round }) {
+            for g in order where choices.count < 4 && groups[g].count > round {
+                let pool = groups[g].dropFirst(round)
+                let choice = pool[pool.startIndex + (round == 0 ? rng.below(min(2, pool.count)) : 0)]
+                if taken.insert(choice.text).inserted { choices.append(choice) }
+            }
+            round += 1
+        }
+        return Draft(stem: stem, choices: choices, rationale: because + c.notes)
+    }
+
+    func modifier(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let p = e.procedure
+        let uses = p.modifiers.filter { $0.note != nil && !$0.isLaterality }
+        let use = rng.element(of: uses)
+        var plan = scenario(e, &rng)
+        plan.findings = false
+        let note = Wording.sentence(use.note!)
+        if let step = use.replacesStep, e.narratable[step - 1] {
+            plan.replaced[step - 1] = note
+        } else {
+            plan.opening = [note]
+        }
+        let stem = reportStem(e, plan, narration: e.plan,
+                              question: "Which modifier should be appended to CPT code \(p.code) for this procedure?", &rng)
+        let because = "Modifier \(use.modifier) is correct: \(Wording.clause(use.when)). The report says so: “\(Wording.clause(use.note!))”. "
+            + "Rule: \(ModifierGlossary.described(use.modifier))."
+        var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
+        let own = Set(p.modifiers.map(\.modifier))
+        let wrong = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }.map { m in
+            Choice(text: m, correct: false, rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: here, \(Wording.clause(use.when)).")
+        }
+        pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
+        return Draft(stem: stem, choices: choices, rationale: because)
+    }
+
+    func bundling(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
+        let e = index[i]
+        let p = e.procedure
+        var plan = scenario(e, &rng)
+        let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
+        for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
+        let additions = p.additions.filter { $0.note != nil }
+        let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
+        if let addition { plan.extra = [Wording.sentence(addition.note!)] }
+        let stem = reportStem(e, plan, narration: e.plan,
+                              question: "Which CPT codes should be reported for the services documented in this note?", &rng)
+        func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
+        var key = [p.code]
+        var because = "Report \(p.code)"
+        if let addition {
+            key.append(addition.code)
+            because += " and \(addition.code)\(addition.modifier.map { " with modifier \($0)" } ?? ""): \(Wording.clause(addition.when)), which is reported as well"
+        }
+        because += "."
+        for inclusion in included {
+            because += " \(Wording.capitalized(inclusion.service)) is not reported separately (\(inclusion.code!)): \(inclusion.why ?? inclusion.reason.rule)."
+        }
+        because += index.indexHint(p)
+        var choices = [Choice(text: set(key), correct: true, rationale: because)]
+        var wrong: [Choice] = []
+        for inclusion in included {
+            wrong.append(Choice(text: set(key + [inclusion.code!]), correct: false,
+                                rationale: "\(inclusion.code!) should not be added: \(inclusion.service) is part of \(p.code) (\(inclusion.reason.rule))."))
+        }
+        if included.count >= 2 {
+            wrong.append(Choice(text: set(key + included.map { $0.code! }), correct: false,
+                                rationale: "None of \(included.map { $0.code! }.joined(separator: ", ")) is added: that work is included in \(p.code)."))
+        }
+        if let addition {
+            wrong.append(Choice(text: p.code, correct: false,
+                                rationale: "\(addition.code) is missing: \(Wording.clause(addition.when)) is a separate service, reported in addition."))
+        } else if let other = additions.first ?? p.additions.first {
+            wrong.append(Choice(text: set([p.code, other.code]), correct: false,
+                                rationale: "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
+        }
+        if let alternative = e.clauses.first.map({ index[index[$0].to].code }) {
+            wrong.append(Choice(text: set([alternative] + key.dropFirst()), correct: false,
+                                rationale: index.wrongCodeRationale(answer: i, wrong: index.byCode[alternative]!)))
+        }
+        pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
+        return Draft(stem: stem, choices: choices, rationale: because)
+    }
+}
+
+extension KindAvailability {
+    /// Why a procedure cannot have each coding task, for the tasks it cannot have.
+    static func codingTaskGaps(_ e: ProcedureReading, neighbours: Neighbours, candidates: Candidates) -> [QuestionKind: String] {
+        let p = e.procedure
+        var gaps: [QuestionKind: String] = [:]
+        let narratable = e.narratable.contains(true)
+        let documentedInclusion = p.inclusions.contains { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
+        if p.system == .icd10pcs {
+            gaps[.codeSet] = "code sets are for CPT and HCPCS codes"
+        } else if p.diagnoses.isEmpty {
+            gaps[.codeSet] = "it lists no diagnoses"
+        } else if !narratable {
+            gaps[.codeSet] = "no step can be narrated"
+        } else if neighbours.mustCount == 0, !p.isSided, !documentedInclusion, candidates.diagnosisPool.count < 2 {
+            gaps[.codeSet] = "no code set differing in one element can be made"
+        }
+        if !p.modifiers.contains(where: { $0.note != nil && !$0.isLaterality }) || !narratable {
+            gaps[.modifier] = "no modifier in 'modifiers' has a 'note' describing its situation"
+        }
+        if !narratable || (!documentedInclusion && !p.additions.contains { $0.note != nil }) {
+            gaps[.bundling] = "no 'included' entry names a code and a narrated step, and no 'in_addition' entry has a 'note'"
+        }
+        return gaps
+    }
+}

@@ -1,0 +1,60 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// What each common CPT/HCPCS modifier means, in our own words, and which modifiers students
+/// confuse with it (the wrong options of `modifier` questions).
+enum ModifierGlossary {
+    /// The meaning of a modifier, as a clause ("the service took substantially more work than usual").
+    static let meaning: [String: String] = [
+        "22": "the documented work was substantially greater than the procedure usually takes, with the reason stated",
+        "26": "only the physician's interpretation of a test with a professional and a technical part is reported",
+        "TC": "only the equipment, staff and supplies of a test with a professional and a technical part are reported",
+        "50": "the same procedure was done on both sides in one session",
+        "51": "several procedures were done in one session and this one is not the main one",
+        "52": "the service was reduced or not completed as described, by the physician's choice or because its goal could not be reached, such as a colonoscopy that does not reach the cecum",
+        "53": "the physician stopped the procedure after it began because continuing threatened the patient",
+        "58": "a planned or staged procedure, or a more extensive one, was done by the same physician during the global period",
+        "59": "a procedure that is normally bundled was distinct here: another site, lesion, incision or session",
+        "73": "the facility reports a procedure cancelled after preparation but before anesthesia was given",
+        "74": "the facility reports a procedure stopped after anesthesia was given or the procedure began",
+        "76": "the same physician repeated the same procedure later the same day",
+        "77": "a different physician repeated the same procedure",
+        "78": "an unplanned return to the operating room for a complication of the first operation during its global period",
+        "79": "an unrelated procedure by the same physician during the global period of an earlier one",
+        "XS": "a normally bundled procedure was done on a separate organ or structure",
+        "XE": "a normally bundled procedure was done at a separate encounter",
+        "XU": "a normally bundled service did not overlap the main one",
+        "XP": "a normally bundled service was done by a different practitioner",
+        "RT": "the procedure was on the right side",
+        "LT": "the procedure was on the left side",
+    ]
+
+    /// Modifiers a student might pick instead of `modifier`, none of which means the same thing.
+    static func confusable(with modifier: String) -> [String] {
+        let groups: [String: [String]] = [
+            "22": ["52", "59", "51", "76"],
+            "52": ["53", "74", "22", "73"],
+            "53": ["52", "74", "73", "22"],
+            "73": ["74", "53", "52"],
+            "74": ["73", "53", "52"],
+            "58": ["78", "79", "76"],
+            "78": ["58", "79", "76"],
+            "79": ["58", "78", "76"],
+            "76": ["77", "78", "79"],
+            "77": ["76", "78", "79"],
+            "59": ["51", "76", "79", "58"],
+            "XS": ["51", "76", "79", "58"],
+            "51": ["59", "76", "22"],
+            "50": ["51", "76", "59"],
+            "26": ["TC", "52", "59"],
+            "TC": ["26", "52", "59"],
+        ]
+        return (groups[modifier] ?? ["22", "52", "59", "51"]).filter { $0 != modifier }
+    }
+
+    /// "modifier 22 (the documented work was …)".
+    static func described(_ modifier: String) -> String {
+        meaning[modifier].map { "modifier \(modifier) (\($0))" } ?? "modifier \(modifier)"
+    }
+}

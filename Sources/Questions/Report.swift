@@ -1,0 +1,239 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// What a procedure report says besides the narrated steps, read once per procedure: the PROCEDURE
+/// lines, the anesthesia, the setting, the findings and the specimen.
+struct ReportMaterial: Sendable {
+    /// PROCEDURE line templates (`{side}`/`{Side}` placeholders), at least one.
+    var procedureLines: [String] = []
+    /// ANESTHESIA lines to draw from.
+    var anesthesia: [String] = []
+    /// The usual setting.
+    var setting: CareSetting = .outpatientSurgery
+    /// The FINDINGS paragraph, or `nil` when the file has none.
+    var findings: String?
+    /// The SPECIMENS line, if any.
+    var specimen: String?
+    /// Per PROCEDURE template: the line filled for no side, right, left and both sides (`sideSlot`).
+    var filledLines: [[String]] = []
+    /// Per diagnosis: the PREOPERATIVE and POSTOPERATIVE lines and the PATHOLOGY line, as told.
+    var diagnosisLines: [(preop: String, postop: String, pathology: String?)] = []
+    /// Per side slot: the diagnoses that fit a scenario on that side (sided ones of that side, unsided ones).
+    var fittingDiagnoses: [[Int]] = [[], [], [], []]
+
+    init() {}
+
+    /// The index of `side` in the per-side tables: none, right, left, both.
+    static func sideSlot(_ side: Side?) -> Int {
+        switch side {
+        case nil: 0
+        case .right?: 1
+        case .left?: 2
+        case .bilateral?: 3
+        }
+    }
+
+    init(_ p: Procedure, mentionsCode: (String) -> Bool) {
+        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) }
+        procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
+        let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
+        anesthesia = kinds.map { Wording.sentence($0.reportLine) }
+        setting = p.usualSetting
+        let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
+        findings = told.isEmpty ? nil : told.joined(separator: " ")
+        specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
+        // Everything a report line needs is written here, so generating a question only appends.
+        filledLines = procedureLines.map { template in [nil, Side.right, .left, .bilateral].map { ReportMaterial.fill(template, side: $0) } }
+        diagnosisLines = p.diagnoses.map { d in
+            let before = Wording.sentence(Wording.capitalized(d.preop ?? d.text))
+            // With a pathology result the surgeon's impression stays general; pathology decides.
+            let after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
+            return (before, after == before ? "Same." : after, d.pathology.map(Wording.sentence))
+        }
+        fittingDiagnoses = [nil, Side.right, .left, .bilateral].map { side in
+            p.diagnoses.indices.filter { p.diagnoses[$0].side == nil || p.diagnoses[$0].side == side }
+        }
+    }
+
+    /// The PROCEDURE line of a file without `report`: its family in words ("{Side} hip arthrodesis"),
+    /// or a neutral line when it has no family.
+    static func neutralLine(_ p: Procedure) -> String {
+        guard let family = p.family else { return "Operation as described below" }
+        // Families are lower-case slugs; acronyms read as a surgeon writes them.
+        let words = family.split(separator: "-").map { ["gi": "GI", "egd": "EGD", "acl": "ACL", "ercp": "ERCP"][String($0)] ?? String($0) }
+            .joined(separator: " ")
+        return p.isSided ? "{Side} " + words : Wording.capitalized(words)
+    }
+
+    /// A PROCEDURE line with its side placeholders filled (or removed when unsided).
+    static func fill(_ template: String, side: Side?) -> String {
+        let word = side.map { $0 == .bilateral ? "bilateral" : $0.rawValue }
+        var text = template
+        if let word {
+            text = text.replacingOccurrences(of: "{Side}", with: Wording.capitalized(word))
+            text = text.replacingOccurrences(of: "{side}", with: word)
+        } else {
+            text = text.replacingOccurrences(of: "{Side} ", with: "").replacingOccurrences(of: "{side} ", with: "")
+            text = Wording.capitalized(text.replacingOccurrences(of: "{Side}", with: "").replacingOccurrences(of: "{side}", with: ""))
+        }
+        return Wording.sentence(text)
+    }
+}
+
+/// One report to write: which diagnosis it carries, where it happens, what is told besides the steps.
+struct ReportPlan {
+    /// The scenario's patient (and side).
+    var patient: Patient
+    /// Index of the diagnosis the report documents, if any.
+    var diagnosis: Int?
+    /// Where the service happens.
+    var setting: CareSetting
+    /// Whether the FINDINGS line is told.
+    var findings = true
+    /// Steps (indexes) told as another sentence: a situation that contradicts them.
+    var replaced: [Int: String] = [:]
+    /// Sentences told just before the closing step (another service).
+    var extra: [String] = []
+    /// Sentences told right after the arrival sentence (a twist that shapes the whole operation).
+    var opening: [String] = []
+    /// Steps that must be narrated even when not key (work a bundling question asks about).
+    var forced: Set<Int> = []
+}
+
+extension QuestionGenerator {
+    /// A procedure report stem: the heading lines, the description (opening sentence, narrated steps),
+    /// the pathology when the diagnosis has one, and the question line.
+    func reportStem(_ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String,
+                    _ rng: inout SplitMix64) -> String {
+        var text = ""
+        text.reserveCapacity(2_048)
+        let slot = ReportMaterial.sideSlot(plan.patient.side)
+        let lines = plan.diagnosis.map { e.report.diagnosisLines[$0] }
+        let preop: String, postop: String
+        if let lines {
+            preop = lines.preop
+            postop = lines.postop
+        } else {
+            preop = stemIndication(e, among: e.stemIndications, &rng) ?? e.report.filledLines[0][slot]
+            postop = "Same."
+        }
+        text += "PREOPERATIVE DIAGNOSIS: "
+        text += preop
+        text += "\nPOSTOPERATIVE DIAGNOSIS: "
+        text += postop
+        text += "\nPROCEDURE: "
+        text += e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
+        text += "\nANESTHESIA: "
+        text += rng.element(of: e.report.anesthesia)
+        if plan.findings, let findings = e.report.findings {
+            text += "\nFINDINGS: "
+            text += findings
+        }
+        if let specimen = e.report.specimen {
+            text += "\nSPECIMENS: "
+            text += specimen
+        }
+        text += "\nDESCRIPTION OF PROCEDURE: "
+        arrival(plan, into: &text, &rng)
+        for sentence in plan.opening {
+            text += " "
+            text += sentence
+        }
+        narrate(e, narration, plan, into: &text, &rng)
+        if let pathology = lines?.pathology {
+            text += "\nPATHOLOGY: "
+            text += pathology
+        }
+        text += "\n\n"
+        text += question
+        return text
+    }
+
+    /// The description's first sentence: who the patient is and where the service happens.
+    private func arrival(_ plan: ReportPlan, into text: inout String, _ rng: inout SplitMix64) {
+        let patient = plan.patient
+        let whereabouts: String
+        switch plan.setting {
+        case .office: whereabouts = " was seen in the office procedure room"
+        case .emergencyDepartment: whereabouts = " was seen in the emergency department"
+        case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
+        case .outpatientSurgery, .inpatient: whereabouts = " was brought to the operating room"
+        }
+        let variant = rng.below(3)
+        let an = patient.article == "an"
+        text += variant == 1 ? (an ? "An " : "A ") : (an ? "The patient, an " : "The patient, a ")
+        text += Self.ages[min(patient.age, Self.ages.count - 1)]
+        text += patient.person
+        if variant != 1 { text += "," }
+        text += whereabouts
+        switch variant {
+        case 0: text += "."
+        case 1: text += ", and the planned procedure was confirmed."
+        default: text += ", and a time-out confirmed the patient and the procedure."
+        }
+    }
+
+    /// The narrated steps: every key step and forced step, a seeded sample of at least half of the
+    /// others, in operative order, with seeded connectives; replaced steps are told as their
+    /// replacement, and the extra sentences come before a closing non-key step.
+    private func narrate(_ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
+                         _ rng: inout SplitMix64) {
+        let plain = plan.forced.isEmpty && plan.replaced.isEmpty
+        let keys = plain ? narration.keys
+            : (narration.keys + narration.others.filter { plan.forced.contains($0) || plan.replaced[$0] != nil }).sorted()
+        let others = plain ? narration.others : narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
+        var needed = narration.keys.isEmpty ? others.count : rng.int(in: (others.count + 1) / 2...others.count)
+        let total = keys.count + needed
+        var position = 0, k = 0, o = 0
+        var previous = ""
+        var extraTold = plan.extra.isEmpty
+        while position < total {
+            let s: Int
+            if o < others.count, k == keys.count || others[o] < keys[k] {
+                let kept = rng.below(others.count - o) < needed
+                o += 1
+                guard kept else { continue }
+                needed -= 1
+                s = others[o - 1]
+            } else {
+                s = keys[k]
+                k += 1
+            }
+            let last = position == total - 1
+            if last, total > 1, !extraTold, !e.procedure.steps[s].isKey {
+                for sentence in plan.extra {
+                    text += " "
+                    text += sentence
+                }
+                extraTold = true
+            }
+            if !plain, let replacement = plan.replaced[s] {
+                text += " "
+                text += replacement
+                previous = ""
+                position += 1
+                continue
+            }
+            var connective = position == 0 ? "" : rng.element(of: last ? Self.closingConnectives : Self.connectives)
+            if connective == previous { connective = "" }  // never "Then … Then …"
+            if e.thenSteps[s] { connective = "" }  // never "Next, … then …"
+            previous = connective
+            text += " "
+            if !connective.isEmpty, let lowered = e.loweredSteps[s] {
+                text += connective
+                text += lowered
+            } else {
+                text += e.stepSentences[s]
+            }
+            position += 1
+        }
+        if !extraTold { for sentence in plan.extra { text += " " + sentence } }
+    }
+
+    /// A diagnosis index that fits `side` (a sided diagnosis of that side, or an unsided one), drawn.
+    func drawDiagnosis(_ e: ProcedureEntry, side: Side?, _ rng: inout SplitMix64) -> Int? {
+        let fitting = e.report.fittingDiagnoses[ReportMaterial.sideSlot(side)]
+        return fitting.isEmpty ? nil : fitting[rng.below(fitting.count)]
+    }
+}
