@@ -1,7 +1,9 @@
+import CodingContent
 import Dispatch
 import Foundation
 import GRDB
 import ProgressStore
+import Questions
 
 #if canImport(Glibc)
 import Glibc
@@ -208,8 +210,8 @@ struct DatabaseRows: Equatable, Sendable {
     }
 }
 
-/// A small library (the question tests' six procedures, 48 items) and a 4-question blueprint in a
-/// fresh temporary directory.
+/// A small library (the question tests' six procedures) and a 4-question blueprint in a fresh
+/// temporary directory.
 struct SmallLibrary {
     let dir: URL
 
@@ -237,6 +239,11 @@ struct SmallLibrary {
     func drill(db: String) -> [String] {
         ["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", dir.path, "--db", db,
          "--now", "2026-01-05T10:00:00Z"]
+    }
+
+    /// How many items the library offers (what a first drill syncs into the `items` table).
+    var itemCount: Int {
+        get throws { try QuestionCatalog(library: Library.load(root: dir)).items.count }
     }
 
     /// A path in the library's directory.
