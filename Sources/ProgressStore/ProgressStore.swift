@@ -45,7 +45,7 @@ public final class ProgressStore: Sendable {
     /// waiting on the busy timeout.
     private static func openPool(_ path: String) throws(StoreError) -> DatabasePool {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(busyTimeout)
+        configuration.busyMode = .callback(pollingBusyHandler)
         configuration.label = "codedrill"
         configuration.maximumReaderCount = 4
         let deadline = Date().addingTimeInterval(busyTimeout)
@@ -60,6 +60,18 @@ public final class ProgressStore: Sendable {
                 throw StoreError.translating(error, path: path)
             }
         }
+    }
+
+    /// Waits for another writer by polling every millisecond, for at least `busyTimeout`.
+    ///
+    /// SQLite's own timeout handler backs off to sleeps of 100 ms, so a process that commits answers
+    /// back to back holds the lock at nearly every wake-up of a waiting one and can starve it for the
+    /// whole timeout (seen as exit 74 in the two-writer process test on a loaded machine). Polling
+    /// each millisecond lets the waiter in between the other's transactions. Each try sleeps at least
+    /// 1 ms, so giving up after `busyTimeout` × 1,000 tries waits at least the timeout.
+    private static let pollingBusyHandler: Database.BusyCallback = { tries in
+        usleep(1_000)
+        return tries < Int(busyTimeout * 1_000)
     }
 
     private static func isLockContention(_ error: DatabaseError) -> Bool {
