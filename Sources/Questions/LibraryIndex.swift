@@ -480,8 +480,11 @@ struct StemMaterial: Sendable {
             stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: linked[id].phrases) }
         }
         decidingSteps = p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }.joined(separator: "; ")
-        sides = Side.allCases.filter { side in
-            p.pcs.contains(where: { $0.side == side }) || p.diagnoses.contains(where: { $0.side == side })
+        // A scenario's side comes from the side modifiers a code set carries (skin repairs have none),
+        // and is one side: the steps narrate one operation, so a bilateral header would contradict them.
+        let listed = Set(p.modifiers.map(\.modifier))
+        sides = [Side.right, .left].filter { side in
+            listed.contains(side == .right ? "RT" : "LT") || (p.system == .icd10pcs && p.pcs.contains { $0.side == side })
         }
     }
 }
