@@ -136,7 +136,9 @@ extension LibraryIndex {
     private func preparePCS(_ i: ProcedureID, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
         let e = self[i]
         let side = answer.side
-        let because = "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)): build it from the root operation the note describes, the body part and side, the approach and the device."
+        let walk = PCSWalk.walk(answer.code, side: side)
+        let because = "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)). "
+            + (walk.isEmpty ? "Build it from the root operation the note describes, the body part and side, the approach and the device." : walk)
         let pool = e.pcsPool.filter { $0.code != answer.code }
         let own = pool.filter { $0.owner == i }.sorted { Self.distance($0.side, from: side) < Self.distance($1.side, from: side) }
         let others = pool.filter { $0.owner != i }
@@ -145,7 +147,7 @@ extension LibraryIndex {
         let ranked = sameSide + others.filter { !(family.contains($0.owner) && $0.side == side) }
         let must = own.map { w in
             let scenario = side.map { " this note documents surgery" + Self.phrase($0, on: true) + ", and in ICD-10-PCS the side is part of the body-part character." } ?? " it does not match this scenario."
-            return Choice(text: w.code, correct: false, rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario)
+            return Choice(text: w.code, correct: false, rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario + PCSWalk.difference(w.code, from: answer.code))
         }
         let rest = ranked.map { w in
             var why = "\(w.code) is the code for \(named(w.owner))\(Self.phrase(w.side, on: false))"
@@ -154,6 +156,7 @@ extension LibraryIndex {
             } else {
                 why += ", a different procedure."
             }
+            why += PCSWalk.difference(w.code, from: answer.code)
             return Choice(text: w.code, correct: false, rationale: why)
         }
         return (Choice(text: answer.code, correct: true, rationale: because), side, must, rest)

@@ -626,6 +626,8 @@ struct KindAvailability: Sendable {
         for (kind, reason) in Self.codingTaskGaps(e, neighbours: neighbours, candidates: candidates) { missing[kind] = reason }
         if p.pcs.isEmpty {
             missing[.pcs] = "it has no ICD-10-PCS crosswalk"
+        } else if !p.pcsComplete {
+            missing[.pcs] = "its case needs more than one ICD-10-PCS code ('icd10pcs_complete: false')"
         } else if candidates.pcsPool.count < 2 || !hasScenario {
             missing[.pcs] = "the library has no other ICD-10-PCS code to offer as a wrong option"
         }

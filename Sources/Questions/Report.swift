@@ -188,7 +188,7 @@ extension QuestionGenerator {
         case .emergencyDepartment: whereabouts = " was seen in the emergency department"
         case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
         case .outpatientSurgery: whereabouts = " was brought to the operating room"
-        case .inpatient: whereabouts = ", admitted to the hospital, was brought to the operating room"
+        case .inpatient: whereabouts = " was admitted and brought to the operating room"
         }
         let variant = rng.below(3)
         let an = patient.article == "an"
