@@ -169,7 +169,7 @@ extension LibraryIndex {
         let e = self[i]
         let right = e.procedure.diagnoses[k]
         let code = e.diagnosisCodes[k].code, dotted = e.diagnosisCodes[k].dotted, key = e.diagnosisCodes[k].key
-        let pool = e.diagnosisPool.filter { $0.code != code && $0.key != key }
+        let pool = e.diagnosisPool.filter { $0.key != key && $0.isPlausible(for: code) }
         var counterpart: PooledDiagnosis?
         if let side = right.side, side != .bilateral {
             let opposite: Side = side == .right ? .left : .right

@@ -17,9 +17,9 @@ extension QuestionGenerator {
 
     /// A diagnosis to code and the scenario's side: never a bilateral diagnosis (the steps narrate one
     /// side), and a sided one only on a side the code set can carry; the side comes from RT/LT.
-    func drawCodedDiagnosis(_ e: ProcedureEntry, _ rng: inout SplitMix64) -> (Int, Side?) {
+    func drawCodedDiagnosis(_ e: ProcedureEntry, among allowed: [Int]? = nil, _ rng: inout SplitMix64) -> (Int, Side?) {
         let diagnoses = e.procedure.diagnoses
-        let usable = diagnoses.indices.filter { diagnoses[$0].side != .bilateral }
+        let usable = allowed ?? diagnoses.indices.filter { diagnoses[$0].side != .bilateral }
         let k = usable.isEmpty ? rng.below(diagnoses.count) : rng.element(of: usable)
         guard !e.sides.isEmpty else { return (k, nil) }
         if let side = diagnoses[k].side, e.sides.contains(side) { return (k, side) }
@@ -76,7 +76,7 @@ extension QuestionGenerator {
     func diagnosis(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         let c = index.choices(i)
-        let (k, side) = drawCodedDiagnosis(e, &rng)
+        let (k, side) = drawCodedDiagnosis(e, among: e.codableDiagnoses, &rng)
         let prepared = c.diagnoses[k]
         let plan = scenario(e, side: .some(side), diagnosis: k, &rng)
         let stem = reportStem(e, plan, narration: e.plan,

@@ -39,7 +39,7 @@ extension QuestionGenerator {
         because += " " + c.diagnoses[k].right.rationale
         var groups: [[Choice]] = [[], [], [], []]
         // One element wrong: the alternative CPT code.
-        for choice in c.codes.prefix(c.mustCount) {
+        for choice in c.codes.prefix(max(c.mustCount, 3)) {
             // The alternative keeps the scenario's side modifier when it is sided too.
             let otherModifier = index.byCode[choice.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
             groups[0].append(Choice(text: set([choice.text + otherModifier, dx]), correct: false, rationale: choice.rationale))

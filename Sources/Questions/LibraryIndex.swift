@@ -51,6 +51,20 @@ struct PooledDiagnosis: Sendable {
     var side: Side?
     /// The procedure that lists it.
     var owner: ProcedureID
+    /// Whether its procedure works on the same anatomic site (same section path) as the asking one.
+    var sameSite: Bool
+
+    /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category,
+    /// or the same block at the same site — never another organ or joint (an ankle arthritis code in
+    /// a shoulder case, appendicitis in a hernia case).
+    func isPlausible(for code: String) -> Bool {
+        guard self.code != code else { return false }
+        if self.code.prefix(3) == code.prefix(3) {
+            // Musculoskeletal and injury categories span every joint and bone: only the same site misleads.
+            return sameSite || !(code.hasPrefix("M") || code.hasPrefix("S"))
+        }
+        return sameSite && self.code.prefix(2) == code.prefix(2)
+    }
 }
 
 /// An ICD-10-PCS code of some procedure, ready to be offered as an option.
@@ -166,6 +180,7 @@ final class ProcedureEntry: Sendable {
     var askableClauses: [ClauseID] { candidates.askableClauses }
     var pcsPool: [PooledPCS] { candidates.pcsPool }
     var diagnosisPool: [PooledDiagnosis] { candidates.diagnosisPool }
+    var codableDiagnoses: [Int] { candidates.codableDiagnoses }
 
     /// The options and rationales, made by `make` on first use: most procedures of a library get
     /// no question in a given session, so start-up does not write them all. `make` runs under the
@@ -291,10 +306,14 @@ struct LibraryIndex: Sendable {
     static func wrongFindings(among candidates: [ClauseID], for clause: ClauseID, clauses: [Clause]) -> [ClauseID] {
         let right = clauses[clause.rawValue]
         var keys = [right.key]
+        var targets = [right.to]
+        // Never the finding that defines the current code itself (it is what the note already shows),
+        // and one finding per target code, so no two options say the same thing in other words.
         return candidates.filter { id in
             let c = clauses[id.rawValue]
-            guard c.to != right.to, !keys.contains(c.key) else { return false }
+            guard !targets.contains(c.to), c.to != right.from, !keys.contains(c.key) else { return false }
             keys.append(c.key)
+            targets.append(c.to)
             return true
         }
     }
@@ -565,6 +584,9 @@ struct Candidates: Sendable {
     let pcsPool: [PooledPCS]
     /// Distinct ICD-10-CM codes (normalised) that may serve as wrong answers, ranked.
     let diagnosisPool: [PooledDiagnosis]
+    /// Own diagnoses a `diagnosis` question may key: one side (the steps narrate one) and at least
+    /// three plausible wrong codes (`PooledDiagnosis.isPlausible`), so every question has four options.
+    let codableDiagnoses: [Int]
 
     init(_ linked: Links, _ i: ProcedureID, neighbours: Neighbours) {
         // Wrong findings: own other contrasts, findings that lead here, then family and neighbours'.
@@ -575,10 +597,16 @@ struct Candidates: Sendable {
         }
         add(linked.clauses(of: i))
         add(linked.clauses(to: i))
-        for j in neighbours.codeNeighbours + neighbours.otherFamilies { add(linked.clauses(of: j)) }
+        // Other procedures' findings only from the same site or family: a hip finding in a shoulder
+        // question misleads nobody.
+        let asking = linked[i].procedure
+        for j in neighbours.codeNeighbours + neighbours.otherFamilies
+        where linked[j].procedure.section == asking.section || (asking.family != nil && linked[j].procedure.family == asking.family) {
+            add(linked.clauses(of: j))
+        }
         clauseCandidates = candidates
         askableClauses = linked.clauses(of: i).filter {
-            !LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).isEmpty
+            LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).count >= 3
         }
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
@@ -591,11 +619,18 @@ struct Candidates: Sendable {
             for c in reading.procedure.pcs where seenPCS.insert(c.code).inserted { pcs.append(PooledPCS(code: c.code, side: c.side, owner: j)) }
             for (k, d) in reading.procedure.diagnoses.enumerated() where seenDiagnoses.insert(reading.diagnosisCodes[k].code).inserted {
                 let code = reading.diagnosisCodes[k]
-                diagnoses.append(PooledDiagnosis(code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j))
+                diagnoses.append(PooledDiagnosis(code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j,
+                                                 sameSite: j == i || reading.procedure.section == linked[i].procedure.section))
             }
         }
         pcsPool = pcs
         diagnosisPool = diagnoses
+        let own = linked[i]
+        codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
+            let code = own.diagnosisCodes[k]
+            return own.procedure.diagnoses[k].side != .bilateral
+                && diagnoses.count { $0.key != code.key && $0.isPlausible(for: code.code) } >= 3
+        }
     }
 
 }
@@ -628,13 +663,13 @@ struct KindAvailability: Sendable {
             missing[.pcs] = "it has no ICD-10-PCS crosswalk"
         } else if !p.pcsComplete {
             missing[.pcs] = "its case needs more than one ICD-10-PCS code ('icd10pcs_complete: false')"
-        } else if candidates.pcsPool.count < 2 || !hasScenario {
+        } else if candidates.pcsPool.count < 4 || !hasScenario {
             missing[.pcs] = "the library has no other ICD-10-PCS code to offer as a wrong option"
         }
         if p.diagnoses.isEmpty {
             missing[.diagnosis] = "it lists no diagnoses"
-        } else if candidates.diagnosisPool.count < 2 || !hasScenario {
-            missing[.diagnosis] = "the library has no other ICD-10-CM code to offer as a wrong option"
+        } else if candidates.codableDiagnoses.isEmpty || !hasScenario {
+            missing[.diagnosis] = "no one-sided diagnosis has three wrong ICD-10-CM codes of its category or block at this site"
         }
         for kind in QuestionKind.retired {
             missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"
