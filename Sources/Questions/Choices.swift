@@ -194,7 +194,7 @@ extension LibraryIndex {
         let ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) && $0.code.hasPrefix(block) }
             + rest.filter { !$0.code.hasPrefix(block) }
         let wrong = ranked.map { w in
-            let relation = w.code.hasPrefix(category) ? "a code of the same category for" : "a related condition:"
+            let relation = w.code.hasPrefix(category) ? "a code of the same category (\(dotted.prefix(3))) for" : "a related condition at the same site:"
             return Choice(text: w.dotted, correct: false, rationale: "\(w.dotted) is \(relation) \(w.text); the note does not document it.")
         }
         return (Choice(text: dotted, correct: true, rationale: because), must, wrong)

@@ -54,16 +54,15 @@ struct PooledDiagnosis: Sendable {
     /// Whether its procedure works on the same anatomic site (same section path) as the asking one.
     var sameSite: Bool
 
-    /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category,
-    /// or the same block at the same site — never another organ or joint (an ankle arthritis code in
-    /// a shoulder case, appendicitis in a hernia case).
+    /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
+    /// (other laterality, type or specificity), or a related condition of the same site (carcinoma in
+    /// situ, invasive carcinoma and uncertain behavior of the bladder) — never another organ or joint
+    /// (an ankle arthritis code in a shoulder case, appendicitis in a hernia case).
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        if self.code.prefix(3) == code.prefix(3) {
-            // Musculoskeletal and injury categories span every joint and bone: only the same site misleads.
-            return sameSite || !(code.hasPrefix("M") || code.hasPrefix("S"))
-        }
-        return sameSite && self.code.prefix(2) == code.prefix(2)
+        if sameSite { return true }
+        // Musculoskeletal and injury categories span every joint and bone: only the same site misleads.
+        return self.code.prefix(3) == code.prefix(3) && !(code.hasPrefix("M") || code.hasPrefix("S"))
     }
 }
 
@@ -650,7 +649,7 @@ struct KindAvailability: Sendable {
             let reason = "every step names a code or the title, so no scenario can be narrated"
             missing[.vignette] = reason
             missing[.vignetteEntry] = reason
-        } else if neighbours.codeNeighbours.isEmpty {
+        } else if neighbours.codeNeighbours.count + p.contrasts.filter({ $0.describe != nil }).count < 3 {
             missing[.vignette] = "the library has no other \(p.system.rawValue) code to offer as a wrong option"
         }
         if clauses.isEmpty {
@@ -669,7 +668,7 @@ struct KindAvailability: Sendable {
         if p.diagnoses.isEmpty {
             missing[.diagnosis] = "it lists no diagnoses"
         } else if candidates.codableDiagnoses.isEmpty || !hasScenario {
-            missing[.diagnosis] = "no one-sided diagnosis has three wrong ICD-10-CM codes of its category or block at this site"
+            missing[.diagnosis] = "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category or site"
         }
         for kind in QuestionKind.retired {
             missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"
