@@ -39,7 +39,7 @@ extension QuestionGenerator {
         because += " " + c.diagnoses[k].right.rationale
         var groups: [[Choice]] = [[], [], [], []]
         // One element wrong: the alternative CPT code.
-        for choice in c.codes.prefix(max(c.mustCount, 3)) {
+        for choice in c.codes.prefix(max(c.mustCount, 5)) {
             // The alternative keeps the scenario's side modifier when it is sided too.
             let otherModifier = index.byCode[choice.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
             groups[0].append(Choice(text: set([choice.text + otherModifier, dx]), correct: false, rationale: choice.rationale))
@@ -62,7 +62,7 @@ extension QuestionGenerator {
                                     rationale: "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."))
         }
         // The diagnosis wrong: other side, then the same category or a related condition.
-        for wrong in c.diagnoses[k].must + c.diagnoses[k].ranked.prefix(2) {
+        for wrong in c.diagnoses[k].must + c.diagnoses[k].ranked.prefix(4) {
             groups[3].append(Choice(text: set([cpt, wrong.text]), correct: false, rationale: wrong.rationale))
         }
         var choices = [Choice(text: set([cpt, dx]), correct: true, rationale: because)]
@@ -70,10 +70,11 @@ extension QuestionGenerator {
         rng.shuffle(&order)
         var taken = Set([choices[0].text])
         var round = 0
-        while choices.count < 4, order.contains(where: { groups[$0].count > round }) {
-            for g in order where choices.count < 4 && groups[g].count > round {
-                let pool = groups[g].dropFirst(round)
-                let choice = pool[pool.startIndex + (round == 0 ? rng.below(min(2, pool.count)) : 0)]
+        // Round robin over the groups (one element wrong each); the first pick of a group is one of its
+        // two strongest, and every pick leaves the group, so no candidate is lost to a repeat.
+        while choices.count < 4, order.contains(where: { !groups[$0].isEmpty }) {
+            for g in order where choices.count < 4 && !groups[g].isEmpty {
+                let choice = groups[g].remove(at: round == 0 ? rng.below(min(2, groups[g].count)) : 0)
                 if taken.insert(choice.text).inserted { choices.append(choice) }
             }
             round += 1
@@ -109,7 +110,10 @@ extension QuestionGenerator {
             + "Rule: \(ModifierGlossary.described(use.modifier))."
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
         let own = Set(p.modifiers.map(\.modifier))
-        let wrong = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }.map { m in
+        // Confusable ones first; common ones fill up so that there are always four options.
+        var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
+        for m in ["51", "59", "22", "76", "79", "58"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) { names.append(m) }
+        let wrong = names.map { m in
             Choice(text: m, correct: false, rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: here, \(Wording.clause(use.when)).")
         }
         pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
