@@ -11,8 +11,8 @@ extension QuestionGenerator {
         if let fixed { side = fixed } else { side = e.sides.isEmpty ? nil : rng.element(of: e.sides) }
         let patient = drawPatient(e.procedure.patient, side: side, &rng)
         let diagnosis = fixedDiagnosis ?? drawDiagnosis(e, side: side, &rng)
-        let settings = e.report.settings
-        return ReportPlan(patient: patient, diagnosis: diagnosis, setting: settings.count == 1 ? settings[0] : rng.element(of: settings))
+        // The usual setting (with an anesthesia that fits it): an EGD is not "taken to the operating room".
+        return ReportPlan(patient: patient, diagnosis: diagnosis, setting: e.report.setting)
     }
 
     /// A diagnosis to code and the scenario's side: never a bilateral diagnosis (the steps narrate one

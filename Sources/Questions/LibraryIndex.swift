@@ -650,6 +650,7 @@ struct KindAvailability: Sendable {
             missing[.vignette] = reason
             missing[.vignetteEntry] = reason
         } else if neighbours.codeNeighbours.count + p.contrasts.filter({ $0.describe != nil }).count < 3 {
+            // Four options or no item: three options leave a student a coin toss among the plausible ones.
             missing[.vignette] = "the library has no other \(p.system.rawValue) code to offer as a wrong option"
         }
         if clauses.isEmpty {

@@ -49,7 +49,9 @@ struct ReportMaterial: Sendable {
     }
 
     init(_ p: Procedure, mentionsCode: (String) -> Bool) {
-        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) }
+        // A PROCEDURE line that is the code's own title would hand the answer over.
+        let title = p.title.lowercased()
+        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !$0.lowercased().contains(title) }
         procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
         let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
         anesthesia = CareSetting.allCases.map { place in
