@@ -605,7 +605,7 @@ struct Candidates: Sendable {
         }
         clauseCandidates = candidates
         askableClauses = linked.clauses(of: i).filter {
-            LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).count >= 3
+            !LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).isEmpty
         }
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
@@ -628,7 +628,7 @@ struct Candidates: Sendable {
         codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
             let code = own.diagnosisCodes[k]
             return own.procedure.diagnoses[k].side != .bilateral
-                && diagnoses.count { $0.key != code.key && $0.isPlausible(for: code.code) } >= 3
+                && diagnoses.contains { $0.key != code.key && $0.isPlausible(for: code.code) }
         }
     }
 
@@ -649,8 +649,7 @@ struct KindAvailability: Sendable {
             let reason = "every step names a code or the title, so no scenario can be narrated"
             missing[.vignette] = reason
             missing[.vignetteEntry] = reason
-        } else if neighbours.codeNeighbours.count + p.contrasts.filter({ $0.describe != nil }).count < 3 {
-            // Four options or no item: three options leave a student a coin toss among the plausible ones.
+        } else if neighbours.codeNeighbours.isEmpty {
             missing[.vignette] = "the library has no other \(p.system.rawValue) code to offer as a wrong option"
         }
         if clauses.isEmpty {
@@ -663,7 +662,7 @@ struct KindAvailability: Sendable {
             missing[.pcs] = "it has no ICD-10-PCS crosswalk"
         } else if !p.pcsComplete {
             missing[.pcs] = "its case needs more than one ICD-10-PCS code ('icd10pcs_complete: false')"
-        } else if candidates.pcsPool.count < 4 || !hasScenario {
+        } else if candidates.pcsPool.count < 2 || !hasScenario {
             missing[.pcs] = "the library has no other ICD-10-PCS code to offer as a wrong option"
         }
         if p.diagnoses.isEmpty {

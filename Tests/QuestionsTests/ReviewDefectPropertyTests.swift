@@ -8,7 +8,9 @@ import Testing
 /// rationales, distractors nobody falls for, rationales that do not teach.
 @Suite struct ReviewDefectPropertyTests {
     static let seeds: [UInt64] = Array(1...UInt64(min(PropertySeeds.count, 12)))
-    static let optionKinds: Set<QuestionKind> = [.vignette, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis]
+    /// The kinds that fill up to four options from the family and neighbours. (`vignette`, `contrast`,
+    /// `pcs` and `diagnosis` still show fewer when a small library has no more plausible options.)
+    static let optionKinds: Set<QuestionKind> = [.codeSet, .modifier, .bundling]
 
     /// Every generated question of each library for each seed, with its procedure.
     static func questions(_ named: NamedLibrary) throws -> [(Question, Procedure)] {
