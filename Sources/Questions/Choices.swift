@@ -141,7 +141,12 @@ extension LibraryIndex {
             + (walk.isEmpty ? "Build it from the root operation the note describes, the body part and side, the approach and the device." : walk)
         let pool = e.pcsPool.filter { $0.code != answer.code }
         let own = pool.filter { $0.owner == i }.sorted { Self.distance($0.side, from: side) < Self.distance($1.side, from: side) }
-        let others = pool.filter { $0.owner != i }
+        // Other procedures' codes only from the key's body system (character 2): an ankle fusion code
+        // is no distractor for a carpal tunnel release.
+        let system = answer.code.dropFirst().first
+        let plausible = pool.filter { $0.owner != i && $0.code.dropFirst().first == system }
+        // Other body systems only to reach four options.
+        let others = plausible.count + own.count >= 3 ? plausible : plausible + pool.filter { $0.owner != i && $0.code.dropFirst().first != system }
         let family = Set(e.codeNeighbours.prefix(e.familyCount))
         let sameSide = others.filter { family.contains($0.owner) && $0.side == side }
         let ranked = sameSide + others.filter { !(family.contains($0.owner) && $0.side == side) }
@@ -169,7 +174,10 @@ extension LibraryIndex {
         let e = self[i]
         let right = e.procedure.diagnoses[k]
         let code = e.diagnosisCodes[k].code, dotted = e.diagnosisCodes[k].dotted, key = e.diagnosisCodes[k].key
-        let pool = e.diagnosisPool.filter { $0.key != key && $0.isPlausible(for: code) }
+        let plausible = e.diagnosisPool.filter { $0.key != key && $0.isPlausible(for: code) }
+        // Codes of another site only to reach four options, after every plausible one.
+        let pool = plausible.count >= 3 ? plausible
+            : plausible + e.diagnosisPool.filter { $0.code != code && $0.key != key && !$0.isPlausible(for: code) }
         var counterpart: PooledDiagnosis?
         if let side = right.side, side != .bilateral {
             let opposite: Side = side == .right ? .left : .right

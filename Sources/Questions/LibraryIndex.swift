@@ -60,9 +60,11 @@ struct PooledDiagnosis: Sendable {
     /// (an ankle arthritis code in a shoulder case, appendicitis in a hernia case).
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        if sameSite { return true }
-        // Musculoskeletal and injury categories span every joint and bone: only the same site misleads.
-        return self.code.prefix(3) == code.prefix(3) && !(code.hasPrefix("M") || code.hasPrefix("S"))
+        let sameCategory = self.code.prefix(3) == code.prefix(3)
+        // Musculoskeletal and injury codes carry the body site in the category or its subdivisions,
+        // and a repair section spans every site: only the same category at the same site misleads.
+        if code.hasPrefix("M") || code.hasPrefix("S") { return sameCategory && sameSite }
+        return sameSite || sameCategory
     }
 }
 
@@ -583,8 +585,8 @@ struct Candidates: Sendable {
     let pcsPool: [PooledPCS]
     /// Distinct ICD-10-CM codes (normalised) that may serve as wrong answers, ranked.
     let diagnosisPool: [PooledDiagnosis]
-    /// Own diagnoses a `diagnosis` question may key: one side (the steps narrate one) and at least
-    /// three plausible wrong codes (`PooledDiagnosis.isPlausible`), so every question has four options.
+    /// Own diagnoses a `diagnosis` question may key: one side (the steps narrate one), with a wrong
+    /// code to offer (plausible ones first, `PooledDiagnosis.isPlausible`).
     let codableDiagnoses: [Int]
 
     init(_ linked: Links, _ i: ProcedureID, neighbours: Neighbours) {
@@ -598,11 +600,14 @@ struct Candidates: Sendable {
         add(linked.clauses(to: i))
         // Other procedures' findings only from the same site or family: a hip finding in a shoulder
         // question misleads nobody.
+        // (then, only to reach four options, the rest as before).
         let asking = linked[i].procedure
-        for j in neighbours.codeNeighbours + neighbours.otherFamilies
-        where linked[j].procedure.section == asking.section || (asking.family != nil && linked[j].procedure.family == asking.family) {
-            add(linked.clauses(of: j))
+        let others = neighbours.codeNeighbours + neighbours.otherFamilies
+        func sameSite(_ j: ProcedureID) -> Bool {
+            linked[j].procedure.section == asking.section || (asking.family != nil && linked[j].procedure.family == asking.family)
         }
+        for j in others where sameSite(j) { add(linked.clauses(of: j)) }
+        for j in others where !sameSite(j) { add(linked.clauses(of: j)) }
         clauseCandidates = candidates
         askableClauses = linked.clauses(of: i).filter {
             !LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).isEmpty
@@ -628,7 +633,7 @@ struct Candidates: Sendable {
         codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
             let code = own.diagnosisCodes[k]
             return own.procedure.diagnoses[k].side != .bilateral
-                && diagnoses.contains { $0.key != code.key && $0.isPlausible(for: code.code) }
+                && diagnoses.contains { $0.key != code.key }
         }
     }
 

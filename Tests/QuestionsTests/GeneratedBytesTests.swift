@@ -18,6 +18,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "ff908c3b4238a14e")
+        #expect(Fingerprint.hex(of: bytes) == "efb7e70b6d8f3b4a")
     }
 }
