@@ -23,6 +23,9 @@ struct PreparedChoices: Sendable {
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] = []
     /// Per diagnosis: the right code, the code always offered (same condition, other side) and the ranked rest.
     var diagnoses: [(right: Choice, must: [Choice], ranked: [Choice])] = []
+    /// Per diagnosis: how many of `must + ranked` are plausible (same category or site); the rest only
+    /// fill a `diagnosis` question up to four options.
+    var plausibleDiagnoses: [Int] = []
     /// The question lines, written once.
     var vignetteQuestion = "", entryQuestion = ""
     /// Per own clause: the contrast question line.
@@ -96,6 +99,10 @@ extension LibraryIndex {
         }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
+        prepared.plausibleDiagnoses = p.diagnoses.indices.map { k in
+            let code = e.diagnosisCodes[k]
+            return e.diagnosisPool.count { $0.key != code.key && $0.isPlausible(for: code.code) }
+        }
         return prepared
     }
 

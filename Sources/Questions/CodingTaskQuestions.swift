@@ -62,7 +62,8 @@ extension QuestionGenerator {
                                     rationale: "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."))
         }
         // The diagnosis wrong: other side, then the same category or a related condition.
-        for wrong in c.diagnoses[k].must + c.diagnoses[k].ranked.prefix(4) {
+        // A wrong diagnosis of the same category or site only: one element off, and plausible.
+        for wrong in (c.diagnoses[k].must + c.diagnoses[k].ranked).prefix(min(c.plausibleDiagnoses[k], 5)) {
             groups[3].append(Choice(text: set([cpt, wrong.text]), correct: false, rationale: wrong.rationale))
         }
         var choices = [Choice(text: set([cpt, dx]), correct: true, rationale: because)]
