@@ -187,6 +187,10 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var indexPath: String?
     /// Inpatient ICD-10-PCS crosswalk, by side or unsided.
     public var pcs: [PCSCode]
+    /// Whether one `icd10pcs` code is the whole inpatient coding of a case (v2 `icd10pcs_complete`,
+    /// default true); false when the case needs more codes (an osteotomy, a separately harvested graft),
+    /// so a question asking for one code would be wrong.
+    public var pcsComplete = true
     /// Typical ICD-10-CM diagnoses.
     public var diagnoses: [Diagnosis]
     /// Exam-topic and section tags.

@@ -11,7 +11,7 @@ public enum ProcedureParser {
         "code", "system", "title", "section", "family", "patient", "contrasts", "icd10pcs", "diagnoses", "tags",
     ]
     /// The keys format v2 adds (a v1 file may use them while it is migrated).
-    public static let v2Keys = ["format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers"]
+    public static let v2Keys = ["format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers", "icd10pcs_complete"]
     /// Every front-matter key either format knows.
     public static let knownKeys = v1Keys + v2Keys
     /// The v2 fields a v1 file is reminded of when it lacks them, in this order.
@@ -246,6 +246,14 @@ private struct FileParser {
 
         var pcs: [PCSCode] = []
         if let entry = values["icd10pcs"] { pcs = parsePCS(entry.value) }
+        var pcsComplete = true
+        if let entry = values["icd10pcs_complete"] {
+            switch entry.value.string?.lowercased() {
+            case "true"?, "yes"?: pcsComplete = true
+            case "false"?, "no"?: pcsComplete = false
+            default: error(at: entry.value, "'icd10pcs_complete' must be true or false")
+            }
+        }
 
         var diagnoses: [Diagnosis] = []
         if let entry = values["diagnoses"] { diagnoses = parseDiagnoses(entry.value) }
@@ -285,12 +293,14 @@ private struct FileParser {
 
         guard let code, let system, let title, let sectionText, let codeNode = codeEntry?.0 else { return nil }
         let section = sectionText.split(separator: "/").map { $0.trimmed }.filter { !$0.isEmpty }
-        return Procedure(
+        var procedure = Procedure(
             code: code, system: system, title: title, section: section, family: family, patient: patient,
             format: format, contrasts: contrasts, additions: additions, inclusions: inclusions, modifiers: modifiers,
             settings: settings, anesthesia: anesthesia, report: report, findings: findings, indexPath: indexPath, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
             indications: sections.indications.map(\.text), steps: sections.steps, notes: sections.notes.map(\.text),
             path: path, codeLocation: location(codeNode), contentHash: hash)
+        procedure.pcsComplete = pcsComplete
+        return procedure
     }
 
     mutating func parsePatient(_ node: Node) -> PatientProfile {

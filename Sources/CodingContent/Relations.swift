@@ -46,6 +46,38 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
     /// No anesthesia.
     case none
 
+    /// Whether this anesthesia is given in `setting`: an office uses topical or local anesthetic,
+    /// an emergency department the emergency physician's procedural sedation, a block or local, an
+    /// endoscopy suite moderate sedation or MAC; an operating room any kind but none.
+    public func fits(_ setting: CareSetting) -> Bool {
+        switch setting {
+        case .office: [.topical, .local, .none].contains(self)
+        case .emergencyDepartment: [.moderateSedation, .local, .regional].contains(self)
+        case .endoscopySuite: [.moderateSedation, .monitored].contains(self)
+        case .outpatientSurgery, .inpatient: self != .none
+        }
+    }
+
+    /// The anesthesia a report in `setting` names when the file lists none that fits there.
+    public static func usual(in setting: CareSetting) -> AnesthesiaType {
+        switch setting {
+        case .office: .local
+        case .emergencyDepartment: .moderateSedation
+        case .endoscopySuite: .moderateSedation
+        case .outpatientSurgery, .inpatient: .general
+        }
+    }
+
+    /// The ANESTHESIA line as a report in `setting` writes it (who gives sedation depends on the place).
+    public func reportLine(in setting: CareSetting) -> String {
+        guard self == .moderateSedation else { return reportLine }
+        switch setting {
+        case .emergencyDepartment: return "Procedural sedation administered by the emergency physician"
+        case .endoscopySuite: return "Moderate sedation administered under the endoscopist's supervision"
+        case .office, .outpatientSurgery, .inpatient: return "Moderate sedation administered under the supervision of the physician performing the procedure"
+        }
+    }
+
     /// The ANESTHESIA line as a report writes it.
     public var reportLine: String {
         switch self {

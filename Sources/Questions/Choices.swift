@@ -23,6 +23,9 @@ struct PreparedChoices: Sendable {
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] = []
     /// Per diagnosis: the right code, the code always offered (same condition, other side) and the ranked rest.
     var diagnoses: [(right: Choice, must: [Choice], ranked: [Choice])] = []
+    /// Per diagnosis: how many of `must + ranked` are plausible (same category or site); the rest only
+    /// fill a `diagnosis` question up to four options.
+    var plausibleDiagnoses: [Int] = []
     /// The question lines, written once.
     var vignetteQuestion = "", entryQuestion = ""
     /// Per own clause: the contrast question line.
@@ -96,6 +99,10 @@ extension LibraryIndex {
         }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
+        prepared.plausibleDiagnoses = p.diagnoses.indices.map { k in
+            let code = e.diagnosisCodes[k]
+            return e.diagnosisPool.count { $0.key != code.key && $0.isPlausible(for: code.code) }
+        }
         return prepared
     }
 
@@ -136,16 +143,23 @@ extension LibraryIndex {
     private func preparePCS(_ i: ProcedureID, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
         let e = self[i]
         let side = answer.side
-        let because = "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)): build it from the root operation the note describes, the body part and side, the approach and the device."
+        let walk = PCSWalk.walk(answer.code, side: side)
+        let because = "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)). "
+            + (walk.isEmpty ? "Build it from the root operation the note describes, the body part and side, the approach and the device." : walk)
         let pool = e.pcsPool.filter { $0.code != answer.code }
         let own = pool.filter { $0.owner == i }.sorted { Self.distance($0.side, from: side) < Self.distance($1.side, from: side) }
-        let others = pool.filter { $0.owner != i }
+        // Other procedures' codes only from the key's body system (character 2): an ankle fusion code
+        // is no distractor for a carpal tunnel release.
+        let system = answer.code.dropFirst().first
+        let plausible = pool.filter { $0.owner != i && $0.code.dropFirst().first == system }
+        // Other body systems only to reach four options.
+        let others = plausible.count + own.count >= 3 ? plausible : plausible + pool.filter { $0.owner != i && $0.code.dropFirst().first != system }
         let family = Set(e.codeNeighbours.prefix(e.familyCount))
         let sameSide = others.filter { family.contains($0.owner) && $0.side == side }
         let ranked = sameSide + others.filter { !(family.contains($0.owner) && $0.side == side) }
         let must = own.map { w in
             let scenario = side.map { " this note documents surgery" + Self.phrase($0, on: true) + ", and in ICD-10-PCS the side is part of the body-part character." } ?? " it does not match this scenario."
-            return Choice(text: w.code, correct: false, rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario)
+            return Choice(text: w.code, correct: false, rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario + PCSWalk.difference(w.code, from: answer.code))
         }
         let rest = ranked.map { w in
             var why = "\(w.code) is the code for \(named(w.owner))\(Self.phrase(w.side, on: false))"
@@ -154,6 +168,7 @@ extension LibraryIndex {
             } else {
                 why += ", a different procedure."
             }
+            why += PCSWalk.difference(w.code, from: answer.code)
             return Choice(text: w.code, correct: false, rationale: why)
         }
         return (Choice(text: answer.code, correct: true, rationale: because), side, must, rest)
@@ -166,7 +181,10 @@ extension LibraryIndex {
         let e = self[i]
         let right = e.procedure.diagnoses[k]
         let code = e.diagnosisCodes[k].code, dotted = e.diagnosisCodes[k].dotted, key = e.diagnosisCodes[k].key
-        let pool = e.diagnosisPool.filter { $0.code != code && $0.key != key }
+        let plausible = e.diagnosisPool.filter { $0.key != key && $0.isPlausible(for: code) }
+        // Codes of another site only to reach four options, after every plausible one.
+        let pool = plausible.count >= 3 ? plausible
+            : plausible + e.diagnosisPool.filter { $0.code != code && $0.key != key && !$0.isPlausible(for: code) }
         var counterpart: PooledDiagnosis?
         if let side = right.side, side != .bilateral {
             let opposite: Side = side == .right ? .left : .right
@@ -191,7 +209,7 @@ extension LibraryIndex {
         let ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) && $0.code.hasPrefix(block) }
             + rest.filter { !$0.code.hasPrefix(block) }
         let wrong = ranked.map { w in
-            let relation = w.code.hasPrefix(category) ? "a code of the same category for" : "a related condition:"
+            let relation = w.code.hasPrefix(category) ? "a code of the same category (\(dotted.prefix(3))) for" : "a related condition at the same site:"
             return Choice(text: w.dotted, correct: false, rationale: "\(w.dotted) is \(relation) \(w.text); the note does not document it.")
         }
         return (Choice(text: dotted, correct: true, rationale: because), must, wrong)

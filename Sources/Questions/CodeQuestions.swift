@@ -11,7 +11,19 @@ extension QuestionGenerator {
         if let fixed { side = fixed } else { side = e.sides.isEmpty ? nil : rng.element(of: e.sides) }
         let patient = drawPatient(e.procedure.patient, side: side, &rng)
         let diagnosis = fixedDiagnosis ?? drawDiagnosis(e, side: side, &rng)
+        // The usual setting (with an anesthesia that fits it): an EGD is not "taken to the operating room".
         return ReportPlan(patient: patient, diagnosis: diagnosis, setting: e.report.setting)
+    }
+
+    /// A diagnosis to code and the scenario's side: never a bilateral diagnosis (the steps narrate one
+    /// side), and a sided one only on a side the code set can carry; the side comes from RT/LT.
+    func drawCodedDiagnosis(_ e: ProcedureEntry, among allowed: [Int]? = nil, _ rng: inout SplitMix64) -> (Int, Side?) {
+        let diagnoses = e.procedure.diagnoses
+        let usable = allowed ?? diagnoses.indices.filter { diagnoses[$0].side != .bilateral }
+        let k = usable.isEmpty ? rng.below(diagnoses.count) : rng.element(of: usable)
+        guard !e.sides.isEmpty else { return (k, nil) }
+        if let side = diagnoses[k].side, e.sides.contains(side) { return (k, side) }
+        return (k, rng.element(of: e.sides))
     }
 
     func vignette(_ i: ProcedureID, entry: Bool, _ rng: inout SplitMix64) -> Draft {
@@ -47,13 +59,15 @@ extension QuestionGenerator {
     func pcs(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         let c = index.choices(i)
-        let prepared = c.pcs[rng.below(c.pcs.count)]
+        // One side is narrated, so a bilateral crosswalk is asked only when the file has nothing else.
+        let unilateral = c.pcs.indices.filter { c.pcs[$0].side != .bilateral }
+        let prepared = c.pcs[unilateral.isEmpty ? rng.below(c.pcs.count) : rng.element(of: unilateral)]
         let side = prepared.side ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
         var plan = scenario(e, side: .some(side), &rng)
         plan.setting = .inpatient
         let stem = reportStem(
             e, plan, narration: e.plan,
-            question: "The patient was admitted as an inpatient. Which ICD-10-PCS code should be reported for this procedure?", &rng)
+            question: "Which ICD-10-PCS code should be reported for this inpatient procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
@@ -62,10 +76,8 @@ extension QuestionGenerator {
     func diagnosis(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         let c = index.choices(i)
-        let k = rng.below(e.procedure.diagnoses.count)
-        let diagnosisSide = e.procedure.diagnoses[k].side
+        let (k, side) = drawCodedDiagnosis(e, among: e.codableDiagnoses, &rng)
         let prepared = c.diagnoses[k]
-        let side = diagnosisSide ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
         let plan = scenario(e, side: .some(side), diagnosis: k, &rng)
         let stem = reportStem(e, plan, narration: e.plan,
                               question: "Which ICD-10-CM code supports the medical necessity of this procedure?", &rng)

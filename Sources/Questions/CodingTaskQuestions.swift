@@ -15,10 +15,11 @@ extension QuestionGenerator {
         let e = index[i]
         let p = e.procedure
         let c = index.choices(i)
-        let k = rng.below(p.diagnoses.count)
-        let dxSide = p.diagnoses[k].side
-        let side = dxSide ?? (e.sides.isEmpty ? nil : rng.element(of: e.sides))
+        let (k, side) = drawCodedDiagnosis(e, &rng)
         var plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        // The key is the complete set: FINDINGS could document a second codable condition (an ulnar
+        // styloid fracture beside the radius), so a code-set report keeps to the diagnosis lines.
+        plan.findings = false
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         let stem = reportStem(e, plan, narration: e.plan,
@@ -31,11 +32,14 @@ extension QuestionGenerator {
         var because = "\(set([cpt, dx])) is the complete code set. \(c.rightCode)"
         if let side, !modifier.isEmpty {
             because += side == .bilateral ? " Both sides were treated, so the code takes modifier 50." : " The report names the \(side.rawValue) side, so the code takes \(modifier.dropFirst())."
+            if side != .bilateral, p.modifiers.contains(where: { $0.modifier == "50" }) {
+                because += " Modifier 50 would apply only if both sides were treated in the same session; this report describes one."
+            }
         }
         because += " " + c.diagnoses[k].right.rationale
         var groups: [[Choice]] = [[], [], [], []]
         // One element wrong: the alternative CPT code.
-        for choice in c.codes.prefix(c.mustCount) {
+        for choice in c.codes.prefix(max(c.mustCount, 5)) {
             // The alternative keeps the scenario's side modifier when it is sided too.
             let otherModifier = index.byCode[choice.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
             groups[0].append(Choice(text: set([choice.text + otherModifier, dx]), correct: false, rationale: choice.rationale))
@@ -47,6 +51,10 @@ extension QuestionGenerator {
                                     rationale: "\(other) names the wrong side: the report documents the \(side.rawValue) side."))
             groups[1].append(Choice(text: set([p.code, dx]), correct: false,
                                     rationale: "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both)."))
+            if p.modifiers.contains(where: { $0.modifier == "50" }) {
+                groups[1].append(Choice(text: set([p.code + "-50", dx]), correct: false,
+                                        rationale: "Modifier 50 is for the same procedure on both sides in one session; this report describes the \(side.rawValue) side only."))
+            }
         }
         // A bundled service reported separately.
         for inclusion in included {
@@ -54,7 +62,8 @@ extension QuestionGenerator {
                                     rationale: "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."))
         }
         // The diagnosis wrong: other side, then the same category or a related condition.
-        for wrong in c.diagnoses[k].must + c.diagnoses[k].ranked.prefix(2) {
+        // A wrong diagnosis of the same category or site only: one element off, and plausible.
+        for wrong in (c.diagnoses[k].must + c.diagnoses[k].ranked).prefix(min(c.plausibleDiagnoses[k], 5)) {
             groups[3].append(Choice(text: set([cpt, wrong.text]), correct: false, rationale: wrong.rationale))
         }
         var choices = [Choice(text: set([cpt, dx]), correct: true, rationale: because)]
@@ -62,29 +71,39 @@ extension QuestionGenerator {
         rng.shuffle(&order)
         var taken = Set([choices[0].text])
         var round = 0
-        while choices.count < 4, order.contains(where: { groups[$0].count > round }) {
-            for g in order where choices.count < 4 && groups[g].count > round {
-                let pool = groups[g].dropFirst(round)
-                let choice = pool[pool.startIndex + (round == 0 ? rng.below(min(2, pool.count)) : 0)]
+        // Round robin over the groups (one element wrong each); the first pick of a group is one of its
+        // two strongest, and every pick leaves the group, so no candidate is lost to a repeat.
+        while choices.count < 4, order.contains(where: { !groups[$0].isEmpty }) {
+            for g in order where choices.count < 4 && !groups[g].isEmpty {
+                let choice = groups[g].remove(at: round == 0 ? rng.below(min(2, groups[g].count)) : 0)
                 if taken.insert(choice.text).inserted { choices.append(choice) }
             }
             round += 1
         }
-        return Draft(stem: stem, choices: choices, rationale: because + c.notes)
+        return Draft(stem: stem, choices: choices, rationale: because)
     }
 
     func modifier(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         let p = e.procedure
-        let uses = p.modifiers.filter { $0.note != nil && !$0.isLaterality }
+        let uses = p.modifiers.filter { ProcedureReading.twistPlacement($0, p, e.narratable) != nil }
         let use = rng.element(of: uses)
         var plan = scenario(e, &rng)
         plan.findings = false
         let note = Wording.sentence(use.note!)
-        if let step = use.replacesStep, e.narratable[step - 1] {
-            plan.replaced[step - 1] = note
-        } else {
-            plan.opening = [note]
+        switch ProcedureReading.twistPlacement(use, p, e.narratable)! {
+        case .replaces(let step):
+            plan.replaced[step] = note
+            // A reduced or discontinued service falls short where the twist happens.
+            if ["52", "53", "73", "74"].contains(use.modifier) {
+                plan.shortAt = step
+                plan.discontinued = use.modifier != "52"
+            }
+        case .afterApproach(let step):
+            plan.after = (step, note)
+            plan.forced.insert(step)
+        case .closing: plan.closing = [note]
+        case .opening: plan.opening = [note]
         }
         let stem = reportStem(e, plan, narration: e.plan,
                               question: "Which modifier should be appended to CPT code \(p.code) for this procedure?", &rng)
@@ -92,7 +111,10 @@ extension QuestionGenerator {
             + "Rule: \(ModifierGlossary.described(use.modifier))."
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
         let own = Set(p.modifiers.map(\.modifier))
-        let wrong = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }.map { m in
+        // Confusable ones first; common ones fill up so that there are always four options.
+        var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
+        for m in ["51", "59", "22", "76", "79", "58"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) { names.append(m) }
+        let wrong = names.map { m in
             Choice(text: m, correct: false, rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: here, \(Wording.clause(use.when)).")
         }
         pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
@@ -102,26 +124,31 @@ extension QuestionGenerator {
     func bundling(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         let p = e.procedure
+        let c = index.choices(i)
         var plan = scenario(e, &rng)
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         let additions = p.additions.filter { $0.note != nil }
         let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
-        if let addition { plan.extra = [Wording.sentence(addition.note!)] }
+        // One rule: an additional service is documented exactly when its note sentence is told, so
+        // FINDINGS (which may state, say, the surgeon's cholangiogram reading) are told only then.
+        if let addition { plan.extra = [Wording.sentence(addition.note!)] } else if !additions.isEmpty { plan.findings = false }
         let stem = reportStem(e, plan, narration: e.plan,
                               question: "Which CPT codes should be reported for the services documented in this note?", &rng)
         func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
-        var key = [p.code]
-        var because = "Report \(p.code)"
-        if let addition {
-            key.append(addition.code)
-            because += " and \(addition.code)\(addition.modifier.map { " with modifier \($0)" } ?? ""): \(Wording.clause(addition.when)), which is reported as well"
+        let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
+        let key = [p.code] + (added.map { [$0] } ?? [])
+        var because = c.rightCode
+        if let addition, let added {
+            because += " Also report \(added): \(Wording.clause(addition.when)), and the note documents it (“\(Wording.clause(addition.note!))”), so it is a separate service reported in addition"
+            if let modifier = addition.modifier { because += "; modifier \(modifier) shows it is distinct (\(ModifierGlossary.described(modifier)))" }
+            because += "."
+        } else if let other = p.additions.first {
+            because += " Nothing else is reported: \(other.code) would be added only when \(Wording.clause(other.when)), and this note does not document that."
         }
-        because += "."
         for inclusion in included {
             because += " \(Wording.capitalized(inclusion.service)) is not reported separately (\(inclusion.code!)): \(inclusion.why ?? inclusion.reason.rule)."
         }
-        because += index.indexHint(p)
         var choices = [Choice(text: set(key), correct: true, rationale: because)]
         var wrong: [Choice] = []
         for inclusion in included {
@@ -132,19 +159,29 @@ extension QuestionGenerator {
             wrong.append(Choice(text: set(key + included.map { $0.code! }), correct: false,
                                 rationale: "None of \(included.map { $0.code! }.joined(separator: ", ")) is added: that work is included in \(p.code)."))
         }
-        if let addition {
+        if let addition, let added {
             wrong.append(Choice(text: p.code, correct: false,
                                 rationale: "\(addition.code) is missing: \(Wording.clause(addition.when)) is a separate service, reported in addition."))
+            if addition.modifier != nil {
+                wrong.append(Choice(text: set([p.code, addition.code]), correct: false,
+                                    rationale: "\(addition.code) needs modifier \(addition.modifier!) here: without it the two services look like one bundled service (\(ModifierGlossary.described(addition.modifier!)))."))
+            }
         } else if let other = additions.first ?? p.additions.first {
-            wrong.append(Choice(text: set([p.code, other.code]), correct: false,
+            let otherCode = other.code + (other.modifier.map { "-" + $0 } ?? "")
+            wrong.append(Choice(text: set([p.code, otherCode]), correct: false,
                                 rationale: "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
         }
-        if let alternative = e.clauses.first.map({ index[index[$0].to].code }) {
-            wrong.append(Choice(text: set([alternative] + key.dropFirst()), correct: false,
-                                rationale: index.wrongCodeRationale(answer: i, wrong: index.byCode[alternative]!)))
+        // The alternatives (family first) with the same additional code: the wrong main code.
+        for alternative in c.codes.prefix(max(c.mustCount, 3)) {
+            wrong.append(Choice(text: set([alternative.text] + key.dropFirst()), correct: false, rationale: alternative.rationale))
         }
-        pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
-        return Draft(stem: stem, choices: choices, rationale: because)
+        var taken = Set([choices[0].text])
+        var unique: [Choice] = []
+        for choice in wrong where taken.insert(choice.text).inserted { unique.append(choice) }
+        pick(3, must: [], ranked: unique[...], into: &choices, &rng)
+        var teaching = because
+        for choice in choices.dropFirst() { teaching += " Not \(choice.text): \(choice.rationale)" }
+        return Draft(stem: stem, choices: choices, rationale: teaching)
     }
 }
 
@@ -164,12 +201,42 @@ extension KindAvailability {
         } else if neighbours.mustCount == 0, !p.isSided, !documentedInclusion, candidates.diagnosisPool.count < 2 {
             gaps[.codeSet] = "no code set differing in one element can be made"
         }
-        if !p.modifiers.contains(where: { $0.note != nil && !$0.isLaterality }) || !narratable {
+        if !p.modifiers.contains(where: { ProcedureReading.twistPlacement($0, e.procedure, e.narratable) != nil }) || !narratable {
             gaps[.modifier] = "no modifier in 'modifiers' has a 'note' describing its situation"
         }
         if !narratable || (!documentedInclusion && !p.additions.contains { $0.note != nil }) {
             gaps[.bundling] = "no 'included' entry names a code and a narrated step, and no 'in_addition' entry has a 'note'"
         }
         return gaps
+    }
+}
+
+/// Where a modifier's twist sentence goes in a report: in place of the step it names, after the
+/// approach (extra work found on the way in), at the end (care handed over), or after the arrival
+/// (history: an earlier operation, a screening booking).
+enum TwistPlacement: Equatable {
+    case replaces(Int)
+    case afterApproach(Int)
+    case closing
+    case opening
+}
+
+extension ProcedureReading {
+    /// Where `use`'s note is told, or `nil` when it cannot be told without contradicting a step: a
+    /// reduced or discontinued service (52/53/73/74) must replace the narratable step it names.
+    static func twistPlacement(_ use: ModifierUse, _ p: Procedure, _ narratable: [Bool]) -> TwistPlacement? {
+        guard use.note != nil, !use.isLaterality else { return nil }
+        if let step = use.replacesStep, step >= 1, step <= narratable.count, narratable[step - 1] { return .replaces(step - 1) }
+        switch use.modifier {
+        case "52", "53", "73", "74": return nil
+        case "22":
+            // Extra work met on the way in is told right after the approach is narrated.
+            let approach = p.steps.indices.first { s in
+                narratable[s] && ["incision", "approach", "port", "exposed", "arthrotomy", "opened"].contains { p.steps[s].text.lowercased().contains($0) }
+            }
+            return (approach ?? narratable.firstIndex(of: true)).map { .afterApproach($0) }
+        case "54", "59", "XS", "XE", "XP", "XU": return .closing
+        default: return .opening
+        }
     }
 }

@@ -51,6 +51,21 @@ struct PooledDiagnosis: Sendable {
     var side: Side?
     /// The procedure that lists it.
     var owner: ProcedureID
+    /// Whether its procedure works on the same anatomic site (same section path) as the asking one.
+    var sameSite: Bool
+
+    /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
+    /// (other laterality, type or specificity), or a related condition of the same site (carcinoma in
+    /// situ, invasive carcinoma and uncertain behavior of the bladder) — never another organ or joint
+    /// (an ankle arthritis code in a shoulder case, appendicitis in a hernia case).
+    func isPlausible(for code: String) -> Bool {
+        guard self.code != code else { return false }
+        let sameCategory = self.code.prefix(3) == code.prefix(3)
+        // Musculoskeletal and injury codes carry the body site in the category or its subdivisions,
+        // and a repair section spans every site: only the same category at the same site misleads.
+        if code.hasPrefix("M") || code.hasPrefix("S") { return sameCategory && sameSite }
+        return sameSite || sameCategory
+    }
 }
 
 /// An ICD-10-PCS code of some procedure, ready to be offered as an option.
@@ -166,6 +181,7 @@ final class ProcedureEntry: Sendable {
     var askableClauses: [ClauseID] { candidates.askableClauses }
     var pcsPool: [PooledPCS] { candidates.pcsPool }
     var diagnosisPool: [PooledDiagnosis] { candidates.diagnosisPool }
+    var codableDiagnoses: [Int] { candidates.codableDiagnoses }
 
     /// The options and rationales, made by `make` on first use: most procedures of a library get
     /// no question in a given session, so start-up does not write them all. `make` runs under the
@@ -291,10 +307,14 @@ struct LibraryIndex: Sendable {
     static func wrongFindings(among candidates: [ClauseID], for clause: ClauseID, clauses: [Clause]) -> [ClauseID] {
         let right = clauses[clause.rawValue]
         var keys = [right.key]
+        var targets = [right.to]
+        // Never the finding that defines the current code itself (it is what the note already shows),
+        // and one finding per target code, so no two options say the same thing in other words.
         return candidates.filter { id in
             let c = clauses[id.rawValue]
-            guard c.to != right.to, !keys.contains(c.key) else { return false }
+            guard !targets.contains(c.to), c.to != right.from, !keys.contains(c.key) else { return false }
             keys.append(c.key)
+            targets.append(c.to)
             return true
         }
     }
@@ -480,8 +500,11 @@ struct StemMaterial: Sendable {
             stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: linked[id].phrases) }
         }
         decidingSteps = p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }.joined(separator: "; ")
-        sides = Side.allCases.filter { side in
-            p.pcs.contains(where: { $0.side == side }) || p.diagnoses.contains(where: { $0.side == side })
+        // A scenario's side comes from the side modifiers a code set carries (skin repairs have none),
+        // and is one side: the steps narrate one operation, so a bilateral header would contradict them.
+        let listed = Set(p.modifiers.map(\.modifier))
+        sides = [Side.right, .left].filter { side in
+            listed.contains(side == .right ? "RT" : "LT") || (p.system == .icd10pcs && p.pcs.contains { $0.side == side })
         }
     }
 }
@@ -562,6 +585,9 @@ struct Candidates: Sendable {
     let pcsPool: [PooledPCS]
     /// Distinct ICD-10-CM codes (normalised) that may serve as wrong answers, ranked.
     let diagnosisPool: [PooledDiagnosis]
+    /// Own diagnoses a `diagnosis` question may key: one side (the steps narrate one), with a wrong
+    /// code to offer (plausible ones first, `PooledDiagnosis.isPlausible`).
+    let codableDiagnoses: [Int]
 
     init(_ linked: Links, _ i: ProcedureID, neighbours: Neighbours) {
         // Wrong findings: own other contrasts, findings that lead here, then family and neighbours'.
@@ -572,7 +598,16 @@ struct Candidates: Sendable {
         }
         add(linked.clauses(of: i))
         add(linked.clauses(to: i))
-        for j in neighbours.codeNeighbours + neighbours.otherFamilies { add(linked.clauses(of: j)) }
+        // Other procedures' findings only from the same site or family: a hip finding in a shoulder
+        // question misleads nobody.
+        // (then, only to reach four options, the rest as before).
+        let asking = linked[i].procedure
+        let others = neighbours.codeNeighbours + neighbours.otherFamilies
+        func sameSite(_ j: ProcedureID) -> Bool {
+            linked[j].procedure.section == asking.section || (asking.family != nil && linked[j].procedure.family == asking.family)
+        }
+        for j in others where sameSite(j) { add(linked.clauses(of: j)) }
+        for j in others where !sameSite(j) { add(linked.clauses(of: j)) }
         clauseCandidates = candidates
         askableClauses = linked.clauses(of: i).filter {
             !LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).isEmpty
@@ -588,11 +623,18 @@ struct Candidates: Sendable {
             for c in reading.procedure.pcs where seenPCS.insert(c.code).inserted { pcs.append(PooledPCS(code: c.code, side: c.side, owner: j)) }
             for (k, d) in reading.procedure.diagnoses.enumerated() where seenDiagnoses.insert(reading.diagnosisCodes[k].code).inserted {
                 let code = reading.diagnosisCodes[k]
-                diagnoses.append(PooledDiagnosis(code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j))
+                diagnoses.append(PooledDiagnosis(code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j,
+                                                 sameSite: j == i || reading.procedure.section == linked[i].procedure.section))
             }
         }
         pcsPool = pcs
         diagnosisPool = diagnoses
+        let own = linked[i]
+        codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
+            let code = own.diagnosisCodes[k]
+            return own.procedure.diagnoses[k].side != .bilateral
+                && diagnoses.contains { $0.key != code.key }
+        }
     }
 
 }
@@ -623,13 +665,15 @@ struct KindAvailability: Sendable {
         for (kind, reason) in Self.codingTaskGaps(e, neighbours: neighbours, candidates: candidates) { missing[kind] = reason }
         if p.pcs.isEmpty {
             missing[.pcs] = "it has no ICD-10-PCS crosswalk"
+        } else if !p.pcsComplete {
+            missing[.pcs] = "its case needs more than one ICD-10-PCS code ('icd10pcs_complete: false')"
         } else if candidates.pcsPool.count < 2 || !hasScenario {
             missing[.pcs] = "the library has no other ICD-10-PCS code to offer as a wrong option"
         }
         if p.diagnoses.isEmpty {
             missing[.diagnosis] = "it lists no diagnoses"
-        } else if candidates.diagnosisPool.count < 2 || !hasScenario {
-            missing[.diagnosis] = "the library has no other ICD-10-CM code to offer as a wrong option"
+        } else if candidates.codableDiagnoses.isEmpty || !hasScenario {
+            missing[.diagnosis] = "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category or site"
         }
         for kind in QuestionKind.retired {
             missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"

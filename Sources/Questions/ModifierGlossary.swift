@@ -26,6 +26,11 @@ enum ModifierGlossary {
         "XE": "a normally bundled procedure was done at a separate encounter",
         "XU": "a normally bundled service did not overlap the main one",
         "XP": "a normally bundled service was done by a different practitioner",
+        "33": "a preventive service that a commercial payer must cover without cost sharing, such as an average-risk screening colonoscopy",
+        "PT": "a Medicare colorectal cancer screening became diagnostic or therapeutic because a finding was biopsied or removed",
+        "54": "the physician did the procedure only and handed the postoperative care to another physician",
+        "55": "the physician provided only the postoperative care after another physician's procedure",
+        "56": "the physician provided only the preoperative evaluation",
         "RT": "the procedure was on the right side",
         "LT": "the procedure was on the left side",
     ]
@@ -49,6 +54,10 @@ enum ModifierGlossary {
             "50": ["51", "76", "59"],
             "26": ["TC", "52", "59"],
             "TC": ["26", "52", "59"],
+            "PT": ["33", "53", "51", "59"],
+            "33": ["PT", "53", "52", "59"],
+            "54": ["55", "56", "79", "52"],
+            "55": ["54", "56", "58"],
         ]
         return (groups[modifier] ?? ["22", "52", "59", "51"]).filter { $0 != modifier }
     }

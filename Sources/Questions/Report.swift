@@ -7,10 +7,13 @@ import Foundation
 struct ReportMaterial: Sendable {
     /// PROCEDURE line templates (`{side}`/`{Side}` placeholders), at least one.
     var procedureLines: [String] = []
-    /// ANESTHESIA lines to draw from.
-    var anesthesia: [String] = []
+    /// Per setting (`CareSetting.allCases` order): the ANESTHESIA lines that fit there, so a report
+    /// never puts general anesthesia in an office or the endoscopist in an emergency department.
+    var anesthesia: [[String]] = []
+    /// The settings a report may be set in (listed by the file and with a fitting anesthesia), usual first.
+    var settings: [CareSetting] = [.outpatientSurgery]
     /// The usual setting.
-    var setting: CareSetting = .outpatientSurgery
+    var setting: CareSetting { settings[0] }
     /// The FINDINGS paragraph, or `nil` when the file has none.
     var findings: String?
     /// The SPECIMENS line, if any.
@@ -24,6 +27,17 @@ struct ReportMaterial: Sendable {
 
     init() {}
 
+    /// The index of `setting` in `anesthesia`.
+    static func settingSlot(_ setting: CareSetting) -> Int {
+        switch setting {
+        case .office: 0
+        case .emergencyDepartment: 1
+        case .endoscopySuite: 2
+        case .outpatientSurgery: 3
+        case .inpatient: 4
+        }
+    }
+
     /// The index of `side` in the per-side tables: none, right, left, both.
     static func sideSlot(_ side: Side?) -> Int {
         switch side {
@@ -35,11 +49,18 @@ struct ReportMaterial: Sendable {
     }
 
     init(_ p: Procedure, mentionsCode: (String) -> Bool) {
-        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) }
+        // A PROCEDURE line that is the code's own title would hand the answer over.
+        let title = p.title.lowercased()
+        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !$0.lowercased().contains(title) }
         procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
         let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
-        anesthesia = kinds.map { Wording.sentence($0.reportLine) }
-        setting = p.usualSetting
+        anesthesia = CareSetting.allCases.map { place in
+            let fitting = kinds.filter { $0.fits(place) }
+            return (fitting.isEmpty ? [AnesthesiaType.usual(in: place)] : fitting).map { Wording.sentence($0.reportLine(in: place)) }
+        }
+        let listed = p.settings.isEmpty ? [p.usualSetting] : p.settings
+        let paired = listed.filter { place in kinds.contains { $0.fits(place) } }
+        settings = paired.isEmpty ? [listed[0]] : paired
         let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
         findings = told.isEmpty ? nil : told.joined(separator: " ")
         specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
@@ -97,6 +118,16 @@ struct ReportPlan {
     var extra: [String] = []
     /// Sentences told right after the arrival sentence (a twist that shapes the whole operation).
     var opening: [String] = []
+    /// A sentence told right after a step (work met during the approach), and that step.
+    var after: (step: Int, sentence: String)?
+    /// Sentences told at the very end (care handed over).
+    var closing: [String] = []
+    /// The step (index) where a reduced or discontinued service fell short: after it only the key
+    /// steps still done (none when `discontinued`) and the closing step are narrated, so nothing
+    /// later reads as if the full service was done.
+    var shortAt: Int?
+    /// Whether the service was ended at `shortAt` (53/73/74) rather than reduced (52).
+    var discontinued = false
     /// Steps that must be narrated even when not key (work a bundling question asks about).
     var forced: Set<Int> = []
 }
@@ -125,7 +156,7 @@ extension QuestionGenerator {
         text += "\nPROCEDURE: "
         text += e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
         text += "\nANESTHESIA: "
-        text += rng.element(of: e.report.anesthesia)
+        text += rng.element(of: e.report.anesthesia[ReportMaterial.settingSlot(plan.setting)])
         if plan.findings, let findings = e.report.findings {
             text += "\nFINDINGS: "
             text += findings
@@ -158,7 +189,8 @@ extension QuestionGenerator {
         case .office: whereabouts = " was seen in the office procedure room"
         case .emergencyDepartment: whereabouts = " was seen in the emergency department"
         case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
-        case .outpatientSurgery, .inpatient: whereabouts = " was brought to the operating room"
+        case .outpatientSurgery: whereabouts = " was brought to the operating room"
+        case .inpatient: whereabouts = " was admitted and brought to the operating room"
         }
         let variant = rng.below(3)
         let an = patient.article == "an"
@@ -179,10 +211,15 @@ extension QuestionGenerator {
     /// replacement, and the extra sentences come before a closing non-key step.
     private func narrate(_ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
                          _ rng: inout SplitMix64) {
-        let plain = plan.forced.isEmpty && plan.replaced.isEmpty
-        let keys = plain ? narration.keys
+        let plain = plan.forced.isEmpty && plan.replaced.isEmpty && plan.shortAt == nil
+        var keys = plain ? narration.keys
             : (narration.keys + narration.others.filter { plan.forced.contains($0) || plan.replaced[$0] != nil }).sorted()
-        let others = plain ? narration.others : narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
+        var others = plain ? narration.others : narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
+        if let short = plan.shortAt {
+            let closing = e.procedure.steps.count - 1
+            keys = keys.filter { $0 <= short || $0 == closing || (!plan.discontinued && e.procedure.steps[$0].isKey) }
+            others = others.filter { $0 <= short || $0 == closing }
+        }
         var needed = narration.keys.isEmpty ? others.count : rng.int(in: (others.count + 1) / 2...others.count)
         let total = keys.count + needed
         var position = 0, k = 0, o = 0
@@ -227,8 +264,13 @@ extension QuestionGenerator {
                 text += e.stepSentences[s]
             }
             position += 1
+            if let after = plan.after, after.step == s {
+                text += " "
+                text += after.sentence
+            }
         }
         if !extraTold { for sentence in plan.extra { text += " " + sentence } }
+        for sentence in plan.closing { text += " " + sentence }
     }
 
     /// A diagnosis index that fits `side` (a sided diagnosis of that side, or an unsided one), drawn.

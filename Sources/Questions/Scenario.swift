@@ -73,8 +73,18 @@ struct NarrationPlan: Sendable {
         self.others = others
     }
 
+    /// The key steps, and the first step that gains access (incision, portals, scope passed) told as
+    /// a key step too: a report never starts inside the joint or at the tendon sheath.
     init(steps: [Step], allowed: [Bool]) {
-        keys = steps.indices.filter { allowed[$0] && steps[$0].isKey }
-        others = steps.indices.filter { allowed[$0] && !steps[$0].isKey }
+        let access = steps.indices.first { allowed[$0] && NarrationPlan.gainsAccess(steps[$0].text) }
+        keys = steps.indices.filter { allowed[$0] && (steps[$0].isKey || $0 == access) }
+        others = steps.indices.filter { allowed[$0] && !steps[$0].isKey && $0 != access }
+    }
+
+    /// Whether a step text describes how the surgeon got in.
+    static func gainsAccess(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["incision", "portal", " port", "arthroscope was", "scope was passed", "scope was inserted", "scope was introduced", "was advanced"]
+            .contains { lowered.contains($0) }
     }
 }

@@ -18,6 +18,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "2d9b5bfd0818fd11")
+        #expect(Fingerprint.hex(of: bytes) == "efb7e70b6d8f3b4a")
     }
 }
