@@ -29,7 +29,12 @@ import SourceText
     }
 
     /// The content words of a sentence (as the generator counts them).
-    static func words(_ sentence: String) -> Set<String> { Set(Wording.tokens(sentence).filter(Wording.isContent)) }
+    /// The connectives the generator puts before a narrated step ("Next, …", "After that, …"): glue, not content.
+    static let connectives: Set<String> = ["next", "subsequently", "then", "after", "that", "finally", "lastly", "afterwards"]
+
+    static func words(_ sentence: String) -> Set<String> {
+        Set(Wording.tokens(sentence).filter { Wording.isContent($0) && !connectives.contains($0) })
+    }
 
     /// Over format v2 files: a v1 file's steps were written before the rule and may name the same
     /// structure twice ("the transverse carpal ligament"); `lint` asks for their upgrade.
