@@ -22,7 +22,7 @@ struct FirstUseTests {
         #expect(found.learner == added.learner)
         #expect(found.learner.createdAt == monday)
         #expect(try first.learners().map(\.name) == ["Lee"])
-        #expect(try first.check() == DatabaseCheck(schemaVersion: 1, problems: []))
+        #expect(try first.check() == DatabaseCheck(schemaVersion: 3, problems: []))
         #expect(throws: StoreError(.dataError, "a learner name cannot be empty")) {
             try second.addLearnerIfMissing(named: "", at: monday)
         }
