@@ -332,7 +332,7 @@ struct StoreProcessTests {
         _ = try await scratch.run(["learner", "add", "Pat", "--db", path])
         let sound = try await scratch.run(["db", "check", "--db", path])
         #expect(sound.status == 0)
-        #expect(sound.stdout == "\(path): ok (schema version 2)\n")
+        #expect(sound.stdout == "\(path): ok (schema version 3)\n")
 
         let notes = scratch.file("notes.sqlite")
         let text = Data("not a database\n".utf8)
