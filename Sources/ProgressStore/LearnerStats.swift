@@ -185,8 +185,8 @@ extension ProgressStore {
             var activity = dayStarts.dropLast().map { DayActivity(start: $0, accuracy: Accuracy(answers: 0, correct: 0)) }
             var retention = Accuracy(answers: 0, correct: 0)
             // Each day is a range of the covering index (learner, time, correct, phase): no table rows
-            // are read and no per-row bucketing is computed. The last range is open-ended, so
-            // retention still counts any review after the window (activity ignores it).
+            // are read. The last range is open-ended, so retention still counts any review after the
+            // window (activity ignores it).
             let ranges = (0...windowDays).map { i in
                 "(\(i), \(dayBounds[i]), \(i < windowDays ? dayBounds[i + 1] : Int64.max))"
             }.joined(separator: ", ")
@@ -252,14 +252,5 @@ extension ProgressStore {
                 arguments: [learner]
             ).map { ItemAccuracy(item: $0[0], accuracy: Accuracy(answers: $0[1], correct: $0[2])) }
         }
-    }
-
-    /// A SQL expression giving the index `i` of the range `bounds[i] ..< bounds[i + 1]` that holds
-    /// `column` (-1 before the first bound; values past the last are excluded by the caller). The
-    /// bounds are integers made here, never text from outside.
-    static func bucket(_ column: String, _ bounds: [Int64]) -> String {
-        var sql = "CASE"
-        for (i, bound) in bounds.enumerated().dropFirst() { sql += " WHEN \(column) < \(bound) THEN \(i - 1)" }
-        return sql + " ELSE \(bounds.count - 1) END"
     }
 }
