@@ -110,8 +110,9 @@ extension ProgressStore {
     ///
     /// A fixed handful of statements whatever the window and the streak: the forecast is one
     /// statement counting each day's range through the due index, the activity chart and retention
-    /// one grouped scan of the window (study days are calendar days, so their bounds are computed
-    /// here and handed to SQL), and the streak one statement that finds the first day without a
+    /// one grouped read of the window's day ranges from the covering time index (study days are
+    /// calendar days, so their bounds are computed here and handed to SQL), the total the learner's
+    /// trigger-kept review count, and the streak one statement that finds the first day without a
     /// review. Card counts leave retired items out by subtracting the few cards on retired items.
     public func stats(
         learner: Learner.ID, at now: Date, calendar: StudyCalendar, days: Int = 30, forecastDays: Int = 30
@@ -183,12 +184,21 @@ extension ProgressStore {
             let dayBounds = dayStarts.map(ms)
             var activity = dayStarts.dropLast().map { DayActivity(start: $0, accuracy: Accuracy(answers: 0, correct: 0)) }
             var retention = Accuracy(answers: 0, correct: 0)
+            // Each day is a range of the covering index (learner, time, correct, phase): no table rows
+            // are read. The last range is open-ended, so retention still counts any review after the
+            // window (activity ignores it).
+            let ranges = (0...windowDays).map { i in
+                "(\(i), \(dayBounds[i]), \(i < windowDays ? dayBounds[i + 1] : Int64.max))"
+            }.joined(separator: ", ")
             let activitySQL = """
-                SELECT \(Self.bucket("reviewed_at", dayBounds)) AS d, count(*), coalesce(sum(correct), 0),
-                       coalesce(sum(before_phase = 'review'), 0), coalesce(sum(correct AND before_phase = 'review'), 0)
-                FROM reviews WHERE learner_id = ? AND reviewed_at >= ? GROUP BY d
+                WITH day(i, lo, hi) AS (VALUES \(ranges))
+                SELECT day.i, count(*), coalesce(sum(r.correct), 0),
+                       coalesce(sum(r.before_phase = 'review'), 0), coalesce(sum(r.correct AND r.before_phase = 'review'), 0)
+                FROM day JOIN reviews r INDEXED BY reviews_by_learner_time_outcome
+                  ON r.learner_id = ? AND r.reviewed_at >= day.lo AND r.reviewed_at < day.hi
+                GROUP BY day.i
                 """
-            for row in try Row.fetchAll(db, sql: activitySQL, arguments: [learner, dayBounds[0]]) {
+            for row in try Row.fetchAll(db, sql: activitySQL, arguments: [learner]) {
                 let d: Int = row[0]
                 if d >= 0 && d < windowDays { activity[d].accuracy = Accuracy(answers: row[1], correct: row[2]) }
                 retention.answers += row[3]
@@ -227,7 +237,8 @@ extension ProgressStore {
             return LearnerStats(
                 dueNow: dueNow, overdue: overdue, dueLaterToday: dueLaterToday, newAvailable: newAvailable,
                 newLeftToday: min(newAvailable, max(0, settings.newPerDay - introducedToday)),
-                totalReviews: try count("SELECT count(*) FROM reviews WHERE learner_id = ?", [learner]),
+                // Kept by triggers on `reviews` (schema v3): counting a long history costs a scan.
+                totalReviews: try count("SELECT review_count FROM learners WHERE id = ?", [learner]),
                 days: activity, forecast: forecast, retention: retention, streak: streak, studiedToday: studiedToday)
         }
     }
@@ -241,14 +252,5 @@ extension ProgressStore {
                 arguments: [learner]
             ).map { ItemAccuracy(item: $0[0], accuracy: Accuracy(answers: $0[1], correct: $0[2])) }
         }
-    }
-
-    /// A SQL expression giving the index `i` of the range `bounds[i] ..< bounds[i + 1]` that holds
-    /// `column` (-1 before the first bound; values past the last are excluded by the caller). The
-    /// bounds are integers made here, never text from outside.
-    static func bucket(_ column: String, _ bounds: [Int64]) -> String {
-        var sql = "CASE"
-        for (i, bound) in bounds.enumerated().dropFirst() { sql += " WHEN \(column) < \(bound) THEN \(i - 1)" }
-        return sql + " ELSE \(bounds.count - 1) END"
     }
 }

@@ -20,7 +20,8 @@ public struct DatabaseCheck: Sendable, Equatable {
 
 extension ProgressStore {
     /// Checks the whole file: SQLite's `integrity_check`, foreign keys, and the store's own rule
-    /// that every (learner, item) pair has exactly one of a card or a new-item entry. Reads a
+    /// that every (learner, item) pair has exactly one of a card or a new-item entry, and that each
+    /// learner's review count matches their reviews. Reads a
     /// consistent snapshot, so it is safe while others write.
     public func check() throws(StoreError) -> DatabaseCheck {
         try read { db in
@@ -38,6 +39,11 @@ extension ProgressStore {
                   AND NOT EXISTS (SELECT 1 FROM new_items n WHERE n.learner_id = l.id AND n.item_id = i.id)
                 """) ?? 0
             if neither > 0 { problems.append("\(neither) learner-item pairs have neither a card nor a new-item entry") }
+            let miscounted = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM learners l
+                WHERE l.review_count != (SELECT count(*) FROM reviews r WHERE r.learner_id = l.id)
+                """) ?? 0
+            if miscounted > 0 { problems.append("\(miscounted) learners have a review count that differs from their reviews") }
             return DatabaseCheck(
                 schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0, problems: problems)
         }

@@ -9,7 +9,7 @@ enum Schema {
     /// `PRAGMA application_id` of every codedrill database: the ASCII bytes "CDRL".
     static let applicationID: Int32 = 0x4344_524C
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let version: Int32 = 2
+    static let version: Int32 = 3
 
     /// Every table codedrill creates, including GRDB's record of applied migrations.
     static let tableNames: Set<String> = [
@@ -28,6 +28,9 @@ enum Schema {
         }
         migrator.registerMigration("v2-learner-fsrs-parameters-and-exam") { db in
             try db.execute(sql: version2)
+        }
+        migrator.registerMigration("v3-review-counts-and-outcome-index") { db in
+            try db.execute(sql: version3)
         }
         return migrator
     }
@@ -163,5 +166,23 @@ enum Schema {
             CHECK (exam_date IS NULL OR exam_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
         ALTER TABLE learners ADD COLUMN exam_blueprint TEXT;
         PRAGMA user_version = 2;
+        """
+
+    // `stats` without scanning a learner's whole history: a per-learner review count kept by
+    // triggers (so every path that adds or removes a review keeps it, undo and deletion included),
+    // and the time index extended with the outcome columns so the 30-day window is read from the
+    // index alone. The new index serves every query the old one did (same leading columns).
+    private static let version3 = """
+        ALTER TABLE learners ADD COLUMN review_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE learners SET review_count = (SELECT count(*) FROM reviews WHERE reviews.learner_id = learners.id);
+        CREATE TRIGGER reviews_counted AFTER INSERT ON reviews BEGIN
+            UPDATE learners SET review_count = review_count + 1 WHERE id = NEW.learner_id;
+        END;
+        CREATE TRIGGER reviews_uncounted AFTER DELETE ON reviews BEGIN
+            UPDATE learners SET review_count = review_count - 1 WHERE id = OLD.learner_id;
+        END;
+        CREATE INDEX reviews_by_learner_time_outcome ON reviews (learner_id, reviewed_at, correct, before_phase);
+        DROP INDEX reviews_by_learner_time;
+        PRAGMA user_version = 3;
         """
 }

@@ -9,7 +9,7 @@ struct MaintenanceTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let (store, pat) = try makeStore(directory)
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 2, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
         try store.close()
         let raw = try rawDatabase(directory.file("progress.sqlite"))
         try raw.write { db in
@@ -21,7 +21,7 @@ struct MaintenanceTests {
         }
         try raw.close()
         let reopened = try ProgressStore(path: directory.file("progress.sqlite"))
-        #expect(try reopened.check() == DatabaseCheck(schemaVersion: 2, problems: [
+        #expect(try reopened.check() == DatabaseCheck(schemaVersion: 3, problems: [
             "1 cards are also listed as new items",
             "1 learner-item pairs have neither a card nor a new-item entry",
         ]))
@@ -39,7 +39,7 @@ struct MaintenanceTests {
         let copy = try ProgressStore(path: copyPath)
         #expect(try copy.learners() == [pat])
         #expect(try copy.reviews(learner: pat.id) == [review])
-        #expect(try copy.check() == DatabaseCheck(schemaVersion: 2, problems: []))
+        #expect(try copy.check() == DatabaseCheck(schemaVersion: 3, problems: []))
 
         #expect(throws: StoreError(.ioError, "\(copyPath) already exists; choose a new file name for the backup")) {
             try store.backup(to: copyPath)

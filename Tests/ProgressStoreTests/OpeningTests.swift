@@ -18,10 +18,10 @@ struct OpeningTests {
         let db = try rawDatabase(path, readonly: true)
         try db.read { db in
             #expect(try Int.fetchOne(db, sql: "PRAGMA application_id") == 0x4344_524C)
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == [
-                "v1-initial-schema", "v2-learner-fsrs-parameters-and-exam",
+                "v1-initial-schema", "v2-learner-fsrs-parameters-and-exam", "v3-review-counts-and-outcome-index",
             ])
             let tables = try String.fetchSet(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -29,7 +29,7 @@ struct OpeningTests {
             func columns(_ table: String) throws -> [String] { try db.columns(in: table).map(\.name) }
             #expect(try columns("learners") == [
                 "id", "name", "created_at", "new_per_day", "reviews_per_day", "desired_retention", "fsrs_parameters",
-                "fsrs_parameters_fitted_at", "exam_date", "exam_blueprint",
+                "fsrs_parameters_fitted_at", "exam_date", "exam_blueprint", "review_count",
             ])
             #expect(try columns("items") == [
                 "id", "kind", "source", "content_hash", "position", "first_seen_at", "retired_at",
@@ -57,7 +57,7 @@ struct OpeningTests {
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
             #expect(indexes == [
                 "items_retired", "cards_by_due", "cards_by_introduction", "new_items_in_order", "sessions_by_learner",
-                "reviews_by_learner_time", "reviews_by_card", "reviews_by_session", "exam_attempts_by_learner",
+                "reviews_by_learner_time_outcome", "reviews_by_card", "reviews_by_session", "exam_attempts_by_learner",
                 "exam_attempts_by_session",
             ])
         }
@@ -69,7 +69,7 @@ struct OpeningTests {
         let path = directory.file("progress.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try ProgressStore(path: path)
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 2, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
     }
 
     @Test func reopeningKeepsEverything() throws {
@@ -133,12 +133,12 @@ struct OpeningTests {
         try ProgressStore(path: path).close()
         let raw = try rawDatabase(path)
         try raw.write { db in
-            try db.execute(sql: "PRAGMA user_version = 3; CREATE TABLE cohorts (id INTEGER PRIMARY KEY)")
+            try db.execute(sql: "PRAGMA user_version = 4; CREATE TABLE cohorts (id INTEGER PRIMARY KEY)")
         }
         try raw.close()
         let before = bytes(path)
 
-        #expect(throws: StoreError(.dataError, "\(path) was written by a newer codedrill (schema version 3; this one knows up to 2); it was left untouched, update codedrill to open it")) {
+        #expect(throws: StoreError(.dataError, "\(path) was written by a newer codedrill (schema version 4; this one knows up to 3); it was left untouched, update codedrill to open it")) {
             try ProgressStore(path: path)
         }
         #expect(bytes(path) == before)
