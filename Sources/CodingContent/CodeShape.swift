@@ -8,14 +8,16 @@ public enum CodeShape {
         switch system {
         case .cpt:
             // Category I: five digits; II: four digits + F; III: four digits + T; PLA: four digits + U.
-            let ok = chars.count == 5 && chars.prefix(4).allSatisfy(isDigit)
+            let ok =
+                chars.count == 5 && chars.prefix(4).allSatisfy(isDigit)
                 && (isDigit(chars[4]) || chars[4] == UInt8(ascii: "F") || chars[4] == UInt8(ascii: "T") || chars[4] == UInt8(ascii: "U"))
             return ok ? nil : "CPT code '\(code)' should be five digits, or four digits and F, T or U"
         case .hcpcs:
             let ok = chars.count == 5 && isUpper(chars[0]) && chars[0] <= UInt8(ascii: "V") && chars.dropFirst().allSatisfy(isDigit)
             return ok ? nil : "HCPCS code '\(code)' should be a letter A-V and four digits"
         case .icd10pcs:
-            let ok = chars.count == 7 && chars.allSatisfy { (isDigit($0) || isUpper($0)) && $0 != UInt8(ascii: "I") && $0 != UInt8(ascii: "O") }
+            let ok =
+                chars.count == 7 && chars.allSatisfy { (isDigit($0) || isUpper($0)) && $0 != UInt8(ascii: "I") && $0 != UInt8(ascii: "O") }
             return ok ? nil : "ICD-10-PCS code '\(code)' should be seven characters 0-9 or A-Z (no I or O)"
         }
     }

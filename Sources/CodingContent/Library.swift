@@ -37,9 +37,11 @@ public struct Library: Sendable {
     public var blueprintFiles: [String]
 
     /// Creates a library from already-parsed parts (tests, benchmarks).
-    public init(root: URL, procedures: [Procedure], diagnostics: [Diagnostic] = [], contentFiles: [String] = [],
-                bank: QuestionBank = QuestionBank(questions: [], diagnostics: []), bankFiles: [String] = [],
-                blueprints: [Blueprint] = [], blueprintFiles: [String] = []) {
+    public init(
+        root: URL, procedures: [Procedure], diagnostics: [Diagnostic] = [], contentFiles: [String] = [],
+        bank: QuestionBank = QuestionBank(questions: [], diagnostics: []), bankFiles: [String] = [],
+        blueprints: [Blueprint] = [], blueprintFiles: [String] = []
+    ) {
         self.root = root
         self.procedures = procedures
         self.diagnostics = diagnostics
@@ -85,8 +87,9 @@ public struct Library: Sendable {
         let blueprintDirectory = banks.appendingPathComponent("blueprints")
         let read = Array(0...urls.count).parallelMap { job -> LoadJob in
             if job == 0 {
-                return .banks(QuestionBank.load(paths: bankFiles),
-                              readBlueprints(in: blueprintDirectory, workingDirectory: workingDirectory))
+                return .banks(
+                    QuestionBank.load(paths: bankFiles),
+                    readBlueprints(in: blueprintDirectory, workingDirectory: workingDirectory))
             }
             let i = job - 1
             guard let data = FileManager.default.contents(atPath: urls[i].path) else {
@@ -110,9 +113,10 @@ public struct Library: Sendable {
         }
         diagnostics += bank.diagnostics
         diagnostics += blueprintReading.diagnostics
-        return Library(root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: contentPaths,
-                       bank: bank, bankFiles: bankFiles, blueprints: blueprintReading.blueprints,
-                       blueprintFiles: blueprintReading.files)
+        return Library(
+            root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: contentPaths,
+            bank: bank, bankFiles: bankFiles, blueprints: blueprintReading.blueprints,
+            blueprintFiles: blueprintReading.files)
     }
 
     /// What one job of `load` read: the bank and blueprints, or one content file.
@@ -135,7 +139,8 @@ public struct Library: Sendable {
             let path = displayPath(url, workingDirectory: workingDirectory)
             reading.files.append(path)
             guard let data = FileManager.default.contents(atPath: url.path), case .success(let text) = UTF8Text.decode(data) else {
-                reading.diagnostics.append(Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
+                reading.diagnostics.append(
+                    Diagnostic(path: path, line: 1, column: 1, severity: .error, message: "cannot read the file as UTF-8 text"))
                 continue
             }
             let (blueprint, found) = BlueprintParser.parse(text: text, path: path, id: url.deletingPathExtension().lastPathComponent)
@@ -185,8 +190,9 @@ public enum LibraryLocator {
             roots.append(URL(fileURLWithPath: home).appendingPathComponent(".local/share/codedrill/library"))
         }
         if let executable {
-            roots.append(executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("share/codedrill/library"))
+            roots.append(
+                executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("share/codedrill/library"))
         }
         return roots
     }
@@ -204,8 +210,10 @@ public enum LibraryLocator {
     /// `workingDirectory` with `Content/` or `QuestionBanks/`, else an installed library
     /// (`installedRoots`), else the checkout the binary was built from. When none exists the
     /// answer is the data directory's library, so that the error names where to install one.
-    public static func resolve(explicit: String?, environment: [String: String], workingDirectory: URL,
-                               executable: URL? = nil) -> URL {
+    public static func resolve(
+        explicit: String?, environment: [String: String], workingDirectory: URL,
+        executable: URL? = nil
+    ) -> URL {
         if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit, relativeTo: workingDirectory).standardizedFileURL }
         if let env = environment["CODEDRILL_LIBRARY"], !env.isEmpty {
             return URL(fileURLWithPath: env, relativeTo: workingDirectory).standardizedFileURL

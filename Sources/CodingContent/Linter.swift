@@ -29,8 +29,9 @@ public struct Linter: Sendable {
         var firstByCode: [String: Procedure] = [:]
         for procedure in procedures.sorted(by: { $0.path < $1.path }) {
             if let first = firstByCode[procedure.code] {
-                error(procedure, procedure.codeLocation,
-                      "duplicate code \(procedure.code): also defined in \(first.path):\(first.codeLocation.line)")
+                error(
+                    procedure, procedure.codeLocation,
+                    "duplicate code \(procedure.code): also defined in \(first.path):\(first.codeLocation.line)")
             } else {
                 firstByCode[procedure.code] = procedure
             }
@@ -44,14 +45,17 @@ public struct Linter: Sendable {
                 }
                 guard let other = firstByCode[contrast.code] else {
                     if contrast.describe == nil {
-                        error(procedure, contrast.location,
-                              "\(noun) names \(contrast.code), which is not in the library (add 'describe' to say what it is)")
+                        error(
+                            procedure, contrast.location,
+                            "\(noun) names \(contrast.code), which is not in the library (add 'describe' to say what it is)")
                     }
                     continue
                 }
                 if !contrast.oneway, !other.contrasts.contains(where: { $0.code == procedure.code }) {
-                    error(procedure, contrast.location,
-                          "\(noun) to \(contrast.code) is one-sided: \(other.path) has no 'instead' back to \(procedure.code) (add one, or mark this one 'oneway: true')")
+                    error(
+                        procedure, contrast.location,
+                        "\(noun) to \(contrast.code) is one-sided: \(other.path) has no 'instead' back to \(procedure.code) (add one, or mark this one 'oneway: true')"
+                    )
                 }
             }
             var seenContrast: Set<String> = []
@@ -63,8 +67,9 @@ public struct Linter: Sendable {
                 if addition.code == procedure.code {
                     error(procedure, addition.location, "'in_addition' names the file's own code \(addition.code)")
                 } else if firstByCode[addition.code] == nil, addition.describe == nil {
-                    error(procedure, addition.location,
-                          "'in_addition' names \(addition.code), which is not in the library (add 'describe' to say what it is)")
+                    error(
+                        procedure, addition.location,
+                        "'in_addition' names \(addition.code), which is not in the library (add 'describe' to say what it is)")
                 }
                 if !seenAddition.insert(addition.code).inserted {
                     error(procedure, addition.location, "'in_addition' to \(addition.code) is listed twice")
@@ -74,8 +79,10 @@ public struct Linter: Sendable {
                 error(procedure, inclusion.location, "'included' names the file's own code \(procedure.code)")
             }
             for (line, finding) in repeatedFindings(procedure) {
-                diagnostics.append(Diagnostic(path: procedure.path, line: line, column: 1, severity: .warning,
-                                              message: "finding repeats step \(finding): say each fact once (the finding, or the step)"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: procedure.path, line: line, column: 1, severity: .warning,
+                        message: "finding repeats step \(finding): say each fact once (the finding, or the step)"))
             }
             for pcs in procedure.pcs {
                 if let problem = tables.procedureProblem(pcs.code, on: asOfDay) { error(procedure, pcs.location, problem) }

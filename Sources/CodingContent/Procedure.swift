@@ -1,6 +1,5 @@
 import SourceText
 
-
 /// The coding system a content file's code belongs to.
 public enum CodeSystem: String, Sendable, Codable, CaseIterable {
     /// AMA Current Procedural Terminology (codes named only; descriptors are never copied).
@@ -77,8 +76,10 @@ public struct Contrast: Sendable, Hashable, Codable {
     public var location: SourceLocation
 
     /// Creates a contrast.
-    public init(code: String, when: String, rulesOut: String? = nil, oneway: Bool = false, describe: String? = nil,
-                location: SourceLocation) {
+    public init(
+        code: String, when: String, rulesOut: String? = nil, oneway: Bool = false, describe: String? = nil,
+        location: SourceLocation
+    ) {
         self.code = code
         self.when = when
         self.rulesOut = rulesOut

@@ -11,7 +11,10 @@ public enum ProcedureParser {
         "code", "system", "title", "section", "family", "patient", "contrasts", "icd10pcs", "diagnoses", "tags",
     ]
     /// The keys format v2 adds (a v1 file may use them while it is migrated).
-    public static let v2Keys = ["format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers", "icd10pcs_complete"]
+    public static let v2Keys = [
+        "format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers",
+        "icd10pcs_complete",
+    ]
     /// Every front-matter key either format knows.
     public static let knownKeys = v1Keys + v2Keys
     /// The v2 fields a v1 file is reminded of when it lacks them, in this order.
@@ -32,8 +35,14 @@ public enum ProcedureParser {
         switch UTF8Text.decode(data, rejectingNUL: true) {
         case .success(let decoded): text = decoded
         case .failure(let invalid):
-            return (nil, [Diagnostic(path: path, line: invalid.line, column: invalid.column, severity: .error,
-                                     message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", invalid.byte))])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        path: path, line: invalid.line, column: invalid.column, severity: .error,
+                        message: String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", invalid.byte))
+                ]
+            )
         }
         return parse(text: text, path: path, hash: Fingerprint.hex(of: data))
     }
@@ -121,14 +130,16 @@ private struct FileParser {
 
     mutating func reportYAML(_ yamlError: YamlError) {
         switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "invalid YAML front matter: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + yamlFirstLine - 1))" }
             error(mark.line + yamlFirstLine - 1, mark.column, message)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            error(context.mark.line + yamlFirstLine - 1, context.mark.column,
-                  "duplicate front-matter key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
-        case let .reader(problem, _, _, _):
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            error(
+                context.mark.line + yamlFirstLine - 1, context.mark.column,
+                "duplicate front-matter key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
             error(yamlFirstLine, 1, "invalid YAML front matter: \(problem)")
         default:
             error(yamlFirstLine, 1, "invalid YAML front matter: \(yamlError)")
@@ -203,7 +214,11 @@ private struct FileParser {
 
         var format = 1
         if let entry = values["format"], let text = string(entry.value, key: "format") {
-            if text == "2" { format = 2 } else { error(at: entry.value, "unknown format '\(text)'; the only format number is 2 (leave 'format' out for v1)") }
+            if text == "2" {
+                format = 2
+            } else {
+                error(at: entry.value, "unknown format '\(text)'; the only format number is 2 (leave 'format' out for v1)")
+            }
         }
 
         var contrasts: [Contrast] = []
@@ -296,7 +311,8 @@ private struct FileParser {
         var procedure = Procedure(
             code: code, system: system, title: title, section: section, family: family, patient: patient,
             format: format, contrasts: contrasts, additions: additions, inclusions: inclusions, modifiers: modifiers,
-            settings: settings, anesthesia: anesthesia, report: report, findings: findings, indexPath: indexPath, pcs: pcs, diagnoses: diagnoses, tags: tags, summary: sections.summary,
+            settings: settings, anesthesia: anesthesia, report: report, findings: findings, indexPath: indexPath, pcs: pcs,
+            diagnoses: diagnoses, tags: tags, summary: sections.summary,
             indications: sections.indications.map(\.text), steps: sections.steps, notes: sections.notes.map(\.text),
             path: path, codeLocation: location(codeNode), contentHash: hash)
         procedure.pcsComplete = pcsComplete
@@ -314,7 +330,9 @@ private struct FileParser {
             switch key.string {
             case "sex":
                 if let s = string(value, key: "sex") {
-                    if let sex = PatientSex(rawValue: s.lowercased()) { profile.sex = sex } else {
+                    if let sex = PatientSex(rawValue: s.lowercased()) {
+                        profile.sex = sex
+                    } else {
                         error(at: value, "patient sex '\(Excerpt.of(s))' must be female, male or any")
                     }
                 }
@@ -349,11 +367,17 @@ private struct FileParser {
                 continue
             }
             checkKeys(mapping, allowed: v2 ? ProcedureParser.insteadKeys : ProcedureParser.contrastKeys, context: noun)
-            var code: String?, when: String?, rulesOut: String?, describe: String?, oneway = false
+            var code: String?
+            var when: String?
+            var rulesOut: String?
+            var describe: String?
+            var oneway = false
             var codeNode: Node?
             for (key, value) in mapping {
                 switch key.string {
-                case "code": code = string(value, key: "code"); codeNode = value
+                case "code":
+                    code = string(value, key: "code")
+                    codeNode = value
                 case "when": when = string(value, key: "when")
                 case "rules_out" where !v2: rulesOut = string(value, key: "rules_out")
                 case "here" where v2: rulesOut = string(value, key: "here")
@@ -370,7 +394,8 @@ private struct FileParser {
             if code == nil, codeNode == nil { error(at: item, "\(noun) is missing 'code'") }
             if when == nil, mapping["when"] == nil { error(at: item, "\(noun) is missing 'when'") }
             if let code, let when, let codeNode {
-                result.append(Contrast(code: code, when: when, rulesOut: rulesOut, oneway: oneway, describe: describe, location: location(codeNode)))
+                result.append(
+                    Contrast(code: code, when: when, rulesOut: rulesOut, oneway: oneway, describe: describe, location: location(codeNode)))
             }
         }
         return result
@@ -412,11 +437,17 @@ private struct FileParser {
                 continue
             }
             checkKeys(mapping, allowed: ProcedureParser.diagnosisKeys, context: "diagnosis")
-            var code: String?, text: String?, side: Side?, preop: String?, pathology: String?
+            var code: String?
+            var text: String?
+            var side: Side?
+            var preop: String?
+            var pathology: String?
             var codeNode: Node?
             for (key, value) in mapping {
                 switch key.string {
-                case "code": code = string(value, key: "code"); codeNode = value
+                case "code":
+                    code = string(value, key: "code")
+                    codeNode = value
                 case "text": text = string(value, key: "text")
                 case "preop": preop = string(value, key: "preop")
                 case "pathology": pathology = string(value, key: "pathology")
@@ -431,7 +462,8 @@ private struct FileParser {
             if mapping["code"] == nil { error(at: item, "diagnosis is missing 'code'") }
             if mapping["text"] == nil { error(at: item, "diagnosis is missing 'text'") }
             if let code, let text, let codeNode {
-                result.append(Diagnosis(code: code, side: side, text: text, preop: preop, pathology: pathology, location: location(codeNode)))
+                result.append(
+                    Diagnosis(code: code, side: side, text: text, preop: preop, pathology: pathology, location: location(codeNode)))
             }
         }
         return result
@@ -501,8 +533,12 @@ private struct FileParser {
         guard let code = field(mapping, "code", in: item, noun: noun, required: false) else { return nil }
         let upper = code.uppercased()
         if CodeShape.problem(code: upper, system: .cpt) != nil, CodeShape.problem(code: upper, system: .hcpcs) != nil,
-           let node = mapping["code"] {
-            error(at: node, "code '\(code)' in \(noun) should be a CPT code (five digits, or four digits and F, T or U) or a HCPCS code (a letter and four digits)")
+            let node = mapping["code"]
+        {
+            error(
+                at: node,
+                "code '\(code)' in \(noun) should be a CPT code (five digits, or four digits and F, T or U) or a HCPCS code (a letter and four digits)"
+            )
             return nil
         }
         return upper
@@ -525,8 +561,10 @@ private struct FileParser {
             let describe = field(mapping, "describe", in: item, noun: noun, required: false)
             let note = field(mapping, "note", in: item, noun: noun, required: false)
             if let code, let when, let type, let codeNode = mapping["code"] {
-                result.append(Addition(code: code, when: when, type: type, modifier: modifier, describe: describe, note: note,
-                                       location: location(codeNode)))
+                result.append(
+                    Addition(
+                        code: code, when: when, type: type, modifier: modifier, describe: describe, note: note,
+                        location: location(codeNode)))
             }
         }
         return result

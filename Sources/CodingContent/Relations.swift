@@ -74,7 +74,8 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         switch setting {
         case .emergencyDepartment: return "Procedural sedation administered by the emergency physician"
         case .endoscopySuite: return "Moderate sedation administered under the endoscopist's supervision"
-        case .office, .outpatientSurgery, .inpatient: return "Moderate sedation administered under the supervision of the physician performing the procedure"
+        case .office, .outpatientSurgery, .inpatient:
+            return "Moderate sedation administered under the supervision of the physician performing the procedure"
         }
     }
 
@@ -134,8 +135,10 @@ public struct Addition: Sendable, Hashable, Codable {
     public var location: SourceLocation
 
     /// Creates an addition.
-    public init(code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
-                location: SourceLocation) {
+    public init(
+        code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
+        location: SourceLocation
+    ) {
         self.code = code
         self.when = when
         self.type = type
@@ -165,7 +168,8 @@ public enum InclusionReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .descriptor: "the code's own description already covers this work"
         case .surgicalPackage: "it belongs to the surgical package that every surgical code carries"
         case .endoscopy: "a surgical endoscopy always includes the diagnostic endoscopy of the same session"
-        case .separateProcedure: "a code marked as a separate procedure is not reported when it is done as part of a larger procedure at the same site"
+        case .separateProcedure:
+            "a code marked as a separate procedure is not reported when it is done as part of a larger procedure at the same site"
         case .ncci: "the National Correct Coding Initiative bundles it into the main procedure"
         }
     }
@@ -187,8 +191,10 @@ public struct Inclusion: Sendable, Hashable, Codable {
     public var location: SourceLocation
 
     /// Creates an inclusion.
-    public init(service: String, code: String? = nil, reason: InclusionReason, why: String? = nil, step: Int? = nil,
-                location: SourceLocation) {
+    public init(
+        service: String, code: String? = nil, reason: InclusionReason, why: String? = nil, step: Int? = nil,
+        location: SourceLocation
+    ) {
         self.service = service
         self.code = code
         self.reason = reason

@@ -10,18 +10,18 @@ public enum ISO8601 {
     public static func parse(_ text: String) -> Date? {
         var scanner = Scanner(Array(text.utf8))
         guard let year = scanner.number(digits: 4), scanner.take(UInt8(ascii: "-")),
-              let month = scanner.number(digits: 2), scanner.take(UInt8(ascii: "-")),
-              let day = scanner.number(digits: 2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            let month = scanner.number(digits: 2), scanner.take(UInt8(ascii: "-")),
+            let day = scanner.number(digits: 2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         if scanner.atEnd { return Date(timeIntervalSince1970: Double(days) * 86_400) }
 
         guard scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t")),
-              let hour = scanner.number(digits: 2), scanner.take(UInt8(ascii: ":")),
-              let minute = scanner.number(digits: 2), scanner.take(UInt8(ascii: ":")),
-              let second = scanner.number(digits: 2),
-              hour < 24, minute < 60, second < 60
+            let hour = scanner.number(digits: 2), scanner.take(UInt8(ascii: ":")),
+            let minute = scanner.number(digits: 2), scanner.take(UInt8(ascii: ":")),
+            let second = scanner.number(digits: 2),
+            hour < 24, minute < 60, second < 60
         else { return nil }
         var fraction = 0.0
         if scanner.take(UInt8(ascii: ".")) {

@@ -1,8 +1,8 @@
 import CodingContent
 import Determinism
-import Questions
 import Foundation
 import ProgressStore
+import Questions
 
 /// `codedrill report learners`: one row per learner of a database, for an instructor's roster.
 public struct ClassReport: Sendable, Equatable, Codable {

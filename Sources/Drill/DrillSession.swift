@@ -16,8 +16,10 @@ public struct DrillOptions: Sendable {
     public var calendar: StudyCalendar
 
     /// Creates options; the defaults study everything due plus the daily new items.
-    public init(selection: ItemSelection = .all, newLimit: Int? = nil, maxQuestions: Int? = nil,
-                calendar: StudyCalendar = StudyCalendar()) {
+    public init(
+        selection: ItemSelection = .all, newLimit: Int? = nil, maxQuestions: Int? = nil,
+        calendar: StudyCalendar = StudyCalendar()
+    ) {
         self.selection = selection
         self.newLimit = newLimit
         self.maxQuestions = maxQuestions
@@ -70,8 +72,10 @@ public final class DrillSession {
     public private(set) var isFinished = false
 
     /// Starts a session: reads the learner's queue (due first, then new) restricted to the selection.
-    public init(store: ProgressStore, catalog: QuestionCatalog, learner: Learner, scheduler: Scheduler,
-                options: DrillOptions = DrillOptions(), clock: SessionClock) throws {
+    public init(
+        store: ProgressStore, catalog: QuestionCatalog, learner: Learner, scheduler: Scheduler,
+        options: DrillOptions = DrillOptions(), clock: SessionClock
+    ) throws {
         self.store = store
         self.catalog = catalog
         self.learner = learner
@@ -81,8 +85,9 @@ public final class DrillSession {
         let now = clock.now()
         started = clock.elapsed()
         let selected = options.selection == .all ? nil : Set(catalog.items(options.selection).map(\.id))
-        let due = try store.dueQueue(learner: learner.id, at: now, dayStart: options.calendar.dayStart(containing: now),
-                                     filter: ItemFilter(items: selected))
+        let due = try store.dueQueue(
+            learner: learner.id, at: now, dayStart: options.calendar.dayStart(containing: now),
+            filter: ItemFilter(items: selected))
         var entries = due.due.filter { catalog.item(id: $0.item) != nil }.map { Entry(item: $0.item, isNew: false) }
         var fresh = due.new.filter { catalog.item(id: $0.item) != nil }.map { Entry(item: $0.item, isNew: true) }
         if let limit = options.newLimit { fresh = Array(fresh.prefix(max(0, limit))) }
@@ -165,13 +170,17 @@ public final class DrillSession {
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let existing = try store.card(learner: learner.id, item: item)
         if let last = existing?.lastReview, now < last {
-            throw InputProblem(message: "the clock (\(CodedrillJSON.timestamp(now))) is before this item's last review (\(CodedrillJSON.timestamp(last))); check --now")
+            throw InputProblem(
+                message:
+                    "the clock (\(CodedrillJSON.timestamp(now))) is before this item's last review (\(CodedrillJSON.timestamp(last))); check --now"
+            )
         }
         let scheduler = self.scheduler
         let exam = ExamSchedule(learner: learner, calendar: options.calendar)
-        let answer = LearnerAnswer(learner: learner.id, item: item, seed: question.seed, given: judgement.response,
-                            correct: judgement.correct, rating: rating, responseMilliseconds: milliseconds, answeredAt: now,
-                            session: try sessionID())
+        let answer = LearnerAnswer(
+            learner: learner.id, item: item, seed: question.seed, given: judgement.response,
+            correct: judgement.correct, rating: rating, responseMilliseconds: milliseconds, answeredAt: now,
+            session: try sessionID())
         let review = try store.record(answer) { ReviewScheduling.schedule(answer, current: $0, scheduler: scheduler, exam: exam) }
         self.current = nil
         let after = review.after

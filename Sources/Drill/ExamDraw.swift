@@ -2,8 +2,6 @@ import CodingContent
 import Determinism
 import Questions
 
-
-
 /// The questions of one mock exam, drawn from a catalog per a blueprint: a pure function of the
 /// blueprint, the items, the number of questions and the seed, so the same seed gives the same exam.
 public struct ExamDraw: Sendable, Equatable {
@@ -49,7 +47,9 @@ public struct ExamDraw: Sendable, Equatable {
         var notes: [String] = []
         for (index, part) in blueprint.parts.enumerated() where wanted[index] > pools[index].count {
             let has = pools[index].isEmpty ? "none" : "only \(pools[index].count)"
-            notes.append("\(part.label): \(wanted[index]) question\(wanted[index] == 1 ? "" : "s") wanted, the library has \(has); filled from the other parts")
+            notes.append(
+                "\(part.label): \(wanted[index]) question\(wanted[index] == 1 ? "" : "s") wanted, the library has \(has); filled from the other parts"
+            )
         }
         // Share each shortfall among the parts with items left, in proportion to their shares. Every
         // round draws at least one question or finds no part with items left, so it ends.
@@ -65,7 +65,9 @@ public struct ExamDraw: Sendable, Equatable {
         }
         if missing > 0 {
             let total = drawn.reduce(0, +)
-            notes.append("the library has only \(total) question\(total == 1 ? "" : "s") for this blueprint, so the exam has \(total) instead of \(count)")
+            notes.append(
+                "the library has only \(total) question\(total == 1 ? "" : "s") for this blueprint, so the exam has \(total) instead of \(count)"
+            )
         }
 
         var questions: [Drawn] = []

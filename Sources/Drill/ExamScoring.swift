@@ -12,7 +12,7 @@ enum ExamParts {
     /// The part label of `item`.
     static func label(item: String, blueprint: Blueprint?, catalog: QuestionCatalog) -> String {
         guard let blueprint, let found = catalog.item(id: item),
-              let index = blueprint.part(area: found.area, tags: found.tags, kind: found.kind.rawValue)
+            let index = blueprint.part(area: found.area, tags: found.tags, kind: found.kind.rawValue)
         else { return other }
         return blueprint.parts[index].label
     }

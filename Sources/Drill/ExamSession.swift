@@ -67,8 +67,10 @@ public final class ExamSession {
     private let parts: [String]
     private var confirming = false
 
-    private init(store: ProgressStore, catalog: QuestionCatalog, learner: Learner, blueprint: Blueprint?,
-                 attempt: ExamAttempt, scheduler: Scheduler, clock: @escaping () -> Date, seed: UInt64?, resumed: Bool, notes: [String]) {
+    private init(
+        store: ProgressStore, catalog: QuestionCatalog, learner: Learner, blueprint: Blueprint?,
+        attempt: ExamAttempt, scheduler: Scheduler, clock: @escaping () -> Date, seed: UInt64?, resumed: Bool, notes: [String]
+    ) {
         self.store = store
         self.catalog = catalog
         self.learner = learner
@@ -91,12 +93,15 @@ public final class ExamSession {
 
     /// Draws a new exam per `blueprint` and saves it: the questions, a deadline `minutes` from now,
     /// and an exam session. Throws `ExamProblem` when the library has no item the blueprint admits.
-    public static func start(store: ProgressStore, catalog: QuestionCatalog, learner: Learner, blueprint: Blueprint,
-                             settings: ExamSettings = ExamSettings(), scheduler: Scheduler,
-                             clock: @escaping () -> Date) throws -> ExamSession {
+    public static func start(
+        store: ProgressStore, catalog: QuestionCatalog, learner: Learner, blueprint: Blueprint,
+        settings: ExamSettings = ExamSettings(), scheduler: Scheduler,
+        clock: @escaping () -> Date
+    ) throws -> ExamSession {
         let now = clock()
         let seed = settings.seed ?? defaultSeed(at: now)
-        let draw = ExamDraw.draw(blueprint: blueprint, items: catalog.items, count: settings.questions ?? blueprint.questionCount, seed: seed)
+        let draw = ExamDraw.draw(
+            blueprint: blueprint, items: catalog.items, count: settings.questions ?? blueprint.questionCount, seed: seed)
         guard !draw.questions.isEmpty else {
             throw ExamProblem("the library has no questions for blueprint '\(blueprint.id)' (its parts match no item)")
         }
@@ -108,20 +113,24 @@ public final class ExamSession {
         case .unfinished(let open):
             throw UnfinishedExam(attempt: open)
         case .started(let attempt):
-            return ExamSession(store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: attempt,
-                               scheduler: scheduler, clock: clock, seed: seed, resumed: false, notes: draw.notes)
+            return ExamSession(
+                store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: attempt,
+                scheduler: scheduler, clock: clock, seed: seed, resumed: false, notes: draw.notes)
         }
     }
 
     /// Continues the learner's unfinished attempt (the latest one), with its deadline unchanged, or
     /// returns `nil` when there is none. `blueprints` are the library's, to find the attempt's one.
-    public static func resume(store: ProgressStore, catalog: QuestionCatalog, learner: Learner, blueprints: [Blueprint],
-                              scheduler: Scheduler, clock: @escaping () -> Date) throws -> ExamSession? {
+    public static func resume(
+        store: ProgressStore, catalog: QuestionCatalog, learner: Learner, blueprints: [Blueprint],
+        scheduler: Scheduler, clock: @escaping () -> Date
+    ) throws -> ExamSession? {
         guard let open = try unfinishedAttempt(store: store, learner: learner) else { return nil }
         let blueprint = blueprints.first { $0.id == open.blueprint }
         let notes = blueprint == nil ? ["blueprint '\(open.blueprint)' is no longer in the library: the report will have no pass mark"] : []
-        return ExamSession(store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: open,
-                           scheduler: scheduler, clock: clock, seed: nil, resumed: true, notes: notes)
+        return ExamSession(
+            store: store, catalog: catalog, learner: learner, blueprint: blueprint, attempt: open,
+            scheduler: scheduler, clock: clock, seed: nil, resumed: true, notes: notes)
     }
 
     /// The learner's latest attempt that has not been submitted, if any.
@@ -170,7 +179,11 @@ public final class ExamSession {
             return try answer(text, confidence: confidence)
         case .next:
             guard position < attempt.questions.count else {
-                return [.problem(InputProblem(message: "this is the last question: g 1 goes to the first, l lists them all, submit hands the exam in"))]
+                return [
+                    .problem(
+                        InputProblem(
+                            message: "this is the last question: g 1 goes to the first, l lists them all, submit hands the exam in"))
+                ]
             }
             position += 1
             return [.question(view())]
@@ -182,7 +195,10 @@ public final class ExamSession {
             return [.question(view())]
         case .go(let target):
             guard (1...attempt.questions.count).contains(target) else {
-                return [.problem(InputProblem(message: "there is no question \(target): the exam has questions 1 to \(attempt.questions.count)"))]
+                return [
+                    .problem(
+                        InputProblem(message: "there is no question \(target): the exam has questions 1 to \(attempt.questions.count)"))
+                ]
             }
             position = target
             return [.question(view())]
@@ -198,7 +214,8 @@ public final class ExamSession {
             guard unanswered == 0 else {
                 confirming = true
                 let flagged = attempt.questions.filter(\.flagged).count
-                let message = "\(unanswered) question\(unanswered == 1 ? " is" : "s are") unanswered and will count as wrong"
+                let message =
+                    "\(unanswered) question\(unanswered == 1 ? " is" : "s are") unanswered and will count as wrong"
                     + (flagged > 0 ? " (\(flagged) flagged)" : "") + ". Submit now? (y/n)"
                 return [.confirm(ExamConfirm(unanswered: unanswered, flagged: flagged, message: message))]
             }
@@ -263,7 +280,9 @@ public final class ExamSession {
     private func answer(_ text: String, confidence: Confidence) throws -> [ExamEvent] {
         let stored = attempt.questions[position - 1]
         guard let question = try? catalog.question(itemID: stored.item, seed: stored.seed) else {
-            return [.problem(InputProblem(message: "this question is no longer in the library and cannot be answered; type n for the next one"))]
+            return [
+                .problem(InputProblem(message: "this question is no longer in the library and cannot be answered; type n for the next one"))
+            ]
         }
         let judgement = question.judge(response: text)
         if let problem = AnswerCheck.problem(question: question, judgement: judgement, response: text) { return [.problem(problem)] }

@@ -1,7 +1,7 @@
 import CodingContent
 import Determinism
-import Questions
 import Foundation
+import Questions
 
 /// Classical test theory figures for a set of attempts, with Moodle's definitions
 /// (`mod/quiz/report/statistics`, `question/classes/statistics`); every formula is in
@@ -146,7 +146,9 @@ public struct ItemAnalysis: Sendable, Equatable {
             efficiency = 100 * covariance / covarianceMax
         }
         let guesses = entries.map { guessScore(attempts[$0.attempt].responses[$0.position]) }.sorted { ($0 ?? -1) < ($1 ?? -1) }
-        let randomGuess: Double? = guesses.contains(where: { $0 == nil }) ? nil
+        let randomGuess: Double? =
+            guesses.contains(where: { $0 == nil })
+            ? nil
             : Moments.mean(guesses.compactMap { $0 }).map { $0 * 100 }
 
         // Distractor analysis: what was chosen, and how often each option was on screen.
@@ -162,8 +164,9 @@ public struct ItemAnalysis: Sendable, Equatable {
             if let key = response.key { keys.insert(key) }
         }
         var answers: [AnswerCount] = chosen.map { answer, value in
-            AnswerCount(answer: answer, correct: value.correct || answer.map(keys.contains) == true, count: value.count,
-                        shown: answer.flatMap { shown[$0] }, percent: 100 * Double(value.count) / Double(n))
+            AnswerCount(
+                answer: answer, correct: value.correct || answer.map(keys.contains) == true, count: value.count,
+                shown: answer.flatMap { shown[$0] }, percent: 100 * Double(value.count) / Double(n))
         }
         for (option, times) in shown where chosen[option] == nil {
             answers.append(AnswerCount(answer: option, correct: keys.contains(option), count: 0, shown: times, percent: 0))

@@ -1,9 +1,9 @@
 import CodingContent
 import Determinism
-import Questions
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// How ready a learner is for their exam: the predicted recall on exam day of every item they have
 /// started, assuming the schedule is followed (see `ExamPlanner.predictedRecall`), overall, per
@@ -52,8 +52,10 @@ public struct Readiness: Sendable, Equatable, Codable {
     public var atRisk: [AtRisk]
 
     /// The learner's readiness at `now`, or `nil` when no exam date is set or it has passed.
-    public init?(store: ProgressStore, learner: Learner, catalog: QuestionCatalog, blueprints: [Blueprint],
-                 at now: Date, calendar: StudyCalendar) throws {
+    public init?(
+        store: ProgressStore, learner: Learner, catalog: QuestionCatalog, blueprints: [Blueprint],
+        at now: Date, calendar: StudyCalendar
+    ) throws {
         guard let goal = learner.exam, let exam = ExamSchedule(learner: learner, calendar: calendar) else { return nil }
         let left = exam.daysLeft(at: now)
         guard left >= 0 else { return nil }
@@ -89,20 +91,25 @@ public struct Readiness: Sendable, Equatable, Codable {
             let allShares = blueprint.parts.reduce(0) { $0 + $1.share }
             sections = blueprint.parts.map { part in
                 let sum = sums[part.label] ?? (0, 0, 0)
-                return Section(name: part.label, started: sum.started, items: sum.items,
-                               predictedRecall: sum.started == 0 ? 0 : sum.recall / Double(sum.started),
-                               share: allShares > 0 ? part.share / allShares : 0)
+                return Section(
+                    name: part.label, started: sum.started, items: sum.items,
+                    predictedRecall: sum.started == 0 ? 0 : sum.recall / Double(sum.started),
+                    share: allShares > 0 ? part.share / allShares : 0)
             }
             let covered = sections.filter { $0.items > 0 }
             let shares = covered.reduce(0) { $0 + ($1.share ?? 0) }
-            expectedScore = shares == 0 ? 0 : covered.reduce(0) { total, section in
-                let sum = sums[section.name] ?? (0, 0, 0)
-                return total + (section.share ?? 0) / shares * sum.recall / Double(section.items)
-            }
+            expectedScore =
+                shares == 0
+                ? 0
+                : covered.reduce(0) { total, section in
+                    let sum = sums[section.name] ?? (0, 0, 0)
+                    return total + (section.share ?? 0) / shares * sum.recall / Double(section.items)
+                }
         } else {
             sections = sums.filter { $0.value.started > 0 }.sorted { $0.key < $1.key }.map {
-                Section(name: $0.key, started: $0.value.started, items: $0.value.items,
-                        predictedRecall: $0.value.recall / Double($0.value.started), share: nil)
+                Section(
+                    name: $0.key, started: $0.value.started, items: $0.value.items,
+                    predictedRecall: $0.value.recall / Double($0.value.started), share: nil)
             }
             expectedScore = nil
         }
@@ -112,8 +119,10 @@ public struct Readiness: Sendable, Equatable, Codable {
     }
 
     /// One card's predicted recall on exam day; a card still in a (re)learning step counts as due today.
-    public static func predictedRecall(_ card: Card, planner: ExamPlanner, today: Date, daysLeft: Int,
-                                       calendar: StudyCalendar) -> Double {
+    public static func predictedRecall(
+        _ card: Card, planner: ExamPlanner, today: Date, daysLeft: Int,
+        calendar: StudyCalendar
+    ) -> Double {
         guard let memory = card.memory, let last = card.lastReview else { return 0 }
         let since = max(0, days(from: calendar.dayStart(containing: last), to: today))
         let dueIn = card.phase == .review ? days(from: today, to: calendar.dayStart(containing: card.due)) : 0

@@ -38,9 +38,23 @@ struct ResultLineReader {
     ].map { Array($0.utf8) }
 
     private mutating func object() -> ResultRecord? {
-        var format: Int?, source: ResponseSource?, learner: String?, attempt: Int64??, blueprint: String??
-        var startedAt: Date??, questions: Int??, position: Int??, item: String?, kind: String?, seed: UInt64?
-        var answer: String??, choice: String??, correct: Bool?, answeredAt: Date??, options: [String]??, key: String??
+        var format: Int?
+        var source: ResponseSource?
+        var learner: String?
+        var attempt: Int64??
+        var blueprint: String??
+        var startedAt: Date??
+        var questions: Int??
+        var position: Int??
+        var item: String?
+        var kind: String?
+        var seed: UInt64?
+        var answer: String??
+        var choice: String??
+        var correct: Bool?
+        var answeredAt: Date??
+        var options: [String]??
+        var key: String??
         var seen = [Bool](repeating: false, count: Self.keys.count)
         skipSpace()
         guard take(UInt8(ascii: "{")) else { return nil }
@@ -53,23 +67,57 @@ struct ResultLineReader {
             guard take(UInt8(ascii: ":")) else { return nil }
             skipSpace()
             switch k {
-            case 0: guard let value = integer().flatMap({ Int(exactly: $0) }) else { return nil }; format = value
-            case 1: guard let value = string().flatMap(ResponseSource.init(rawValue:)) else { return nil }; source = value
-            case 2: guard let value = string() else { return nil }; learner = value
-            case 3: guard let value = nullable({ $0.integer() }) else { return nil }; attempt = value
-            case 4: guard let value = nullable({ $0.string() }) else { return nil }; blueprint = value
-            case 5: guard let value = nullable({ $0.date() }) else { return nil }; startedAt = value
-            case 6: guard let value = nullable({ $0.integer().flatMap { Int(exactly: $0) } }) else { return nil }; questions = value
-            case 7: guard let value = nullable({ $0.integer().flatMap { Int(exactly: $0) } }) else { return nil }; position = value
-            case 8: guard let value = string() else { return nil }; item = value
-            case 9: guard let value = string() else { return nil }; kind = value
-            case 10: guard let value = unsigned() else { return nil }; seed = value
-            case 11: guard let value = nullable({ $0.string() }) else { return nil }; answer = value
-            case 12: guard let value = nullable({ $0.string() }) else { return nil }; choice = value
-            case 13: guard let value = boolean() else { return nil }; correct = value
-            case 14: guard let value = nullable({ $0.date() }) else { return nil }; answeredAt = value
-            case 15: guard let value = nullable({ $0.strings() }) else { return nil }; options = value
-            default: guard let value = nullable({ $0.string() }) else { return nil }; key = value
+            case 0:
+                guard let value = integer().flatMap({ Int(exactly: $0) }) else { return nil }
+                format = value
+            case 1:
+                guard let value = string().flatMap(ResponseSource.init(rawValue:)) else { return nil }
+                source = value
+            case 2:
+                guard let value = string() else { return nil }
+                learner = value
+            case 3:
+                guard let value = nullable({ $0.integer() }) else { return nil }
+                attempt = value
+            case 4:
+                guard let value = nullable({ $0.string() }) else { return nil }
+                blueprint = value
+            case 5:
+                guard let value = nullable({ $0.date() }) else { return nil }
+                startedAt = value
+            case 6:
+                guard let value = nullable({ $0.integer().flatMap { Int(exactly: $0) } }) else { return nil }
+                questions = value
+            case 7:
+                guard let value = nullable({ $0.integer().flatMap { Int(exactly: $0) } }) else { return nil }
+                position = value
+            case 8:
+                guard let value = string() else { return nil }
+                item = value
+            case 9:
+                guard let value = string() else { return nil }
+                kind = value
+            case 10:
+                guard let value = unsigned() else { return nil }
+                seed = value
+            case 11:
+                guard let value = nullable({ $0.string() }) else { return nil }
+                answer = value
+            case 12:
+                guard let value = nullable({ $0.string() }) else { return nil }
+                choice = value
+            case 13:
+                guard let value = boolean() else { return nil }
+                correct = value
+            case 14:
+                guard let value = nullable({ $0.date() }) else { return nil }
+                answeredAt = value
+            case 15:
+                guard let value = nullable({ $0.strings() }) else { return nil }
+                options = value
+            default:
+                guard let value = nullable({ $0.string() }) else { return nil }
+                key = value
             }
             skipSpace()
             if take(UInt8(ascii: ",")) { continue }
@@ -78,8 +126,8 @@ struct ResultLineReader {
         }
         skipSpace()
         guard index == bytes.count, let format, let source, let learner, let attempt, let blueprint, let startedAt,
-              let questions, let position, let item, let kind, let seed, let answer, let choice, let correct,
-              let answeredAt, let options, let key
+            let questions, let position, let item, let kind, let seed, let answer, let choice, let correct,
+            let answeredAt, let options, let key
         else { return nil }
         return ResultRecord(
             format: format, source: source, learner: learner, attempt: attempt, blueprint: blueprint,

@@ -1,8 +1,8 @@
 import CodingContent
 import Determinism
-import Questions
 import Foundation
 import ProgressStore
+import Questions
 
 /// One line of `codedrill results export`: one learner's response to one question, with what item
 /// analysis needs to be computed anywhere without the learner's database (docs/reports.md).
@@ -52,10 +52,12 @@ public struct ResultRecord: Sendable, Equatable, Codable {
     public static let currentFormat = 1
 
     /// Creates a value from all of its fields.
-    public init(format: Int = ResultRecord.currentFormat, source: ResponseSource, learner: String, attempt: Int64?,
-                blueprint: String?, startedAt: Date?, questions: Int?, position: Int?, item: String, kind: String,
-                seed: UInt64, answer: String?, choice: String?, correct: Bool, answeredAt: Date?, options: [String]?,
-                key: String?) {
+    public init(
+        format: Int = ResultRecord.currentFormat, source: ResponseSource, learner: String, attempt: Int64?,
+        blueprint: String?, startedAt: Date?, questions: Int?, position: Int?, item: String, kind: String,
+        seed: UInt64, answer: String?, choice: String?, correct: Bool, answeredAt: Date?, options: [String]?,
+        key: String?
+    ) {
         self.format = format
         self.source = source
         self.learner = learner
@@ -117,7 +119,7 @@ public struct ResultRecord: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case format, source, learner, attempt, blueprint, startedAt, questions, position, item, kind, seed, answer,
-             choice, correct, answeredAt, options, key
+            choice, correct, answeredAt, options, key
     }
 
     /// Writes every key, `null` for absent values, so the documented shape is the same on every line.
@@ -187,7 +189,9 @@ public enum ResultLines {
         let chunks = stride(from: 0, to: lines.count, by: chunkSize).map { Array(lines[$0..<min(lines.count, $0 + chunkSize)]) }
         let decode: @Sendable ([(number: Int, text: Substring)]) -> [Result<ResultRecord, ResultLineError>] = { chunk in
             let decoder = makeDecoder()
-            return chunk.map { line in Result { () throws(ResultLineError) in try record(line.text, number: line.number, file: file, decoder: decoder) } }
+            return chunk.map { line in
+                Result { () throws(ResultLineError) in try record(line.text, number: line.number, file: file, decoder: decoder) }
+            }
         }
         let decoded = if #available(macOS 15, *) { ParallelMap.map(chunks, decode) } else { chunks.map(decode) }
         var records: [ResultRecord] = []

@@ -81,8 +81,12 @@ public enum ResultSelection {
     /// learner made of their first drill answer on each item. Attempts are ordered by learner,
     /// blueprint and start. A record repeated exactly (the same file read twice) counts once; two
     /// different records for one learner, attempt and position are a conflict.
-    public static func attempts(_ records: [ResultRecord], filter: ResultFilter = ResultFilter()) throws(ResultConflict) -> [ScoredAttempt] {
-        struct AttemptKey: Hashable { var learner: String; var attempt: Int64 }
+    public static func attempts(_ records: [ResultRecord], filter: ResultFilter = ResultFilter()) throws(ResultConflict) -> [ScoredAttempt]
+    {
+        struct AttemptKey: Hashable {
+            var learner: String
+            var attempt: Int64
+        }
         // Indices into `records`, not copies: a record holds a dozen strings and arrays.
         var exams: [AttemptKey: [Int]] = [:]
         var drills: [String: [String: Int]] = [:]
@@ -102,11 +106,17 @@ public enum ResultSelection {
             }
         }
 
-        struct Candidate { var key: AttemptKey; var blueprint: String; var startedAt: Date; var lines: [Int] }
+        struct Candidate {
+            var key: AttemptKey
+            var blueprint: String
+            var startedAt: Date
+            var lines: [Int]
+        }
         var first: [String: Candidate] = [:]  // by learner and blueprint
         for (key, lines) in exams {
             let sample = records[lines[0]]
-            let candidate = Candidate(key: key, blueprint: sample.blueprint ?? "", startedAt: sample.startedAt ?? .distantPast, lines: lines)
+            let candidate = Candidate(
+                key: key, blueprint: sample.blueprint ?? "", startedAt: sample.startedAt ?? .distantPast, lines: lines)
             let slot = "\(key.learner)\u{0}\(candidate.blueprint)"
             if let held = first[slot], (held.startedAt, held.key.attempt) <= (candidate.startedAt, key.attempt) { continue }
             first[slot] = candidate
@@ -121,32 +131,47 @@ public enum ResultSelection {
                 let record = records[index]
                 if let previous = byPosition.last, records[previous].position == record.position {
                     if records[previous] != record {
-                        throw ResultConflict(message: "learner '\(record.learner)', attempt \(candidate.key.attempt), question \(record.position!) appears twice with different contents")
+                        throw ResultConflict(
+                            message:
+                                "learner '\(record.learner)', attempt \(candidate.key.attempt), question \(record.position!) appears twice with different contents"
+                        )
                     }
                     continue
                 }
                 if record.blueprint != sample.blueprint || record.startedAt != sample.startedAt || record.questions != sample.questions {
-                    throw ResultConflict(message: "learner '\(record.learner)', attempt \(candidate.key.attempt): its lines disagree on the blueprint, start or number of questions")
+                    throw ResultConflict(
+                        message:
+                            "learner '\(record.learner)', attempt \(candidate.key.attempt): its lines disagree on the blueprint, start or number of questions"
+                    )
                 }
                 byPosition.append(index)
             }
             let count = sample.questions ?? byPosition.count
             guard byPosition.count == count else {
-                throw ResultConflict(message: "learner '\(candidate.key.learner)', attempt \(candidate.key.attempt): \(byPosition.count) of its \(count) questions are in the results")
+                throw ResultConflict(
+                    message:
+                        "learner '\(candidate.key.learner)', attempt \(candidate.key.attempt): \(byPosition.count) of its \(count) questions are in the results"
+                )
             }
-            attempts.append((ScoredAttempt(learner: candidate.key.learner, blueprint: candidate.blueprint,
-                                           responses: byPosition.map { scored(records[$0]) }), candidate.startedAt))
+            attempts.append(
+                (
+                    ScoredAttempt(
+                        learner: candidate.key.learner, blueprint: candidate.blueprint,
+                        responses: byPosition.map { scored(records[$0]) }), candidate.startedAt
+                ))
         }
         for (learner, items) in drills {
             let ordered = items.values.sorted { isEarlier(records[$0], than: records[$1]) }
-            attempts.append((ScoredAttempt(learner: learner, blueprint: "drill", responses: ordered.map { scored(records[$0]) }), .distantFuture))
+            attempts.append(
+                (ScoredAttempt(learner: learner, blueprint: "drill", responses: ordered.map { scored(records[$0]) }), .distantFuture))
         }
         return attempts.sorted { ($0.0.learner, $0.0.blueprint, $0.1) < ($1.0.learner, $1.0.blueprint, $1.1) }.map(\.0)
     }
 
     private static func scored(_ record: ResultRecord) -> ScoredResponse {
-        ScoredResponse(item: record.item, kind: record.kind, mark: record.correct ? 1 : 0, choice: record.choice,
-                       options: record.options, key: record.key)
+        ScoredResponse(
+            item: record.item, kind: record.kind, mark: record.correct ? 1 : 0, choice: record.choice,
+            options: record.options, key: record.key)
     }
 
     private static func isEarlier(_ a: ResultRecord, than b: ResultRecord) -> Bool {

@@ -6,10 +6,13 @@ import ProgressStore
 enum ReviewScheduling {
     /// The review of one exam answer. The exam does not time single questions, so the response
     /// time is 0.
-    static func answer(learner: Learner.ID, item: String, seed: UInt64, given: String, correct: Bool, rating: Rating,
-                       at time: Date, session: Session.ID?) -> LearnerAnswer {
-        LearnerAnswer(learner: learner, item: item, seed: seed, given: given, correct: correct, rating: rating,
-               responseMilliseconds: 0, answeredAt: time, session: session)
+    static func answer(
+        learner: Learner.ID, item: String, seed: UInt64, given: String, correct: Bool, rating: Rating,
+        at time: Date, session: Session.ID?
+    ) -> LearnerAnswer {
+        LearnerAnswer(
+            learner: learner, item: item, seed: seed, given: given, correct: correct, rating: rating,
+            responseMilliseconds: 0, answeredAt: time, session: session)
     }
 
     /// The card after `answer`, as the drill schedules it: FSRS from the learner's current card (a new

@@ -104,7 +104,8 @@ public struct StudyReport: Sendable, Equatable, Codable {
         }
         bySection = scores(sections)
         byKind = scores(kinds)
-        weakestFamilies = Array(scores(families).filter { $0.answers >= 3 }
-            .sorted { ($0.percent, -$0.answers, $0.name) < ($1.percent, -$1.answers, $1.name) }.prefix(5))
+        weakestFamilies = Array(
+            scores(families).filter { $0.answers >= 3 }
+                .sorted { ($0.percent, -$0.answers, $0.name) < ($1.percent, -$1.answers, $1.name) }.prefix(5))
     }
 }

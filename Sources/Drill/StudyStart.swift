@@ -29,9 +29,12 @@ public struct StudyStart: Sendable {
     ///
     /// Errors come in the order a sequential start would meet them: the library's (or `check`'s)
     /// first, then the store's.
-    public init(storePath: String, learnerName: String, at now: Date, loadLibrary: () throws -> Library,
-                check: (Library) throws -> Void = { _ in }) throws {
-        let opening = FileManager.default.fileExists(atPath: storePath)
+    public init(
+        storePath: String, learnerName: String, at now: Date, loadLibrary: () throws -> Library,
+        check: (Library) throws -> Void = { _ in }
+    ) throws {
+        let opening =
+            FileManager.default.fileExists(atPath: storePath)
             ? BackgroundWork { () throws -> (ProgressStore, Learner?) in
                 let store = try ProgressStore(path: storePath)
                 // The lookup is the store's first read: it also opens the reader connection.

@@ -24,8 +24,10 @@ public struct ExamPlanner: Sendable, Equatable {
     public var desiredRetention: Double
 
     /// Creates a planner.
-    public init(parameters: Parameters, desiredRetention: Double = 0.9, targetRecall: Double = 0.97, maximumGap: Int = 30,
-                spreadDays: Int = 7) {
+    public init(
+        parameters: Parameters, desiredRetention: Double = 0.9, targetRecall: Double = 0.97, maximumGap: Int = 30,
+        spreadDays: Int = 7
+    ) {
         self.parameters = parameters
         self.desiredRetention = desiredRetention
         self.targetRecall = targetRecall
@@ -84,12 +86,15 @@ public struct ExamPlanner: Sendable, Equatable {
             guardRounds += 1
             let r = parameters.retrievability(elapsedDays: Double(due - lastReview), stability: memory.stability)
             memory = MemoryState(
-                stability: max(parameters.nextStability(stability: memory.stability, difficulty: memory.difficulty,
-                                                        retrievability: r, rating: .good), MemoryState.minimumStability),
+                stability: max(
+                    parameters.nextStability(
+                        stability: memory.stability, difficulty: memory.difficulty,
+                        retrievability: r, rating: .good), MemoryState.minimumStability),
                 difficulty: parameters.nextDifficulty(memory.difficulty, rating: .good))
             lastReview = due
-            let ordinary = parameters.nextInterval(desiredRetention: desiredRetention, stability: memory.stability,
-                                                   maximumInterval: 36_500)
+            let ordinary = parameters.nextInterval(
+                desiredRetention: desiredRetention, stability: memory.stability,
+                maximumInterval: 36_500)
             var plain = self
             plain.spreadDays = 1
             due += plain.interval(memory: memory, ordinary: ordinary, daysLeft: daysLeft - due, seed: 0)

@@ -70,7 +70,8 @@ public struct Scheduler: Sendable, Equatable {
     /// away. A slack of a few units in the last place of the larger date keeps that exactly N days.
     @inline(__always)
     public static func elapsedDays(from start: Date, to end: Date) -> Int {
-        let a = start.timeIntervalSinceReferenceDate, b = end.timeIntervalSinceReferenceDate
+        let a = start.timeIntervalSinceReferenceDate
+        let b = end.timeIntervalSinceReferenceDate
         let slack = max(abs(a), abs(b)) * 0x1p-50  // about 4 units in the last place
         let elapsed = b - a + slack
         // Whole seconds (truncation is the floor when non-negative), then integer floor division:
@@ -107,7 +108,9 @@ public struct Scheduler: Sendable, Equatable {
         }
         let memory = nextMemory(card.memory, elapsedDays: elapsed, rating: rating)
 
-        var phase: CardPhase, step: Int?, wait: Wait
+        var phase: CardPhase
+        var step: Int?
+        var wait: Wait
         switch card.phase {
         case .learning:
             (phase, step, wait) = stepOutcome(steps: learningSteps, phase: .learning, step: card.step ?? 0, rating: rating)

@@ -40,7 +40,8 @@ extension Parameters {
     /// The stability after a review at least a day later: success or failure by rating, at least 0.001.
     @inline(__always)
     public func nextStability(stability s: Double, difficulty d: Double, retrievability r: Double, rating: Rating) -> Double {
-        let next = rating == .again
+        let next =
+            rating == .again
             ? stabilityAfterFailure(stability: s, difficulty: d, retrievability: r)
             : stabilityAfterSuccess(stability: s, difficulty: d, retrievability: r, rating: rating)
         return max(next, MemoryState.minimumStability)

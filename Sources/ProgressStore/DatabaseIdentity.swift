@@ -116,7 +116,8 @@ enum DatabaseFile {
             throw DatabaseIdentity.foreign(path, "not an SQLite file")
         }
         if header.applicationID != 0 && header.applicationID != Schema.applicationID {
-            throw DatabaseIdentity.foreign(path, "it belongs to another application: application id \(DatabaseIdentity.hex(header.applicationID))")
+            throw DatabaseIdentity.foreign(
+                path, "it belongs to another application: application id \(DatabaseIdentity.hex(header.applicationID))")
         }
         if header.applicationID == Schema.applicationID && header.userVersion > Schema.version {
             throw DatabaseIdentity.newer(path, version: header.userVersion)
@@ -158,7 +159,8 @@ enum DatabaseFile {
             defer { try? queue.close() }
             return try queue.read { db in
                 let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                let applied = tables.contains("grdb_migrations")
+                let applied =
+                    tables.contains("grdb_migrations")
                     ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
                     : []
                 return DatabaseIdentity(

@@ -108,16 +108,18 @@ extension ProgressStore {
                 throw StoreError.unknownLearner(learner)
             }
             let dayStartMilliseconds = Timestamp.milliseconds(dayStart)
-            let reviewedToday = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(*) FROM reviews
-                    WHERE learner_id = ? AND reviewed_at >= ? AND before_phase IS NOT NULL
-                    """,
-                arguments: [learner, dayStartMilliseconds]) ?? 0
-            let introducedToday = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM cards WHERE learner_id = ? AND introduced_at >= ?",
-                arguments: [learner, dayStartMilliseconds]) ?? 0
+            let reviewedToday =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM reviews
+                        WHERE learner_id = ? AND reviewed_at >= ? AND before_phase IS NOT NULL
+                        """,
+                    arguments: [learner, dayStartMilliseconds]) ?? 0
+            let introducedToday =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM cards WHERE learner_id = ? AND introduced_at >= ?",
+                    arguments: [learner, dayStartMilliseconds]) ?? 0
 
             let (dueFilter, dueFilterArguments) = filter.sql(itemColumn: "c.item_id", kindColumn: "i.kind")
             let dueRows = try Row.fetchCursor(

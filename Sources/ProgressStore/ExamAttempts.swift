@@ -53,7 +53,10 @@ public struct ExamAttempt: Sendable, Equatable, Identifiable {
     public var questions: [ExamQuestion]
 
     /// Creates a value from all of its fields.
-    public init(id: Int64, learner: Learner.ID, session: Session.ID?, blueprint: String, startedAt: Date, deadline: Date, submittedAt: Date?, score: Int?, questions: [ExamQuestion]) {
+    public init(
+        id: Int64, learner: Learner.ID, session: Session.ID?, blueprint: String, startedAt: Date, deadline: Date, submittedAt: Date?,
+        score: Int?, questions: [ExamQuestion]
+    ) {
         self.id = id
         self.learner = learner
         self.session = session
@@ -119,19 +122,23 @@ extension ProgressStore {
         guard deadline >= startedAt else { throw .data("an exam deadline cannot come before its start") }
         return try write { db in
             guard try Learner.fetch(db, id: learner) != nil else { throw StoreError.unknownLearner(learner) }
-            if let open = try Int64.fetchOne(db, sql: """
-                SELECT id FROM exam_attempts WHERE learner_id = ? AND submitted_at IS NULL
-                ORDER BY started_at DESC, id DESC LIMIT 1
-                """, arguments: [learner]) {
+            if let open = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM exam_attempts WHERE learner_id = ? AND submitted_at IS NULL
+                    ORDER BY started_at DESC, id DESC LIMIT 1
+                    """, arguments: [learner])
+            {
                 return .unfinished(try Self.examAttempt(db, id: open)!)
             }
             try db.execute(
                 sql: "INSERT INTO sessions (learner_id, kind, started_at) VALUES (?, ?, ?)",
                 arguments: [learner, SessionKind.exam.rawValue, Timestamp.milliseconds(startedAt)])
             let session = db.lastInsertedRowID
-            return .started(try Self.insertAttempt(
-                db, learner: learner, blueprint: blueprint, questions: questions, startedAt: startedAt,
-                deadline: deadline, session: session))
+            return .started(
+                try Self.insertAttempt(
+                    db, learner: learner, blueprint: blueprint, questions: questions, startedAt: startedAt,
+                    deadline: deadline, session: session))
         }
     }
 

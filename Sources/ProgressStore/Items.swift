@@ -89,10 +89,11 @@ extension ProgressStore {
             var nextPosition = try Int64.fetchOne(db, sql: "SELECT coalesce(max(position), 0) + 1 FROM items") ?? 1
             let select = try db.cachedStatement(
                 sql: "SELECT kind, source, content_hash, retired_at FROM items WHERE id = ?")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO items (id, kind, source, content_hash, position, first_seen_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO items (id, kind, source, content_hash, position, first_seen_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
             let introduce = try db.cachedStatement(
                 sql: "INSERT INTO new_items (learner_id, item_id, position) SELECT id, ?, ? FROM learners")
             let update = try db.cachedStatement(
@@ -108,9 +109,14 @@ extension ProgressStore {
                     continue
                 }
                 let wasRetired = (row["retired_at"] as Int64?) != nil
-                let differs = (row["kind"] as String) != item.kind || (row["source"] as String) != item.source
+                let differs =
+                    (row["kind"] as String) != item.kind || (row["source"] as String) != item.source
                     || (row["content_hash"] as String) != item.contentHash
-                if wasRetired { report.restored += 1 } else if differs { report.changed += 1 } else {
+                if wasRetired {
+                    report.restored += 1
+                } else if differs {
+                    report.changed += 1
+                } else {
                     report.unchanged += 1
                 }
                 if wasRetired || differs {
@@ -136,14 +142,17 @@ extension ProgressStore {
         try read { db in
             let filter = includingRetired ? "" : "WHERE retired_at IS NULL"
             // Columns by position, rows from a cursor: a drill reads every item at start-up.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, kind, source, content_hash, position, first_seen_at, retired_at FROM items \(filter) ORDER BY position
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, kind, source, content_hash, position, first_seen_at, retired_at FROM items \(filter) ORDER BY position
+                    """)
             var items: [StoredItem] = []
             while let row = try rows.next() {
-                items.append(StoredItem(
-                    record: ItemRecord(id: row[0], kind: row[1], source: row[2], contentHash: row[3]),
-                    position: row[4], firstSeenAt: Timestamp.date(row[5] as Int64), retiredAt: Timestamp.date(row[6] as Int64?)))
+                items.append(
+                    StoredItem(
+                        record: ItemRecord(id: row[0], kind: row[1], source: row[2], contentHash: row[3]),
+                        position: row[4], firstSeenAt: Timestamp.date(row[5] as Int64), retiredAt: Timestamp.date(row[6] as Int64?)))
             }
             return items
         }
@@ -159,11 +168,13 @@ extension ProgressStore {
             .map { $0.id + "\u{1F}" + $0.kind + "\u{1F}" + $0.source + "\u{1F}" + $0.contentHash }
             .joined(separator: "\u{1E}")
         let stored = try read { db in
-            try String.fetchOne(db, sql: """
-                SELECT group_concat(line, char(30)) FROM (
-                    SELECT id || char(31) || kind || char(31) || source || char(31) || content_hash AS line
-                    FROM items WHERE retired_at IS NULL ORDER BY id)
-                """)
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT group_concat(line, char(30)) FROM (
+                        SELECT id || char(31) || kind || char(31) || source || char(31) || content_hash AS line
+                        FROM items WHERE retired_at IS NULL ORDER BY id)
+                    """)
         }
         return (stored ?? "") == expected
     }

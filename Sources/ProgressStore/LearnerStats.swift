@@ -89,7 +89,10 @@ public struct LearnerStats: Sendable, Equatable {
     public var studiedToday: Bool
 
     /// Creates a value from all of its fields.
-    public init(dueNow: Int, overdue: Int, dueLaterToday: Int, newAvailable: Int, newLeftToday: Int, totalReviews: Int, days: [DayActivity], forecast: [DayForecast], retention: Accuracy, streak: Int, studiedToday: Bool) {
+    public init(
+        dueNow: Int, overdue: Int, dueLaterToday: Int, newAvailable: Int, newLeftToday: Int, totalReviews: Int, days: [DayActivity],
+        forecast: [DayForecast], retention: Accuracy, streak: Int, studiedToday: Bool
+    ) {
         self.dueNow = dueNow
         self.overdue = overdue
         self.dueLaterToday = dueLaterToday
@@ -207,9 +210,10 @@ extension ProgressStore {
 
             // The streak: the first study day, counting back from today, with no review. Days are
             // checked a year at a time (a longer streak takes another statement per year).
-            let studiedToday = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM reviews WHERE learner_id = ? AND reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
-                arguments: [learner, todayMs, tomorrowMs]) != nil
+            let studiedToday =
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM reviews WHERE learner_id = ? AND reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
+                    arguments: [learner, todayMs, tomorrowMs]) != nil
             var streak = 0
             var newest = studiedToday ? today : calendar.dayStart(-1, after: today)
             var chunk = 35
@@ -248,7 +252,9 @@ extension ProgressStore {
     public func accuracyByItem(learner: Learner.ID) throws(StoreError) -> [ItemAccuracy] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT item_id, count(*), coalesce(sum(correct), 0) FROM reviews WHERE learner_id = ? GROUP BY item_id ORDER BY item_id",
+                db,
+                sql:
+                    "SELECT item_id, count(*), coalesce(sum(correct), 0) FROM reviews WHERE learner_id = ? GROUP BY item_id ORDER BY item_id",
                 arguments: [learner]
             ).map { ItemAccuracy(item: $0[0], accuracy: Accuracy(answers: $0[1], correct: $0[2])) }
         }

@@ -17,8 +17,10 @@ public struct Learner: Sendable, Equatable, Identifiable {
     public var exam: ExamGoal?
 
     /// Creates a value from all of its fields.
-    public init(id: Int64, name: String, createdAt: Date, settings: LearnerSettings, fsrsParameters: [Double]? = nil,
-                exam: ExamGoal? = nil) {
+    public init(
+        id: Int64, name: String, createdAt: Date, settings: LearnerSettings, fsrsParameters: [Double]? = nil,
+        exam: ExamGoal? = nil
+    ) {
         self.id = id
         self.name = name
         self.createdAt = createdAt

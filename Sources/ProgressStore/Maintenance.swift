@@ -29,20 +29,29 @@ extension ProgressStore {
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
                 problems.append("table \(row[0] as String) row \(row[1] as Int64? ?? 0) refers to a missing row of \(row[2] as String)")
             }
-            let both = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM cards c JOIN new_items n ON n.learner_id = c.learner_id AND n.item_id = c.item_id
-                """) ?? 0
+            let both =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM cards c JOIN new_items n ON n.learner_id = c.learner_id AND n.item_id = c.item_id
+                        """) ?? 0
             if both > 0 { problems.append("\(both) cards are also listed as new items") }
-            let neither = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM learners l CROSS JOIN items i
-                WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.learner_id = l.id AND c.item_id = i.id)
-                  AND NOT EXISTS (SELECT 1 FROM new_items n WHERE n.learner_id = l.id AND n.item_id = i.id)
-                """) ?? 0
+            let neither =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM learners l CROSS JOIN items i
+                        WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.learner_id = l.id AND c.item_id = i.id)
+                          AND NOT EXISTS (SELECT 1 FROM new_items n WHERE n.learner_id = l.id AND n.item_id = i.id)
+                        """) ?? 0
             if neither > 0 { problems.append("\(neither) learner-item pairs have neither a card nor a new-item entry") }
-            let miscounted = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM learners l
-                WHERE l.review_count != (SELECT count(*) FROM reviews r WHERE r.learner_id = l.id)
-                """) ?? 0
+            let miscounted =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM learners l
+                        WHERE l.review_count != (SELECT count(*) FROM reviews r WHERE r.learner_id = l.id)
+                        """) ?? 0
             if miscounted > 0 { problems.append("\(miscounted) learners have a review count that differs from their reviews") }
             return DatabaseCheck(
                 schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0, problems: problems)

@@ -45,9 +45,11 @@ public struct RecordedResponse: Sendable, Equatable {
     public var answeredAt: Date?
 
     /// Creates a value from all of its fields.
-    public init(source: ResponseSource, learner: String, learnerAddedAt: Date, attempt: Int64?, blueprint: String?,
-                attemptStartedAt: Date?, attemptQuestions: Int?, position: Int?, item: String, kind: String, seed: UInt64,
-                answer: String?, correct: Bool, answeredAt: Date?) {
+    public init(
+        source: ResponseSource, learner: String, learnerAddedAt: Date, attempt: Int64?, blueprint: String?,
+        attemptStartedAt: Date?, attemptQuestions: Int?, position: Int?, item: String, kind: String, seed: UInt64,
+        answer: String?, correct: Bool, answeredAt: Date?
+    ) {
         self.source = source
         self.learner = learner
         self.learnerAddedAt = learnerAddedAt
@@ -96,7 +98,9 @@ extension ProgressStore {
                     """,
                 arguments: arguments)
             let questions = try db.cachedStatement(
-                sql: "SELECT position, item_id, seed, answer, coalesce(correct, 0), answered_at FROM exam_questions WHERE attempt_id = ? ORDER BY position")
+                sql:
+                    "SELECT position, item_id, seed, answer, coalesce(correct, 0), answered_at FROM exam_questions WHERE attempt_id = ? ORDER BY position"
+            )
             for attempt in attempts {
                 let id: Int64 = attempt[0]
                 let learner: String = attempt[1]
@@ -107,11 +111,12 @@ extension ProgressStore {
                 let rows = try Row.fetchCursor(questions, arguments: [id])
                 while let row = try rows.next() {
                     let item: String = row[1]
-                    responses.append(RecordedResponse(
-                        source: .exam, learner: learner, learnerAddedAt: addedAt, attempt: id, blueprint: blueprint,
-                        attemptStartedAt: startedAt, attemptQuestions: count, position: row[0], item: item,
-                        kind: kinds[item] ?? "", seed: UInt64(bitPattern: row[2] as Int64), answer: row[3], correct: row[4],
-                        answeredAt: Timestamp.date(row[5] as Int64?) as Date?))
+                    responses.append(
+                        RecordedResponse(
+                            source: .exam, learner: learner, learnerAddedAt: addedAt, attempt: id, blueprint: blueprint,
+                            attemptStartedAt: startedAt, attemptQuestions: count, position: row[0], item: item,
+                            kind: kinds[item] ?? "", seed: UInt64(bitPattern: row[2] as Int64), answer: row[3], correct: row[4],
+                            answeredAt: Timestamp.date(row[5] as Int64?) as Date?))
                 }
             }
             guard includeDrills else { return responses }
@@ -131,11 +136,12 @@ extension ProgressStore {
                     """,
                 arguments: arguments)
             while let row = try drill.next() {
-                responses.append(RecordedResponse(
-                    source: .drill, learner: row[0], learnerAddedAt: Timestamp.date(row[1] as Int64), attempt: nil, blueprint: nil,
-                    attemptStartedAt: nil, attemptQuestions: nil, position: nil, item: row[2], kind: row[3],
-                    seed: UInt64(bitPattern: row[4] as Int64), answer: row[5], correct: row[6],
-                    answeredAt: Timestamp.date(row[7] as Int64) as Date))
+                responses.append(
+                    RecordedResponse(
+                        source: .drill, learner: row[0], learnerAddedAt: Timestamp.date(row[1] as Int64), attempt: nil, blueprint: nil,
+                        attemptStartedAt: nil, attemptQuestions: nil, position: nil, item: row[2], kind: row[3],
+                        seed: UInt64(bitPattern: row[4] as Int64), answer: row[5], correct: row[6],
+                        answeredAt: Timestamp.date(row[7] as Int64) as Date))
             }
             return responses
         }

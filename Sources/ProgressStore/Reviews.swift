@@ -103,8 +103,10 @@ extension ProgressStore {
         let id = db.lastInsertedRowID
         if before == nil {
             try db.execute(
-                sql: "INSERT INTO cards (learner_id, item_id, introduced_at, \(CardColumns.list())) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: StatementArguments([stored.learner, stored.item, Timestamp.milliseconds(stored.answeredAt)] + CardColumns.values(after)))
+                sql:
+                    "INSERT INTO cards (learner_id, item_id, introduced_at, \(CardColumns.list())) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: StatementArguments(
+                    [stored.learner, stored.item, Timestamp.milliseconds(stored.answeredAt)] + CardColumns.values(after)))
             try db.execute(
                 sql: "DELETE FROM new_items WHERE learner_id = ? AND item_id = ?",
                 arguments: [stored.learner, stored.item])
@@ -126,10 +128,11 @@ extension ProgressStore {
     /// `undoReview(id:)`. Returns the removed review, or `nil` when the learner has none.
     public func undoLastReview(learner: Learner.ID) throws(StoreError) -> Review? {
         try write { db in
-            guard let id = try Int64.fetchOne(
-                db,
-                sql: "SELECT id FROM reviews WHERE learner_id = ? ORDER BY reviewed_at DESC, id DESC LIMIT 1",
-                arguments: [learner])
+            guard
+                let id = try Int64.fetchOne(
+                    db,
+                    sql: "SELECT id FROM reviews WHERE learner_id = ? ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+                    arguments: [learner])
             else { return nil }
             return try Self.undo(db, review: id)
         }

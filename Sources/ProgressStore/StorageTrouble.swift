@@ -22,7 +22,8 @@ enum StorageTrouble {
         }
         if access(folder, W_OK) != 0 {
             let name = (path as NSString).lastPathComponent
-            return "\(path) cannot be written: its folder \(folder) is read-only, and SQLite needs to create \(name)-wal and \(name)-shm beside it; make the folder writable or pass another path with --db"
+            return
+                "\(path) cannot be written: its folder \(folder) is read-only, and SQLite needs to create \(name)-wal and \(name)-shm beside it; make the folder writable or pass another path with --db"
         }
         return "\(path) cannot be written: \(detail)"
     }

@@ -15,10 +15,13 @@ public enum AikenReader {
         case .success(let text):
             return parse(text: text, path: path)
         case .failure(let invalid):
-            return QuestionBank(questions: [], diagnostics: [
-                Diagnostic(path: path, line: invalid.line, column: invalid.column, severity: .error,
-                           message: "file is not valid UTF-8")
-            ])
+            return QuestionBank(
+                questions: [],
+                diagnostics: [
+                    Diagnostic(
+                        path: path, line: invalid.line, column: invalid.column, severity: .error,
+                        message: "file is not valid UTF-8")
+                ])
         }
     }
 
@@ -123,8 +126,9 @@ private struct AikenFileParser {
         for (index, option) in question.options.enumerated() {
             let expected = Character(UnicodeScalar(UInt8(ascii: "A") + UInt8(min(index, 25))))
             if option.letter != expected {
-                error(option.location,
-                      "option '\(option.letter)' is out of sequence (expected '\(expected)'); Moodle numbers options by position")
+                error(
+                    option.location,
+                    "option '\(option.letter)' is out of sequence (expected '\(expected)'); Moodle numbers options by position")
             }
             if option.text.isEmpty { error(option.location, "empty option") }
         }
@@ -132,8 +136,9 @@ private struct AikenFileParser {
             error(question.location, "a question needs at least two options")
         }
         if answer.count != 1 || !(answer.first!.isASCII && answer.first!.isUppercase) {
-            error(location,
-                  "ANSWER must be one capital letter, e.g. 'ANSWER: B'")
+            error(
+                location,
+                "ANSWER must be one capital letter, e.g. 'ANSWER: B'")
         } else if !question.options.contains(where: { String($0.letter) == answer }) {
             error(location, "answer '\(Excerpt.of(answer))' names no option")
         }

@@ -1,6 +1,5 @@
 import SourceText
 
-
 /// Writes single-answer multiple-choice questions in the Aiken format, as Moodle's own Aiken
 /// exporter does; every other question is skipped and listed with the reason.
 ///

@@ -1,6 +1,5 @@
 import SourceText
 
-
 /// One character of a GIFT question after escapes are resolved, with where it came from.
 ///
 /// Moodle resolves `\~ \= \# \{ \} \: \\ \n` before it looks for structure, so an escaped

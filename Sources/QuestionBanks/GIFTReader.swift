@@ -12,12 +12,14 @@ public enum GIFTReader {
         case .success(let text):
             return parse(text: text, path: path)
         case .failure(let invalid):
-            return QuestionBank(questions: [], diagnostics: [
-                Diagnostic(
-                    path: path, line: invalid.line, column: invalid.column, severity: .error,
-                    message: "file is not valid UTF-8"
-                )
-            ])
+            return QuestionBank(
+                questions: [],
+                diagnostics: [
+                    Diagnostic(
+                        path: path, line: invalid.line, column: invalid.column, severity: .error,
+                        message: "file is not valid UTF-8"
+                    )
+                ])
         }
     }
 
@@ -232,11 +234,13 @@ private struct GIFTFileParser {
                         index += 2
                         continue
                     }
-                    warn(SourceLocation(line: line.number, column: column),
-                         "unknown escape '\\\(next)'; write '\\\\' for a literal backslash")
+                    warn(
+                        SourceLocation(line: line.number, column: column),
+                        "unknown escape '\\\(next)'; write '\\\\' for a literal backslash")
                 } else {
-                    warn(SourceLocation(line: line.number, column: column),
-                         "backslash at the end of a line; write '\\\\' for a literal backslash")
+                    warn(
+                        SourceLocation(line: line.number, column: column),
+                        "backslash at the end of a line; write '\\\\' for a literal backslash")
                 }
                 // Moodle keeps an unknown escape as it is: a literal backslash.
                 cells.append(GIFTCell(character: "\\", isEscaped: true, line: line.number, column: column))
@@ -296,8 +300,9 @@ private struct GIFTFileParser {
             id = "gift:" + (categoryPath + [BankText.slug(title)]).joined(separator: "/")
             idLocation = titleLocation
         } else {
-            warn(questionStart,
-                 "question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)")
+            warn(
+                questionStart,
+                "question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)")
             return
         }
 
@@ -459,7 +464,8 @@ private struct GIFTFileParser {
             if piece.marker?.scalar == "=" {
                 weight = 100
                 if let (inner, _) = Self.weightToken(cells) {
-                    warn(location, "'=' gives full credit, so '%\(inner)%' is read as answer text; write '~%\(inner)%' for a partial weight")
+                    warn(
+                        location, "'=' gives full credit, so '%\(inner)%' is read as answer text; write '~%\(inner)%' for a partial weight")
                 }
             } else {
                 switch readWeight(cells) {
@@ -499,7 +505,9 @@ private struct GIFTFileParser {
         }
         draft.answers = answers
         if answers.count == 1, Self.looksLikeTrueFalse(answers[0].text) {
-            warn(blockStart, "'\(Excerpt.of(answers[0].text))' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
+            warn(
+                blockStart,
+                "'\(Excerpt.of(answers[0].text))' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
         }
         if errorCount == errorsBefore { requireFullCredit(answers, at: blockStart) }
     }
@@ -507,7 +515,9 @@ private struct GIFTFileParser {
     /// The `=` answers of a short-answer or numerical block: each one's cells after its `%weight%`
     /// (100 when none is given), the weight and where it starts. Answers with an invalid weight are
     /// reported and left out; an empty answer set is reported and gives `nil`.
-    mutating func weightedAnswers(_ cells: GIFTCells, blockStart: SourceLocation)
+    mutating func weightedAnswers(
+        _ cells: GIFTCells, blockStart: SourceLocation
+    )
         -> [(body: GIFTCells, weight: Double, location: SourceLocation)]?
     {
         var pieces = cells.pieces(separatedBy: ["="])
@@ -584,8 +594,9 @@ private struct GIFTFileParser {
         if let otherwise {
             let (text, feedback) = otherwise.splitOnce(at: "#")
             if !text.trimmed.isEmpty {
-                error(text.trimmed.first!.location,
-                      "'~' in a numerical question only introduces feedback for other answers ('~#…'); put it last")
+                error(
+                    text.trimmed.first!.location,
+                    "'~' in a numerical question only introduces feedback for other answers ('~#…'); put it last")
             } else {
                 answers.append(AuthoredQuestion.WeightedAnswer(text: "", weight: 0, feedback: plain(feedback), numeric: .anyOther))
             }
@@ -665,8 +676,9 @@ private struct GIFTFileParser {
             return .invalid
         }
         if !BankText.isMoodleGrade(value) {
-            warn(location,
-                 "weight \(BankText.number(value))% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'")
+            warn(
+                location,
+                "weight \(BankText.number(value))% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'")
         }
         return .weight(value, rest: rest)
     }

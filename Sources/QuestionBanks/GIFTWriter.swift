@@ -66,7 +66,8 @@ public enum GIFTWriter {
     /// or when the text itself starts like a marker, a comment or a category line.
     static func questionText(_ question: AuthoredQuestion) -> String {
         let text = question.text
-        let looksLikeStructure = BankText.formatMarker(at: Substring(text)) != nil
+        let looksLikeStructure =
+            BankText.formatMarker(at: Substring(text)) != nil
             || (question.title.isEmpty && (text.hasPrefix("//") || text.hasPrefix("$CATEGORY:")))
         let marker = question.textFormat != .moodle || looksLikeStructure ? "[\(question.textFormat.rawValue)]" : ""
         return marker + escape(text)

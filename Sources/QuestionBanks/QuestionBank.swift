@@ -70,10 +70,11 @@ public struct QuestionBank: Sendable, Equatable, Codable {
             do {
                 files.append(File(path: path, data: try Data(contentsOf: URL(fileURLWithPath: path))))
             } catch {
-                diagnostics.append(Diagnostic(
-                    path: path, line: 1, column: 1, severity: .error,
-                    message: "cannot read file: \(error.localizedDescription)"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, line: 1, column: 1, severity: .error,
+                        message: "cannot read file: \(error.localizedDescription)"
+                    ))
             }
         }
         var bank = read(files: files)
@@ -87,7 +88,9 @@ public struct QuestionBank: Sendable, Equatable, Codable {
     }
 
     /// Keeps the first question with each id (in path, then line order) and reports the others.
-    static func rejectingDuplicateIDs(_ questions: [LocatedQuestion], diagnostics: [Diagnostic])
+    static func rejectingDuplicateIDs(
+        _ questions: [LocatedQuestion], diagnostics: [Diagnostic]
+    )
         -> (questions: [LocatedQuestion], diagnostics: [Diagnostic])
     {
         let ordered = questions.enumerated().sorted { lhs, rhs in
@@ -102,11 +105,12 @@ public struct QuestionBank: Sendable, Equatable, Codable {
             let question = located.question
             let source = question.source ?? AuthoredQuestion.Location(path: "", line: 0)
             if let first = firstUse[question.id] {
-                diagnostics.append(Diagnostic(
-                    path: source.path, line: located.idLocation.line, column: located.idLocation.column,
-                    severity: .error,
-                    message: "duplicate id '\(question.id)' (first used at \(first.path):\(first.line))"
-                ))
+                diagnostics.append(
+                    Diagnostic(
+                        path: source.path, line: located.idLocation.line, column: located.idLocation.column,
+                        severity: .error,
+                        message: "duplicate id '\(question.id)' (first used at \(first.path):\(first.line))"
+                    ))
             } else {
                 firstUse[question.id] = source
                 kept.append(located)

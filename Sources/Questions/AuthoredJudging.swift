@@ -14,11 +14,12 @@ extension Question {
     }
 
     func judgeTrueFalse(_ response: String) -> Judgement {
-        let word: String? = switch TypedAnswer.plain(response).lowercased() {
-        case "t", "true": "True"
-        case "f", "false": "False"
-        default: nil
-        }
+        let word: String? =
+            switch TypedAnswer.plain(response).lowercased() {
+            case "t", "true": "True"
+            case "f", "false": "False"
+            default: nil
+            }
         if let word, let option = options.first(where: { $0.text == word }) {
             return Judgement(correct: option.correct, response: option.label, chosenLabel: option.label)
         }
@@ -44,8 +45,9 @@ extension Question {
             wrong.append("\(index + 1) goes with \(right) (\(text[right] ?? "")), not \(label)")
         }
         let joined = given.joined(separator: ",")
-        return Judgement(correct: wrong.isEmpty, response: joined, chosenLabel: joined,
-                         feedback: wrong.isEmpty ? nil : wrong.joined(separator: "; ") + ".")
+        return Judgement(
+            correct: wrong.isEmpty, response: joined, chosenLabel: joined,
+            feedback: wrong.isEmpty ? nil : wrong.joined(separator: "; ") + ".")
     }
 
     /// The option labels typed in `text`, in order, ignoring spaces, commas and semicolons; `nil` when

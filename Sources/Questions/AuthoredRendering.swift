@@ -1,7 +1,6 @@
 import Determinism
 import QuestionBanks
 
-
 /// Renders an authored (question-bank) question as a `Question` for a seed, so that drills, exams and
 /// `codedrill questions` treat it like a generated one.
 ///
@@ -60,8 +59,9 @@ enum AuthoredRendering {
             rng.shuffle(&answers)
             let single = question.kind == .multipleChoice
             options = answers.enumerated().map { index, answer in
-                QuestionOption(label: Question.label(index), text: answer.text,
-                               correct: single ? answer.isFullCredit : answer.weight > 0, rationale: answer.feedback)
+                QuestionOption(
+                    label: Question.label(index), text: answer.text,
+                    correct: single ? answer.isFullCredit : answer.weight > 0, rationale: answer.feedback)
             }
             let right = options.filter(\.correct)
             if single {
@@ -74,8 +74,9 @@ enum AuthoredRendering {
         case .trueFalse:
             options = ["True", "False"].enumerated().map { index, word in
                 let authored = question.answers.first { $0.text == word }
-                return QuestionOption(label: Question.label(index), text: word, correct: authored?.isFullCredit ?? false,
-                                      rationale: authored?.feedback ?? "")
+                return QuestionOption(
+                    label: Question.label(index), text: word, correct: authored?.isFullCredit ?? false,
+                    rationale: authored?.feedback ?? "")
             }
             let right = options.first(where: \.correct)!
             answer = CorrectAnswer(label: right.label, text: right.text)
@@ -88,15 +89,17 @@ enum AuthoredRendering {
             let labels = Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($1, letters[$0]) })
             options = texts.enumerated().map { index, text in
                 let goesWith = prompts.indices.filter { prompts[$0].answer == text }
-                let rationale = goesWith.isEmpty
+                let rationale =
+                    goesWith.isEmpty
                     ? "Goes with none of the items."
                     : "Goes with " + goesWith.map { "\($0 + 1) (\(prompts[$0].prompt))" }.joined(separator: " and ") + "."
                 return QuestionOption(label: letters[index], text: text, correct: !goesWith.isEmpty, rationale: rationale)
             }
             stem += "\n" + prompts.enumerated().map { "\n\($0 + 1). \($1.prompt)" }.joined()
             stem += "\n\nType the letter that goes with each numbered item, in order (\(prompts.count) letters)."
-            answer = CorrectAnswer(label: prompts.map { labels[$0.answer]! }.joined(separator: ","),
-                            text: prompts.map { "\($0.prompt) → \($0.answer)" }.joined(separator: "; "))
+            answer = CorrectAnswer(
+                label: prompts.map { labels[$0.answer]! }.joined(separator: ","),
+                text: prompts.map { "\($0.prompt) → \($0.answer)" }.joined(separator: "; "))
 
         case .shortAnswer:
             answer = CorrectAnswer(label: nil, text: question.answers.first(where: \.isFullCredit)!.text)
@@ -119,11 +122,13 @@ enum AuthoredRendering {
             preconditionFailure("\(question.id): \(question.kind) questions are not rendered")
         }
 
-        let rationale = question.generalFeedback.isEmpty
+        let rationale =
+            question.generalFeedback.isEmpty
             ? (question.answers.first(where: \.isFullCredit)?.feedback ?? "")
             : question.generalFeedback
-        var rendered = Question(id: question.id + "#" + String(seed), item: question.id, kind: kind, code: "", stem: stem,
-                                options: options, answer: answer, rationale: rationale, seed: seed, grading: grading)
+        var rendered = Question(
+            id: question.id + "#" + String(seed), item: question.id, kind: kind, code: "", stem: stem,
+            options: options, answer: answer, rationale: rationale, seed: seed, grading: grading)
         if question.kind == .matching { rendered.prompts = question.pairs.filter { !$0.prompt.isEmpty }.map(\.prompt) }
         if question.kind == .multipleAnswer { rendered.multipleAnswers = true }
         return rendered

@@ -1,6 +1,5 @@
 import QuestionBanks
 
-
 /// What `codedrill bank export` writes: the library's authored questions and one rendering of each
 /// generated item, as `AuthoredQuestion`s that `GIFTWriter` (or `AikenWriter`) writes so that Moodle
 /// imports them and `GIFTReader` reads them back equal.

@@ -50,7 +50,8 @@ extension LibraryIndex {
         let e = self[i]
         let p = e.procedure
         var prepared = PreparedChoices()
-        var right = e.decidingSteps.isEmpty
+        var right =
+            e.decidingSteps.isEmpty
             ? "\(named(i)) is correct: the note documents this procedure's steps."
             : "\(named(i)) is correct: what decides in this note is \(e.decidingSteps)."
         let alternatives = e.clauses.prefix(2).map { "\(self[self[$0].to].code) only if \(self[$0].when)" }
@@ -60,19 +61,27 @@ extension LibraryIndex {
 
         // Family members and alternatives first, then alternatives outside the library that the
         // author described (confusable neighbours), then the ranked rest.
-        let must = e.codeNeighbours.prefix(e.mustCount).map { Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0)) }
-        let described = p.contrasts.filter { byCode[$0.code] == nil && $0.describe != nil && $0.code != p.code }.map { c in
-            Choice(text: c.code, correct: false,
-                   rationale: "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind.")
+        let must = e.codeNeighbours.prefix(e.mustCount).map {
+            Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0))
         }
-        let rest = e.codeNeighbours.dropFirst(e.mustCount).map { Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0)) }
+        let described = p.contrasts.filter { byCode[$0.code] == nil && $0.describe != nil && $0.code != p.code }.map { c in
+            Choice(
+                text: c.code, correct: false,
+                rationale:
+                    "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind."
+            )
+        }
+        let rest = e.codeNeighbours.dropFirst(e.mustCount).map {
+            Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0))
+        }
         prepared.codes = must + described + rest
         prepared.mustCount = must.count + described.count
 
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]
             let target = self[right.to].code
-            var because = "\(named(right.to)) is reported instead of \(p.code) when \(right.when): the two are alternatives for the same work, and that is the fact a coder looks for."
+            var because =
+                "\(named(right.to)) is reported instead of \(p.code) when \(right.when): the two are alternatives for the same work, and that is the fact a coder looks for."
             if let quote = right.rulesOutQuote { because += " A note of \(p.code) reads differently, e.g. “\(quote)”." }
             let candidates = wrongFindings(i, for: id)
             let ranked = candidates.filter { self[$0].from == i } + candidates.filter { self[$0].from != i }
@@ -82,9 +91,11 @@ extension LibraryIndex {
                 if c.from == i {
                     why = "That finding would change the code to \(named(c.to)), not to \(target)."
                 } else if c.to == i {
-                    why = "That finding is what separates \(p.code) from \(self[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
+                    why =
+                        "That finding is what separates \(p.code) from \(self[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
                 } else {
-                    why = "That finding moves a coder from \(self[c.from].code) to \(named(c.to)); it does not lead from \(p.code) to \(target)."
+                    why =
+                        "That finding moves a coder from \(self[c.from].code) to \(named(c.to)); it does not lead from \(p.code) to \(target)."
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }
@@ -117,7 +128,8 @@ extension LibraryIndex {
             return "\(named(j)) does not fit: the note shows that \(self[id].when), which makes it \(self[i].code)."
         }
         if self[i].procedure.additions.contains(where: { $0.code == self[j].code }) {
-            return "\(named(j)) is reported in addition to \(self[i].code), not instead of it, and only when its own work is documented; here it is not."
+            return
+                "\(named(j)) is reported in addition to \(self[i].code), not instead of it, and only when its own work is documented; here it is not."
         }
         let example = self[j].exampleStep.map { ", such as " + $0 } ?? ""
         return "\(named(j)) is a different procedure at the same site: the note documents none of its key steps\(example)."
@@ -144,8 +156,10 @@ extension LibraryIndex {
         let e = self[i]
         let side = answer.side
         let walk = PCSWalk.walk(answer.code, side: side)
-        let because = "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)). "
-            + (walk.isEmpty ? "Build it from the root operation the note describes, the body part and side, the approach and the device." : walk)
+        let because =
+            "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)). "
+            + (walk.isEmpty
+                ? "Build it from the root operation the note describes, the body part and side, the approach and the device." : walk)
         let pool = e.pcsPool.filter { $0.code != answer.code }
         let own = pool.filter { $0.owner == i }.sorted { Self.distance($0.side, from: side) < Self.distance($1.side, from: side) }
         // Other procedures' codes only from the key's body system (character 2): an ankle fusion code
@@ -153,13 +167,21 @@ extension LibraryIndex {
         let system = answer.code.dropFirst().first
         let plausible = pool.filter { $0.owner != i && $0.code.dropFirst().first == system }
         // Other body systems only to reach four options.
-        let others = plausible.count + own.count >= 3 ? plausible : plausible + pool.filter { $0.owner != i && $0.code.dropFirst().first != system }
+        let others =
+            plausible.count + own.count >= 3 ? plausible : plausible + pool.filter { $0.owner != i && $0.code.dropFirst().first != system }
         let family = Set(e.codeNeighbours.prefix(e.familyCount))
         let sameSide = others.filter { family.contains($0.owner) && $0.side == side }
         let ranked = sameSide + others.filter { !(family.contains($0.owner) && $0.side == side) }
         let must = own.map { w in
-            let scenario = side.map { " this note documents surgery" + Self.phrase($0, on: true) + ", and in ICD-10-PCS the side is part of the body-part character." } ?? " it does not match this scenario."
-            return Choice(text: w.code, correct: false, rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario + PCSWalk.difference(w.code, from: answer.code))
+            let scenario =
+                side.map {
+                    " this note documents surgery" + Self.phrase($0, on: true)
+                        + ", and in ICD-10-PCS the side is part of the body-part character."
+                } ?? " it does not match this scenario."
+            return Choice(
+                text: w.code, correct: false,
+                rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario
+                    + PCSWalk.difference(w.code, from: answer.code))
         }
         let rest = ranked.map { w in
             var why = "\(w.code) is the code for \(named(w.owner))\(Self.phrase(w.side, on: false))"
@@ -180,10 +202,14 @@ extension LibraryIndex {
     private func prepareDiagnosis(_ i: ProcedureID, answer k: Int) -> (right: Choice, must: [Choice], ranked: [Choice]) {
         let e = self[i]
         let right = e.procedure.diagnoses[k]
-        let code = e.diagnosisCodes[k].code, dotted = e.diagnosisCodes[k].dotted, key = e.diagnosisCodes[k].key
+        let code = e.diagnosisCodes[k].code
+        let dotted = e.diagnosisCodes[k].dotted
+        let key = e.diagnosisCodes[k].key
         let plausible = e.diagnosisPool.filter { $0.key != key && $0.isPlausible(for: code) }
         // Codes of another site only to reach four options, after every plausible one.
-        let pool = plausible.count >= 3 ? plausible
+        let pool =
+            plausible.count >= 3
+            ? plausible
             : plausible + e.diagnosisPool.filter { $0.code != code && $0.key != key && !$0.isPlausible(for: code) }
         var counterpart: PooledDiagnosis?
         if let side = right.side, side != .bilateral {
@@ -199,17 +225,28 @@ extension LibraryIndex {
         }
         let source = right.pathology == nil ? "the postoperative diagnosis" : "the pathology result"
         let documented = right.pathology.map { "“" + Wording.clause($0) + "”" } ?? right.text
-        let because = "\(dotted) is correct: \(source) documents \(documented), which is \(dotted). Outpatient coders code the confirmed postoperative or pathology diagnosis, not the preoperative impression."
-        let must = counterpart.map { w in
-            [Choice(text: w.dotted, correct: false,
-                    rationale: "\(w.dotted) is \(w.text): the other side; this note documents the \(right.side!.rawValue) side, and the side is part of the code.")]
-        } ?? []
-        let category = String(code.prefix(3)), block = String(code.prefix(2))
+        let because =
+            "\(dotted) is correct: \(source) documents \(documented), which is \(dotted). Outpatient coders code the confirmed postoperative or pathology diagnosis, not the preoperative impression."
+        let must =
+            counterpart.map { w in
+                [
+                    Choice(
+                        text: w.dotted, correct: false,
+                        rationale:
+                            "\(w.dotted) is \(w.text): the other side; this note documents the \(right.side!.rawValue) side, and the side is part of the code."
+                    )
+                ]
+            } ?? []
+        let category = String(code.prefix(3))
+        let block = String(code.prefix(2))
         let rest = pool.filter { $0.code != counterpart?.code }
-        let ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) && $0.code.hasPrefix(block) }
+        let ranked =
+            rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) && $0.code.hasPrefix(block) }
             + rest.filter { !$0.code.hasPrefix(block) }
         let wrong = ranked.map { w in
-            let relation = w.code.hasPrefix(category) ? "a code of the same category (\(dotted.prefix(3))) for" : "a related condition at the same site:"
+            let relation =
+                w.code.hasPrefix(category)
+                ? "a code of the same category (\(dotted.prefix(3))) for" : "a related condition at the same site:"
             return Choice(text: w.dotted, correct: false, rationale: "\(w.dotted) is \(relation) \(w.text); the note does not document it.")
         }
         return (Choice(text: dotted, correct: true, rationale: because), must, wrong)

@@ -5,8 +5,10 @@ import Foundation
 /// The kinds whose answer is one code: `vignette`, `vignette-entry`, `pcs`, `diagnosis`.
 extension QuestionGenerator {
     /// The report of one scenario on a seeded side, with a diagnosis of that side.
-    func scenario(_ e: ProcedureEntry, side fixed: Side?? = nil, diagnosis fixedDiagnosis: Int? = nil,
-                  _ rng: inout SplitMix64) -> ReportPlan {
+    func scenario(
+        _ e: ProcedureEntry, side fixed: Side?? = nil, diagnosis fixedDiagnosis: Int? = nil,
+        _ rng: inout SplitMix64
+    ) -> ReportPlan {
         let side: Side?
         if let fixed { side = fixed } else { side = e.sides.isEmpty ? nil : rng.element(of: e.sides) }
         let patient = drawPatient(e.procedure.patient, side: side, &rng)
@@ -37,7 +39,8 @@ extension QuestionGenerator {
             if let side = plan.patient.side, e.procedure.system != .icd10pcs {
                 let modifier = CodeEntry.modifier(for: side)
                 expected += "-" + modifier
-                rationale += side == .bilateral
+                rationale +=
+                    side == .bilateral
                     ? " Both sides were operated on, so report it with modifier 50: \(expected)."
                     : " The operation was on the \(side.rawValue) side, so report it with modifier \(modifier): \(expected)."
             }
@@ -79,8 +82,9 @@ extension QuestionGenerator {
         let (k, side) = drawCodedDiagnosis(e, among: e.codableDiagnoses, &rng)
         let prepared = c.diagnoses[k]
         let plan = scenario(e, side: .some(side), diagnosis: k, &rng)
-        let stem = reportStem(e, plan, narration: e.plan,
-                              question: "Which ICD-10-CM code supports the medical necessity of this procedure?", &rng)
+        let stem = reportStem(
+            e, plan, narration: e.plan,
+            question: "Which ICD-10-CM code supports the medical necessity of this procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)

@@ -22,8 +22,9 @@ extension QuestionGenerator {
         plan.findings = false
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
-        let stem = reportStem(e, plan, narration: e.plan,
-                              question: "Which code set should be reported for this procedure (CPT code with modifiers, then ICD-10-CM)?", &rng)
+        let stem = reportStem(
+            e, plan, narration: e.plan,
+            question: "Which code set should be reported for this procedure (CPT code with modifiers, then ICD-10-CM)?", &rng)
         let modifier = sideModifier(e, side)
         let cpt = p.code + modifier
         let dx = c.diagnoses[k].right.text
@@ -31,7 +32,10 @@ extension QuestionGenerator {
 
         var because = "\(set([cpt, dx])) is the complete code set. \(c.rightCode)"
         if let side, !modifier.isEmpty {
-            because += side == .bilateral ? " Both sides were treated, so the code takes modifier 50." : " The report names the \(side.rawValue) side, so the code takes \(modifier.dropFirst())."
+            because +=
+                side == .bilateral
+                ? " Both sides were treated, so the code takes modifier 50."
+                : " The report names the \(side.rawValue) side, so the code takes \(modifier.dropFirst())."
             if side != .bilateral, p.modifiers.contains(where: { $0.modifier == "50" }) {
                 because += " Modifier 50 would apply only if both sides were treated in the same session; this report describes one."
             }
@@ -47,19 +51,31 @@ extension QuestionGenerator {
         // The modifier wrong or missing.
         if let side, side != .bilateral, !modifier.isEmpty {
             let other = side == .right ? "LT" : "RT"
-            groups[1].append(Choice(text: set([p.code + "-" + other, dx]), correct: false,
-                                    rationale: "\(other) names the wrong side: the report documents the \(side.rawValue) side."))
-            groups[1].append(Choice(text: set([p.code, dx]), correct: false,
-                                    rationale: "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both)."))
+            groups[1].append(
+                Choice(
+                    text: set([p.code + "-" + other, dx]), correct: false,
+                    rationale: "\(other) names the wrong side: the report documents the \(side.rawValue) side."))
+            groups[1].append(
+                Choice(
+                    text: set([p.code, dx]), correct: false,
+                    rationale: "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both)."))
             if p.modifiers.contains(where: { $0.modifier == "50" }) {
-                groups[1].append(Choice(text: set([p.code + "-50", dx]), correct: false,
-                                        rationale: "Modifier 50 is for the same procedure on both sides in one session; this report describes the \(side.rawValue) side only."))
+                groups[1].append(
+                    Choice(
+                        text: set([p.code + "-50", dx]), correct: false,
+                        rationale:
+                            "Modifier 50 is for the same procedure on both sides in one session; this report describes the \(side.rawValue) side only."
+                    ))
             }
         }
         // A bundled service reported separately.
         for inclusion in included {
-            groups[2].append(Choice(text: set([cpt, inclusion.code!, dx]), correct: false,
-                                    rationale: "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."))
+            groups[2].append(
+                Choice(
+                    text: set([cpt, inclusion.code!, dx]), correct: false,
+                    rationale:
+                        "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."
+                ))
         }
         // The diagnosis wrong: other side, then the same category or a related condition.
         // A wrong diagnosis of the same category or site only: one element off, and plausible.
@@ -105,17 +121,23 @@ extension QuestionGenerator {
         case .closing: plan.closing = [note]
         case .opening: plan.opening = [note]
         }
-        let stem = reportStem(e, plan, narration: e.plan,
-                              question: "Which modifier should be appended to CPT code \(p.code) for this procedure?", &rng)
-        let because = "Modifier \(use.modifier) is correct: \(Wording.clause(use.when)). The report says so: “\(Wording.clause(use.note!))”. "
+        let stem = reportStem(
+            e, plan, narration: e.plan,
+            question: "Which modifier should be appended to CPT code \(p.code) for this procedure?", &rng)
+        let because =
+            "Modifier \(use.modifier) is correct: \(Wording.clause(use.when)). The report says so: “\(Wording.clause(use.note!))”. "
             + "Rule: \(ModifierGlossary.described(use.modifier))."
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
         let own = Set(p.modifiers.map(\.modifier))
         // Confusable ones first; common ones fill up so that there are always four options.
         var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
-        for m in ["51", "59", "22", "76", "79", "58"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) { names.append(m) }
+        for m in ["51", "59", "22", "76", "79", "58"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
+            names.append(m)
+        }
         let wrong = names.map { m in
-            Choice(text: m, correct: false, rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: here, \(Wording.clause(use.when)).")
+            Choice(
+                text: m, correct: false,
+                rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: here, \(Wording.clause(use.when)).")
         }
         pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: because)
@@ -133,43 +155,65 @@ extension QuestionGenerator {
         // One rule: an additional service is documented exactly when its note sentence is told, so
         // FINDINGS (which may state, say, the surgeon's cholangiogram reading) are told only then.
         if let addition { plan.extra = [Wording.sentence(addition.note!)] } else if !additions.isEmpty { plan.findings = false }
-        let stem = reportStem(e, plan, narration: e.plan,
-                              question: "Which CPT codes should be reported for the services documented in this note?", &rng)
+        let stem = reportStem(
+            e, plan, narration: e.plan,
+            question: "Which CPT codes should be reported for the services documented in this note?", &rng)
         func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
         let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
         let key = [p.code] + (added.map { [$0] } ?? [])
         var because = c.rightCode
         if let addition, let added {
-            because += " Also report \(added): \(Wording.clause(addition.when)), and the note documents it (“\(Wording.clause(addition.note!))”), so it is a separate service reported in addition"
-            if let modifier = addition.modifier { because += "; modifier \(modifier) shows it is distinct (\(ModifierGlossary.described(modifier)))" }
+            because +=
+                " Also report \(added): \(Wording.clause(addition.when)), and the note documents it (“\(Wording.clause(addition.note!))”), so it is a separate service reported in addition"
+            if let modifier = addition.modifier {
+                because += "; modifier \(modifier) shows it is distinct (\(ModifierGlossary.described(modifier)))"
+            }
             because += "."
         } else if let other = p.additions.first {
-            because += " Nothing else is reported: \(other.code) would be added only when \(Wording.clause(other.when)), and this note does not document that."
+            because +=
+                " Nothing else is reported: \(other.code) would be added only when \(Wording.clause(other.when)), and this note does not document that."
         }
         for inclusion in included {
-            because += " \(Wording.capitalized(inclusion.service)) is not reported separately (\(inclusion.code!)): \(inclusion.why ?? inclusion.reason.rule)."
+            because +=
+                " \(Wording.capitalized(inclusion.service)) is not reported separately (\(inclusion.code!)): \(inclusion.why ?? inclusion.reason.rule)."
         }
         var choices = [Choice(text: set(key), correct: true, rationale: because)]
         var wrong: [Choice] = []
         for inclusion in included {
-            wrong.append(Choice(text: set(key + [inclusion.code!]), correct: false,
-                                rationale: "\(inclusion.code!) should not be added: \(inclusion.service) is part of \(p.code) (\(inclusion.reason.rule))."))
+            wrong.append(
+                Choice(
+                    text: set(key + [inclusion.code!]), correct: false,
+                    rationale:
+                        "\(inclusion.code!) should not be added: \(inclusion.service) is part of \(p.code) (\(inclusion.reason.rule))."))
         }
         if included.count >= 2 {
-            wrong.append(Choice(text: set(key + included.map { $0.code! }), correct: false,
-                                rationale: "None of \(included.map { $0.code! }.joined(separator: ", ")) is added: that work is included in \(p.code)."))
+            wrong.append(
+                Choice(
+                    text: set(key + included.map { $0.code! }), correct: false,
+                    rationale: "None of \(included.map { $0.code! }.joined(separator: ", ")) is added: that work is included in \(p.code).")
+            )
         }
         if let addition, let added {
-            wrong.append(Choice(text: p.code, correct: false,
-                                rationale: "\(addition.code) is missing: \(Wording.clause(addition.when)) is a separate service, reported in addition."))
+            wrong.append(
+                Choice(
+                    text: p.code, correct: false,
+                    rationale: "\(addition.code) is missing: \(Wording.clause(addition.when)) is a separate service, reported in addition.")
+            )
             if addition.modifier != nil {
-                wrong.append(Choice(text: set([p.code, addition.code]), correct: false,
-                                    rationale: "\(addition.code) needs modifier \(addition.modifier!) here: without it the two services look like one bundled service (\(ModifierGlossary.described(addition.modifier!)))."))
+                wrong.append(
+                    Choice(
+                        text: set([p.code, addition.code]), correct: false,
+                        rationale:
+                            "\(addition.code) needs modifier \(addition.modifier!) here: without it the two services look like one bundled service (\(ModifierGlossary.described(addition.modifier!)))."
+                    ))
             }
         } else if let other = additions.first ?? p.additions.first {
             let otherCode = other.code + (other.modifier.map { "-" + $0 } ?? "")
-            wrong.append(Choice(text: set([p.code, otherCode]), correct: false,
-                                rationale: "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
+            wrong.append(
+                Choice(
+                    text: set([p.code, otherCode]), correct: false,
+                    rationale:
+                        "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
         }
         // The alternatives (family first) with the same additional code: the wrong main code.
         for alternative in c.codes.prefix(max(c.mustCount, 3)) {
@@ -232,7 +276,10 @@ extension ProcedureReading {
         case "22":
             // Extra work met on the way in is told right after the approach is narrated.
             let approach = p.steps.indices.first { s in
-                narratable[s] && ["incision", "approach", "port", "exposed", "arthrotomy", "opened"].contains { p.steps[s].text.lowercased().contains($0) }
+                narratable[s]
+                    && ["incision", "approach", "port", "exposed", "arthrotomy", "opened"].contains {
+                        p.steps[s].text.lowercased().contains($0)
+                    }
             }
             return (approach ?? narratable.firstIndex(of: true)).map { .afterApproach($0) }
         case "54", "59", "XS", "XE", "XP", "XU": return .closing

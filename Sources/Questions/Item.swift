@@ -1,7 +1,6 @@
 import CodingContent
 import QuestionBanks
 
-
 /// One piece of knowledge a learner is scheduled on: a procedure and a generated question kind, or
 /// one authored question of a question bank.
 ///
@@ -84,7 +83,7 @@ public struct Item: Sendable, Hashable, Codable, Identifiable {
     /// shaped `system:code/kind` with a generated kind (authored `gift:` ids never parse).
     public static func parse(id: String) -> (prefix: String, kind: QuestionKind)? {
         guard !id.hasPrefix("gift:"), let slash = id.lastIndex(of: "/"),
-              let kind = QuestionKind(rawValue: String(id[id.index(after: slash)...])), !kind.isAuthored
+            let kind = QuestionKind(rawValue: String(id[id.index(after: slash)...])), !kind.isAuthored
         else {
             return nil
         }

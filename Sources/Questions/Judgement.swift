@@ -1,7 +1,6 @@
 import CodingContent
 import SourceText
 
-
 /// The verdict on one learner response to a question.
 ///
 /// **Invalid input versus a wrong answer.** A response that cannot be read as an answer at all — a
@@ -39,8 +38,10 @@ public struct Judgement: Sendable, Hashable, Codable {
     public var feedback: String?
 
     /// Creates a judgement.
-    public init(correct: Bool, response: String, chosenLabel: String? = nil, modifierCorrect: Bool? = nil, modifierNote: String? = nil,
-                isRecognised: Bool = true, feedback: String? = nil) {
+    public init(
+        correct: Bool, response: String, chosenLabel: String? = nil, modifierCorrect: Bool? = nil, modifierNote: String? = nil,
+        isRecognised: Bool = true, feedback: String? = nil
+    ) {
         self.correct = correct
         self.response = response
         self.chosenLabel = chosenLabel

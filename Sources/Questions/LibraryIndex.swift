@@ -135,8 +135,10 @@ final class ProcedureEntry: Sendable {
     /// Options and rationales, written on the first question of this procedure.
     private let preparedChoices = Mutex<PreparedChoices?>(nil)
 
-    init(reading: ProcedureReading, clauses: [ClauseID], clausesTo: [ClauseID], stem: StemMaterial, neighbours: Neighbours,
-         candidates: Candidates, availability: KindAvailability) {
+    init(
+        reading: ProcedureReading, clauses: [ClauseID], clausesTo: [ClauseID], stem: StemMaterial, neighbours: Neighbours,
+        candidates: Candidates, availability: KindAvailability
+    ) {
         procedure = reading.procedure
         familyKey = reading.familyKey
         words = reading.words
@@ -265,9 +267,11 @@ struct LibraryIndex: Sendable {
             for (contrast, text) in zip(procedures[from.rawValue].contrasts, readings[from.rawValue].contrastTexts) {
                 guard let to = byCode[contrast.code], to != from, targets.insert(to).inserted else { continue }
                 let id = ClauseID(rawValue: clauses.count)
-                clauses.append(Clause(
-                    from: from, to: to, when: text.when, rulesOut: text.rulesOut, option: text.option, rulesOutQuote: text.rulesOutQuote,
-                    key: text.key, phrases: text.phrases, rulesOutPhrases: text.rulesOutPhrases))
+                clauses.append(
+                    Clause(
+                        from: from, to: to, when: text.when, rulesOut: text.rulesOut, option: text.option,
+                        rulesOutQuote: text.rulesOutQuote,
+                        key: text.key, phrases: text.phrases, rulesOutPhrases: text.rulesOutPhrases))
                 own[from.rawValue].append(id)
                 leadingTo[to.rawValue].append(id)
             }
@@ -344,7 +348,10 @@ struct CodeMentions: Sendable {
             case 0x61...0x7A: word.append(byte - 0x20)
             case 0x2E: continue
             default:
-                if byte >= 0x80 { word.append(byte); continue }
+                if byte >= 0x80 {
+                    word.append(byte)
+                    continue
+                }
                 if !word.isEmpty {
                     if codes.contains(String(decoding: word, as: UTF8.self)) { return true }
                     word.removeAll(keepingCapacity: true)
@@ -560,10 +567,14 @@ struct Neighbours: Sendable {
                 counts[t, default: 0] += 1
             }
         }
-        var cutoff = Int.max, total = 0
+        var cutoff = Int.max
+        var total = 0
         for t in counts.keys.sorted() {
             total += counts[t]!
-            if total >= limit { cutoff = t; break }
+            if total >= limit {
+                cutoff = t
+                break
+            }
         }
         let scored = tiers.filter { $0.1 <= cutoff }.map { j, t in (j, t, overlaps[j.rawValue]) }
             .sorted { a, b in
@@ -620,11 +631,15 @@ struct Candidates: Sendable {
         var seenDiagnoses: Set<String> = []
         for j in [i] + neighbours.codeNeighbours + neighbours.otherFamilies {
             let reading = linked[j]
-            for c in reading.procedure.pcs where seenPCS.insert(c.code).inserted { pcs.append(PooledPCS(code: c.code, side: c.side, owner: j)) }
+            for c in reading.procedure.pcs where seenPCS.insert(c.code).inserted {
+                pcs.append(PooledPCS(code: c.code, side: c.side, owner: j))
+            }
             for (k, d) in reading.procedure.diagnoses.enumerated() where seenDiagnoses.insert(reading.diagnosisCodes[k].code).inserted {
                 let code = reading.diagnosisCodes[k]
-                diagnoses.append(PooledDiagnosis(code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j,
-                                                 sameSite: j == i || reading.procedure.section == linked[i].procedure.section))
+                diagnoses.append(
+                    PooledDiagnosis(
+                        code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j,
+                        sameSite: j == i || reading.procedure.section == linked[i].procedure.section))
             }
         }
         pcsPool = pcs

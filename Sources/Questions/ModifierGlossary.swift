@@ -12,7 +12,8 @@ enum ModifierGlossary {
         "TC": "only the equipment, staff and supplies of a test with a professional and a technical part are reported",
         "50": "the same procedure was done on both sides in one session",
         "51": "several procedures were done in one session and this one is not the main one",
-        "52": "the service was reduced or not completed as described, by the physician's choice or because its goal could not be reached, such as a colonoscopy that does not reach the cecum",
+        "52":
+            "the service was reduced or not completed as described, by the physician's choice or because its goal could not be reached, such as a colonoscopy that does not reach the cecum",
         "53": "the physician stopped the procedure after it began because continuing threatened the patient",
         "58": "a planned or staged procedure, or a more extensive one, was done by the same physician during the global period",
         "59": "a procedure that is normally bundled was distinct here: another site, lesion, incision or session",

@@ -15,7 +15,10 @@ enum PCSWalk {
 
     /// Root operations (character 3) with what each means, in our words.
     static let rootOperations: [Character: (name: String, meaning: String)] = [
-        "7": ("Dilation", "widening the lumen of a tubular body part; a stent left to hold a ureter or duct open is Dilation with an intraluminal device, not Insertion"),
+        "7": (
+            "Dilation",
+            "widening the lumen of a tubular body part; a stent left to hold a ureter or duct open is Dilation with an intraluminal device, not Insertion"
+        ),
         "B": ("Excision", "cutting out or off part of a body part, without replacing it"),
         "C": ("Extirpation", "taking solid matter out of a body part"),
         "D": ("Extraction", "pulling or stripping out all or part of a body part by force"),

@@ -36,8 +36,10 @@ public struct Question: Sendable, Hashable, Codable {
     public var multipleAnswers: Bool?
 
     /// Creates a question.
-    public init(id: String, item: String, kind: QuestionKind, code: String, stem: String, options: [QuestionOption],
-                answer: CorrectAnswer, rationale: String, seed: UInt64, grading: [GradedAnswer]? = nil) {
+    public init(
+        id: String, item: String, kind: QuestionKind, code: String, stem: String, options: [QuestionOption],
+        answer: CorrectAnswer, rationale: String, seed: UInt64, grading: [GradedAnswer]? = nil
+    ) {
         self.id = id
         self.item = item
         self.kind = kind

@@ -2,7 +2,6 @@ import CodingContent
 import QuestionBanks
 import SourceText
 
-
 /// Which items a drill, exam, `codedrill questions` or `codedrill bank export` may use: by tag,
 /// family, kind or category. Empty sets mean "any"; the sets are combined with "and".
 public struct ItemSelection: Sendable, Hashable {

@@ -90,7 +90,8 @@ public struct QuestionGenerator: Sendable {
         case .pcs: draft = pcs(i, &rng)
         case .diagnosis: draft = diagnosis(i, &rng)
         case .indication, .nextStep, .notIncluded,
-             .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching: throw .unknownItem(itemID)
+            .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching:
+            throw .unknownItem(itemID)
         }
         rng.shuffle(&draft.choices)
         let options = draft.choices.enumerated().map { k, choice in

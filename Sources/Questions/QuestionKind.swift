@@ -1,6 +1,5 @@
 import QuestionBanks
 
-
 /// The kinds of question a learner is drilled on: scenario questions generated from a content file,
 /// and the drillable kinds of authored (question-bank) questions. The raw value is the `kind` field of
 /// the JSON contract and, for generated kinds, the last part of an item id (`cpt:27284/vignette`).

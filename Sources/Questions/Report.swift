@@ -65,7 +65,8 @@ struct ReportMaterial: Sendable {
         findings = told.isEmpty ? nil : told.joined(separator: " ")
         specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
         // Everything a report line needs is written here, so generating a question only appends.
-        filledLines = procedureLines.map { template in [nil, Side.right, .left, .bilateral].map { ReportMaterial.fill(template, side: $0) } }
+        filledLines = procedureLines.map { template in [nil, Side.right, .left, .bilateral].map { ReportMaterial.fill(template, side: $0) }
+        }
         diagnosisLines = p.diagnoses.map { d in
             let before = Wording.sentence(Wording.capitalized(d.preop ?? d.text))
             // With a pathology result the surgeon's impression stays general; pathology decides.
@@ -135,13 +136,16 @@ struct ReportPlan {
 extension QuestionGenerator {
     /// A procedure report stem: the heading lines, the description (opening sentence, narrated steps),
     /// the pathology when the diagnosis has one, and the question line.
-    func reportStem(_ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String,
-                    _ rng: inout SplitMix64) -> String {
+    func reportStem(
+        _ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String,
+        _ rng: inout SplitMix64
+    ) -> String {
         var text = ""
         text.reserveCapacity(2_048)
         let slot = ReportMaterial.sideSlot(plan.patient.side)
         let lines = plan.diagnosis.map { e.report.diagnosisLines[$0] }
-        let preop: String, postop: String
+        let preop: String
+        let postop: String
         if let lines {
             preop = lines.preop
             postop = lines.postop
@@ -209,10 +213,14 @@ extension QuestionGenerator {
     /// The narrated steps: every key step and forced step, a seeded sample of at least half of the
     /// others, in operative order, with seeded connectives; replaced steps are told as their
     /// replacement, and the extra sentences come before a closing non-key step.
-    private func narrate(_ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
-                         _ rng: inout SplitMix64) {
+    private func narrate(
+        _ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
+        _ rng: inout SplitMix64
+    ) {
         let plain = plan.forced.isEmpty && plan.replaced.isEmpty && plan.shortAt == nil
-        var keys = plain ? narration.keys
+        var keys =
+            plain
+            ? narration.keys
             : (narration.keys + narration.others.filter { plan.forced.contains($0) || plan.replaced[$0] != nil }).sorted()
         var others = plain ? narration.others : narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
         if let short = plan.shortAt {
@@ -222,7 +230,9 @@ extension QuestionGenerator {
         }
         var needed = narration.keys.isEmpty ? others.count : rng.int(in: (others.count + 1) / 2...others.count)
         let total = keys.count + needed
-        var position = 0, k = 0, o = 0
+        var position = 0
+        var k = 0
+        var o = 0
         var previous = ""
         var extraTold = plan.extra.isEmpty
         while position < total {

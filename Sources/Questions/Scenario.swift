@@ -1,7 +1,6 @@
 import CodingContent
 import Determinism
 
-
 /// The patient and side of one scenario, drawn from the procedure's profile.
 struct Patient {
     var age: Int
@@ -84,7 +83,10 @@ struct NarrationPlan: Sendable {
     /// Whether a step text describes how the surgeon got in.
     static func gainsAccess(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return ["incision", "portal", " port", "arthroscope was", "scope was passed", "scope was inserted", "scope was introduced", "was advanced"]
-            .contains { lowered.contains($0) }
+        return [
+            "incision", "portal", " port", "arthroscope was", "scope was passed", "scope was inserted", "scope was introduced",
+            "was advanced",
+        ]
+        .contains { lowered.contains($0) }
     }
 }

@@ -28,10 +28,12 @@ enum Wording {
         var result: [String] = []
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        scanWords(text, letter: { word.append(contentsOf: $0) }, wordEnd: {
-            result.append(String(decoding: word, as: UTF8.self))
-            word.removeAll(keepingCapacity: true)
-        })
+        scanWords(
+            text, letter: { word.append(contentsOf: $0) },
+            wordEnd: {
+                result.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            })
         return result
     }
 
@@ -78,7 +80,8 @@ enum Wording {
 
     /// Whether `text`, lower-cased, contains `needle` (already lower-case).
     static func lowercasedContains(_ text: String, _ needle: String) -> Bool {
-        let haystack = Array(text.lowercased().utf8), pattern = Array(needle.utf8)
+        let haystack = Array(text.lowercased().utf8)
+        let pattern = Array(needle.utf8)
         guard !pattern.isEmpty else { return true }
         guard haystack.count >= pattern.count else { return false }
         let first = pattern[0]
@@ -94,7 +97,8 @@ enum Wording {
     /// `lowerableOpeners`); otherwise `nil`.
     static func lowercasedOpening(_ sentence: String) -> String? {
         guard let first = tokens(String(sentence.prefix(24))).first, lowerableOpeners.contains(first),
-              let head = sentence.first else { return nil }
+            let head = sentence.first
+        else { return nil }
         return head.lowercased() + sentence.dropFirst()
     }
 
@@ -131,7 +135,9 @@ enum Wording {
 
     /// How many ids two sorted, duplicate-free arrays share.
     static func overlap(_ a: [Int], _ b: [Int]) -> Int {
-        var i = 0, j = 0, shared = 0
+        var i = 0
+        var j = 0
+        var shared = 0
         while i < a.count, j < b.count {
             if a[i] == b[j] {
                 shared += 1
@@ -158,19 +164,23 @@ struct TextWords: Sendable {
 
     /// The words of `text` (as `Wording.scanWords` finds them).
     init(_ text: String) {
-        var ids: [Int] = [], content: [Bool] = []
+        var ids: [Int] = []
+        var content: [Bool] = []
         var hash = Fingerprint.start
         var letters = 0
-        Wording.scanWords(text, letter: { bytes in
-            for byte in bytes { hash = Fingerprint.adding(byte, to: hash) }
-            letters += 1
-        }, wordEnd: {
-            let id = Int(bitPattern: UInt(hash))
-            ids.append(id)
-            content.append(letters >= 3 && !TextWords.stopWords.contains(id))
-            hash = Fingerprint.start
-            letters = 0
-        })
+        Wording.scanWords(
+            text,
+            letter: { bytes in
+                for byte in bytes { hash = Fingerprint.adding(byte, to: hash) }
+                letters += 1
+            },
+            wordEnd: {
+                let id = Int(bitPattern: UInt(hash))
+                ids.append(id)
+                content.append(letters >= 3 && !TextWords.stopWords.contains(id))
+                hash = Fingerprint.start
+                letters = 0
+            })
         self.ids = ids
         self.content = content
     }

@@ -44,7 +44,8 @@ public enum FileTree {
 
     /// Whether `name` ends in `suffix` (lower-case), comparing ASCII letters without case.
     private static func hasSuffix(_ name: String, _ suffix: String) -> Bool {
-        let name = Array(name.utf8), suffix = Array(suffix.utf8)
+        let name = Array(name.utf8)
+        let suffix = Array(suffix.utf8)
         guard name.count > suffix.count else { return false }
         for (a, b) in zip(name[(name.count - suffix.count)...], suffix) {
             let lower = (0x41...0x5A).contains(a) ? a + 0x20 : a

@@ -7,7 +7,8 @@ extension StringProtocol {
         // might be Unicode white space (or a combining mark), so Characters decide then.
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         let fast = utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var start = 0, end = bytes.count
+            var start = 0
+            var end = bytes.count
             while start < end, isSpace(bytes[start]) { start += 1 }
             while end > start, isSpace(bytes[end - 1]) { end -= 1 }
             if start == end { return "" }
@@ -28,7 +29,8 @@ extension StringProtocol {
         var lines: [String] = []
         var text = String(self)
         text.withUTF8 { bytes in
-            var start = 0, i = 0
+            var start = 0
+            var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
                 if byte == 0x0A || byte == 0x0D {

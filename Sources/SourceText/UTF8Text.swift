@@ -33,7 +33,9 @@ public enum UTF8Text {
     /// The position of the first byte that breaks UTF-8 (or of a NUL, when rejected).
     private static func firstInvalid(_ data: Data, rejectingNUL: Bool) -> InvalidUTF8 {
         let bytes = [UInt8](data)
-        var line = 1, column = 1, i = 0
+        var line = 1
+        var column = 1
+        var i = 0
         while i < bytes.count {
             let b = bytes[i]
             var length = 0

@@ -52,15 +52,21 @@ struct ReplayLine {
             guard (1...4).contains(entry.rating), entry.rating.rounded() == entry.rating,
                 let rating = Rating(rawValue: Int(entry.rating))
             else {
-                let shown = entry.rating.rounded() == entry.rating && abs(entry.rating) < 1e15
+                let shown =
+                    entry.rating.rounded() == entry.rating && abs(entry.rating) < 1e15
                     ? String(Int(entry.rating)) : String(entry.rating)
                 throw Problem(message: "review \(index + 1): rating \(shown) is not 1–4 (1 again, 2 hard, 3 good, 4 easy)")
             }
             guard let date = ISO8601.parse(entry.date) else {
-                throw Problem(message: "review \(index + 1): '\(Excerpt.of(entry.date))' is not an ISO 8601 date-time (example: 2026-01-01T09:00:00Z)")
+                throw Problem(
+                    message: "review \(index + 1): '\(Excerpt.of(entry.date))' is not an ISO 8601 date-time (example: 2026-01-01T09:00:00Z)"
+                )
             }
             if let previous = reviews.last, date < previous.date {
-                throw Problem(message: "reviews out of order: review \(index + 1) at \(entry.date) is before review \(index) at \(input.reviews[index - 1].date)")
+                throw Problem(
+                    message:
+                        "reviews out of order: review \(index + 1) at \(entry.date) is before review \(index) at \(input.reviews[index - 1].date)"
+                )
             }
             reviews.append((date, rating))
         }

@@ -164,7 +164,8 @@ final class StudyInput {
     private func tooLongMessage(_ kept: Int, start: ArraySlice<UInt8>) -> String {
         let total = kept + droppedBytes
         droppedBytes = 0
-        return "that line has \(total) bytes; an answer has at most \(Self.maximumLineBytes) (it started: '\(Excerpt.of(String(decoding: start, as: UTF8.self)))')"
+        return
+            "that line has \(total) bytes; an answer has at most \(Self.maximumLineBytes) (it started: '\(Excerpt.of(String(decoding: start, as: UTF8.self)))')"
     }
 
     /// The name of a stop signal, for messages (`SIGINT`).

@@ -17,12 +17,15 @@ struct StudySetup {
     /// Loads the library, opens the store, syncs items and finds (or creates) the learner.
     /// `check` vets the library first (a command's own arguments against it), so that a bad request
     /// fails before anything is written.
-    init(_ global: GlobalOptions, learnerName: String?, createLearner: Bool = true,
-         check: (Library) throws -> Void = { _ in }) throws {
+    init(
+        _ global: GlobalOptions, learnerName: String?, createLearner: Bool = true,
+        check: (Library) throws -> Void = { _ in }
+    ) throws {
         now = try global.currentDate()
         let name = learnerName ?? StudySetup.loginName
-        let start = try StudyStart(storePath: try global.databasePath(), learnerName: name, at: now,
-                                   loadLibrary: { try LibraryAccess.load(global) }, check: check)
+        let start = try StudyStart(
+            storePath: try global.databasePath(), learnerName: name, at: now,
+            loadLibrary: { try LibraryAccess.load(global) }, check: check)
         library = start.library
         catalog = start.catalog
         store = start.store

@@ -45,8 +45,9 @@ struct LibraryLocatorTests {
         defer { tree.remove() }
         let environment = ["XDG_DATA_HOME": tree.data.path]
         let inside = tree.data.appendingPathComponent("codedrill/library/Content")
-        #expect(LibraryLocator.resolve(explicit: nil, environment: environment, workingDirectory: inside, executable: tree.binary).path
-            == tree.data.appendingPathComponent("codedrill/library").standardizedFileURL.path)
+        #expect(
+            LibraryLocator.resolve(explicit: nil, environment: environment, workingDirectory: inside, executable: tree.binary).path
+                == tree.data.appendingPathComponent("codedrill/library").standardizedFileURL.path)
         let chosen = LibraryLocator.resolve(
             explicit: nil, environment: environment.merging(["CODEDRILL_LIBRARY": "/elsewhere"]) { $1 }, workingDirectory: tree.work,
             executable: tree.binary)

@@ -1,7 +1,8 @@
-@testable import CodingContent
 import Foundation
 import SourceText
 import Testing
+
+@testable import CodingContent
 
 /// Small code tables so that rule tests do not depend on the shipped ones.
 let testTables = ICD10Tables(
@@ -11,8 +12,10 @@ let testTables = ICD10Tables(
 
 /// Diagnostics for one file (parse + library rules over that file alone or with `others`), without
 /// the "format v1" upgrade reminder every v1 file gets (`LintV2Tests` pins that one).
-func lint(_ text: String, path: String = "Content/a.md", with others: [(String, String)] = [], day: Int = 20261125,
-          upgradeReminders: Bool = false) -> [String] {
+func lint(
+    _ text: String, path: String = "Content/a.md", with others: [(String, String)] = [], day: Int = 20_261_125,
+    upgradeReminders: Bool = false
+) -> [String] {
     var procedures: [Procedure] = []
     var diagnostics: [Diagnostic] = []
     for (p, t) in [(path, text)] + others {
@@ -27,24 +30,25 @@ func lint(_ text: String, path: String = "Content/a.md", with others: [(String, 
 
 /// The hip fusion file without its contrast, so that it lints alone.
 let alone = hipFusion.replacingOccurrences(
-    of: "contrasts:\n  - code: \"27286\"\n    when: a subtrochanteric osteotomy of the femur is also performed\n    rules_out: The femur itself was not cut.\n",
+    of:
+        "contrasts:\n  - code: \"27286\"\n    when: a subtrochanteric osteotomy of the femur is also performed\n    rules_out: The femur itself was not cut.\n",
     with: "")
 let osteotomyFile = """
----
-code: "27286"
-system: CPT
-title: Hip fusion with femoral osteotomy
-section: Surgery/Musculoskeletal System/Pelvis and Hip Joint
-contrasts:
-  - code: "27284"
-    when: the femur is not osteotomized
----
-## Indications
-- Fixed deformity
-## Steps
-1. Incision.
-2. **Osteotomy.**
-"""
+    ---
+    code: "27286"
+    system: CPT
+    title: Hip fusion with femoral osteotomy
+    section: Surgery/Musculoskeletal System/Pelvis and Hip Joint
+    contrasts:
+      - code: "27284"
+        when: the femur is not osteotomized
+    ---
+    ## Indications
+    - Fixed deformity
+    ## Steps
+    1. Incision.
+    2. **Osteotomy.**
+    """
 
 @Suite struct LintRuleTests {
     @Test func cleanFileHasNoDiagnostics() {
@@ -53,7 +57,10 @@ contrasts:
 
     @Test func yamlSyntaxErrorIsReportedAtItsFileLine() {
         let text = alone.replacingOccurrences(of: "family: hip-arthrodesis", with: "family: [hip-arthrodesis")
-        #expect(lint(text) == ["Content/a.md:7:8: error: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence at line 6)"])
+        #expect(
+            lint(text) == [
+                "Content/a.md:7:8: error: invalid YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence at line 6)"
+            ])
     }
 
     @Test func missingStepsSectionIsAnError() {
@@ -62,7 +69,10 @@ contrasts:
     }
 
     @Test func tooFewStepsIsReportedAtTheHeading() {
-        let text = alone.replacingOccurrences(of: "2. **The joint surfaces are taken down to bleeding bone.**\n3. A plate fixes the femur to the pelvis,\n   spanning the joint.\n", with: "")
+        let text = alone.replacingOccurrences(
+            of:
+                "2. **The joint surfaces are taken down to bleeding bone.**\n3. A plate fixes the femur to the pelvis,\n   spanning the joint.\n",
+            with: "")
         #expect(lint(text) == ["Content/a.md:29:1: error: '## Steps' needs at least two numbered steps, found 1"])
     }
 
@@ -84,28 +94,42 @@ contrasts:
     }
 
     @Test func codeShapeIsCheckedPerSystem() {
-        #expect(lint(alone.replacingOccurrences(of: "code: \"27284\"", with: "code: \"2728\"")) ==
-                ["Content/a.md:2:7: error: CPT code '2728' should be five digits, or four digits and F, T or U"])
-        #expect(lint(alone.replacingOccurrences(of: "system: CPT", with: "system: HCPCS")) ==
-                ["Content/a.md:2:7: error: HCPCS code '27284' should be a letter A-V and four digits"])
-        #expect(lint(alone.replacingOccurrences(of: "system: CPT", with: "system: CPT4")) ==
-                ["Content/a.md:3:9: error: unknown system 'CPT4'; expected CPT, HCPCS or ICD-10-PCS"])
+        #expect(
+            lint(alone.replacingOccurrences(of: "code: \"27284\"", with: "code: \"2728\"")) == [
+                "Content/a.md:2:7: error: CPT code '2728' should be five digits, or four digits and F, T or U"
+            ])
+        #expect(
+            lint(alone.replacingOccurrences(of: "system: CPT", with: "system: HCPCS")) == [
+                "Content/a.md:2:7: error: HCPCS code '27284' should be a letter A-V and four digits"
+            ])
+        #expect(
+            lint(alone.replacingOccurrences(of: "system: CPT", with: "system: CPT4")) == [
+                "Content/a.md:3:9: error: unknown system 'CPT4'; expected CPT, HCPCS or ICD-10-PCS"
+            ])
     }
 
     @Test func duplicateCodeIsReportedOnTheLaterFile() {
-        #expect(lint(alone, with: [("Content/b.md", alone)]) ==
-                ["Content/b.md:2:7: error: duplicate code 27284: also defined in Content/a.md:2"])
+        #expect(
+            lint(alone, with: [("Content/b.md", alone)]) == [
+                "Content/b.md:2:7: error: duplicate code 27284: also defined in Content/a.md:2"
+            ])
     }
 
     @Test func oneSidedContrastIsAnError() {
-        let other = osteotomyFile.replacingOccurrences(of: "contrasts:\n  - code: \"27284\"\n    when: the femur is not osteotomized\n", with: "")
-        #expect(lint(hipFusion, with: [("Content/b.md", other)]) ==
-                ["Content/a.md:11:11: error: contrast to 27286 is one-sided: Content/b.md has no 'instead' back to 27284 (add one, or mark this one 'oneway: true')"])
+        let other = osteotomyFile.replacingOccurrences(
+            of: "contrasts:\n  - code: \"27284\"\n    when: the femur is not osteotomized\n", with: "")
+        #expect(
+            lint(hipFusion, with: [("Content/b.md", other)]) == [
+                "Content/a.md:11:11: error: contrast to 27286 is one-sided: Content/b.md has no 'instead' back to 27284 (add one, or mark this one 'oneway: true')"
+            ])
         #expect(lint(hipFusion, with: [("Content/b.md", osteotomyFile)]) == [])
     }
 
     @Test func contrastToACodeOutsideTheLibraryIsAnError() {
-        #expect(lint(hipFusion) == ["Content/a.md:11:11: error: contrast names 27286, which is not in the library (add 'describe' to say what it is)"])
+        #expect(
+            lint(hipFusion) == [
+                "Content/a.md:11:11: error: contrast names 27286, which is not in the library (add 'describe' to say what it is)"
+            ])
     }
 
     @Test func unknownPCSCodeIsAnError() {
@@ -120,10 +144,13 @@ contrasts:
 
     @Test func diagnosisMustBeValidOnTheLintDate() {
         let text = alone.replacingOccurrences(of: "code: M16.11", with: "code: D49.5")
-        #expect(lint(text) == ["Content/a.md:14:11: error: ICD-10-CM code D49.5 is not valid on 2026-11-25 (valid 2015-10-01 to 2016-09-30)"])
-        #expect(lint(text, day: 20160301) == [])
-        #expect(lint(alone.replacingOccurrences(of: "code: M16.11", with: "code: Q99.99")) ==
-                ["Content/a.md:14:11: error: unknown ICD-10-CM code Q99.99"])
+        #expect(
+            lint(text) == ["Content/a.md:14:11: error: ICD-10-CM code D49.5 is not valid on 2026-11-25 (valid 2015-10-01 to 2016-09-30)"])
+        #expect(lint(text, day: 20_160_301) == [])
+        #expect(
+            lint(alone.replacingOccurrences(of: "code: M16.11", with: "code: Q99.99")) == [
+                "Content/a.md:14:11: error: unknown ICD-10-CM code Q99.99"
+            ])
     }
 
     @Test func fileThatIsNotUTF8IsAnErrorAtTheBadByte() {
@@ -160,17 +187,20 @@ contrasts:
         let tables = ICD10Tables.shipped
         #expect(tables.diagnoses.count == 98_980)
         #expect(tables.procedures.count == 82_508)
-        #expect(tables.diagnosisProblem("M16.11", on: 20261125) == nil)
-        #expect(tables.diagnosisProblem("M16.1", on: 20261125) == "ICD-10-CM code M16.1 is a header, not billable; use a more specific code")
-        #expect(tables.procedureProblem("0SG904Z", on: 20261125) == nil)
+        #expect(tables.diagnosisProblem("M16.11", on: 20_261_125) == nil)
+        #expect(
+            tables.diagnosisProblem("M16.1", on: 20_261_125) == "ICD-10-CM code M16.1 is a header, not billable; use a more specific code")
+        #expect(tables.procedureProblem("0SG904Z", on: 20_261_125) == nil)
     }
 
     @Test func lintReportSummaryCountsFilesErrorsAndWarnings() {
-        let report = LintReport(fileCount: 1, diagnostics: [
-            Diagnostic(path: "a", line: 1, column: 1, severity: .error, message: "x"),
-            Diagnostic(path: "a", line: 2, column: 1, severity: .warning, message: "y"),
-            Diagnostic(path: "a", line: 3, column: 1, severity: .warning, message: "z"),
-        ])
+        let report = LintReport(
+            fileCount: 1,
+            diagnostics: [
+                Diagnostic(path: "a", line: 1, column: 1, severity: .error, message: "x"),
+                Diagnostic(path: "a", line: 2, column: 1, severity: .warning, message: "y"),
+                Diagnostic(path: "a", line: 3, column: 1, severity: .warning, message: "z"),
+            ])
         #expect(report.summary == "1 file, 1 error, 2 warnings")
     }
 }

@@ -1,6 +1,7 @@
-@testable import CodingContent
 import Foundation
 import Testing
+
+@testable import CodingContent
 
 /// The library this repository ships must stay lint-clean, so a broken content file fails CI.
 @Suite struct ShippedLibraryTests {
@@ -8,7 +9,7 @@ import Testing
 
     @Test func shippedLibraryHasNoErrorsAndNoWarnings() {
         // Files still in format v1 are reminded to upgrade; that reminder is the only warning allowed.
-        let diagnostics = Linter(asOfDay: 20261125).lint(library).filter { !$0.message.hasPrefix("format v1: missing v2 fields") }
+        let diagnostics = Linter(asOfDay: 20_261_125).lint(library).filter { !$0.message.hasPrefix("format v1: missing v2 fields") }
         #expect(diagnostics.map(\.description) == [])
         #expect(library.procedures.count == library.contentFiles.count)
     }

@@ -1,6 +1,7 @@
-@testable import Determinism
 import Foundation
 import Testing
+
+@testable import Determinism
 
 @Suite("ISO 8601 dates")
 struct ISO8601Tests {
@@ -14,10 +15,12 @@ struct ISO8601Tests {
         #expect(ISO8601.parse("1969-12-31T23:59:59Z") == Date(timeIntervalSince1970: -1))
     }
 
-    @Test("rejects impossible dates, missing zones and stray text", arguments: [
-        "2026-02-30", "2025-02-29T00:00:00Z", "2026-13-01", "2026-01-05T24:00:00Z", "2026-01-05T09:60:00Z",
-        "2026-01-05T09:00:00", "2026-01-05T09:00:00.Z", "2026-01-05T09:00:00Z ", "2026-1-5", "yesterday", "",
-    ])
+    @Test(
+        "rejects impossible dates, missing zones and stray text",
+        arguments: [
+            "2026-02-30", "2025-02-29T00:00:00Z", "2026-13-01", "2026-01-05T24:00:00Z", "2026-01-05T09:60:00Z",
+            "2026-01-05T09:00:00", "2026-01-05T09:00:00.Z", "2026-01-05T09:00:00Z ", "2026-1-5", "yesterday", "",
+        ])
     func rejects(_ text: String) {
         #expect(ISO8601.parse(text) == nil)
     }

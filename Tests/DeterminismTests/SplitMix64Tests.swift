@@ -1,12 +1,14 @@
-@testable import Determinism
 import Testing
+
+@testable import Determinism
 
 @Suite struct SplitMix64Tests {
     @Test func matchesTheReferenceOutputsOfSplitMix64() {
         var zero = SplitMix64(seed: 0)
         #expect([zero.next(), zero.next(), zero.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
         var other = SplitMix64(seed: 1_234_567)
-        #expect([other.next(), other.next(), other.next()] == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
+        #expect(
+            [other.next(), other.next(), other.next()] == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
     }
 
     @Test func belowStaysInRangeAndReachesEveryValue() {
@@ -31,8 +33,10 @@ import Testing
     }
 
     @Test func shuffleIsAPermutationAndDeterministic() {
-        var a = SplitMix64(seed: 5), b = SplitMix64(seed: 5)
-        var x = Array(0..<10), y = Array(0..<10)
+        var a = SplitMix64(seed: 5)
+        var b = SplitMix64(seed: 5)
+        var x = Array(0..<10)
+        var y = Array(0..<10)
         a.shuffle(&x)
         b.shuffle(&y)
         #expect(x == y)

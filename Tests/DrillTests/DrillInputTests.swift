@@ -1,5 +1,6 @@
 import FSRS
 import Testing
+
 @testable import Drill
 
 @Suite struct DrillInputTests {

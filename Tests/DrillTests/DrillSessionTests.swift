@@ -1,9 +1,10 @@
-@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
 import Questions
 import Testing
+
+@testable import Drill
 
 /// The drill as a state machine: input in, events out, all time from the injected clock.
 @Suite("Drill session")

@@ -1,8 +1,9 @@
 import CodingContent
 import Determinism
 import Questions
-@testable import Drill
 import Testing
+
+@testable import Drill
 
 @Suite struct ExamDrawTests {
     @Test func sharesAreRoundedByLargestRemainderAndAddUp() {
@@ -48,8 +49,10 @@ import Testing
     @Test func anEmptyPartIsFilledFromTheOthersInProportionAndSaysSo() {
         let blueprint = Blueprint(
             id: "b", name: "b", questionCount: 10, minutes: 10, passPercent: 70,
-            parts: [part("Hips", .area("Musculoskeletal System"), 40), part("Gallbladder", .area("Digestive System"), 40),
-                    part("Modifiers", .tag("modifiers"), 20)])
+            parts: [
+                part("Hips", .area("Musculoskeletal System"), 40), part("Gallbladder", .area("Digestive System"), 40),
+                part("Modifiers", .tag("modifiers"), 20),
+            ])
         let draw = ExamDraw.draw(blueprint: blueprint, items: fixtureCatalog.items, count: 10, seed: 3)
         #expect(draw.wanted == [4, 4, 2])
         #expect(draw.drawn == [5, 5, 0])
@@ -72,12 +75,13 @@ import Testing
         #expect(draw.drawn == [14, 12, 6])
         #expect(draw.questions.count == 32)
         #expect(Set(draw.questions.map(\.item)).count == 32)
-        #expect(draw.notes == [
-            "Musculoskeletal System: 40 questions wanted, the library has only 14; filled from the other parts",
-            "Digestive System: 40 questions wanted, the library has only 12; filled from the other parts",
-            "ICD-10-CM diagnosis coding: 20 questions wanted, the library has only 6; filled from the other parts",
-            "the library has only 32 questions for this blueprint, so the exam has 32 instead of 100",
-        ])
+        #expect(
+            draw.notes == [
+                "Musculoskeletal System: 40 questions wanted, the library has only 14; filled from the other parts",
+                "Digestive System: 40 questions wanted, the library has only 12; filled from the other parts",
+                "ICD-10-CM diagnosis coding: 20 questions wanted, the library has only 6; filled from the other parts",
+                "the library has only 32 questions for this blueprint, so the exam has 32 instead of 100",
+            ])
     }
 }
 

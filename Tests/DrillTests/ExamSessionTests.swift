@@ -1,8 +1,9 @@
-@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
 import Testing
+
+@testable import Drill
 
 @Suite struct ExamSessionTests {
     @Test func theExamOpensOnQuestionOneWithItsHeader() throws {
@@ -15,16 +16,20 @@ import Testing
             Issue.record("unexpected opening \(events)")
             return
         }
-        #expect(header == ExamHeader(
-            attempt: exam.attempt.id, learner: "Pat", blueprint: "mini", name: "Mini exam", questions: 10, minutes: 30,
-            passPercent: 70, startedAt: examStart, deadline: examStart + 1800, secondsLeft: 1800, seed: 7, resumed: false,
-            answered: 0, notes: [], uncovered: []))
+        #expect(
+            header
+                == ExamHeader(
+                    attempt: exam.attempt.id, learner: "Pat", blueprint: "mini", name: "Mini exam", questions: 10, minutes: 30,
+                    passPercent: 70, startedAt: examStart, deadline: examStart + 1800, secondsLeft: 1800, seed: 7, resumed: false,
+                    answered: 0, notes: [], uncovered: []))
         let question = exam.question(at: 1)
-        #expect(view == ExamQuestionView(
-            id: question.id, item: question.item, kind: question.kind.rawValue, seed: question.seed,
-            part: "Musculoskeletal System", stem: question.stem,
-            options: question.options.map { ShownQuestion.ShownOption(label: $0.label, text: $0.text) },
-            index: 1, total: 10, given: nil, flagged: false, entry: question.kind.isEntry, secondsLeft: 1800))
+        #expect(
+            view
+                == ExamQuestionView(
+                    id: question.id, item: question.item, kind: question.kind.rawValue, seed: question.seed,
+                    part: "Musculoskeletal System", stem: question.stem,
+                    options: question.options.map { ShownQuestion.ShownOption(label: $0.label, text: $0.text) },
+                    index: 1, total: 10, given: nil, flagged: false, entry: question.kind.isEntry, secondsLeft: 1800))
         #expect(exam.attempt.deadline == examStart + 1800)
     }
 
@@ -36,9 +41,10 @@ import Testing
         #expect(try exam.handle(.previous).map(\.problemMessage) == ["this is the first question: n goes to the next, l lists them all"])
         #expect(try exam.handle(.next).map(\.questionIndex) == [2])
         #expect(try exam.handle(.go(10)).map(\.questionIndex) == [10])
-        #expect(try exam.handle(.next).map(\.problemMessage) == [
-            "this is the last question: g 1 goes to the first, l lists them all, submit hands the exam in",
-        ])
+        #expect(
+            try exam.handle(.next).map(\.problemMessage) == [
+                "this is the last question: g 1 goes to the first, l lists them all, submit hands the exam in"
+            ])
         #expect(try exam.handle(.go(11)).map(\.problemMessage) == ["there is no question 11: the exam has questions 1 to 10"])
         #expect(try exam.handle(.go(0)).map(\.problemMessage) == ["there is no question 0: the exam has questions 1 to 10"])
         #expect(try exam.handle(.previous).map(\.questionIndex) == [9])
@@ -67,9 +73,10 @@ import Testing
         let exam = try fixture.start()
         let position = (1...10).first { !exam.question(at: $0).kind.isEntry }!
         _ = try exam.handle(.go(position))
-        #expect(try exam.handle(.answer("z", .plain)).map(\.problemMessage) == [
-            "'z' is not one of the options: type a letter a–d or the option's code, optionally followed by ? (unsure) or ! (sure)",
-        ])
+        #expect(
+            try exam.handle(.answer("z", .plain)).map(\.problemMessage) == [
+                "'z' is not one of the options: type a letter a–d or the option's code, optionally followed by ? (unsure) or ! (sure)"
+            ])
         #expect(try fixture.store.examAttempt(id: exam.attempt.id)!.questions.allSatisfy { $0.answer == nil })
         #expect(exam.position == position)
     }
@@ -81,7 +88,8 @@ import Testing
         _ = try exam.handle(.go(4))
         #expect(try exam.handle(.flag) == [.saved(ExamSaved(changed: "flag", index: 4, given: nil, flagged: true, answered: 0, total: 10))])
         #expect(try fixture.store.examAttempt(id: exam.attempt.id)!.questions.map(\.flagged) == (1...10).map { $0 == 4 })
-        #expect(try exam.handle(.flag) == [.saved(ExamSaved(changed: "flag", index: 4, given: nil, flagged: false, answered: 0, total: 10))])
+        #expect(
+            try exam.handle(.flag) == [.saved(ExamSaved(changed: "flag", index: 4, given: nil, flagged: false, answered: 0, total: 10))])
         #expect(try fixture.store.examAttempt(id: exam.attempt.id)!.questions.allSatisfy { !$0.flagged })
     }
 
@@ -99,8 +107,9 @@ import Testing
         }
         #expect(list.answered == 10)
         #expect(list.current == 9)
-        #expect(list.questions.map(\.part) == Array(repeating: "Musculoskeletal System", count: 4)
-            + Array(repeating: "Digestive System", count: 4) + Array(repeating: "ICD-10-CM diagnosis coding", count: 2))
+        #expect(
+            list.questions.map(\.part) == Array(repeating: "Musculoskeletal System", count: 4)
+                + Array(repeating: "Digestive System", count: 4) + Array(repeating: "ICD-10-CM diagnosis coding", count: 2))
     }
 
     @Test func submittingWithUnansweredQuestionsAsksFirst() throws {
@@ -109,8 +118,13 @@ import Testing
         let exam = try fixture.start()
         _ = try exam.handle(.answer(exam.right(1), .plain))
         _ = try exam.handle(.flag)
-        #expect(try exam.handle(.submit) == [.confirm(ExamConfirm(
-            unanswered: 9, flagged: 1, message: "9 questions are unanswered and will count as wrong (1 flagged). Submit now? (y/n)"))])
+        #expect(
+            try exam.handle(.submit) == [
+                .confirm(
+                    ExamConfirm(
+                        unanswered: 9, flagged: 1,
+                        message: "9 questions are unanswered and will count as wrong (1 flagged). Submit now? (y/n)"))
+            ])
         #expect(try exam.handle(.answer("b", .plain)).map(\.problemMessage) == ["type y to submit now, or n to go back to the exam"])
         #expect(try exam.handle(.next).map(\.questionIndex) == [2])
         #expect(try exam.handle(.yes).map(\.problemMessage) == ["there is nothing to confirm; type submit to hand the exam in"])
@@ -252,11 +266,12 @@ import Testing
         fixture.clock.advance(754)
         _ = try exam.handle(.submit)
         let report = try #require(try exam.handle(.yes).first?.report)
-        #expect(report.parts == [
-            ExamReport.PartScore(part: "Musculoskeletal System", questions: 4, correct: 3, percent: 75),
-            ExamReport.PartScore(part: "Digestive System", questions: 4, correct: 3, percent: 75),
-            ExamReport.PartScore(part: "ICD-10-CM diagnosis coding", questions: 2, correct: 1, percent: 50),
-        ])
+        #expect(
+            report.parts == [
+                ExamReport.PartScore(part: "Musculoskeletal System", questions: 4, correct: 3, percent: 75),
+                ExamReport.PartScore(part: "Digestive System", questions: 4, correct: 3, percent: 75),
+                ExamReport.PartScore(part: "ICD-10-CM diagnosis coding", questions: 2, correct: 1, percent: 50),
+            ])
         #expect(report.correct == 7)
         #expect(report.percent == 70)
         #expect(report.passed == true)
@@ -291,8 +306,10 @@ import Testing
         #expect(report.percent == 60)
         #expect(report.passed == false)
         let history = ExamHistoryEntry(attempt: exam.attempt, blueprint: miniBlueprint, at: examStart)
-        #expect(history == ExamHistoryEntry(
-            attempt: exam.attempt.id, blueprint: "mini", startedAt: examStart, submittedAt: examStart, status: "submitted",
-            questions: 10, answered: 6, correct: 6, percent: 60, passed: false))
+        #expect(
+            history
+                == ExamHistoryEntry(
+                    attempt: exam.attempt.id, blueprint: "mini", startedAt: examStart, submittedAt: examStart, status: "submitted",
+                    questions: 10, answered: 6, correct: 6, percent: 60, passed: false))
     }
 }

@@ -1,11 +1,12 @@
 import CodingContent
-@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
 import Questions
 import SourceText
 import Synchronization
+
+@testable import Drill
 
 /// The question tests' fixture library (`Tests/QuestionsTests/Fixtures/Library`): hip and
 /// gallbladder families, three codes each, eight question kinds per code (48 items).

@@ -1,8 +1,9 @@
 import CodingContent
 import Determinism
-import Questions
 import Foundation
+import Questions
 import Testing
+
 @testable import Drill
 
 /// Five learners, four questions in the same order, every question worth one mark:
@@ -26,19 +27,23 @@ enum ClassFixture {
     /// for q1/q2, and for q4 `27286` (A, B) or `27280` (C). `27282` is never chosen.
     static func response(learner: String, question: Int, mark: Double) -> ScoredResponse {
         if question == 2 {
-            return ScoredResponse(item: "q3", kind: "vignette-entry", mark: mark, choice: mark > 0 ? "27284-RT" : "27284-LT",
-                                  options: [], key: "27284-RT")
+            return ScoredResponse(
+                item: "q3", kind: "vignette-entry", mark: mark, choice: mark > 0 ? "27284-RT" : "27284-LT",
+                options: [], key: "27284-RT")
         }
         let wrong = question == 3 ? (learner == "C" ? "27280" : "27286") : "27286"
-        return ScoredResponse(item: "q\(question + 1)", kind: "vignette", mark: mark, choice: mark > 0 ? "27284" : wrong,
-                              options: choiceOptions, key: "27284")
+        return ScoredResponse(
+            item: "q\(question + 1)", kind: "vignette", mark: mark, choice: mark > 0 ? "27284" : wrong,
+            options: choiceOptions, key: "27284")
     }
 
     static func attempts(_ learners: Int = 5) -> [ScoredAttempt] {
         marks.prefix(learners).map { learner, marks in
-            ScoredAttempt(learner: learner, blueprint: "quiz", responses: marks.enumerated().map { index, mark in
-                response(learner: learner, question: index, mark: mark)
-            })
+            ScoredAttempt(
+                learner: learner, blueprint: "quiz",
+                responses: marks.enumerated().map { index, mark in
+                    response(learner: learner, question: index, mark: mark)
+                })
         }
     }
 }
@@ -118,7 +123,10 @@ struct ItemAnalysisTests {
         // Below the number of showings that makes "nobody chose it" meaningful, no flag.
         var thresholds = ItemAnalysis.Thresholds()
         thresholds.unchosenDistractorShown = 6
-        #expect(ItemAnalysis(attempts: ClassFixture.attempts(), thresholds: thresholds).items.allSatisfy { !$0.flags.contains(.unchosenDistractor) })
+        #expect(
+            ItemAnalysis(attempts: ClassFixture.attempts(), thresholds: thresholds).items.allSatisfy {
+                !$0.flags.contains(.unchosenDistractor)
+            })
         // Typed answers: grouped by the entry as judged, never "shown".
         #expect(row("q3").answers.map(\.answer) == ["27284-LT", "27284-RT"])
         #expect(row("q3").answers.map(\.count) == [3, 2])
@@ -191,13 +199,18 @@ struct TinyClassTests {
         #expect(analysis.test.mean == nil)
         #expect(analysis.test.median == nil)
         let text = try json(analysis)
-        #expect(text == #"{"items":[],"test":{"attempts":0,"cic":null,"errorRatio":null,"kurtosis":null,"learners":0,"mean":null,"median":null,"questions":null,"sd":null,"skewness":null,"standardError":null}}"#)
+        #expect(
+            text
+                == #"{"items":[],"test":{"attempts":0,"cic":null,"errorRatio":null,"kurtosis":null,"learners":0,"mean":null,"median":null,"questions":null,"sd":null,"skewness":null,"standardError":null}}"#
+        )
     }
 
     @Test func oneLearnerHasFacilityButNoSpreadOrCorrelation() throws {
         let analysis = ItemAnalysis(attempts: ClassFixture.attempts(1))
         #expect(analysis.items.map(\.facility) == [100, 100, 100, 0])
-        #expect(analysis.items.allSatisfy { $0.standardDeviation == nil && $0.discriminationIndex == nil && $0.discriminativeEfficiency == nil })
+        #expect(
+            analysis.items.allSatisfy { $0.standardDeviation == nil && $0.discriminationIndex == nil && $0.discriminativeEfficiency == nil }
+        )
         #expect(analysis.test.mean == 75)
         #expect(analysis.test.median == 75)
         #expect(analysis.test.standardDeviation == nil)

@@ -1,10 +1,11 @@
 import CodingContent
 import Determinism
-import Questions
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 import Testing
+
 @testable import Drill
 
 /// Readiness for an exam date, from the store's cards.
@@ -13,8 +14,9 @@ struct ReadinessTests {
 
     /// Records one answer on `item` at `date` with the learner's schedule.
     func answer(_ fixture: ExamFixture, _ learner: Learner, _ item: String, _ rating: Rating, at date: Date) throws {
-        let answer = LearnerAnswer(learner: learner.id, item: item, seed: 1, given: "A", correct: rating != .again, rating: rating,
-                            responseMilliseconds: 0, answeredAt: date, session: nil)
+        let answer = LearnerAnswer(
+            learner: learner.id, item: item, seed: 1, given: "A", correct: rating != .again, rating: rating,
+            responseMilliseconds: 0, answeredAt: date, session: nil)
         let exam = ExamSchedule(learner: learner, calendar: calendar)
         _ = try fixture.store.record(answer) {
             ReviewScheduling.schedule(answer, current: $0, scheduler: try! Scheduler.withoutSteps(), exam: exam)
@@ -34,9 +36,10 @@ struct ReadinessTests {
         }
         learner = try fixture.store.learner(named: "Pat")!
         let now = examStart + 5 * day
-        let readiness = try #require(try Readiness(
-            store: fixture.store, learner: learner, catalog: fixtureCatalog, blueprints: [miniBlueprint], at: now,
-            calendar: calendar))
+        let readiness = try #require(
+            try Readiness(
+                store: fixture.store, learner: learner, catalog: fixtureCatalog, blueprints: [miniBlueprint], at: now,
+                calendar: calendar))
         #expect(readiness.daysLeft == 25)  // 2026-01-10 → 2026-02-04
         #expect(readiness.started == 12)
         let planner = ExamPlanner(parameters: .default)
@@ -64,16 +67,20 @@ struct ReadinessTests {
     @Test func noExamDateMeansNoReadiness() throws {
         let fixture = try ExamFixture()
         defer { fixture.remove() }
-        #expect(try Readiness(store: fixture.store, learner: fixture.learner, catalog: fixtureCatalog, blueprints: [],
-                              at: examStart, calendar: calendar) == nil)
+        #expect(
+            try Readiness(
+                store: fixture.store, learner: fixture.learner, catalog: fixtureCatalog, blueprints: [],
+                at: examStart, calendar: calendar) == nil)
     }
 
     @Test func examScheduleBringsALongIntervalBackBeforeTheExam() throws {
-        let learner = Learner(id: 1, name: "Pat", createdAt: examStart, settings: LearnerSettings(),
-                              exam: ExamGoal(day: "2026-03-01"))
+        let learner = Learner(
+            id: 1, name: "Pat", createdAt: examStart, settings: LearnerSettings(),
+            exam: ExamGoal(day: "2026-03-01"))
         let schedule = try #require(ExamSchedule(learner: learner, calendar: calendar))
-        let card = Card(phase: .review, step: nil, memory: MemoryState(stability: 300, difficulty: 4),
-                        due: examStart + 300 * 86_400, lastReview: examStart, reps: 5, lapses: 0)
+        let card = Card(
+            phase: .review, step: nil, memory: MemoryState(stability: 300, difficulty: 4),
+            due: examStart + 300 * 86_400, lastReview: examStart, reps: 5, lapses: 0)
         let adjusted = schedule.adjust(card, reviewedAt: examStart, seed: 3)
         let examDay = try #require(ExamSchedule.dayStart("2026-03-01", calendar: calendar))
         #expect(adjusted.due < examDay)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Drill
 
 @Suite("Results files: the fast line reader agrees with JSONDecoder")
@@ -20,7 +21,8 @@ struct ResultLineReaderTests {
         #expect(record.startedAt == Date(timeIntervalSince1970: 1_767_603_600))
         #expect(try ResultLines.text([record]) == Self.line + "\n")
         // Spaces between tokens and another key order are still plain JSON lines.
-        let spaced = #"{ "source" : "drill", "format":1,"learner":"é ü","attempt":null,"blueprint":null,"startedAt":null,"questions":null,"position":null,"item":"x","kind":"gift","seed":18446744073709551615,"answer":null,"choice":null,"correct":false,"answeredAt":null,"options":[ ],"key":null }"#
+        let spaced =
+            #"{ "source" : "drill", "format":1,"learner":"é ü","attempt":null,"blueprint":null,"startedAt":null,"questions":null,"position":null,"item":"x","kind":"gift","seed":18446744073709551615,"answer":null,"choice":null,"correct":false,"answeredAt":null,"options":[ ],"key":null }"#
         let drill = try #require(ResultLineReader.record(Substring(spaced)))
         #expect(drill == (try Self.decoded(spaced)))
         #expect(drill.seed == UInt64.max && drill.learner == "é ü" && drill.options == [])

@@ -1,10 +1,11 @@
 import CodingContent
 import Determinism
-import Questions
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 import Testing
+
 @testable import Drill
 
 /// A class's database: each learner sits the 4-question exam `quiz` over four vignette items of the
@@ -59,10 +60,15 @@ struct ResultsTests {
         let everyone = try ClassDatabase(ClassFixture.marks.map { ($0.0, $0.1) })
         let first = try ClassDatabase(ClassFixture.marks.prefix(3).map { ($0.0, $0.1) })
         let second = try ClassDatabase(ClassFixture.marks.suffix(2).map { ($0.0, $0.1) })
-        defer { everyone.remove(); first.remove(); second.remove() }
+        defer {
+            everyone.remove()
+            first.remove()
+            second.remove()
+        }
 
         let direct = ItemAnalysis(attempts: try ResultSelection.attempts(try everyone.records()))
-        let fromFiles = try ResultLines.parse(try ResultLines.text(try first.records()), file: "a.jsonl")
+        let fromFiles =
+            try ResultLines.parse(try ResultLines.text(try first.records()), file: "a.jsonl")
             + ResultLines.parse(try ResultLines.text(try second.records()), file: "b.jsonl")
         let combined = ItemAnalysis(attempts: try ResultSelection.attempts(fromFiles))
         #expect(combined == direct)
@@ -94,7 +100,9 @@ struct ResultsTests {
         #expect(plain.items == anonymous.items)
         #expect(plain.test == anonymous.test)
         // Another database's learner of the same name gets another pseudonym.
-        #expect(ResultRecord.pseudonym(for: "A", addedAt: examStart) != ResultRecord.pseudonym(for: "A", addedAt: examStart.addingTimeInterval(0.001)))
+        #expect(
+            ResultRecord.pseudonym(for: "A", addedAt: examStart)
+                != ResultRecord.pseudonym(for: "A", addedAt: examStart.addingTimeInterval(0.001)))
     }
 
     @Test func onlyTheFirstSubmittedAttemptOfEachLearnerCounts() throws {
@@ -139,8 +147,9 @@ struct ResultsTests {
         let item = ClassDatabase.items[0]
         for (minute, correct) in [(0, false), (5, true)] {
             _ = try database.store.record(
-                LearnerAnswer(learner: a.id, item: item, seed: 9, given: "a", correct: correct, rating: correct ? .good : .again,
-                       responseMilliseconds: 1000, answeredAt: examStart.addingTimeInterval(Double(minute * 60))),
+                LearnerAnswer(
+                    learner: a.id, item: item, seed: 9, given: "a", correct: correct, rating: correct ? .good : .again,
+                    responseMilliseconds: 1000, answeredAt: examStart.addingTimeInterval(Double(minute * 60))),
                 schedule: { _ in Card.new(at: examStart) })
         }
         let records = try database.records(includeDrills: true)
@@ -172,7 +181,8 @@ struct ResultsTests {
 
 @Suite("Results files: documented lines, one clear error per bad line")
 struct ResultLinesTests {
-    static let line = #"{"answer":"b?","answeredAt":"2026-01-05T09:01:00Z","attempt":3,"blueprint":"quiz","choice":"27284","correct":true,"format":1,"item":"cpt:27284/vignette","key":"27284","kind":"vignette","learner":"ana","options":["27130","27284","27286","27282"],"position":1,"questions":4,"seed":183,"source":"exam","startedAt":"2026-01-05T09:00:00Z"}"#
+    static let line =
+        #"{"answer":"b?","answeredAt":"2026-01-05T09:01:00Z","attempt":3,"blueprint":"quiz","choice":"27284","correct":true,"format":1,"item":"cpt:27284/vignette","key":"27284","kind":"vignette","learner":"ana","options":["27130","27284","27286","27282"],"position":1,"questions":4,"seed":183,"source":"exam","startedAt":"2026-01-05T09:00:00Z"}"#
 
     @Test func aLineRoundTripsWithEveryKey() throws {
         let records = try ResultLines.parse(Self.line + "\n", file: "a.jsonl")
@@ -193,12 +203,24 @@ struct ResultLinesTests {
         ("{\"format\":1", "a.jsonl:2: not valid JSON"),
         (#"{"format":1}"#, "a.jsonl:2: missing field 'source'"),
         (line.replacingOccurrences(of: #""seed":183"#, with: #""seed":"x""#), "a.jsonl:2: field 'seed' has the wrong type"),
-        (line.replacingOccurrences(of: #""format":1"#, with: #""format":2"#), "a.jsonl:2: format 2 is not one this codedrill reads (it reads 1)"),
-        (line.replacingOccurrences(of: #""position":1"#, with: #""position":5"#), "a.jsonl:2: 'position' must be between 1 and 'questions' (4)"),
+        (
+            line.replacingOccurrences(of: #""format":1"#, with: #""format":2"#),
+            "a.jsonl:2: format 2 is not one this codedrill reads (it reads 1)"
+        ),
+        (
+            line.replacingOccurrences(of: #""position":1"#, with: #""position":5"#),
+            "a.jsonl:2: 'position' must be between 1 and 'questions' (4)"
+        ),
         (line.replacingOccurrences(of: #""attempt":3"#, with: #""attempt":null"#), "a.jsonl:2: an exam line needs 'attempt'"),
-        (line.replacingOccurrences(of: #""source":"exam""#, with: #""source":"quiz""#), "a.jsonl:2: field 'source': Cannot initialize ResponseSource from invalid String value quiz"),
+        (
+            line.replacingOccurrences(of: #""source":"exam""#, with: #""source":"quiz""#),
+            "a.jsonl:2: field 'source': Cannot initialize ResponseSource from invalid String value quiz"
+        ),
         (line.replacingOccurrences(of: #""answer":"b?""#, with: #""answer":null"#), "a.jsonl:2: an unanswered question cannot be correct"),
-        (line.replacingOccurrences(of: "2026-01-05T09:00:00Z", with: "yesterday"), "a.jsonl:2: field 'startedAt': 'yesterday' is not an ISO 8601 date-time"),
+        (
+            line.replacingOccurrences(of: "2026-01-05T09:00:00Z", with: "yesterday"),
+            "a.jsonl:2: field 'startedAt': 'yesterday' is not an ISO 8601 date-time"
+        ),
     ])
     func aBadLineIsNamedWithItsProblem(bad: String, message: String) {
         #expect(throws: ResultLineError.self) { try ResultLines.parse(Self.line + "\n" + bad + "\n", file: "a.jsonl") }

@@ -1,9 +1,10 @@
-@testable import Drill
 import FSRS
 import Foundation
 import ProgressStore
 import Questions
 import Testing
+
+@testable import Drill
 
 /// A problem a test's library loader or check reports.
 private struct LibraryProblem: Error, Equatable {}
@@ -25,8 +26,9 @@ struct StudyStartTests {
             try StudyStart(storePath: path, learnerName: "Pat", at: examStart, loadLibrary: { throw LibraryProblem() })
         }
         #expect(throws: LibraryProblem()) {
-            try StudyStart(storePath: path, learnerName: "Pat", at: examStart, loadLibrary: { fixtureLibrary },
-                           check: { _ in throw LibraryProblem() })
+            try StudyStart(
+                storePath: path, learnerName: "Pat", at: examStart, loadLibrary: { fixtureLibrary },
+                check: { _ in throw LibraryProblem() })
         }
         #expect(!FileManager.default.fileExists(atPath: path))
 
@@ -75,9 +77,10 @@ struct StudyStartTests {
         defer { fixture.remove() }
         let clock = fixture.clock
         func drill() throws -> DrillSession {
-            try DrillSession(store: fixture.store, catalog: fixtureCatalog, learner: fixture.learner, scheduler: .default,
-                             options: DrillOptions(selection: ItemSelection(kinds: ["vignette"]), maxQuestions: 2),
-                             clock: clock.session)
+            try DrillSession(
+                store: fixture.store, catalog: fixtureCatalog, learner: fixture.learner, scheduler: .default,
+                options: DrillOptions(selection: ItemSelection(kinds: ["vignette"]), maxQuestions: 2),
+                clock: clock.session)
         }
 
         // Nothing answered: no row.

@@ -121,10 +121,11 @@ import Testing
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
 
         let lint = try await CodedrillProcess.run(["lint", "--library", "."], in: dir)
-        #expect(lint.stderr == """
-            QuestionBanks/rules.gift:43:1: warning: question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)
+        #expect(
+            lint.stderr == """
+                QuestionBanks/rules.gift:43:1: warning: question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)
 
-            """)
+                """)
         #expect(lint.stdout == "1 file, 0 errors, 1 warning\n")
         #expect(lint.status == 0)
 
@@ -140,45 +141,47 @@ import Testing
         #expect(reimport.stderr == "")
         #expect(reimport.status == 0)
 
-        let question = try await CodedrillProcess.run(["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: dir)
-        #expect(question.stdout == """
-            [
-              {
-                "answer" : {
-                  "label" : "B",
-                  "text" : "50"
-                },
-                "code" : "",
-                "id" : "gift:rules/bilateral#3",
-                "item" : "gift:rules/bilateral",
-                "kind" : "choice",
-                "options" : [
+        let question = try await CodedrillProcess.run(
+            ["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: dir)
+        #expect(
+            question.stdout == """
+                [
                   {
-                    "correct" : false,
-                    "label" : "A",
-                    "rationale" : "Wrong: 59 marks a distinct service.",
-                    "text" : "59"
-                  },
-                  {
-                    "correct" : true,
-                    "label" : "B",
-                    "rationale" : "Right: 50 reports a bilateral procedure.",
-                    "text" : "50"
-                  },
-                  {
-                    "correct" : false,
-                    "label" : "C",
-                    "rationale" : "Wrong: 51 is for further, different procedures.",
-                    "text" : "51"
+                    "answer" : {
+                      "label" : "B",
+                      "text" : "50"
+                    },
+                    "code" : "",
+                    "id" : "gift:rules/bilateral#3",
+                    "item" : "gift:rules/bilateral",
+                    "kind" : "choice",
+                    "options" : [
+                      {
+                        "correct" : false,
+                        "label" : "A",
+                        "rationale" : "Wrong: 59 marks a distinct service.",
+                        "text" : "59"
+                      },
+                      {
+                        "correct" : true,
+                        "label" : "B",
+                        "rationale" : "Right: 50 reports a bilateral procedure.",
+                        "text" : "50"
+                      },
+                      {
+                        "correct" : false,
+                        "label" : "C",
+                        "rationale" : "Wrong: 51 is for further, different procedures.",
+                        "text" : "51"
+                      }
+                    ],
+                    "rationale" : "Check first whether the code already covers both sides.",
+                    "seed" : 3,
+                    "stem" : "Which modifier reports the same procedure done on both sides at one session?"
                   }
-                ],
-                "rationale" : "Check first whether the code already covers both sides.",
-                "seed" : 3,
-                "stem" : "Which modifier reports the same procedure done on both sides at one session?"
-              }
-            ]
+                ]
 
-            """)
+                """)
         #expect(question.status == 0)
         // The same question comes out of a filtered listing.
         let listed = try await CodedrillProcess.run(
@@ -188,7 +191,8 @@ import Testing
         // The exported file, put into a library of its own, gives the same questions again.
         let copy = dir.appendingPathComponent("copy")
         try copy.write(file, to: "QuestionBanks/rules.gift")
-        let again = try await CodedrillProcess.run(["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: copy)
+        let again = try await CodedrillProcess.run(
+            ["questions", "--item", "gift:rules/bilateral", "--seed", "3", "--format", "json"], in: copy)
         #expect(again.stdout == question.stdout)
     }
 
@@ -199,14 +203,15 @@ import Testing
         try dir.write(Self.procedure, to: "Content/27284.md")
 
         let export = try await CodedrillProcess.run(["bank", "export", "--kind", "vignette-entry", "--seed", "2"], in: dir)
-        #expect(export.stdout == """
-            $CATEGORY: Musculoskeletal System
+        #expect(
+            export.stdout == """
+                $CATEGORY: Musculoskeletal System
 
-            // [id:cpt:27284/vignette-entry]
-            // [tag:cpc]
-            ::CPT 27284 vignette-entry::[plain]PREOPERATIVE DIAGNOSIS\\: Arthritis.\\nPOSTOPERATIVE DIAGNOSIS\\: Same.\\nPROCEDURE\\: Operation as described below.\\nANESTHESIA\\: General endotracheal anesthesia.\\nDESCRIPTION OF PROCEDURE\\: The patient, a 27-year-old woman, was brought to the operating room. The joint is fused. Lastly, the wound is closed.\\n\\nEnter the CPT code for this procedure, with a laterality modifier if one applies. {=27284 ####27284 (Hip fusion) is correct\\: what decides in this note is “The joint is fused”.}
+                // [id:cpt:27284/vignette-entry]
+                // [tag:cpc]
+                ::CPT 27284 vignette-entry::[plain]PREOPERATIVE DIAGNOSIS\\: Arthritis.\\nPOSTOPERATIVE DIAGNOSIS\\: Same.\\nPROCEDURE\\: Operation as described below.\\nANESTHESIA\\: General endotracheal anesthesia.\\nDESCRIPTION OF PROCEDURE\\: The patient, a 27-year-old woman, was brought to the operating room. The joint is fused. Lastly, the wound is closed.\\n\\nEnter the CPT code for this procedure, with a laterality modifier if one applies. {=27284 ####27284 (Hip fusion) is correct\\: what decides in this note is “The joint is fused”.}
 
-            """)
+                """)
         #expect(export.status == 0)
 
         let all = try await CodedrillProcess.run(["bank", "export", "-o", "all.gift"], in: dir)
@@ -216,8 +221,9 @@ import Testing
         #expect(reimport.stderr == "codedrill: wrote 7 questions to back.gift\n")
         #expect(try String(contentsOf: dir.appendingPathComponent("back.gift"), encoding: .utf8) == file)
         // Nothing but the outputs is left behind (no temporary files).
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-            == ["Content", "QuestionBanks", "all.gift", "back.gift"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+                == ["Content", "QuestionBanks", "all.gift", "back.gift"])
     }
 
     @Test func aikenExportKeepsSingleAnswerChoicesAndListsTheRest() async throws {
@@ -226,39 +232,43 @@ import Testing
         try dir.write(Self.bank, to: "QuestionBanks/rules.gift")
 
         let export = try await CodedrillProcess.run(["bank", "export", "--format", "aiken", "--tag", "cpc", "--tag", "modifiers"], in: dir)
-        #expect(export.stdout == """
-            Which modifier reports the same procedure done on both sides at one session?
-            A. 50
-            B. 51
-            C. 59
-            ANSWER: A
+        #expect(
+            export.stdout == """
+                Which modifier reports the same procedure done on both sides at one session?
+                A. 50
+                B. 51
+                C. 59
+                ANSWER: A
 
-            """)
-        #expect(export.stderr == """
-            codedrill: skipped gift:rules/sides: Aiken has only single-answer multiple-choice questions
-            codedrill: skipped gift:rules/add-on-alone: Aiken has only single-answer multiple-choice questions
+                """)
+        #expect(
+            export.stderr == """
+                codedrill: skipped gift:rules/sides: Aiken has only single-answer multiple-choice questions
+                codedrill: skipped gift:rules/add-on-alone: Aiken has only single-answer multiple-choice questions
 
-            """)
+                """)
         #expect(export.status == 0)
 
         try dir.write(export.stdout, to: "quiz.aiken")
         let reimport = try await CodedrillProcess.run(["bank", "import", "quiz.aiken"], in: dir)
-        #expect(reimport.stdout == """
-            // [id:quiz/which-modifier-reports-the-same-procedure-done-704934c0]
-            [plain]Which modifier reports the same procedure done on both sides at one session? {
-            \t=50
-            \t~51
-            \t~59
-            }
+        #expect(
+            reimport.stdout == """
+                // [id:quiz/which-modifier-reports-the-same-procedure-done-704934c0]
+                [plain]Which modifier reports the same procedure done on both sides at one session? {
+                \t=50
+                \t~51
+                \t~59
+                }
 
-            """)
+                """)
         #expect(reimport.status == 0)
     }
 
     @Test func importReportsProblemsAndWritesNothingOnErrors() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try dir.write("""
+        try dir.write(
+            """
             // [id:a]
             Which modifier? {=50 ~51
 
@@ -273,13 +283,14 @@ import Testing
 
         let result = try await CodedrillProcess.run(["bank", "import", "broken.gift", "-o", "out.gift"], in: dir)
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            broken.gift:2:17: error: unclosed '{': the answer block has no closing '}'
-            broken.gift:8:11: warning: weight 45% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'
-            broken.gift:8:18: warning: weight 55% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'
-            codedrill: 1 error in broken.gift; nothing written
+        #expect(
+            result.stderr == """
+                broken.gift:2:17: error: unclosed '{': the answer block has no closing '}'
+                broken.gift:8:11: warning: weight 45% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'
+                broken.gift:8:18: warning: weight 55% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'
+                codedrill: 1 error in broken.gift; nothing written
 
-            """)
+                """)
         #expect(result.status == 1)
         #expect(try String(contentsOf: dir.appendingPathComponent("out.gift"), encoding: .utf8) == "keep me\n")
 

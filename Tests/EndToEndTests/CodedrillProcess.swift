@@ -43,17 +43,21 @@ struct CodedrillProcess {
     ///
     /// Async, and blocking only a thread of its own: waiting for a child on one of the cooperative
     /// pool's few threads would stall unrelated tests.
-    static func run(_ arguments: [String], in directory: URL, input: String = "", environment: [String: String] = [:]) async throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL, input: String = "", environment: [String: String] = [:]
+    ) async throws -> Result {
         try await offThePool { try runBlocking(arguments, in: directory, input: input, environment: environment) }
     }
 
-    private static func runBlocking(_ arguments: [String], in directory: URL, input: String, environment: [String: String]) throws -> Result {
+    private static func runBlocking(_ arguments: [String], in directory: URL, input: String, environment: [String: String]) throws -> Result
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = Self.environment(home: directory, adding: environment)
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         // Standard error goes to a file, so reading standard output to its end can never deadlock.
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("codedrill-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -69,8 +73,9 @@ struct CodedrillProcess {
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+        return Result(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus)
     }
 }
 

@@ -5,12 +5,14 @@ import ProgressStore
 import Testing
 
 /// The repository's bundled library.
-let bundledLibrary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let bundledLibrary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .path
 
 /// The label (or, for typed answers, the text) of the right answer to the question a drill showed,
 /// derived independently by `codedrill questions --item --seed`.
 func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundledLibrary) async throws -> (answer: String, wrong: String?) {
-    let result = try await CodedrillProcess.run(["questions", "--library", library, "--item", item, "--seed", String(seed), "--format", "json"], in: dir)
+    let result = try await CodedrillProcess.run(
+        ["questions", "--library", library, "--item", item, "--seed", String(seed), "--format", "json"], in: dir)
     let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     let question = try #require(array.first)
     let answer = try #require(question["answer"] as? [String: Any])
@@ -29,8 +31,9 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("progress.sqlite").path
         let env = ["CODEDRILL_DB": db]
-        let drill = try InteractiveProcess(["drill", "--json", "--learner", "ana", "--now", day1, "--library", bundledLibrary, "--new", "3"],
-                                           in: dir, environment: env)
+        let drill = try InteractiveProcess(
+            ["drill", "--json", "--learner", "ana", "--now", day1, "--library", bundledLibrary, "--new", "3"],
+            in: dir, environment: env)
         let start = try await drill.readJSON()
         #expect(start["type"] as? String == "session")
         #expect(start["created"] as? Bool == true)
@@ -104,7 +107,8 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         let store = try ProgressStore(path: db)
         let learner = try #require(try store.learner(named: "ana"))
         let reviews = try store.reviews(learner: learner.id)
-        #expect(reviews.map { [$0.answer.item, $0.answer.given, "\($0.answer.correct)", "\($0.answer.rating)"] }
+        #expect(
+            reviews.map { [$0.answer.item, $0.answer.given, "\($0.answer.correct)", "\($0.answer.rating)"] }
                 == expected.map { [$0.0, $0.1, "\($0.2)", $0.3] })
 
         // Replaying the recorded ratings through FSRS gives the cards the store holds, and so the next days' queue.
@@ -113,11 +117,14 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         var replayed: [String: Card] = [:]
         for review in reviews {
             let card = replayed[review.answer.item] ?? Card.new(at: now1)
-            replayed[review.answer.item] = try scheduler.review(card, rating: review.answer.rating, at: now1,
-                                                                fuzzSeed: Fuzz.seed(item: review.answer.item, reps: card.reps))
+            replayed[review.answer.item] = try scheduler.review(
+                card, rating: review.answer.rating, at: now1,
+                fuzzSeed: Fuzz.seed(item: review.answer.item, reps: card.reps))
         }
         for (item, card) in replayed {
-            #expect(try store.card(learner: learner.id, item: item)?.due == Date(timeIntervalSince1970: (card.due.timeIntervalSince1970 * 1000).rounded() / 1000))
+            #expect(
+                try store.card(learner: learner.id, item: item)?.due
+                    == Date(timeIntervalSince1970: (card.due.timeIntervalSince1970 * 1000).rounded() / 1000))
         }
         let now3 = try #require(ISO8601DateFormatter().date(from: day3))
         let dueOnDay3 = Set(replayed.filter { $0.value.due <= now3 }.map(\.key))
@@ -126,15 +133,17 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         #expect(!dueOnDay3.isEmpty)
         try store.close()
 
-        let stats = try await CodedrillProcess.run(["stats", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--format", "json"],
-                                             in: dir, environment: env)
+        let stats = try await CodedrillProcess.run(
+            ["stats", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--format", "json"],
+            in: dir, environment: env)
         #expect(stats.status == 0)
         let statsJSON = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(statsJSON["dueNow"] as? Int == dueOnDay3.count)
         #expect(statsJSON["totalReviews"] as? Int == expected.count)
 
-        let next = try InteractiveProcess(["drill", "--json", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--new", "0"],
-                                          in: dir, environment: env)
+        let next = try InteractiveProcess(
+            ["drill", "--json", "--learner", "ana", "--now", day3, "--library", bundledLibrary, "--new", "0"],
+            in: dir, environment: env)
         let nextStart = try await next.readJSON()
         #expect(nextStart["created"] as? Bool == false)
         #expect(nextStart["planned"] as? Int == dueOnDay3.count)
@@ -161,7 +170,9 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
             in: dir, input: "zzz\n\n?\na\nb?\n", environment: ["CODEDRILL_DB": db])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Created learner 'bo'."))
-        #expect(result.stdout.contains("'zzz' is not one of the options: type a letter a–d or the option's code, optionally followed by ? (unsure) or ! (sure)"))
+        #expect(
+            result.stdout.contains(
+                "'zzz' is not one of the options: type a letter a–d or the option's code, optionally followed by ? (unsure) or ! (sure)"))
         #expect(result.stdout.contains("type an answer, or ? for help"))
         #expect(result.stdout.contains("Commands: ? help · s skip · u undo the last answer · q quit"))
         #expect(result.stdout.contains("Session done for bo."))
@@ -175,7 +186,8 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
     @Test func freshHomeDrillCreatesTheDatabaseInTheXDGDataDirectory() async throws {
         let home = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        let result = try await CodedrillProcess.run(["drill", "--library", bundledLibrary, "--learner", "newcomer"], in: home, input: "a\nq\n")
+        let result = try await CodedrillProcess.run(
+            ["drill", "--library", bundledLibrary, "--learner", "newcomer"], in: home, input: "a\nq\n")
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let db = home.appendingPathComponent(".local/share/codedrill/progress.sqlite").path
@@ -187,10 +199,12 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
     @Test func unknownFilterIsAUsageError() async throws {
         let dir = try CodedrillProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try await CodedrillProcess.run(["drill", "--library", bundledLibrary, "--family", "no-such-family"], in: dir,
-                                              environment: ["CODEDRILL_DB": dir.appendingPathComponent("p.sqlite").path])
+        let result = try await CodedrillProcess.run(
+            ["drill", "--library", bundledLibrary, "--family", "no-such-family"], in: dir,
+            environment: ["CODEDRILL_DB": dir.appendingPathComponent("p.sqlite").path])
         #expect(result.status == 64)
-        #expect(result.stderr == "codedrill: error: no items match the filters (family no-such-family); `codedrill library` lists families\n")
+        #expect(
+            result.stderr == "codedrill: error: no items match the filters (family no-such-family); `codedrill library` lists families\n")
     }
 }
 
@@ -205,8 +219,9 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
         let lint = try await CodedrillProcess.run(["lint", "--library", library], in: dir)
         #expect(lint.status == 0)
 
-        let drill = try InteractiveProcess(["drill", "--json", "--learner", "cy", "--now", "2026-11-25T10:00:00Z", "--library", library],
-                                           in: dir, environment: ["CODEDRILL_DB": db])
+        let drill = try InteractiveProcess(
+            ["drill", "--json", "--learner", "cy", "--now", "2026-11-25T10:00:00Z", "--library", library],
+            in: dir, environment: ["CODEDRILL_DB": db])
         #expect(try await drill.readJSON()["type"] as? String == "session")
         var answered: [String] = []
         while true {

@@ -63,8 +63,9 @@ private struct ExamLibrary {
     /// The ten questions (item, seed) that `--seed seed` draws, read by paging through an exam in a
     /// scratch database and leaving it.
     func questions(seed: UInt64) async throws -> [(item: String, seed: UInt64)] {
-        let lines = try await exam(["--blueprint", "mini", "--seed", String(seed)], now: "2026-01-05T08:00:00Z",
-                             input: String(repeating: "n\n", count: 9), db: "scratch-\(seed).sqlite")
+        let lines = try await exam(
+            ["--blueprint", "mini", "--seed", String(seed)], now: "2026-01-05T08:00:00Z",
+            input: String(repeating: "n\n", count: 9), db: "scratch-\(seed).sqlite")
         return lines.filter { $0.type == "question" }.map { ($0.string("item")!, UInt64($0.int("seed")!)) }
     }
 }
@@ -111,13 +112,15 @@ private let start = "2026-01-05T09:00:00Z"
             right(1), "f", right(2) + "?", "g 5", right(5) + "!", "p", "p", wrong(4), "g 3", wrong(3), "p", right(3),
             "g 6", right(6), wrong(7), right(8), right(9), "f", "l", "submit", "n", "submit", "y",
         ]
-        let lines = try await library.exam(["--blueprint", "mini", "--seed", "11"], now: start, input: script.joined(separator: "\n") + "\n")
-        #expect(lines.map(\.step) == [
-            "exam", "question 1", "saved 1", "question 2", "saved 2", "saved 2", "question 3", "question 5", "saved 5",
-            "question 6", "question 5", "question 4", "saved 4", "question 5", "question 3", "saved 3", "question 4",
-            "question 3", "saved 3", "question 4", "question 6", "saved 6", "question 7", "saved 7", "question 8",
-            "saved 8", "question 9", "saved 9", "question 10", "saved 10", "list", "confirm", "question 10", "confirm", "report",
-        ])
+        let lines = try await library.exam(
+            ["--blueprint", "mini", "--seed", "11"], now: start, input: script.joined(separator: "\n") + "\n")
+        #expect(
+            lines.map(\.step) == [
+                "exam", "question 1", "saved 1", "question 2", "saved 2", "saved 2", "question 3", "question 5", "saved 5",
+                "question 6", "question 5", "question 4", "saved 4", "question 5", "question 3", "saved 3", "question 4",
+                "question 3", "saved 3", "question 4", "question 6", "saved 6", "question 7", "saved 7", "question 8",
+                "saved 8", "question 9", "saved 9", "question 10", "saved 10", "list", "confirm", "question 10", "confirm", "report",
+            ])
         // The same seed drew the same exam, and no question line says which option is right.
         let shown = lines.filter { $0.type == "question" }
         for line in shown {
@@ -142,13 +145,15 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(report.double("percent") == 70)
         #expect(report.bool("passed") == true)
         #expect(report.bool("autoSubmitted") == false)
-        #expect(report.objects("parts").map { "\($0["part"]!) \($0["questions"]!) \($0["correct"]!) \($0["percent"]!)" } == [
-            "Musculoskeletal System 4 3 75", "Digestive System 4 3 75", "ICD-10-CM diagnosis coding 2 1 50",
-        ])
+        #expect(
+            report.objects("parts").map { "\($0["part"]!) \($0["questions"]!) \($0["correct"]!) \($0["percent"]!)" } == [
+                "Musculoskeletal System 4 3 75", "Digestive System 4 3 75", "ICD-10-CM diagnosis coding 2 1 50",
+            ])
         let missed = report.objects("missed")
         #expect(missed.map { $0["index"] as? Int } == [4, 7, 10])
         #expect(missed.map { $0["given"] as? String } == [wrong(4), wrong(7), nil])
-        #expect(missed.map { (($0["answer"] as? [String: Any])?["label"] as? String) ?? (($0["answer"] as? [String: Any])?["text"] as? String) }
+        #expect(
+            missed.map { (($0["answer"] as? [String: Any])?["label"] as? String) ?? (($0["answer"] as? [String: Any])?["text"] as? String) }
                 == [right(4), right(7), right(10)])
 
         // The database holds the attempt, and one review per answered question (the final answer).
@@ -164,26 +169,29 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(reviews.map(\.answer.rating.rawValue) == [3, 2, 3, 1, 4, 3, 1, 3, 3])
 
         let history = try await library.run(["exam", "history", "--learner", "pat", "--now", start])
-        #expect(history.stdout == """
-            ID    Started               Blueprint  Score           Result
-            1     2026-01-05T09:00:00Z  mini       7/10 (70%)      pass
+        #expect(
+            history.stdout == """
+                ID    Started               Blueprint  Score           Result
+                1     2026-01-05T09:00:00Z  mini       7/10 (70%)      pass
 
-            """)
+                """)
         let show = try await library.run(["exam", "show", "1"])
         #expect(show.status == 0)
-        #expect(show.stdout.contains("""
-            Exam report: Mini exam (attempt 1, pat)
-            Score: 7 of 10 (70%): PASS (pass mark 70%)
-            Answered 9 of 10; time used 0:00 of 30:00; submitted 2026-01-05T09:00:00Z.
+        #expect(
+            show.stdout.contains(
+                """
+                Exam report: Mini exam (attempt 1, pat)
+                Score: 7 of 10 (70%): PASS (pass mark 70%)
+                Answered 9 of 10; time used 0:00 of 30:00; submitted 2026-01-05T09:00:00Z.
 
-            Part                        Questions  Correct       %
-            Musculoskeletal System              4        3    75.0
-            Digestive System                    4        3    75.0
-            ICD-10-CM diagnosis coding          2        1    50.0
-            Total                              10        7    70.0
+                Part                        Questions  Correct       %
+                Musculoskeletal System              4        3    75.0
+                Digestive System                    4        3    75.0
+                ICD-10-CM diagnosis coding          2        1    50.0
+                Total                              10        7    70.0
 
-            Missed questions (3):
-            """))
+                Missed questions (3):
+                """))
         let showJSON = try await library.run(["exam", "show", "1", "--json"])
         #expect(showJSON.stdout == report.text + "\n")
     }
@@ -195,20 +203,30 @@ private let start = "2026-01-05T09:00:00Z"
         var answers: [(right: String, wrong: String)] = []
         for question in drawn { answers.append(try await library.responses(item: question.item, seed: question.seed)) }
 
-        let first = try await library.exam(["--blueprint", "mini", "--seed", "5"], now: start,
-                                     input: (1...4).map { answers[$0 - 1].right + "\n" }.joined())
-        #expect(first.map(\.step) == ["exam", "question 1", "saved 1", "question 2", "saved 2", "question 3", "saved 3",
-                                      "question 4", "saved 4", "question 5", "paused"])
+        let first = try await library.exam(
+            ["--blueprint", "mini", "--seed", "5"], now: start,
+            input: (1...4).map { answers[$0 - 1].right + "\n" }.joined())
+        #expect(
+            first.map(\.step) == [
+                "exam", "question 1", "saved 1", "question 2", "saved 2", "question 3", "saved 3",
+                "question 4", "saved 4", "question 5", "paused",
+            ])
         #expect(first.last?.int("answered") == 4)
 
         let busy = try await library.run(["exam", "--learner", "pat", "--blueprint", "mini", "--now", "2026-01-05T09:05:00Z"])
         #expect(busy.status == 64)
-        #expect(busy.stderr == "codedrill: error: pat has an unfinished exam (attempt 1: 4 of 10 answered, 25:00 left); continue it with `codedrill exam --resume`\n")
+        #expect(
+            busy.stderr
+                == "codedrill: error: pat has an unfinished exam (attempt 1: 4 of 10 answered, 25:00 left); continue it with `codedrill exam --resume`\n"
+        )
 
         let input = [answers[4].wrong] + (6...10).map { answers[$0 - 1].right }
         let second = try await library.exam(["--resume"], now: "2026-01-05T09:20:00Z", input: input.joined(separator: "\n") + "\n")
-        #expect(second.map(\.step) == ["exam", "question 5", "saved 5", "question 6", "saved 6", "question 7", "saved 7",
-                                       "question 8", "saved 8", "question 9", "saved 9", "question 10", "saved 10", "list", "paused"])
+        #expect(
+            second.map(\.step) == [
+                "exam", "question 5", "saved 5", "question 6", "saved 6", "question 7", "saved 7",
+                "question 8", "saved 8", "question 9", "saved 9", "question 10", "saved 10", "list", "paused",
+            ])
         #expect(second[0].bool("resumed") == true)
         #expect(second[0].int("answered") == 4)
         #expect(second[0].int("secondsLeft") == 600)
@@ -234,14 +252,16 @@ private let start = "2026-01-05T09:00:00Z"
         var answers: [(right: String, wrong: String)] = []
         for question in drawn { answers.append(try await library.responses(item: question.item, seed: question.seed)) }
 
-        _ = try await library.exam(["--blueprint", "mini", "--seed", "3"], now: start,
-                             input: "\(answers[0].right)\n\(answers[1].wrong)\nf\n")
+        _ = try await library.exam(
+            ["--blueprint", "mini", "--seed", "3"], now: start,
+            input: "\(answers[0].right)\n\(answers[1].wrong)\nf\n")
         let history = try await library.run(["exam", "history", "--learner", "pat", "--now", "2026-01-05T09:45:00Z"])
-        #expect(history.stdout == """
-            ID    Started               Blueprint  Score           Result
-            1     2026-01-05T09:00:00Z  mini       2/10 answered   time ran out: codedrill exam --resume submits it
+        #expect(
+            history.stdout == """
+                ID    Started               Blueprint  Score           Result
+                1     2026-01-05T09:00:00Z  mini       2/10 answered   time ran out: codedrill exam --resume submits it
 
-            """)
+                """)
 
         let late = try await library.exam(["--resume"], now: "2026-01-05T09:45:00Z", input: "")
         #expect(late.map(\.step) == ["exam", "report"])
@@ -261,19 +281,25 @@ private let start = "2026-01-05T09:00:00Z"
         #expect(try store.reviews(learner: pat.id).map(\.answer.correct) == [true, false])
 
         let json = try await library.run(["exam", "history", "--learner", "pat", "--json", "--now", "2026-01-05T10:00:00Z"])
-        #expect(json.stdout == """
-            {"answered":2,"attempt":1,"blueprint":"mini","correct":1,"passed":false,"percent":10,"questions":10,"startedAt":"2026-01-05T09:00:00Z","status":"submitted","submittedAt":"2026-01-05T09:30:00Z","type":"attempt"}
+        #expect(
+            json.stdout == """
+                {"answered":2,"attempt":1,"blueprint":"mini","correct":1,"passed":false,"percent":10,"questions":10,"startedAt":"2026-01-05T09:00:00Z","status":"submitted","submittedAt":"2026-01-05T09:30:00Z","type":"attempt"}
 
-            """)
+                """)
     }
 
     @Test func aNewExamFirstSubmitsOneWhoseTimeRanOut() async throws {
         let library = try ExamLibrary()
         defer { library.remove() }
         _ = try await library.exam(["--blueprint", "mini", "--seed", "3", "--minutes", "5"], now: start, input: "")
-        let result = try await library.run(["exam", "--learner", "pat", "--blueprint", "mini", "--questions", "4", "--json", "--now", "2026-01-05T09:06:00Z"])
+        let result = try await library.run([
+            "exam", "--learner", "pat", "--blueprint", "mini", "--questions", "4", "--json", "--now", "2026-01-05T09:06:00Z",
+        ])
         #expect(result.status == 0)
-        #expect(result.stderr == "codedrill: exam attempt 1 ran out of time and was submitted: 0 of 10 right; `codedrill exam show 1` prints its report\n")
+        #expect(
+            result.stderr
+                == "codedrill: exam attempt 1 ran out of time and was submitted: 0 of 10 right; `codedrill exam show 1` prints its report\n"
+        )
         let header = JSONLine(String(result.stdout.split(separator: "\n")[0]))
         #expect(header.int("attempt") == 2)
         #expect(header.int("questions") == 4)

@@ -63,7 +63,10 @@ struct PrepCommandTests {
         #expect(set.stdout.hasSuffix("pat: default FSRS-6 weights, exam on 2026-03-01 (blueprint cpc-mock)\n"))
         let optimize = try await CodedrillProcess.run(["optimize", "--learner", "pat"], in: directory, environment: env)
         #expect(optimize.status == 1)
-        #expect(optimize.stderr == "codedrill: error: too few reviews to fit 'pat': 0 reviews a day or more after the previous one (need 64); the default weights stay\n")
+        #expect(
+            optimize.stderr
+                == "codedrill: error: too few reviews to fit 'pat': 0 reviews a day or more after the previous one (need 64); the default weights stay\n"
+        )
         let stats = try await CodedrillProcess.run(["stats", "--learner", "pat", "--format", "json"], in: directory, environment: env)
         #expect(stats.status == 0, "\(stats.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])

@@ -4,7 +4,8 @@ import Testing
 /// `codedrill questions` run as a process: the JSON contract, reproduction by item and seed, and
 /// the exit codes of bad requests.
 @Suite struct QuestionsCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let fixture = packageRoot.appendingPathComponent("Tests/QuestionsTests/Fixtures/Library").path
 
     /// The built `codedrill` next to the test bundle.
@@ -34,7 +35,8 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["CODEDRILL_LIBRARY"] = nil
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -46,7 +48,8 @@ import Testing
 
     @Test func itemAndSeedReproduceTheSameJSONEveryRun() async throws {
         let arguments = ["questions", "--library", Self.fixture, "--item", "cpt:27284/vignette", "--seed", "7", "--format", "json"]
-        let first = try await Self.run(arguments), second = try await Self.run(arguments)
+        let first = try await Self.run(arguments)
+        let second = try await Self.run(arguments)
         #expect(first.status == 0 && first.stderr.isEmpty)
         #expect(first.stdout == second.stdout)
         let questions = try JSONSerialization.jsonObject(with: first.stdout) as! [[String: Any]]
@@ -60,7 +63,9 @@ import Testing
     }
 
     @Test func countGivesConsecutiveSeedsPerItem() async throws {
-        let run = try await Self.run(["questions", "--library", Self.fixture, "--code", "27130", "--kind", "pcs", "--seed", "5", "--count", "3", "--format", "json"])
+        let run = try await Self.run([
+            "questions", "--library", Self.fixture, "--code", "27130", "--kind", "pcs", "--seed", "5", "--count", "3", "--format", "json",
+        ])
         #expect(run.status == 0)
         let questions = try JSONSerialization.jsonObject(with: run.stdout) as! [[String: Any]]
         #expect(questions.map { $0["id"] as! String } == ["cpt:27130/pcs#5", "cpt:27130/pcs#6", "cpt:27130/pcs#7"])
@@ -78,15 +83,26 @@ import Testing
         let text = String(decoding: run.stdout, as: UTF8.self)
         #expect(run.status == 0)
         #expect(text.hasPrefix("== cpt:27284/vignette#7\n"))
-        #expect(text.contains("Which CPT code should be reported for this procedure?") && text.contains("\nAnswer: ") && text.contains("\nWhy: 27284"))
+        #expect(
+            text.contains("Which CPT code should be reported for this procedure?") && text.contains("\nAnswer: ")
+                && text.contains("\nWhy: 27284"))
     }
 
     @Test func badOptionValuesExitWithUsageAndOneLine() async throws {
         let cases: [([String], String)] = [
-            (["--kind", "essay"], "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, code-set, modifier, bundling, pcs, diagnosis, choice, multiple-answer, true-false, short-answer, numerical, matching\n"),
+            (
+                ["--kind", "essay"],
+                "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, code-set, modifier, bundling, pcs, diagnosis, choice, multiple-answer, true-false, short-answer, numerical, matching\n"
+            ),
             (["--code", "99999"], "codedrill: error: unknown code '99999': it is not in the library\n"),
-            (["--item", "cpt:27284"], "codedrill: error: 'cpt:27284' is not an item id like cpt:27284/vignette or gift:modifiers/59-vs-xs\n"),
-            (["--item", "cpt:27284/vignette", "--kind", "pcs"], "codedrill: error: --item cannot be combined with --code, --kind, --tag or --category (the item names one question)\n"),
+            (
+                ["--item", "cpt:27284"],
+                "codedrill: error: 'cpt:27284' is not an item id like cpt:27284/vignette or gift:modifiers/59-vs-xs\n"
+            ),
+            (
+                ["--item", "cpt:27284/vignette", "--kind", "pcs"],
+                "codedrill: error: --item cannot be combined with --code, --kind, --tag or --category (the item names one question)\n"
+            ),
             (["--count", "0"], "codedrill: error: --count must be at least 1, got 0\n"),
         ]
         for (arguments, message) in cases {
@@ -104,7 +120,9 @@ import Testing
         try "---\ncode: [oops\n---\n".write(to: content.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
         let run = try await Self.run(["questions", "--library", root.path, "--code", "27284"])
         #expect(run.status == 65)
-        #expect(run.stderr.hasPrefix("codedrill: error: unknown code '27284': it is not in the library; 1 error(s) in the library may hide it (first: "))
+        #expect(
+            run.stderr.hasPrefix(
+                "codedrill: error: unknown code '27284': it is not in the library; 1 error(s) in the library may hide it (first: "))
         #expect(run.stderr.hasSuffix("run 'codedrill lint'\n") && run.stderr.split(separator: "\n").count == 1)
     }
 }

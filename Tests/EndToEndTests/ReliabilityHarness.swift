@@ -136,8 +136,10 @@ final class Child {
 
 /// Runs several `codedrill` children at the same moment (all started before any is read) and
 /// returns how each ended, in order.
-func runTogether(_ runs: [(arguments: [String], input: String)], in directory: URL,
-                 environment: [String: String] = [:]) async throws -> [Finished] {
+func runTogether(
+    _ runs: [(arguments: [String], input: String)], in directory: URL,
+    environment: [String: String] = [:]
+) async throws -> [Finished] {
     let specs = runs.map { SendableRun(arguments: $0.arguments, input: $0.input) }
     return try await offPool {
         let children = try specs.map { try Child($0.arguments, in: directory, environment: environment) }
@@ -178,11 +180,13 @@ struct DatabaseRows: Equatable, Sendable {
     init(path: String) throws {
         let queue = try DatabaseQueue(path: path)
         (learners, reviews, sessions, examAttempts, integrity) = try queue.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM learners")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM reviews")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM exam_attempts")!,
-             try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; "))
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM learners")!,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM reviews")!,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sessions")!,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM exam_attempts")!,
+                try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+            )
         }
         try queue.close()
     }
@@ -220,7 +224,8 @@ struct SmallLibrary {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("QuestionsTests/Fixtures/Library/Content")
         try FileManager.default.copyItem(at: fixture, to: dir.appendingPathComponent("Content"))
-        try dir.write("""
+        try dir.write(
+            """
             name: Quick exam
             questions: 4
             minutes: 10
@@ -237,8 +242,10 @@ struct SmallLibrary {
 
     /// `codedrill drill` for lee on `db`, JSON, multiple-choice questions only, on a fixed day.
     func drill(db: String) -> [String] {
-        ["drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", dir.path, "--db", db,
-         "--now", "2026-01-05T10:00:00Z"]
+        [
+            "drill", "--learner", "lee", "--json", "--kind", "vignette", "--library", dir.path, "--db", db,
+            "--now", "2026-01-05T10:00:00Z",
+        ]
     }
 
     /// How many items the library offers (what a first drill syncs into the `items` table).

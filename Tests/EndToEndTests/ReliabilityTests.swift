@@ -37,12 +37,17 @@ struct FirstUseProcessTests {
         let library = try SmallLibrary()
         defer { library.remove() }
         let db = library.file("progress.sqlite")
-        let exam = ["exam", "--learner", "lee", "--blueprint", "quick", "--json", "--library", library.dir.path,
-                    "--db", db, "--now", "2026-01-05T10:00:00Z"]
+        let exam = [
+            "exam", "--learner", "lee", "--blueprint", "quick", "--json", "--library", library.dir.path,
+            "--db", db, "--now", "2026-01-05T10:00:00Z",
+        ]
         let runs = try await runTogether([(exam + ["--seed", "1"], ""), (exam + ["--seed", "2"], "")], in: library.dir)
         #expect(runs.map(\.status).sorted() == [0, 64], "\(runs.map(\.stderr))")
         let refused = try #require(runs.first { $0.status == 64 })
-        #expect(refused.stderr == "codedrill: error: lee has an unfinished exam (attempt 1: 0 of 4 answered, 10:00 left); continue it with `codedrill exam --resume`\n")
+        #expect(
+            refused.stderr
+                == "codedrill: error: lee has an unfinished exam (attempt 1: 0 of 4 answered, 10:00 left); continue it with `codedrill exam --resume`\n"
+        )
         #expect(refused.stdout == "")
         #expect(try DatabaseRows(path: db) == DatabaseRows(learners: 1, reviews: 0, sessions: 1, examAttempts: 1))
     }
@@ -101,7 +106,8 @@ struct StopSignalTests {
         let db = library.file("progress.sqlite")
         let run = try await drillStopped(by: signal, in: library, db: db)
         #expect(run.status == 128 + signal)
-        #expect(run.stderr == "codedrill: created learner 'lee'\ncodedrill: stopped by \(name); every answer given is saved\n"
+        #expect(
+            run.stderr == "codedrill: created learner 'lee'\ncodedrill: stopped by \(name); every answer given is saved\n"
                 || run.stderr == "codedrill: stopped by \(name); every answer given is saved\n")
         let summary = try #require(run.jsonLines.last)
         #expect(summary["type"] as? String == "summary")
@@ -139,8 +145,10 @@ struct StopSignalTests {
         let stored = Mutex("")
         let run = try await offPool {
             let child = try Child(
-                ["exam", "--learner", "lee", "--blueprint", "quick", "--seed", "4", "--json", "--library", directory.path,
-                 "--db", db, "--now", "2026-01-05T10:00:00Z"],
+                [
+                    "exam", "--learner", "lee", "--blueprint", "quick", "--seed", "4", "--json", "--library", directory.path,
+                    "--db", db, "--now", "2026-01-05T10:00:00Z",
+                ],
                 in: directory)
             let question = child.read(type: "question")
             // The first question is answered with a code; a multiple-choice question stores the option's letter.
@@ -175,7 +183,8 @@ struct InputLimitTests {
         let run = try #require(runs.first)
         #expect(run.status == 0)
         let error = try #require(run.jsonLines.first { $0["type"] as? String == "error" })
-        #expect(error["message"] as? String
+        #expect(
+            error["message"] as? String
                 == "that line has 2097152 bytes; an answer has at most 4096 (it started: '\(String(repeating: "x", count: 60))…')")
         #expect(run.stdout.utf8.count < 20_000)
         #expect(run.jsonLines.last?["answered"] as? Int == 1)
@@ -189,8 +198,10 @@ extension InputLimitTests {
         let date = String(repeating: "9", count: 10_000)
         let runs = try await runTogether([(["fsrs", "replay"], "{\"reviews\": [[\"\(date)\", 3]]}\n")], in: dir)
         #expect(runs.map(\.status) == [65])
-        #expect(runs.first?.stderr
-                == "codedrill: error: stdin:1: review 1: '\(String(repeating: "9", count: 60))…' is not an ISO 8601 date-time (example: 2026-01-01T09:00:00Z)\n")
+        #expect(
+            runs.first?.stderr
+                == "codedrill: error: stdin:1: review 1: '\(String(repeating: "9", count: 60))…' is not an ISO 8601 date-time (example: 2026-01-01T09:00:00Z)\n"
+        )
     }
 
     @Test func aLongAnswerThatIsNoOptionIsQuotedByItsStartOnly() async throws {
@@ -222,7 +233,9 @@ struct StorageFailureTests {
 
     /// Answers one question in a running drill, calls `trouble`, answers the next and returns how
     /// the drill ended.
-    private func drill(_ arguments: [String], in library: SmallLibrary, trouble: @escaping @Sendable () throws -> Void) async throws -> Finished {
+    private func drill(
+        _ arguments: [String], in library: SmallLibrary, trouble: @escaping @Sendable () throws -> Void
+    ) async throws -> Finished {
         let directory = library.dir
         return try await offPool {
             let child = try Child(arguments, in: directory)
@@ -246,8 +259,12 @@ struct StorageFailureTests {
         let arguments = try await answerOne(library, db: db)
         let run = try await drill(arguments, in: library) { try disk.fill() }
         #expect(run.status == 74)
-        #expect(run.stderr == "codedrill: error: \(db): no space left on device; free some space on that disk and run the command again (every answer already shown as saved is kept)\n")
-        #expect(run.jsonLines.map { $0["type"] as? String } == ["feedback", "question"] || run.jsonLines.map { $0["type"] as? String } == [])
+        #expect(
+            run.stderr
+                == "codedrill: error: \(db): no space left on device; free some space on that disk and run the command again (every answer already shown as saved is kept)\n"
+        )
+        #expect(
+            run.jsonLines.map { $0["type"] as? String } == ["feedback", "question"] || run.jsonLines.map { $0["type"] as? String } == [])
         try disk.empty()
         // The first drill's answer and the second's first answer were acknowledged; the third was not.
         #expect(try DatabaseRows(path: db) == DatabaseRows(learners: 1, reviews: 2, sessions: 2, examAttempts: 0))
@@ -283,13 +300,19 @@ struct StorageFailureTests {
         defer { _ = chmod(folder, 0o755) }
         let runs = try await offPool { try Child(arguments, in: library.dir, unprivileged: true).finish() }
         #expect(runs.status == 74)
-        #expect(runs.stderr == "codedrill: error: \(db) cannot be written: its folder \(folder) is read-only, and SQLite needs to create progress.sqlite-wal and progress.sqlite-shm beside it; make the folder writable or pass another path with --db\n")
+        #expect(
+            runs.stderr
+                == "codedrill: error: \(db) cannot be written: its folder \(folder) is read-only, and SQLite needs to create progress.sqlite-wal and progress.sqlite-shm beside it; make the folder writable or pass another path with --db\n"
+        )
         let fresh = folder + "/other.sqlite"
         let create = try await offPool {
             try Child(["learner", "add", "kim", "--db", fresh], in: library.dir, unprivileged: true).finish()
         }
         #expect(create.status == 74)
-        #expect(create.stderr == "codedrill: error: cannot create \(fresh): its folder \(folder) is not writable; make it writable or pass another path with --db\n")
+        #expect(
+            create.stderr
+                == "codedrill: error: cannot create \(fresh): its folder \(folder) is not writable; make it writable or pass another path with --db\n"
+        )
         #expect(try DatabaseRows(path: db) == DatabaseRows(learners: 1, reviews: 1, sessions: 1, examAttempts: 0))
     }
 
@@ -302,7 +325,10 @@ struct StorageFailureTests {
         let run = try await drill(arguments, in: library) { try holder.take() }
         try holder.release()
         #expect(run.status == 74)
-        #expect(run.stderr == "codedrill: error: \(db) is locked: another program has been writing to it for more than 5 s (another codedrill, an sqlite3 shell, a backup); let it finish or close it, then run the command again\n")
+        #expect(
+            run.stderr
+                == "codedrill: error: \(db) is locked: another program has been writing to it for more than 5 s (another codedrill, an sqlite3 shell, a backup); let it finish or close it, then run the command again\n"
+        )
         #expect(try DatabaseRows(path: db) == DatabaseRows(learners: 1, reviews: 2, sessions: 2, examAttempts: 0))
     }
 }

@@ -11,7 +11,8 @@ private struct ClassroomLibrary {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("QuestionsTests/Fixtures/Library/Content")
         try FileManager.default.copyItem(at: fixture, to: dir.appendingPathComponent("Content"))
-        try dir.write("""
+        try dir.write(
+            """
             questions: 10
             minutes: 30
             pass: 70
@@ -35,8 +36,9 @@ private struct ClassroomLibrary {
     /// is no answer to a typed-code question, which stays unanswered), and submits.
     func sit(_ learner: String, seed: Int, letters: String, db: String) async throws {
         let answers = letters.map { String($0) }.joined(separator: "\n")
-        let result = try await run(["exam", "--learner", learner, "--blueprint", "mini", "--seed", String(seed), "--json"],
-                             db: db, input: answers + "\nsubmit\ny\n")
+        let result = try await run(
+            ["exam", "--learner", learner, "--blueprint", "mini", "--seed", String(seed), "--json"],
+            db: db, input: answers + "\nsubmit\ny\n")
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains(#""type":"report""#))
     }
@@ -61,7 +63,8 @@ private struct ClassroomLibrary {
         #expect(lines[0].hasPrefix(#"{"answer":"A","answeredAt":"2026-01-05T09:00:00Z","attempt":1,"blueprint":"mini","#))
 
         let direct = try await library.run(["report", "items", "--format", "json"], db: "all.sqlite")
-        let combined = try await library.run(["report", "items", "--format", "json", "--from", "a.jsonl", "--from", "b.jsonl"], db: "none.sqlite")
+        let combined = try await library.run(
+            ["report", "items", "--format", "json", "--from", "a.jsonl", "--from", "b.jsonl"], db: "none.sqlite")
         #expect(direct.status == 0 && combined.status == 0, "stderr: \(direct.stderr) \(combined.stderr)")
         #expect(combined.stdout == direct.stdout)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(direct.stdout.utf8)) as? [String: Any])
@@ -78,7 +81,9 @@ private struct ClassroomLibrary {
         #expect(try await library.run(["results", "export", "--anonymize", "-o", "anon.jsonl"], db: "all.sqlite").status == 0)
         let anonymous = try String(contentsOf: library.dir.appendingPathComponent("anon.jsonl"), encoding: .utf8)
         #expect(!anonymous.contains(#""learner":"ana""#) && anonymous.contains(#""learner":"learner-"#))
-        #expect(try await library.run(["report", "items", "--format", "json", "--from", "anon.jsonl"], db: "none.sqlite").stdout == direct.stdout)
+        #expect(
+            try await library.run(["report", "items", "--format", "json", "--from", "anon.jsonl"], db: "none.sqlite").stdout
+                == direct.stdout)
 
         // Text: the whole test, a table and the legend; CSV: a header and one row per item.
         let text = try await library.run(["report", "items"], db: "all.sqlite")
@@ -92,7 +97,8 @@ private struct ClassroomLibrary {
 
         // The roster.
         let roster = try await library.run(["report", "learners", "--format", "json"], db: "all.sqlite")
-        let learners = try #require((try JSONSerialization.jsonObject(with: Data(roster.stdout.utf8)) as? [String: Any])?["learners"] as? [[String: Any]])
+        let learners = try #require(
+            (try JSONSerialization.jsonObject(with: Data(roster.stdout.utf8)) as? [String: Any])?["learners"] as? [[String: Any]])
         #expect(learners.map { $0["learner"] as? String } == ["ana", "bo", "cy", "di"])
         #expect(learners.allSatisfy { ($0["reviews"] as? Int ?? 0) > 0 && ($0["exams"] as? [Any])?.count == 1 })
         let rosterText = try await library.run(["report", "learners"], db: "all.sqlite")
@@ -121,7 +127,10 @@ private struct ClassroomLibrary {
         #expect(try await library.run(["learner", "add", "ana"], db: "p.sqlite").status == 0)
         let json = try await library.run(["report", "items", "--format", "json"], db: "p.sqlite")
         #expect(json.status == 0)
-        #expect(json.stdout == #"{"items":[],"test":{"attempts":0,"cic":null,"errorRatio":null,"kurtosis":null,"learners":0,"mean":null,"median":null,"questions":null,"sd":null,"skewness":null,"standardError":null}}"# + "\n")
+        #expect(
+            json.stdout
+                == #"{"items":[],"test":{"attempts":0,"cic":null,"errorRatio":null,"kurtosis":null,"learners":0,"mean":null,"median":null,"questions":null,"sd":null,"skewness":null,"standardError":null}}"#
+                + "\n")
         let text = try await library.run(["report", "items"], db: "p.sqlite")
         #expect(text.stdout == "Item analysis: 0 first attempts by 0 learners\nNo submitted exam attempts match: nothing to analyse.\n")
         let export = try await library.run(["results", "export", "--learner", "zed", "-o", "x.jsonl"], db: "p.sqlite")

@@ -1,6 +1,7 @@
 import FSRS
 import Foundation
 import ProgressStore
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -100,8 +101,6 @@ private struct Scratch {
     }
 }
 
-import Synchronization
-
 /// Review ids from complete `committed <id>` lines (a line cut by the kill is ignored).
 private func committedIDs(_ output: Data) -> [Int64] {
     let text = String(decoding: output, as: UTF8.self)
@@ -113,7 +112,8 @@ private func committedIDs(_ output: Data) -> [Int64] {
 }
 
 /// Checks that every card's repetition count equals the number of its reviews.
-private func expectCardsMatchReviews(_ store: ProgressStore, learner: Learner.ID, sourceLocation: SourceLocation = #_sourceLocation) throws {
+private func expectCardsMatchReviews(_ store: ProgressStore, learner: Learner.ID, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
     let reviews = try store.reviews(learner: learner)
     let perItem = Dictionary(grouping: reviews, by: \.answer.item).mapValues(\.count)
     let reps = try store.cards(learner: learner).mapValues(\.reps)
@@ -295,7 +295,10 @@ struct StoreProcessTests {
 
         let confirmed = try await scratch.run(["learner", "delete", "Zoë 🩺"] + db, input: "Zoë 🩺\n")
         #expect(confirmed.status == 0)
-        #expect(confirmed.stdout == "This deletes all progress of 'Zoë 🩺'. Type the learner's name to confirm: deleted learner 'Zoë 🩺' (0 cards, 0 reviews)\n")
+        #expect(
+            confirmed.stdout
+                == "This deletes all progress of 'Zoë 🩺'. Type the learner's name to confirm: deleted learner 'Zoë 🩺' (0 cards, 0 reviews)\n"
+        )
         #expect(try await scratch.run(["learner", "list"] + db).stdout == "")
 
         _ = try await scratch.run(["learner", "add", "Sam"] + db)
@@ -317,7 +320,8 @@ struct StoreProcessTests {
         #expect(FileManager.default.fileExists(atPath: scratch.file(".local/share/codedrill/progress.sqlite")))
 
         let viaVariable = scratch.file("env.sqlite")
-        #expect(try await scratch.run(["learner", "add", "Kim"], environment: ["CODEDRILL_DB": viaVariable, "XDG_DATA_HOME": xdg]).status == 0)
+        #expect(
+            try await scratch.run(["learner", "add", "Kim"], environment: ["CODEDRILL_DB": viaVariable, "XDG_DATA_HOME": xdg]).status == 0)
         #expect(try await scratch.run(["learner", "list", "--db", viaVariable]).stdout == "Kim\n")
     }
 
@@ -340,7 +344,8 @@ struct StoreProcessTests {
         for arguments in [["db", "check"], ["learner", "list"], ["learner", "add", "Pat"]] {
             let refused = try await scratch.run(arguments + ["--db", notes])
             #expect(refused.status == 65)
-            #expect(refused.stderr == "codedrill: error: \(notes) is not a codedrill database (not an SQLite file); it was left untouched\n")
+            #expect(
+                refused.stderr == "codedrill: error: \(notes) is not a codedrill database (not an SQLite file); it was left untouched\n")
         }
         #expect(FileManager.default.contents(atPath: notes) == text)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FSRS
 
 /// Scheduling toward an exam day.
@@ -10,8 +11,9 @@ struct ExamPlannerTests {
     /// Follows one card from its first review on day 0 to the exam on day `examDay`, reviewing on every
     /// due day with recall drawn from the model; returns the days of its reviews.
     func follow(first: Rating, examDay: Int, random: inout SplitMix64) -> [Int] {
-        var memory = MemoryState(stability: Parameters.default.initialStability(first),
-                                 difficulty: Parameters.default.initialDifficulty(first))
+        var memory = MemoryState(
+            stability: Parameters.default.initialStability(first),
+            difficulty: Parameters.default.initialDifficulty(first))
         var day = 0
         var days = [0]
         while true {

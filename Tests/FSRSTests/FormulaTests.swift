@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FSRS
 
 /// Published fsrs-rs `src/model.rs` / `src/inference.rs` vectors (fsrs6-vectors.md C1–C4, C8, C10).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FSRS
 
 /// The optimizer's loss, gradient, pre-training and fit.
@@ -17,11 +18,13 @@ struct OptimizerTests {
         #expect(analytic.count == histories.reduce(0) { $0 + $1.targetCount })
         for k in 0..<Parameters.count {
             let h = 1e-6 * max(1, abs(w[k]))
-            var up = w, down = w
+            var up = w
+            var down = w
             up[k] += h
             down[k] -= h
-            let numeric = (TrainingLoss.evaluate(up, histories: histories, withGradient: false).sum
-                - TrainingLoss.evaluate(down, histories: histories, withGradient: false).sum) / (2 * h)
+            let numeric =
+                (TrainingLoss.evaluate(up, histories: histories, withGradient: false).sum
+                    - TrainingLoss.evaluate(down, histories: histories, withGradient: false).sum) / (2 * h)
             let tolerance = 1e-5 * max(1, abs(numeric))
             #expect(abs(analytic.gradient[k] - numeric) <= tolerance, "w\(k): analytic \(analytic.gradient[k]) numeric \(numeric)")
         }

@@ -1,5 +1,6 @@
 import Determinism
 import Testing
+
 @testable import FSRS
 
 /// FSRS imports nothing of the project's, so it keeps private copies of SplitMix64 and FNV-1a;

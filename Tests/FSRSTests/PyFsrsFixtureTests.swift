@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FSRS
 
 /// One random review history and the states py-fsrs 6.3.2 computed for it
@@ -68,7 +69,13 @@ struct PyFsrsFixtureTests {
     /// early and late reviews, gaps of years, millisecond timestamps.
     @Test func replayFixtureCoversTheInterestingGaps() throws {
         let histories = try FixtureHistory.load("pyfsrs-replay")
-        var sameDay = 0, justUnderADay = 0, justOverADay = 0, early = 0, late = 0, years = 0, millis = 0
+        var sameDay = 0
+        var justUnderADay = 0
+        var justOverADay = 0
+        var early = 0
+        var late = 0
+        var years = 0
+        var millis = 0
         for history in histories {
             let cards = try stepless.replay(history.history)
             for index in history.reviews.indices.dropFirst() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FSRS
 
 @Test func ratingsAreOrderedAsInThePaper() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FSRS
 
 /// py-fsrs `tests/test_basic.py` vectors (fsrs6-vectors.md A1–A6), fsrs-rs C7/C9, and the py-fsrs
@@ -113,20 +114,24 @@ struct SchedulerTests {
     @Test func goodAtEachDueDateMatchesPyFsrs() throws {  // E1
         var reviews: [(date: Date, rating: Rating)] = [(start, .good)]
         for days in [2, 11, 46] { reviews.append((reviews.last!.date + Double(days) * day, .good)) }
-        try checkRows(reviews, [
-            [3, .nan, .nan, 2.3065, 2.1181, 2], [3, 2, 0.9095, 10.9643, 2.1112, 11],
-            [3, 11, 0.8998, 46.2802, 2.1043, 46], [3, 46, 0.9004, 162.8622, 2.0975, 163],
-        ])
+        try checkRows(
+            reviews,
+            [
+                [3, .nan, .nan, 2.3065, 2.1181, 2], [3, 2, 0.9095, 10.9643, 2.1112, 11],
+                [3, 11, 0.8998, 46.2802, 2.1043, 46], [3, 46, 0.9004, 162.8622, 2.0975, 163],
+            ])
     }
 
     @Test func lapseThenGoodsMatchesPyFsrs() throws {  // E2
         let first = date("2024-01-01T09:09:00Z")
         var reviews: [(date: Date, rating: Rating)] = [(first, .again), (first + 60, .good)]
         for days in [1, 3, 8, 21] { reviews.append((reviews.last!.date + Double(days) * day, .good)) }
-        try checkRows(reviews, [
-            [1, .nan, .nan, 0.212, 6.4133, 1], [3, 0, 1.0, 0.2467, 6.4021, 1], [3, 1, 0.7809, 2.0215, 6.3909, 2],
-            [3, 3, 0.8707, 7.8637, 6.3798, 8], [3, 8, 0.8988, 21.9177, 6.3686, 22], [3, 21, 0.9029, 53.6269, 6.3575, 54],
-        ])
+        try checkRows(
+            reviews,
+            [
+                [1, .nan, .nan, 0.212, 6.4133, 1], [3, 0, 1.0, 0.2467, 6.4021, 1], [3, 1, 0.7809, 2.0215, 6.3909, 2],
+                [3, 3, 0.8707, 7.8637, 6.3798, 8], [3, 8, 0.8988, 21.9177, 6.3686, 22], [3, 21, 0.9029, 53.6269, 6.3575, 54],
+            ])
     }
 
     @Test func underTwentyFourHoursIsSameDayEvenAcrossMidnight() throws {  // E3

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import FSRS
 
 /// Parses `2026-01-01T09:00:00Z` (optionally with milliseconds) as the fixtures write it.

@@ -1,6 +1,7 @@
 import FSRS
 import Foundation
 import Testing
+
 @testable import ProgressStore
 
 @Suite("Due queue")

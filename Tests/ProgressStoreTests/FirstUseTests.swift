@@ -2,6 +2,7 @@ import FSRS
 import Foundation
 import GRDB
 import Testing
+
 @testable import ProgressStore
 
 /// The check-then-act steps of a first session, done by two stores on one file (as two processes
@@ -55,8 +56,9 @@ struct FirstUseTests {
         defer { directory.remove() }
         let (store, pat) = try makeStore(directory)
         let other = try ProgressStore(path: directory.file("progress.sqlite"))
-        guard case .started(let attempt) = try store.startExam(
-            learner: pat.id, blueprint: "b", questions: [("item-1", 5)], startedAt: monday, deadline: monday + 600)
+        guard
+            case .started(let attempt) = try store.startExam(
+                learner: pat.id, blueprint: "b", questions: [("item-1", 5)], startedAt: monday, deadline: monday + 600)
         else {
             Issue.record("no attempt started")
             return

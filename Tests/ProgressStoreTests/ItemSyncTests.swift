@@ -1,6 +1,7 @@
 import FSRS
 import Foundation
 import Testing
+
 @testable import ProgressStore
 
 @Suite("Item sync")
@@ -41,8 +42,11 @@ struct ItemSyncTests {
         _ = try store.syncItems([ItemRecord(id: "b", kind: "k", source: "s", contentHash: "1")], at: monday)
         let late = try store.addLearner(named: "Late", at: monday)
         _ = try store.syncItems(
-            [ItemRecord(id: "z", kind: "k", source: "s", contentHash: "1"), ItemRecord(id: "b", kind: "k", source: "s", contentHash: "1"),
-             ItemRecord(id: "a", kind: "k", source: "s", contentHash: "1")],
+            [
+                ItemRecord(id: "z", kind: "k", source: "s", contentHash: "1"),
+                ItemRecord(id: "b", kind: "k", source: "s", contentHash: "1"),
+                ItemRecord(id: "a", kind: "k", source: "s", contentHash: "1"),
+            ],
             at: monday)
         #expect(try store.items().map(\.position) == [1, 2, 3])
         for learner in [early, late] {

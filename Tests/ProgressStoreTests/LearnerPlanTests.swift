@@ -1,6 +1,7 @@
 import FSRS
 import Foundation
 import Testing
+
 @testable import ProgressStore
 
 /// The v2 learner columns: FSRS weights and exam goal; the optimizer's input.

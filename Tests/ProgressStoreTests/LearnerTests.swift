@@ -2,6 +2,7 @@ import FSRS
 import Foundation
 import GRDB
 import Testing
+
 @testable import ProgressStore
 
 @Suite("Learners")
@@ -29,10 +30,13 @@ struct LearnerTests {
         defer { directory.remove() }
         let store = try ProgressStore(path: directory.file("progress.sqlite"))
         let learner = try store.addLearner(named: "Pat", at: monday)
-        #expect(learner == Learner(
-            id: 1, name: "Pat", createdAt: monday,
-            settings: LearnerSettings(newPerDay: 20, reviewsPerDay: 200, desiredRetention: 0.9)))
-        let changed = try store.updateSettings(LearnerSettings(newPerDay: 5, reviewsPerDay: 50, desiredRetention: 0.85), learner: learner.id)
+        #expect(
+            learner
+                == Learner(
+                    id: 1, name: "Pat", createdAt: monday,
+                    settings: LearnerSettings(newPerDay: 20, reviewsPerDay: 200, desiredRetention: 0.9)))
+        let changed = try store.updateSettings(
+            LearnerSettings(newPerDay: 5, reviewsPerDay: 50, desiredRetention: 0.85), learner: learner.id)
         #expect(changed.settings == LearnerSettings(newPerDay: 5, reviewsPerDay: 50, desiredRetention: 0.85))
         #expect(throws: StoreError(.dataError, "desired retention must be between 0 and 1 (exclusive), not 1.0")) {
             try store.updateSettings(LearnerSettings(desiredRetention: 1), learner: learner.id)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import ProgressStore
 
 @Suite("Check and backup")
@@ -14,17 +15,22 @@ struct MaintenanceTests {
         let raw = try rawDatabase(directory.file("progress.sqlite"))
         try raw.write { db in
             try db.execute(sql: "DELETE FROM new_items WHERE item_id = 'item-4'")
-            try db.execute(sql: """
-                INSERT INTO cards (learner_id, item_id, phase, due_at, reps, lapses, introduced_at)
-                VALUES (\(pat.id), 'item-3', 'learning', 0, 0, 0, 0)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO cards (learner_id, item_id, phase, due_at, reps, lapses, introduced_at)
+                    VALUES (\(pat.id), 'item-3', 'learning', 0, 0, 0, 0)
+                    """)
         }
         try raw.close()
         let reopened = try ProgressStore(path: directory.file("progress.sqlite"))
-        #expect(try reopened.check() == DatabaseCheck(schemaVersion: 3, problems: [
-            "1 cards are also listed as new items",
-            "1 learner-item pairs have neither a card nor a new-item entry",
-        ]))
+        #expect(
+            try reopened.check()
+                == DatabaseCheck(
+                    schemaVersion: 3,
+                    problems: [
+                        "1 cards are also listed as new items",
+                        "1 learner-item pairs have neither a card nor a new-item entry",
+                    ]))
     }
 
     @Test func backupIsAnOwnerOnlyCodedrillDatabaseWithTheSameData() throws {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Synchronization
 import Testing
+
 @testable import ProgressStore
 
 @Suite("Opening a database file")
@@ -20,46 +21,55 @@ struct OpeningTests {
             #expect(try Int.fetchOne(db, sql: "PRAGMA application_id") == 0x4344_524C)
             #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == [
-                "v1-initial-schema", "v2-learner-fsrs-parameters-and-exam", "v3-review-counts-and-outcome-index",
-            ])
+            #expect(
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == [
+                    "v1-initial-schema", "v2-learner-fsrs-parameters-and-exam", "v3-review-counts-and-outcome-index",
+                ])
             let tables = try String.fetchSet(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             #expect(tables == Schema.tableNames)
             func columns(_ table: String) throws -> [String] { try db.columns(in: table).map(\.name) }
-            #expect(try columns("learners") == [
-                "id", "name", "created_at", "new_per_day", "reviews_per_day", "desired_retention", "fsrs_parameters",
-                "fsrs_parameters_fitted_at", "exam_date", "exam_blueprint", "review_count",
-            ])
-            #expect(try columns("items") == [
-                "id", "kind", "source", "content_hash", "position", "first_seen_at", "retired_at",
-            ])
-            #expect(try columns("cards") == [
-                "learner_id", "item_id", "phase", "step", "stability", "difficulty", "due_at", "last_review_at",
-                "reps", "lapses", "introduced_at",
-            ])
+            #expect(
+                try columns("learners") == [
+                    "id", "name", "created_at", "new_per_day", "reviews_per_day", "desired_retention", "fsrs_parameters",
+                    "fsrs_parameters_fitted_at", "exam_date", "exam_blueprint", "review_count",
+                ])
+            #expect(
+                try columns("items") == [
+                    "id", "kind", "source", "content_hash", "position", "first_seen_at", "retired_at",
+                ])
+            #expect(
+                try columns("cards") == [
+                    "learner_id", "item_id", "phase", "step", "stability", "difficulty", "due_at", "last_review_at",
+                    "reps", "lapses", "introduced_at",
+                ])
             #expect(try columns("new_items") == ["learner_id", "item_id", "position"])
-            #expect(try columns("sessions") == [
-                "id", "learner_id", "kind", "started_at", "ended_at", "answered", "correct",
-            ])
+            #expect(
+                try columns("sessions") == [
+                    "id", "learner_id", "kind", "started_at", "ended_at", "answered", "correct",
+                ])
             let card = ["phase", "step", "stability", "difficulty", "due_at", "last_review_at", "reps", "lapses"]
-            #expect(try columns("reviews") == [
-                "id", "learner_id", "item_id", "session_id", "reviewed_at", "seed", "answer", "correct", "rating",
-                "response_ms",
-            ] + card.map { "before_" + $0 } + card.map { "after_" + $0 })
-            #expect(try columns("exam_attempts") == [
-                "id", "learner_id", "session_id", "blueprint", "started_at", "deadline_at", "submitted_at", "score",
-            ])
-            #expect(try columns("exam_questions") == [
-                "attempt_id", "position", "item_id", "seed", "answer", "correct", "flagged", "answered_at",
-            ])
+            #expect(
+                try columns("reviews") == [
+                    "id", "learner_id", "item_id", "session_id", "reviewed_at", "seed", "answer", "correct", "rating",
+                    "response_ms",
+                ] + card.map { "before_" + $0 } + card.map { "after_" + $0 })
+            #expect(
+                try columns("exam_attempts") == [
+                    "id", "learner_id", "session_id", "blueprint", "started_at", "deadline_at", "submitted_at", "score",
+                ])
+            #expect(
+                try columns("exam_questions") == [
+                    "attempt_id", "position", "item_id", "seed", "answer", "correct", "flagged", "answered_at",
+                ])
             let indexes = try String.fetchSet(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
-            #expect(indexes == [
-                "items_retired", "cards_by_due", "cards_by_introduction", "new_items_in_order", "sessions_by_learner",
-                "reviews_by_learner_time_outcome", "reviews_by_card", "reviews_by_session", "exam_attempts_by_learner",
-                "exam_attempts_by_session",
-            ])
+            #expect(
+                indexes == [
+                    "items_retired", "cards_by_due", "cards_by_introduction", "new_items_in_order", "sessions_by_learner",
+                    "reviews_by_learner_time_outcome", "reviews_by_card", "reviews_by_session", "exam_attempts_by_learner",
+                    "exam_attempts_by_session",
+                ])
         }
     }
 
@@ -106,7 +116,11 @@ struct OpeningTests {
         }
         let before = bytes(path)
 
-        #expect(throws: StoreError(.dataError, "\(path) is not a codedrill database (it holds tables codedrill does not use: notes, tags); it was left untouched")) {
+        #expect(
+            throws: StoreError(
+                .dataError,
+                "\(path) is not a codedrill database (it holds tables codedrill does not use: notes, tags); it was left untouched")
+        ) {
             try ProgressStore(path: path)
         }
         #expect(bytes(path) == before)
@@ -120,7 +134,11 @@ struct OpeningTests {
         try rawDatabase(path).write { db in try db.execute(sql: "PRAGMA application_id = 305419896") }
         let before = bytes(path)
 
-        #expect(throws: StoreError(.dataError, "\(path) is not a codedrill database (it belongs to another application: application id 0x12345678); it was left untouched")) {
+        #expect(
+            throws: StoreError(
+                .dataError,
+                "\(path) is not a codedrill database (it belongs to another application: application id 0x12345678); it was left untouched")
+        ) {
             try ProgressStore(path: path)
         }
         #expect(bytes(path) == before)
@@ -138,7 +156,12 @@ struct OpeningTests {
         try raw.close()
         let before = bytes(path)
 
-        #expect(throws: StoreError(.dataError, "\(path) was written by a newer codedrill (schema version 4; this one knows up to 3); it was left untouched, update codedrill to open it")) {
+        #expect(
+            throws: StoreError(
+                .dataError,
+                "\(path) was written by a newer codedrill (schema version 4; this one knows up to 3); it was left untouched, update codedrill to open it"
+            )
+        ) {
             try ProgressStore(path: path)
         }
         #expect(bytes(path) == before)
@@ -154,7 +177,12 @@ struct OpeningTests {
         try raw.close()
         let before = bytes(path)
 
-        #expect(throws: StoreError(.dataError, "\(path) was written by a newer codedrill (it has migrations this one does not know: v2-cohorts); it was left untouched, update codedrill to open it")) {
+        #expect(
+            throws: StoreError(
+                .dataError,
+                "\(path) was written by a newer codedrill (it has migrations this one does not know: v2-cohorts); it was left untouched, update codedrill to open it"
+            )
+        ) {
             try ProgressStore(path: path)
         }
         #expect(bytes(path) == before)
@@ -178,8 +206,12 @@ struct OpeningTests {
         #expect(verdict(0, 0, ["grdb_migrations"]) == nil)
         #expect(verdict(0, 0, ["sqlite_sequence"]) == nil)
         #expect(verdict(Schema.applicationID, 1, Schema.tableNames, ["v1-initial-schema"]) == nil)
-        #expect(verdict(0, 3, [])?.message == "p is not a codedrill database (it has user_version 3 but no codedrill application id); it was left untouched")
-        #expect(verdict(-1, 0, [])?.message == "p is not a codedrill database (it belongs to another application: application id 0xFFFFFFFF); it was left untouched")
+        #expect(
+            verdict(0, 3, [])?.message
+                == "p is not a codedrill database (it has user_version 3 but no codedrill application id); it was left untouched")
+        #expect(
+            verdict(-1, 0, [])?.message
+                == "p is not a codedrill database (it belongs to another application: application id 0xFFFFFFFF); it was left untouched")
     }
 
     @Test func processesOpeningTheSameNewFileTogetherAllSucceed() throws {
@@ -216,16 +248,19 @@ struct DatabaseLocationTests {
     }
 
     @Test func xdgDataHomeThenHome() {
-        #expect(DatabaseLocation.resolve(explicitPath: nil, environment: ["XDG_DATA_HOME": "/xdg/", "HOME": "/home/pat"])
-            == "/xdg/codedrill/progress.sqlite")
-        #expect(DatabaseLocation.resolve(explicitPath: nil, environment: ["HOME": "/home/pat"])
-            == "/home/pat/.local/share/codedrill/progress.sqlite")
+        #expect(
+            DatabaseLocation.resolve(explicitPath: nil, environment: ["XDG_DATA_HOME": "/xdg/", "HOME": "/home/pat"])
+                == "/xdg/codedrill/progress.sqlite")
+        #expect(
+            DatabaseLocation.resolve(explicitPath: nil, environment: ["HOME": "/home/pat"])
+                == "/home/pat/.local/share/codedrill/progress.sqlite")
     }
 
     @Test func emptyAndRelativeValuesAreIgnored() {
         let environment = ["CODEDRILL_DB": "", "XDG_DATA_HOME": "relative/data", "HOME": "/home/pat"]
-        #expect(DatabaseLocation.resolve(explicitPath: "", environment: environment)
-            == "/home/pat/.local/share/codedrill/progress.sqlite")
+        #expect(
+            DatabaseLocation.resolve(explicitPath: "", environment: environment)
+                == "/home/pat/.local/share/codedrill/progress.sqlite")
         #expect(DatabaseLocation.resolve(explicitPath: nil, environment: [:]) == nil)
     }
 }

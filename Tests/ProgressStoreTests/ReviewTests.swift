@@ -1,6 +1,7 @@
 import FSRS
 import Foundation
 import Testing
+
 @testable import ProgressStore
 
 @Suite("Recording and undoing answers")
@@ -39,8 +40,9 @@ struct ReviewTests {
         var seen: Card?
         let graduated = reviewCard(due: monday + 3 * 86_400, reps: 2, lastReview: monday + 600)
         let review = try store.record(
-            LearnerAnswer(learner: pat.id, item: "item-0", seed: 3, given: "a", correct: true, rating: .good,
-                   responseMilliseconds: 900, answeredAt: monday + 600)
+            LearnerAnswer(
+                learner: pat.id, item: "item-0", seed: 3, given: "a", correct: true, rating: .good,
+                responseMilliseconds: 900, answeredAt: monday + 600)
         ) { current in
             seen = current
             return graduated
@@ -110,9 +112,11 @@ struct ReviewTests {
         try store.answer("item-2", learner: pat.id, giving: learning, session: session.id)
         _ = try store.undoLastReview(learner: pat.id)
         let ended = try store.endSession(session.id, at: monday + 300)
-        #expect(ended == Session(
-            id: session.id, learner: pat.id, kind: .drill, startedAt: monday, endedAt: monday + 300, answered: 2,
-            correct: 1))
+        #expect(
+            ended
+                == Session(
+                    id: session.id, learner: pat.id, kind: .drill, startedAt: monday, endedAt: monday + 300, answered: 2,
+                    correct: 1))
         #expect(try store.endSession(session.id, at: monday + 900).endedAt == monday + 300)
     }
 

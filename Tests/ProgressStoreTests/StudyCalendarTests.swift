@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ProgressStore
 
 @Suite("Study calendar")
@@ -25,7 +26,8 @@ struct StudyCalendarTests {
 
     @Test func rolloverHourIsClamped() {
         #expect(StudyCalendar(timeZone: .gmt, rolloverHour: 30).rolloverHour == 23)
-        #expect(StudyCalendar(timeZone: .gmt, rolloverHour: 0).dayStart(containing: date("2026-01-05T00:00:00Z"))
-            == date("2026-01-05T00:00:00Z"))
+        #expect(
+            StudyCalendar(timeZone: .gmt, rolloverHour: 0).dayStart(containing: date("2026-01-05T00:00:00Z"))
+                == date("2026-01-05T00:00:00Z"))
     }
 }

@@ -1,6 +1,7 @@
 import FSRS
 import Foundation
 import GRDB
+
 @testable import ProgressStore
 
 /// A fresh directory under the system temporary directory; call `remove()` when done.
@@ -45,7 +46,9 @@ func makeStore(_ directory: TemporaryDirectory, items: [ItemRecord] = sampleItem
 }
 
 /// A card in the review phase, due at `due`, as a scheduler might produce it.
-func reviewCard(due: Date, reps: Int = 1, lapses: Int = 0, lastReview: Date = monday, stability: Double = 3.17, difficulty: Double = 5.28) -> Card {
+func reviewCard(
+    due: Date, reps: Int = 1, lapses: Int = 0, lastReview: Date = monday, stability: Double = 3.17, difficulty: Double = 5.28
+) -> Card {
     Card(
         phase: .review, step: nil, memory: MemoryState(stability: stability, difficulty: difficulty), due: due,
         lastReview: lastReview, reps: reps, lapses: lapses)

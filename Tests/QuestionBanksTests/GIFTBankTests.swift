@@ -1,7 +1,8 @@
 import Foundation
-@testable import QuestionBanks
 import SourceText
 import Testing
+
+@testable import QuestionBanks
 
 @Suite("Shipped question banks: QuestionBanks/")
 struct GIFTBankTests {
@@ -46,7 +47,8 @@ struct GIFTBankTests {
         let pattern = try Regex(#"\b[A-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?\b"#)
         var named: Set<String> = []
         for question in bank.questions {
-            let texts = [question.text, question.textAfterBlank ?? "", question.generalFeedback]
+            let texts =
+                [question.text, question.textAfterBlank ?? "", question.generalFeedback]
                 + question.answers.flatMap { [$0.text, $0.feedback] }
                 + question.pairs.flatMap { [$0.prompt, $0.answer] }
             for text in texts {

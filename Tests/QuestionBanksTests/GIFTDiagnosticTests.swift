@@ -1,7 +1,8 @@
 import Foundation
-@testable import QuestionBanks
 import SourceText
 import Testing
+
+@testable import QuestionBanks
 
 /// An error in `bank.gift`.
 func giftError(_ line: Int, _ column: Int, _ message: String) -> Diagnostic {
@@ -43,9 +44,10 @@ struct GIFTDiagnosticTests {
 
     @Test func multipleChoiceWithNoCorrectAnswer() {
         let bank = readGIFT("// [id:q]\nWhich modifier? {~RT ~LT ~50}")
-        #expect(bank.diagnostics == [
-            giftError(2, 17, "no correct answer: mark one answer with '=' or give answers a positive '%weight%'")
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftError(2, 17, "no correct answer: mark one answer with '=' or give answers a positive '%weight%'")
+            ])
         #expect(bank.questions == [])
     }
 
@@ -59,10 +61,11 @@ struct GIFTDiagnosticTests {
 
     @Test func unknownEscapeIsAWarningAndKeepsTheBackslash() {
         let bank = readGIFT("// [id:q]\nIs C:\\x a path? {T}\n\n// [id:r]\nEnds with a backslash\\\n{T}")
-        #expect(bank.diagnostics == [
-            giftWarning(2, 6, "unknown escape '\\x'; write '\\\\' for a literal backslash"),
-            giftWarning(5, 22, "backslash at the end of a line; write '\\\\' for a literal backslash"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftWarning(2, 6, "unknown escape '\\x'; write '\\\\' for a literal backslash"),
+                giftWarning(5, 22, "backslash at the end of a line; write '\\\\' for a literal backslash"),
+            ])
         #expect(bank.questions.map(\.text) == ["Is C:\\x a path?", "Ends with a backslash\\"])
     }
 
@@ -76,7 +79,8 @@ struct GIFTDiagnosticTests {
     }
 
     @Test func emptyAnswerSets() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:a]
             Numerical with no answer? {#}
 
@@ -86,11 +90,12 @@ struct GIFTDiagnosticTests {
             // [id:c]
             Short answer with no answer? {= =}
             """)
-        #expect(bank.diagnostics == [
-            giftError(2, 27, "empty answer set"),
-            giftError(5, 25, "empty answer set"),
-            giftError(8, 30, "empty answer set"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftError(2, 27, "empty answer set"),
+                giftError(5, 25, "empty answer set"),
+                giftError(8, 30, "empty answer set"),
+            ])
     }
 
     @Test func emptyAnswerAmongOthers() {
@@ -105,14 +110,16 @@ struct GIFTDiagnosticTests {
 
     @Test func questionWithoutIDOrTitleIsSkippedWithAWarning() {
         let bank = readGIFT("// just a remark\nWhich modifier? {=50 ~51}\n\n::Title::Kept? {T}")
-        #expect(bank.diagnostics == [
-            giftWarning(2, 1, "question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)")
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftWarning(2, 1, "question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)")
+            ])
         #expect(bank.questions.map(\.id) == ["gift:title"])
     }
 
     @Test func weightsMoodleCannotRead() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:a]
             Which? {~%150%A ~%100.0%B ~%50%C ~%50%D}
 
@@ -122,22 +129,24 @@ struct GIFTDiagnosticTests {
             // [id:c]
             Which? {=%50%A ~B}
             """)
-        #expect(bank.diagnostics == [
-            giftError(2, 10, "weight '%150%' is not a number from -100 to 100 (write it like 50, -25 or 33.33333)"),
-            giftError(2, 18, "weight '%100.0%' is not a number from -100 to 100 (write it like 50, -25 or 33.33333)"),
-            giftWarning(5, 10, "weight 35% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'"),
-            giftWarning(5, 17, "weight 65% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'"),
-            giftWarning(8, 9, "'=' gives full credit, so '%50%' is read as answer text; write '~%50%' for a partial weight"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftError(2, 10, "weight '%150%' is not a number from -100 to 100 (write it like 50, -25 or 33.33333)"),
+                giftError(2, 18, "weight '%100.0%' is not a number from -100 to 100 (write it like 50, -25 or 33.33333)"),
+                giftWarning(5, 10, "weight 35% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'"),
+                giftWarning(5, 17, "weight 65% is not a Moodle grade; Moodle refuses it unless imported with 'nearest grade'"),
+                giftWarning(8, 9, "'=' gives full credit, so '%50%' is read as answer text; write '~%50%' for a partial weight"),
+            ])
         #expect(bank.questions.map(\.id) == ["gift:b", "gift:c"])
         #expect(bank.questions.last?.answers.first == BankAnswer(text: "%50%A", weight: 100))
     }
 
     @Test func lowerCaseTrueIsAShortAnswer() {
         let bank = readGIFT("// [id:q]\nAdd-on codes stand alone. {false}")
-        #expect(bank.diagnostics == [
-            giftWarning(2, 27, "'false' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftWarning(2, 27, "'false' is read as a short answer; write T, TRUE, F or FALSE for a true/false question")
+            ])
         #expect(bank.questions.first?.kind == .shortAnswer)
     }
 
@@ -153,7 +162,8 @@ struct GIFTDiagnosticTests {
     }
 
     @Test func matchingProblems() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:a]
             Match. {=A -> one =B two =C -> three}
 
@@ -166,16 +176,18 @@ struct GIFTDiagnosticTests {
             // [id:d]
             Match. {=A -> one =B -> two}
             """)
-        #expect(bank.diagnostics == [
-            giftError(2, 19, "matching pair has no '->'"),
-            giftError(5, 18, "matching pairs cannot have feedback (write '\\#' for a literal '#')"),
-            giftError(8, 8, "a matching question needs at least two prompts and three answers"),
-            giftError(11, 8, "a matching question needs at least two prompts and three answers"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftError(2, 19, "matching pair has no '->'"),
+                giftError(5, 18, "matching pairs cannot have feedback (write '\\#' for a literal '#')"),
+                giftError(8, 8, "a matching question needs at least two prompts and three answers"),
+                giftError(11, 8, "a matching question needs at least two prompts and three answers"),
+            ])
     }
 
     @Test func numericalProblems() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:a]
             Days? {#ninety}
 
@@ -188,30 +200,34 @@ struct GIFTDiagnosticTests {
             // [id:d]
             Days? {#=%50%89 =%50%91}
             """)
-        #expect(bank.diagnostics == [
-            giftError(2, 9, "'ninety' is not a number"),
-            giftError(5, 9, "range minimum 10 is above its maximum 1"),
-            giftError(8, 14, "'~' in a numerical question only introduces feedback for other answers ('~#…'); put it last"),
-            giftError(11, 7, "no answer gives full credit (100%)"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftError(2, 9, "'ninety' is not a number"),
+                giftError(5, 9, "range minimum 10 is above its maximum 1"),
+                giftError(8, 14, "'~' in a numerical question only introduces feedback for other answers ('~#…'); put it last"),
+                giftError(11, 7, "no answer gives full credit (100%)"),
+            ])
     }
 
     @Test func titleProblemsAndMissingText() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:a]
             ::Unclosed title: Which? {T}
 
             // [id:b]
             ::Only a title::{T}
             """)
-        #expect(bank.diagnostics == [
-            giftError(2, 1, "unclosed title: '::' has no closing '::'"),
-            giftError(5, 1, "question has no text"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftError(2, 1, "unclosed title: '::' has no closing '::'"),
+                giftError(5, 1, "question has no text"),
+            ])
     }
 
     @Test func categoryLineMustStandAlone() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             $CATEGORY: modifiers
             // [id:a]
             Which? {T}
@@ -220,15 +236,17 @@ struct GIFTDiagnosticTests {
             Which? {T}
               $CATEGORY: other
             """)
-        #expect(bank.diagnostics == [
-            giftError(3, 1, "a $CATEGORY line must be followed by a blank line"),
-            giftError(7, 3, "$CATEGORY line inside a question; separate it with a blank line"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftError(3, 1, "a $CATEGORY line must be followed by a blank line"),
+                giftError(7, 3, "$CATEGORY line inside a question; separate it with a blank line"),
+            ])
         #expect(bank.questions == [])
     }
 
     @Test func idCommentProblems() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:lost]
 
             Which? {T}
@@ -245,14 +263,15 @@ struct GIFTDiagnosticTests {
             //[tag:] [id:c]
             Which? {T}
             """)
-        #expect(bank.diagnostics == [
-            giftWarning(1, 4, "[id:…] comment is not followed by a question (a blank line separates them)"),
-            giftWarning(3, 1, "question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)"),
-            giftError(5, 4, "id 'two words' contains ' '; use only letters, digits and - _ . / :"),
-            giftError(8, 11, "more than one [id:…] for one question"),
-            giftError(11, 4, "unclosed '[id:'"),
-            giftError(14, 3, "empty [tag:]"),
-        ])
+        #expect(
+            bank.diagnostics == [
+                giftWarning(1, 4, "[id:…] comment is not followed by a question (a blank line separates them)"),
+                giftWarning(3, 1, "question has no id: add a '// [id:…]' comment line or a '::title::' (the question is skipped)"),
+                giftError(5, 4, "id 'two words' contains ' '; use only letters, digits and - _ . / :"),
+                giftError(8, 11, "more than one [id:…] for one question"),
+                giftError(11, 4, "unclosed '[id:'"),
+                giftError(14, 3, "empty [tag:]"),
+            ])
         #expect(bank.questions == [])
     }
 
@@ -268,10 +287,12 @@ struct GIFTDiagnosticTests {
             QuestionBank.File(path: "a/first.gift", data: Data("\n// [id:same]\nOne? {T}\n".utf8)),
         ]
         let bank = QuestionBank.read(files: files)
-        #expect(bank.diagnostics == [
-            Diagnostic(path: "b/second.gift", line: 1, column: 1, severity: .error,
-                       message: "duplicate id 'gift:same' (first used at a/first.gift:3)")
-        ])
+        #expect(
+            bank.diagnostics == [
+                Diagnostic(
+                    path: "b/second.gift", line: 1, column: 1, severity: .error,
+                    message: "duplicate id 'gift:same' (first used at a/first.gift:3)")
+            ])
         #expect(bank.questions.map(\.source) == [AuthoredQuestion.Location(path: "a/first.gift", line: 3)])
     }
 
@@ -289,14 +310,17 @@ struct GIFTDiagnosticTests {
 
         let bank = QuestionBank.load(directory: root.path)
         #expect(bank.questions.map(\.id) == ["gift:deep", "gift:z"])
-        #expect(bank.questions.map(\.source?.path) == [
-            root.path + "/modifiers/advanced/deep.gift", root.path + "/z.gift",
-        ])
-        #expect(bank.diagnostics == [
-            Diagnostic(path: root.path + "/bad.gift", line: 1, column: 3, severity: .error, message: "file is not valid UTF-8"),
-            Diagnostic(path: root.path + "/z.gift", line: 5, column: 9, severity: .error,
-                       message: "unclosed '{': the answer block has no closing '}'"),
-        ])
+        #expect(
+            bank.questions.map(\.source?.path) == [
+                root.path + "/modifiers/advanced/deep.gift", root.path + "/z.gift",
+            ])
+        #expect(
+            bank.diagnostics == [
+                Diagnostic(path: root.path + "/bad.gift", line: 1, column: 3, severity: .error, message: "file is not valid UTF-8"),
+                Diagnostic(
+                    path: root.path + "/z.gift", line: 5, column: 9, severity: .error,
+                    message: "unclosed '{': the answer block has no closing '}'"),
+            ])
         #expect(bank.hasErrors)
         #expect(QuestionBank.load(directory: root.path + "/missing") == QuestionBank(questions: [], diagnostics: []))
     }

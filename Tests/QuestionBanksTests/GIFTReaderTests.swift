@@ -1,6 +1,7 @@
 import Foundation
-@testable import QuestionBanks
 import Testing
+
+@testable import QuestionBanks
 
 /// Reads `text` as the file `bank.gift`.
 func readGIFT(_ text: String) -> QuestionBank {
@@ -18,23 +19,26 @@ typealias BankAnswer = AuthoredQuestion.WeightedAnswer
 @Suite("GIFT reader: question kinds")
 struct GIFTReaderKindTests {
     @Test func multipleChoiceOnOneLine() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:modifiers/bilateral]
             ::Bilateral::Which modifier reports the same procedure on both sides in one session? {=50 ~51 ~59}
             """)
         #expect(bank.diagnostics == [])
-        #expect(bank.questions == [
-            AuthoredQuestion(
-                id: "gift:modifiers/bilateral", title: "Bilateral", source: at(2),
-                text: "Which modifier reports the same procedure on both sides in one session?",
-                kind: .multipleChoice,
-                answers: [BankAnswer(text: "50", weight: 100), BankAnswer(text: "51", weight: 0), BankAnswer(text: "59", weight: 0)]
-            )
-        ])
+        #expect(
+            bank.questions == [
+                AuthoredQuestion(
+                    id: "gift:modifiers/bilateral", title: "Bilateral", source: at(2),
+                    text: "Which modifier reports the same procedure on both sides in one session?",
+                    kind: .multipleChoice,
+                    answers: [BankAnswer(text: "50", weight: 100), BankAnswer(text: "51", weight: 0), BankAnswer(text: "59", weight: 0)]
+                )
+            ])
     }
 
     @Test func multipleChoiceOverSeveralLinesWithFeedbackOnEachAnswer() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:q]
             Which modifier marks a bilateral procedure?
             {
@@ -44,21 +48,23 @@ struct GIFTReaderKindTests {
             }
             """)
         #expect(bank.diagnostics == [])
-        #expect(bank.questions == [
-            AuthoredQuestion(
-                id: "gift:q", source: at(2), text: "Which modifier marks a bilateral procedure?",
-                kind: .multipleChoice,
-                answers: [
-                    BankAnswer(text: "50", weight: 100, feedback: "right: one line, both sides"),
-                    BankAnswer(text: "RT", weight: 0, feedback: "wrong: only the right side"),
-                    BankAnswer(text: "LT", weight: 0, feedback: "wrong: only the left side"),
-                ]
-            )
-        ])
+        #expect(
+            bank.questions == [
+                AuthoredQuestion(
+                    id: "gift:q", source: at(2), text: "Which modifier marks a bilateral procedure?",
+                    kind: .multipleChoice,
+                    answers: [
+                        BankAnswer(text: "50", weight: 100, feedback: "right: one line, both sides"),
+                        BankAnswer(text: "RT", weight: 0, feedback: "wrong: only the right side"),
+                        BankAnswer(text: "LT", weight: 0, feedback: "wrong: only the left side"),
+                    ]
+                )
+            ])
     }
 
     @Test func multipleAnswerWithNegativeAndDecimalWeights() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:q]
             Which are anatomic modifiers? {
             ~%33.33333%RT#yes
@@ -69,12 +75,13 @@ struct GIFTReaderKindTests {
             """)
         #expect(bank.diagnostics == [])
         #expect(bank.questions.first?.kind == .multipleAnswer)
-        #expect(bank.questions.first?.answers == [
-            BankAnswer(text: "RT", weight: 33.33333, feedback: "yes"),
-            BankAnswer(text: "LT", weight: 33.33333),
-            BankAnswer(text: "F5", weight: 33.33333),
-            BankAnswer(text: "59", weight: -100, feedback: "no: a distinct-service modifier"),
-        ])
+        #expect(
+            bank.questions.first?.answers == [
+                BankAnswer(text: "RT", weight: 33.33333, feedback: "yes"),
+                BankAnswer(text: "LT", weight: 33.33333),
+                BankAnswer(text: "F5", weight: 33.33333),
+                BankAnswer(text: "59", weight: -100, feedback: "no: a distinct-service modifier"),
+            ])
     }
 
     @Test func singleChoiceKeepsPartialCreditOptions() {
@@ -85,7 +92,8 @@ struct GIFTReaderKindTests {
     }
 
     @Test func trueFalseInEverySpelling() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:t]
             Add-on codes are exempt from modifier 51. {T}
 
@@ -103,32 +111,35 @@ struct GIFTReaderKindTests {
             """)
         #expect(bank.diagnostics == [])
         let answers = bank.questions.map(\.answers)
-        #expect(answers == [
-            [BankAnswer(text: "True", weight: 100), BankAnswer(text: "False", weight: 0)],
-            [BankAnswer(text: "True", weight: 100), BankAnswer(text: "False", weight: 0)],
-            [BankAnswer(text: "True", weight: 0), BankAnswer(text: "False", weight: 100)],
-            [
-                BankAnswer(text: "True", weight: 0, feedback: "It starts the day before."),
-                BankAnswer(text: "False", weight: 100, feedback: "Right: the day before counts."),
-            ],
-            [BankAnswer(text: "True", weight: 100, feedback: "Yes, S is for sequela."), BankAnswer(text: "False", weight: 0)],
-        ])
+        #expect(
+            answers == [
+                [BankAnswer(text: "True", weight: 100), BankAnswer(text: "False", weight: 0)],
+                [BankAnswer(text: "True", weight: 100), BankAnswer(text: "False", weight: 0)],
+                [BankAnswer(text: "True", weight: 0), BankAnswer(text: "False", weight: 100)],
+                [
+                    BankAnswer(text: "True", weight: 0, feedback: "It starts the day before."),
+                    BankAnswer(text: "False", weight: 100, feedback: "Right: the day before counts."),
+                ],
+                [BankAnswer(text: "True", weight: 100, feedback: "Yes, S is for sequela."), BankAnswer(text: "False", weight: 0)],
+            ])
         #expect(bank.questions.allSatisfy { $0.kind == .trueFalse })
         #expect(bank.questions.map(\.text).last == "Sequela codes take 7th character S.")
     }
 
     @Test func shortAnswerAcceptsEveryEqualsAnswer() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:q]
             Code a right-sided hip fusion without osteotomy. {=27284 =27284-RT =%50%27284#Add the side for full credit.}
             """)
         #expect(bank.diagnostics == [])
         #expect(bank.questions.first?.kind == .shortAnswer)
-        #expect(bank.questions.first?.answers == [
-            BankAnswer(text: "27284", weight: 100),
-            BankAnswer(text: "27284-RT", weight: 100),
-            BankAnswer(text: "27284", weight: 50, feedback: "Add the side for full credit."),
-        ])
+        #expect(
+            bank.questions.first?.answers == [
+                BankAnswer(text: "27284", weight: 100),
+                BankAnswer(text: "27284-RT", weight: 100),
+                BankAnswer(text: "27284", weight: 50, feedback: "Add the side for full credit."),
+            ])
     }
 
     @Test func shortAnswerWithoutLeadingEquals() {
@@ -139,7 +150,8 @@ struct GIFTReaderKindTests {
     }
 
     @Test func matchingPairsIncludingADistractor() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:q]
             Match each 7th character with its encounter. {
               =A -> initial encounter
@@ -150,22 +162,24 @@ struct GIFTReaderKindTests {
             }
             """)
         #expect(bank.diagnostics == [])
-        #expect(bank.questions == [
-            AuthoredQuestion(
-                id: "gift:q", source: at(2), text: "Match each 7th character with its encounter.", kind: .matching,
-                pairs: [
-                    .init(prompt: "A", answer: "initial encounter"),
-                    .init(prompt: "D", answer: "subsequent encounter"),
-                    .init(prompt: "S", answer: "sequela"),
-                    .init(prompt: "", answer: "follow-up visit for an unrelated problem"),
-                ],
-                generalFeedback: "Active treatment is A; routine healing is D."
-            )
-        ])
+        #expect(
+            bank.questions == [
+                AuthoredQuestion(
+                    id: "gift:q", source: at(2), text: "Match each 7th character with its encounter.", kind: .matching,
+                    pairs: [
+                        .init(prompt: "A", answer: "initial encounter"),
+                        .init(prompt: "D", answer: "subsequent encounter"),
+                        .init(prompt: "S", answer: "sequela"),
+                        .init(prompt: "", answer: "follow-up visit for an unrelated problem"),
+                    ],
+                    generalFeedback: "Active treatment is A; routine healing is D."
+                )
+            ])
     }
 
     @Test func numericalWithToleranceRangeAndSeveralWeightedAnswers() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:tolerance]
             How many days after surgery does a major global period run? {#90:0}
 
@@ -184,19 +198,23 @@ struct GIFTReaderKindTests {
             """)
         #expect(bank.diagnostics == [])
         #expect(bank.questions.allSatisfy { $0.kind == .numerical })
-        #expect(bank.questions.map(\.answers) == [
-            [BankAnswer(text: "", weight: 100, numeric: .value(90, tolerance: 0))],
-            [BankAnswer(text: "", weight: 100, numeric: .range(min: 1, max: 10))],
-            [
-                BankAnswer(text: "", weight: 100, feedback: "Right: the day before, the day of surgery and 90 days after.",
-                       numeric: .value(92, tolerance: 0)),
-                BankAnswer(text: "", weight: 50, feedback: "Close: count the day before surgery too.",
-                       numeric: .value(91, tolerance: 0)),
-                BankAnswer(text: "", weight: 0, feedback: "Count the day before, the day of surgery and the 90 days after.",
-                       numeric: .anyOther),
-            ],
-            [BankAnswer(text: "", weight: 100, numeric: .value(10, tolerance: 0))],
-        ])
+        #expect(
+            bank.questions.map(\.answers) == [
+                [BankAnswer(text: "", weight: 100, numeric: .value(90, tolerance: 0))],
+                [BankAnswer(text: "", weight: 100, numeric: .range(min: 1, max: 10))],
+                [
+                    BankAnswer(
+                        text: "", weight: 100, feedback: "Right: the day before, the day of surgery and 90 days after.",
+                        numeric: .value(92, tolerance: 0)),
+                    BankAnswer(
+                        text: "", weight: 50, feedback: "Close: count the day before surgery too.",
+                        numeric: .value(91, tolerance: 0)),
+                    BankAnswer(
+                        text: "", weight: 0, feedback: "Count the day before, the day of surgery and the 90 days after.",
+                        numeric: .anyOther),
+                ],
+                [BankAnswer(text: "", weight: 100, numeric: .value(10, tolerance: 0))],
+            ])
     }
 
     @Test func numericalDecimalTolerance() {
@@ -207,7 +225,8 @@ struct GIFTReaderKindTests {
     }
 
     @Test func missingWordKeepsTextOnBothSidesOfTheBlank() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:q]
             Modifier {=25 ~57 ~59} marks a separate E/M service on the day of a minor procedure.
             """)
@@ -220,7 +239,8 @@ struct GIFTReaderKindTests {
     }
 
     @Test func missingWordWithTheAnswerBlockSpanningLinesInTheMiddle() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:q]
             An unplanned return to the operating room
             for a complication takes modifier {
@@ -232,13 +252,15 @@ struct GIFTReaderKindTests {
         let question = bank.questions.first
         #expect(question?.text == "An unplanned return to the operating room\nfor a complication takes modifier ")
         #expect(question?.textAfterBlank == " during the global period.")
-        #expect(question?.answers == [
-            BankAnswer(text: "78", weight: 100, feedback: "right"), BankAnswer(text: "79", weight: 0, feedback: "unrelated procedures"),
-        ])
+        #expect(
+            question?.answers == [
+                BankAnswer(text: "78", weight: 100, feedback: "right"), BankAnswer(text: "79", weight: 0, feedback: "unrelated procedures"),
+            ])
     }
 
     @Test func essayAndDescription() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:essay]
             Explain when modifier 59 is the right choice. {}
 
@@ -249,26 +271,33 @@ struct GIFTReaderKindTests {
             ::Global surgery::The next questions are about the global surgical package.
             """)
         #expect(bank.diagnostics == [])
-        #expect(bank.questions == [
-            AuthoredQuestion(id: "gift:essay", source: at(2), text: "Explain when modifier 59 is the right choice.", kind: .essay),
-            AuthoredQuestion(id: "gift:essay-feedback", source: at(5), text: "Explain the separate-procedure rule.",
-                             kind: .essay, generalFeedback: "Look for a different site or session."),
-            AuthoredQuestion(id: "gift:intro", title: "Global surgery", source: at(8),
-                             text: "The next questions are about the global surgical package.", kind: .description),
-        ])
+        #expect(
+            bank.questions == [
+                AuthoredQuestion(id: "gift:essay", source: at(2), text: "Explain when modifier 59 is the right choice.", kind: .essay),
+                AuthoredQuestion(
+                    id: "gift:essay-feedback", source: at(5), text: "Explain the separate-procedure rule.",
+                    kind: .essay, generalFeedback: "Look for a different site or session."),
+                AuthoredQuestion(
+                    id: "gift:intro", title: "Global surgery", source: at(8),
+                    text: "The next questions are about the global surgical package.", kind: .description),
+            ])
     }
 
     @Test func generalFeedbackIsTakenFromTheLastFourHashes() {
         let bank = readGIFT("// [id:q]\nPick. {=A#a ~B#b ####General.}")
         #expect(bank.questions.first?.generalFeedback == "General.")
-        #expect(bank.questions.first?.answers == [BankAnswer(text: "A", weight: 100, feedback: "a"), BankAnswer(text: "B", weight: 0, feedback: "b")])
+        #expect(
+            bank.questions.first?.answers == [
+                BankAnswer(text: "A", weight: 100, feedback: "a"), BankAnswer(text: "B", weight: 0, feedback: "b"),
+            ])
     }
 }
 
 @Suite("GIFT reader: ids, tags, categories, comments, formats, escapes")
 struct GIFTReaderStructureTests {
     @Test func idsAndTagsComeFromTheCommentBlockBeforeTheQuestion() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // Modifier questions, reviewed 2026.
             // [id:modifiers/59-vs-xs] [tag:cpc]
             // [tag:modifiers] [tag:ncci] [tag:cpc]
@@ -286,7 +315,8 @@ struct GIFTReaderStructureTests {
     }
 
     @Test func titleAndCategoryGiveTheIDWhenThereIsNoIDComment() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             $CATEGORY: Coding rules/Modifiers
 
             ::59 vs XS::Which modifier is more specific? {=XS ~59}
@@ -296,14 +326,16 @@ struct GIFTReaderStructureTests {
             ::Décision pour chirurgie::Which modifier marks the decision for major surgery? {=57 ~25}
             """)
         #expect(bank.diagnostics == [])
-        #expect(bank.questions.map(\.id) == [
-            "gift:coding-rules/modifiers/59-vs-xs", "gift:course/top/global-surgery/decision-pour-chirurgie",
-        ])
+        #expect(
+            bank.questions.map(\.id) == [
+                "gift:coding-rules/modifiers/59-vs-xs", "gift:course/top/global-surgery/decision-pour-chirurgie",
+            ])
         #expect(bank.questions.map(\.category) == [["Coding rules", "Modifiers"], ["$course$", "top", "Global Surgery"]])
     }
 
     @Test func commentsBetweenAndInsideQuestionsAreIgnored() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // a comment block of its own
 
             // [id:q]
@@ -323,7 +355,8 @@ struct GIFTReaderStructureTests {
     }
 
     @Test func formatMarkersSetTheTextFormatAndAreDroppedFromAnswers() {
-        let bank = readGIFT("""
+        let bank = readGIFT(
+            """
             // [id:q]
             [markdown]Which code is **bilateral**? {=[plain]50#[html]<b>yes</b> ~51 ####[markdown]*Both* sides.}
 
@@ -341,7 +374,8 @@ struct GIFTReaderStructureTests {
     }
 
     @Test func escapedControlCharactersAreTextInQuestionsAndAnswers() {
-        let bank = readGIFT(##"""
+        let bank = readGIFT(
+            ##"""
             // [id:q]
             ::Title\: with colon::Which is right\: 1 \= 1, \{braces\} or \~tilde\~?\nSecond line. {
               =a \# b#feedback with \= and \~
@@ -353,11 +387,12 @@ struct GIFTReaderStructureTests {
         let question = bank.questions.first
         #expect(question?.title == "Title: with colon")
         #expect(question?.text == "Which is right: 1 = 1, {braces} or ~tilde~?\nSecond line.")
-        #expect(question?.answers == [
-            BankAnswer(text: "a # b", weight: 100, feedback: "feedback with = and ~"),
-            BankAnswer(text: #"c \ d"#, weight: 0),
-            BankAnswer(text: "{e}", weight: 0),
-        ])
+        #expect(
+            question?.answers == [
+                BankAnswer(text: "a # b", weight: 100, feedback: "feedback with = and ~"),
+                BankAnswer(text: #"c \ d"#, weight: 0),
+                BankAnswer(text: "{e}", weight: 0),
+            ])
     }
 
     @Test func questionsAreSeparatedByBlankLinesAndCRLFIsAccepted() {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import QuestionBanks
 import Testing
+
+@testable import QuestionBanks
 
 /// A bank that uses every GIFT construct the reader supports.
 let everyConstructGIFT = ##"""
@@ -82,8 +83,10 @@ struct GIFTWriterTests {
             ),
             AuthoredQuestion(
                 id: "gift:m/b", category: ["rules", "modifiers"], text: "Add-on codes stand alone.", kind: .trueFalse,
-                answers: [BankAnswer(text: "True", weight: 0, feedback: "They need a primary code."),
-                          BankAnswer(text: "False", weight: 100, feedback: "Right.")]
+                answers: [
+                    BankAnswer(text: "True", weight: 0, feedback: "They need a primary code."),
+                    BankAnswer(text: "False", weight: 100, feedback: "Right."),
+                ]
             ),
             AuthoredQuestion(
                 id: "gift:n", text: "Days?", kind: .numerical,
@@ -94,29 +97,30 @@ struct GIFTWriterTests {
                 answers: [BankAnswer(text: "50", weight: 100), BankAnswer(text: "%50", weight: 50)]
             ),
         ]
-        #expect(GIFTWriter.write(questions) == """
-            $CATEGORY: rules/modifiers
+        #expect(
+            GIFTWriter.write(questions) == """
+                $CATEGORY: rules/modifiers
 
-            // [id:m/a]
-            // [tag:cpc] [tag:odd\\]tag]
-            ::Bilateral::Which modifier? {
-            \t=50#Both sides.
-            \t~51
-            \t####See the modifier list.
-            }
+                // [id:m/a]
+                // [tag:cpc] [tag:odd\\]tag]
+                ::Bilateral::Which modifier? {
+                \t=50#Both sides.
+                \t~51
+                \t####See the modifier list.
+                }
 
-            // [id:m/b]
-            Add-on codes stand alone. {FALSE#They need a primary code.#Right.}
+                // [id:m/b]
+                Add-on codes stand alone. {FALSE#They need a primary code.#Right.}
 
-            $CATEGORY:
+                $CATEGORY:
 
-            // [id:n]
-            Days? {#=90:0.5}
+                // [id:n]
+                Days? {#=90:0.5}
 
-            // [id:w]
-            Modifier {=50 =%50%%50} means bilateral.
+                // [id:w]
+                Modifier {=50 =%50%%50} means bilateral.
 
-            """)
+                """)
         let reread = readGIFT(GIFTWriter.write(questions))
         #expect(reread.diagnostics == [])
         #expect(reread.questions.map(\.withoutSource) == questions)
@@ -132,15 +136,16 @@ struct GIFTWriterTests {
             ]
         )
         let text = GIFTWriter.write([question])
-        #expect(text == """
-            // [id:p]
-            [moodle]// not a comment {
-            \t=[moodle][html] literal#[moodle][plain] literal too
-            \t~%0%%5% of the fee
-            \t~a\\nb
-            }
+        #expect(
+            text == """
+                // [id:p]
+                [moodle]// not a comment {
+                \t=[moodle][html] literal#[moodle][plain] literal too
+                \t~%0%%5% of the fee
+                \t~a\\nb
+                }
 
-            """)
+                """)
         let read = readGIFT(text)
         #expect(read.diagnostics == [])
         #expect(read.questions.map(\.withoutSource) == [question])

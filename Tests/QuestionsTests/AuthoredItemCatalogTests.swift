@@ -1,7 +1,8 @@
 import CodingContent
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 @Suite struct AuthoredItemCatalogTests {
     let catalog = AuthoredFixture.catalog
@@ -11,18 +12,21 @@ import Testing
         let generated = TestLibraries.fixtureGenerator.items
         #expect(Array(catalog.items.prefix(generated.count)) == generated)
         let authored = catalog.items.dropFirst(generated.count)
-        #expect(authored.map(\.id) == [
-            "gift:fixture/bilateral", "gift:fixture/add-on-alone", "gift:fixture/side-modifiers", "gift:fixture/decision",
-            "gift:fixture/placeholder", "gift:fixture/seventh", "gift:fixture/global-days", "gift:fixture/half-unit",
-            "gift:fixture/range",
-        ])
-        #expect(authored.map(\.kind) == [
-            .choice, .trueFalse, .multipleAnswer, .choice, .shortAnswer, .matching, .numerical, .numerical, .numerical,
-        ])
-        #expect(authored.map(\.area) == [
-            "Coding rules", "Coding rules", "Coding rules", "Coding rules", "Coding rules", "Coding rules",
-            "Global Surgery", "Global Surgery", "Global Surgery",
-        ])
+        #expect(
+            authored.map(\.id) == [
+                "gift:fixture/bilateral", "gift:fixture/add-on-alone", "gift:fixture/side-modifiers", "gift:fixture/decision",
+                "gift:fixture/placeholder", "gift:fixture/seventh", "gift:fixture/global-days", "gift:fixture/half-unit",
+                "gift:fixture/range",
+            ])
+        #expect(
+            authored.map(\.kind) == [
+                .choice, .trueFalse, .multipleAnswer, .choice, .shortAnswer, .matching, .numerical, .numerical, .numerical,
+            ])
+        #expect(
+            authored.map(\.area) == [
+                "Coding rules", "Coding rules", "Coding rules", "Coding rules", "Coding rules", "Coding rules",
+                "Global Surgery", "Global Surgery", "Global Surgery",
+            ])
     }
 
     @Test func anAuthoredItemCarriesTheBanksTagsCategoryAndFile() {
@@ -56,12 +60,14 @@ import Testing
         #expect(ids(["coding-rules/ICD-10-CM"]) == ["gift:fixture/placeholder", "gift:fixture/seventh"])
         #expect(ids(["coding-rules/icd"]) == [])
         #expect(ids(["coding-rules"]).count == 6)
-        #expect(ids(["global surgery/", "coding-rules/modifiers"], kinds: ["numerical", "true-false"])
-            == ["gift:fixture/add-on-alone", "gift:fixture/global-days", "gift:fixture/half-unit", "gift:fixture/range"])
+        #expect(
+            ids(["global surgery/", "coding-rules/modifiers"], kinds: ["numerical", "true-false"])
+                == ["gift:fixture/add-on-alone", "gift:fixture/global-days", "gift:fixture/half-unit", "gift:fixture/range"])
         // A generated item's category is its procedure's section.
         #expect(ids(["Surgery/Digestive System"]) == catalog.items.filter { $0.area == "Digestive System" }.map(\.id))
-        #expect(catalog.items(ItemSelection(tags: ["add-on", "icd-10-cm"])).map(\.id)
-            == ["gift:fixture/add-on-alone", "gift:fixture/placeholder", "gift:fixture/seventh"])
+        #expect(
+            catalog.items(ItemSelection(tags: ["add-on", "icd-10-cm"])).map(\.id)
+                == ["gift:fixture/add-on-alone", "gift:fixture/placeholder", "gift:fixture/seventh"])
     }
 
     @Test func theShippedBanksDrillableQuestionsAreAllItemsThatRenderAndJudge() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import QuestionBanks
+
 @testable import Questions
 
 /// A small bank with one question of every kind, for the authored-item tests.

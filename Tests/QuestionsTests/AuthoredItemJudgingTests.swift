@@ -1,6 +1,7 @@
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 @Suite struct AuthoredItemJudgingTests {
     @Test func choiceTakesALabelOrTheOptionsTextAndRejectsUnknownLabels() throws {
@@ -38,11 +39,14 @@ import Testing
         // The prompts are the letters A, D and S, so the options are labelled B, C, E, F.
         #expect(question.judge(response: "efc") == Judgement(correct: true, response: "E,F,C", chosenLabel: "E,F,C"))
         #expect(question.judge(response: "E, F, C") == Judgement(correct: true, response: "E,F,C", chosenLabel: "E,F,C"))
-        #expect(question.judge(response: "ebc") == Judgement(
-            correct: false, response: "E,B,C", chosenLabel: "E,B,C",
-            feedback: "2 goes with F (routine care while healing), not B."))
-        #expect(question.judge(response: "fec").feedback
-            == "1 goes with E (active treatment), not F; 2 goes with F (routine care while healing), not E.")
+        #expect(
+            question.judge(response: "ebc")
+                == Judgement(
+                    correct: false, response: "E,B,C", chosenLabel: "E,B,C",
+                    feedback: "2 goes with F (routine care while healing), not B."))
+        #expect(
+            question.judge(response: "fec").feedback
+                == "1 goes with E (active treatment), not F; 2 goes with F (routine care while healing), not E.")
         #expect(question.judge(response: "ef") == .unrecognised("ef"))
         #expect(question.judge(response: "efcb") == .unrecognised("efcb"))
         #expect(question.judge(response: "efa") == .unrecognised("efa"))
@@ -54,8 +58,9 @@ import Testing
         #expect(question.judge(response: "S01.01XA") == right)
         #expect(question.judge(response: " s0101xa ") == right)
         #expect(question.judge(response: "s01.01 xa") == right)
-        #expect(question.judge(response: "S01.01A")
-            == Judgement(correct: false, response: "S0101A", feedback: "Wrong: the 7th character must sit in the seventh place."))
+        #expect(
+            question.judge(response: "S01.01A")
+                == Judgement(correct: false, response: "S0101A", feedback: "Wrong: the 7th character must sit in the seventh place."))
         #expect(question.judge(response: "S01.01XD") == Judgement(correct: false, response: "S0101XD"))
         #expect(question.judge(response: "   ") == .unrecognised(""))
     }
@@ -71,13 +76,16 @@ import Testing
 
     @Test func numericalJudgesTheFirstAnswerWhoseRangeHoldsTheNumber() throws {
         let days = try AuthoredFixture.question("global-days")
-        #expect(days.judge(response: "92")
-            == Judgement(correct: true, response: "92", feedback: "Right: the day before, the day of surgery and 90 days after."))
+        #expect(
+            days.judge(response: "92")
+                == Judgement(correct: true, response: "92", feedback: "Right: the day before, the day of surgery and 90 days after."))
         #expect(days.judge(response: " 92.0 ").correct)
-        #expect(days.judge(response: "90")
-            == Judgement(correct: false, response: "90", feedback: "Wrong: add the day before and the day of surgery."))
-        #expect(days.judge(response: "91")
-            == Judgement(correct: false, response: "91", feedback: "Count the day before, the day of surgery and the 90 days after."))
+        #expect(
+            days.judge(response: "90")
+                == Judgement(correct: false, response: "90", feedback: "Wrong: add the day before and the day of surgery."))
+        #expect(
+            days.judge(response: "91")
+                == Judgement(correct: false, response: "91", feedback: "Count the day before, the day of surgery and the 90 days after."))
         #expect(days.judge(response: "ninety-two") == .unrecognised("ninety-two"))
         #expect(days.judge(response: "") == .unrecognised(""))
 

@@ -1,28 +1,35 @@
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 @Suite struct AuthoredItemRenderingTests {
     @Test func multipleChoiceShufflesTheAuthorsOptionsWithTheirFeedback() throws {
-        #expect(try AuthoredFixture.question("bilateral") == Question(
-            id: "gift:fixture/bilateral#3", item: "gift:fixture/bilateral", kind: .choice, code: "",
-            stem: "Which modifier reports a bilateral procedure?",
-            options: [
-                QuestionOption(label: "A", text: "59", correct: false, rationale: "Wrong: 59 marks a distinct service."),
-                QuestionOption(label: "B", text: "50", correct: true, rationale: "Right: 50 reports the same procedure on both sides."),
-                QuestionOption(label: "C", text: "76", correct: false, rationale: "Wrong: 76 reports a repeat by the same physician."),
-                QuestionOption(label: "D", text: "51", correct: false, rationale: "Wrong: 51 reports further, different procedures."),
-            ],
-            answer: CorrectAnswer(label: "B", text: "50"), rationale: "Read the code's description first.", seed: 3))
+        #expect(
+            try AuthoredFixture.question("bilateral")
+                == Question(
+                    id: "gift:fixture/bilateral#3", item: "gift:fixture/bilateral", kind: .choice, code: "",
+                    stem: "Which modifier reports a bilateral procedure?",
+                    options: [
+                        QuestionOption(label: "A", text: "59", correct: false, rationale: "Wrong: 59 marks a distinct service."),
+                        QuestionOption(
+                            label: "B", text: "50", correct: true, rationale: "Right: 50 reports the same procedure on both sides."),
+                        QuestionOption(
+                            label: "C", text: "76", correct: false, rationale: "Wrong: 76 reports a repeat by the same physician."),
+                        QuestionOption(
+                            label: "D", text: "51", correct: false, rationale: "Wrong: 51 reports further, different procedures."),
+                    ],
+                    answer: CorrectAnswer(label: "B", text: "50"), rationale: "Read the code's description first.", seed: 3))
     }
 
     @Test func theSameSeedGivesTheSameOrderAndSeedsVaryIt() throws {
         #expect(try AuthoredFixture.question("bilateral", seed: 9) == AuthoredFixture.question("bilateral", seed: 9))
         let orders = try (1...6).map { try AuthoredFixture.question("bilateral", seed: $0).options.map(\.text) }
-        #expect(orders == [
-            ["59", "76", "51", "50"], ["50", "76", "51", "59"], ["59", "50", "76", "51"],
-            ["51", "50", "76", "59"], ["59", "50", "76", "51"], ["76", "59", "51", "50"],
-        ])
+        #expect(
+            orders == [
+                ["59", "76", "51", "50"], ["50", "76", "51", "59"], ["59", "50", "76", "51"],
+                ["51", "50", "76", "59"], ["59", "50", "76", "51"], ["76", "59", "51", "50"],
+            ])
     }
 
     @Test func aMissingWordQuestionShowsTheBlankAndFallsBackToNoRationale() throws {
@@ -63,27 +70,32 @@ import Testing
     }
 
     @Test func shortAnswerIsAnEntryThatCarriesEveryAuthoredAnswer() throws {
-        #expect(try AuthoredFixture.question("placeholder") == Question(
-            id: "gift:fixture/placeholder#3", item: "gift:fixture/placeholder", kind: .shortAnswer, code: "",
-            stem: "Type the complete code for the initial encounter for a scalp laceration in subcategory S01.01.",
-            options: [], answer: CorrectAnswer(label: nil, text: "S01.01XA"),
-            rationale: "Fill empty places before a 7th character with X.", seed: 3,
-            grading: [
-                GradedAnswer(text: "S01.01XA", credit: 100, feedback: "Right: X fills the sixth place so that A is seventh."),
-                GradedAnswer(text: "S01.01A", credit: 0, feedback: "Wrong: the 7th character must sit in the seventh place."),
-            ]))
+        #expect(
+            try AuthoredFixture.question("placeholder")
+                == Question(
+                    id: "gift:fixture/placeholder#3", item: "gift:fixture/placeholder", kind: .shortAnswer, code: "",
+                    stem: "Type the complete code for the initial encounter for a scalp laceration in subcategory S01.01.",
+                    options: [], answer: CorrectAnswer(label: nil, text: "S01.01XA"),
+                    rationale: "Fill empty places before a 7th character with X.", seed: 3,
+                    grading: [
+                        GradedAnswer(text: "S01.01XA", credit: 100, feedback: "Right: X fills the sixth place so that A is seventh."),
+                        GradedAnswer(text: "S01.01A", credit: 0, feedback: "Wrong: the 7th character must sit in the seventh place."),
+                    ]))
     }
 
     @Test func numericalIsAnEntryWithRangesForEveryAnswer() throws {
-        #expect(try AuthoredFixture.question("global-days") == Question(
-            id: "gift:fixture/global-days#3", item: "gift:fixture/global-days", kind: .numerical, code: "",
-            stem: "How many days does a 90-day global period cover in all?",
-            options: [], answer: CorrectAnswer(label: nil, text: "92"), rationale: "Major surgery: 92 days in all.", seed: 3,
-            grading: [
-                GradedAnswer(min: 92, max: 92, credit: 100, feedback: "Right: the day before, the day of surgery and 90 days after."),
-                GradedAnswer(min: 90, max: 90, credit: 0, feedback: "Wrong: add the day before and the day of surgery."),
-                GradedAnswer(credit: 0, feedback: "Count the day before, the day of surgery and the 90 days after."),
-            ]))
+        #expect(
+            try AuthoredFixture.question("global-days")
+                == Question(
+                    id: "gift:fixture/global-days#3", item: "gift:fixture/global-days", kind: .numerical, code: "",
+                    stem: "How many days does a 90-day global period cover in all?",
+                    options: [], answer: CorrectAnswer(label: nil, text: "92"), rationale: "Major surgery: 92 days in all.", seed: 3,
+                    grading: [
+                        GradedAnswer(
+                            min: 92, max: 92, credit: 100, feedback: "Right: the day before, the day of surgery and 90 days after."),
+                        GradedAnswer(min: 90, max: 90, credit: 0, feedback: "Wrong: add the day before and the day of surgery."),
+                        GradedAnswer(credit: 0, feedback: "Count the day before, the day of surgery and the 90 days after."),
+                    ]))
         let tolerance = try AuthoredFixture.question("half-unit")
         #expect(tolerance.answer == CorrectAnswer(label: nil, text: "5 ± 0.5"))
         #expect(tolerance.grading == [GradedAnswer(min: 4.5, max: 5.5, credit: 100)])

@@ -1,8 +1,9 @@
 import CodingContent
 import Foundation
 import QuestionBanks
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 @Suite struct BankExportTests {
     @Test func aGeneratedChoiceQuestionBecomesGIFTMultipleChoiceWithItsRationales() throws {
@@ -10,11 +11,13 @@ import Testing
         let item = catalog.item(id: "cpt:27284/vignette")!
         let question = try catalog.question(itemID: item.id, seed: 1)
         let exported = BankExport.authoredQuestion(question, item: item)
-        #expect(exported == AuthoredQuestion(
-            id: "gift:cpt:27284/vignette", title: "CPT 27284 vignette", category: [item.area, item.family!], tags: item.tags,
-            text: question.stem, textFormat: .plain, kind: .multipleChoice,
-            answers: question.options.map { .init(text: $0.text, weight: $0.correct ? 100 : 0, feedback: $0.rationale) },
-            generalFeedback: question.rationale))
+        #expect(
+            exported
+                == AuthoredQuestion(
+                    id: "gift:cpt:27284/vignette", title: "CPT 27284 vignette", category: [item.area, item.family!], tags: item.tags,
+                    text: question.stem, textFormat: .plain, kind: .multipleChoice,
+                    answers: question.options.map { .init(text: $0.text, weight: $0.correct ? 100 : 0, feedback: $0.rationale) },
+                    generalFeedback: question.rationale))
         #expect(item.area == "Musculoskeletal System" && item.family == "hip-arthrodesis")
     }
 
@@ -51,23 +54,25 @@ import Testing
     }
 
     @Test func aikenKeepsTheSingleAnswerChoicesAndListsTheRest() {
-        let exported = BankExport.questions(AuthoredFixture.catalog, selection: ItemSelection(categories: ["coding-rules/modifiers"]), seed: 1)
+        let exported = BankExport.questions(
+            AuthoredFixture.catalog, selection: ItemSelection(categories: ["coding-rules/modifiers"]), seed: 1)
         let aiken = AikenWriter.write(exported)
         #expect(aiken.skipped.map(\.id) == ["gift:fixture/add-on-alone", "gift:fixture/side-modifiers"])
-        #expect(aiken.text == """
-            Which modifier reports a bilateral procedure?
-            A. 50
-            B. 51
-            C. 59
-            D. 76
-            ANSWER: A
+        #expect(
+            aiken.text == """
+                Which modifier reports a bilateral procedure?
+                A. 50
+                B. 51
+                C. 59
+                D. 76
+                ANSWER: A
 
-            Modifier _____ marks the decision for major surgery.
-            A. 57
-            B. 25
-            C. 24
-            ANSWER: A
+                Modifier _____ marks the decision for major surgery.
+                A. 57
+                B. 25
+                C. 24
+                ANSWER: A
 
-            """)
+                """)
     }
 }

@@ -1,6 +1,7 @@
 import Determinism
 import Foundation
 import Testing
+
 @testable import Questions
 
 /// Pins the exact bytes of every generated question of the fixture library for a few seeds, so

@@ -1,12 +1,14 @@
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 @Suite struct ItemTests {
     @Test func fixtureLibraryListsProceduresInPathOrderAndKindsInKindOrder() {
         let items = TestLibraries.fixtureGenerator.items
         let common: [QuestionKind] = [.vignette, .vignetteEntry, .contrast, .codeSet, .pcs, .diagnosis]
-        let expected = ["47562", "47563", "47600", "27130"].flatMap { code in common.map { "cpt:\(code)/\($0.rawValue)" } }
+        let expected =
+            ["47562", "47563", "47600", "27130"].flatMap { code in common.map { "cpt:\(code)/\($0.rawValue)" } }
             + QuestionKind.generated.map { "cpt:27284/\($0.rawValue)" }
             + common.map { "cpt:27286/\($0.rawValue)" }
         #expect(items.map(\.id) == expected)
@@ -37,10 +39,14 @@ import Testing
         let alone = syntheticProcedure(code: "27284", family: "hip", steps: ["One was done.", "Two was done.", "Three was done."])
         let generator = QuestionGenerator(procedures: [alone])
         #expect(generator.items.map(\.kind) == [.vignetteEntry])
-        #expect(generator.problem(itemID: "cpt:27284/vignette")
-            == .unavailable("cpt:27284/vignette", reason: "27284 cannot have vignette questions: the library has no other CPT code to offer as a wrong option"))
-        #expect(generator.problem(itemID: "cpt:27284/pcs")
-            == .unavailable("cpt:27284/pcs", reason: "27284 cannot have pcs questions: it has no ICD-10-PCS crosswalk"))
+        #expect(
+            generator.problem(itemID: "cpt:27284/vignette")
+                == .unavailable(
+                    "cpt:27284/vignette",
+                    reason: "27284 cannot have vignette questions: the library has no other CPT code to offer as a wrong option"))
+        #expect(
+            generator.problem(itemID: "cpt:27284/pcs")
+                == .unavailable("cpt:27284/pcs", reason: "27284 cannot have pcs questions: it has no ICD-10-PCS crosswalk"))
         #expect(generator.problem(itemID: "cpt:99999/vignette") == .unknownItem("cpt:99999/vignette"))
         #expect(throws: QuestionGenerationError.self) { try generator.generate(itemID: "cpt:27284/contrast", seed: 1) }
     }
@@ -48,17 +54,24 @@ import Testing
     @Test func retiredKindsAreNoLongerItemsAndSayWhy() {
         let generator = TestLibraries.fixtureGenerator
         #expect(!generator.items.contains { $0.kind.isRetired })
-        #expect(generator.problem(itemID: "cpt:27284/next-step") == .unavailable(
-            "cpt:27284/next-step", reason: "27284 cannot have next-step questions: next-step questions are retired: they tested the operation, not its coding"))
+        #expect(
+            generator.problem(itemID: "cpt:27284/next-step")
+                == .unavailable(
+                    "cpt:27284/next-step",
+                    reason:
+                        "27284 cannot have next-step questions: next-step questions are retired: they tested the operation, not its coding")
+        )
         #expect(generator.item(id: "cpt:27284/indication") == nil)
     }
 
     @Test func aTwoCodeLibraryOfOneAreaStillMakesVignettesWithTwoOptions() throws {
         let generator = QuestionGenerator(procedures: [
-            syntheticProcedure(code: "27284", family: "hip", steps: ["The hip was opened.", "The hip was fused.", "The wound was closed."],
-                               indications: ["Hip arthritis"]),
-            syntheticProcedure(code: "27130", family: "hip-replacement",
-                               steps: ["The hip was opened.", "A cup and stem were implanted.", "The wound was closed."]),
+            syntheticProcedure(
+                code: "27284", family: "hip", steps: ["The hip was opened.", "The hip was fused.", "The wound was closed."],
+                indications: ["Hip arthritis"]),
+            syntheticProcedure(
+                code: "27130", family: "hip-replacement",
+                steps: ["The hip was opened.", "A cup and stem were implanted.", "The wound was closed."]),
         ])
         let q = try generator.generate(itemID: "cpt:27284/vignette", seed: 3)
         #expect(q.options.map(\.text).sorted() == ["27130", "27284"])
@@ -67,9 +80,11 @@ import Testing
 
     @Test func aCodeOfAnotherBodySystemIsNeverADistractor() {
         let generator = QuestionGenerator(procedures: [
-            syntheticProcedure(code: "27284", family: "hip", steps: ["The hip was opened.", "The hip was fused.", "The wound was closed."]),
-            syntheticProcedure(code: "47562", family: "gallbladder", section: "Surgery/Digestive System/Biliary Tract",
-                               steps: ["Ports were placed.", "The gallbladder was removed.", "The ports were closed."]),
+            syntheticProcedure(
+                code: "27284", family: "hip", steps: ["The hip was opened.", "The hip was fused.", "The wound was closed."]),
+            syntheticProcedure(
+                code: "47562", family: "gallbladder", section: "Surgery/Digestive System/Biliary Tract",
+                steps: ["Ports were placed.", "The gallbladder was removed.", "The ports were closed."]),
         ])
         #expect(generator.items(code: "27284").map(\.kind) == [.vignetteEntry])
     }

@@ -1,11 +1,13 @@
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 @Suite struct JudgementTests {
     static func entry(_ answer: String, code: String) -> Question {
-        Question(id: "cpt:\(code)/vignette-entry#1", item: "cpt:\(code)/vignette-entry", kind: .vignetteEntry, code: code,
-                 stem: "…", options: [], answer: CorrectAnswer(label: nil, text: answer), rationale: "…", seed: 1)
+        Question(
+            id: "cpt:\(code)/vignette-entry#1", item: "cpt:\(code)/vignette-entry", kind: .vignetteEntry, code: code,
+            stem: "…", options: [], answer: CorrectAnswer(label: nil, text: answer), rationale: "…", seed: 1)
     }
 
     let sided = JudgementTests.entry("27284-RT", code: "27284")
@@ -28,17 +30,22 @@ import Testing
     }
 
     @Test func theRightCodeWithTheRightModifierIsFullyCorrect() {
-        #expect(sided.judge(response: "27284-RT")
-            == Judgement(correct: true, response: "27284-RT", modifierCorrect: true, modifierNote: "RT matches the right side"))
+        #expect(
+            sided.judge(response: "27284-RT")
+                == Judgement(correct: true, response: "27284-RT", modifierCorrect: true, modifierNote: "RT matches the right side"))
     }
 
     @Test func theModifierIsJudgedSeparatelyFromTheCode() {
-        #expect(sided.judge(response: "27284 LT")
-            == Judgement(correct: true, response: "27284-LT", modifierCorrect: false,
-                         modifierNote: "LT does not match: the scenario is on the right side (RT)"))
-        #expect(sided.judge(response: "27284")
-            == Judgement(correct: true, response: "27284", modifierCorrect: false,
-                         modifierNote: "no laterality modifier given: the scenario is on the right side, so add RT"))
+        #expect(
+            sided.judge(response: "27284 LT")
+                == Judgement(
+                    correct: true, response: "27284-LT", modifierCorrect: false,
+                    modifierNote: "LT does not match: the scenario is on the right side (RT)"))
+        #expect(
+            sided.judge(response: "27284")
+                == Judgement(
+                    correct: true, response: "27284", modifierCorrect: false,
+                    modifierNote: "no laterality modifier given: the scenario is on the right side, so add RT"))
         #expect(sided.judge(response: "27286-RT").correct == false)
         #expect(sided.judge(response: "27284-RT-59").modifierNote == "RT matches the right side; modifier 59 is not judged")
         #expect(JudgementTests.entry("27447-50", code: "27447").judge(response: "27447-50").modifierNote == "50 matches both sides")
@@ -51,16 +58,20 @@ import Testing
 
     @Test func unsidedProceduresNeedNoModifier() {
         #expect(unsided.judge(response: "47562") == Judgement(correct: true, response: "47562"))
-        #expect(unsided.judge(response: "47562-RT")
-            == Judgement(correct: true, response: "47562-RT", modifierCorrect: false,
-                         modifierNote: "RT is not needed: this procedure is not reported by side"))
+        #expect(
+            unsided.judge(response: "47562-RT")
+                == Judgement(
+                    correct: true, response: "47562-RT", modifierCorrect: false,
+                    modifierNote: "RT is not needed: this procedure is not reported by side"))
     }
 
     @Test func multipleChoiceAcceptsALabelOrAnOptionsText() {
         let q = Question(
             id: "cpt:27130/diagnosis#1", item: "cpt:27130/diagnosis", kind: .diagnosis, code: "27130", stem: "…",
-            options: [QuestionOption(label: "A", text: "M16.12", correct: false, rationale: "…"),
-                      QuestionOption(label: "B", text: "M16.11", correct: true, rationale: "…")],
+            options: [
+                QuestionOption(label: "A", text: "M16.12", correct: false, rationale: "…"),
+                QuestionOption(label: "B", text: "M16.11", correct: true, rationale: "…"),
+            ],
             answer: CorrectAnswer(label: "B", text: "M16.11"), rationale: "…", seed: 1)
         #expect(q.judge(response: " b ") == Judgement(correct: true, response: "B", chosenLabel: "B"))
         #expect(q.judge(response: "m1612") == Judgement(correct: false, response: "A", chosenLabel: "A"))

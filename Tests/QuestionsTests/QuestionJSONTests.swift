@@ -1,30 +1,33 @@
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 @Suite struct QuestionJSONTests {
     @Test func entryQuestionsEncodeANullLabelAndSortedKeys() throws {
-        let q = Question(id: "cpt:47562/vignette-entry#3", item: "cpt:47562/vignette-entry", kind: .vignetteEntry, code: "47562",
-                         stem: "Stem", options: [], answer: CorrectAnswer(label: nil, text: "47562"), rationale: "Why", seed: 3)
+        let q = Question(
+            id: "cpt:47562/vignette-entry#3", item: "cpt:47562/vignette-entry", kind: .vignetteEntry, code: "47562",
+            stem: "Stem", options: [], answer: CorrectAnswer(label: nil, text: "47562"), rationale: "Why", seed: 3)
         let text = String(decoding: jsonBytes(q), as: UTF8.self)
-        #expect(text == """
-            {
-              "answer" : {
-                "label" : null,
-                "text" : "47562"
-              },
-              "code" : "47562",
-              "id" : "cpt:47562/vignette-entry#3",
-              "item" : "cpt:47562/vignette-entry",
-              "kind" : "vignette-entry",
-              "options" : [
+        #expect(
+            text == """
+                {
+                  "answer" : {
+                    "label" : null,
+                    "text" : "47562"
+                  },
+                  "code" : "47562",
+                  "id" : "cpt:47562/vignette-entry#3",
+                  "item" : "cpt:47562/vignette-entry",
+                  "kind" : "vignette-entry",
+                  "options" : [
 
-              ],
-              "rationale" : "Why",
-              "seed" : 3,
-              "stem" : "Stem"
-            }
-            """)
+                  ],
+                  "rationale" : "Why",
+                  "seed" : 3,
+                  "stem" : "Stem"
+                }
+                """)
     }
 
     @Test func generatedQuestionsRoundTripThroughJSON() throws {

@@ -1,7 +1,8 @@
 import CodingContent
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 /// Properties every generated question must have, over every item of each test library and many seeds.
 @Suite struct QuestionPropertyTests {
@@ -33,7 +34,8 @@ import Testing
             // Phrases only the contrasts leading to this code use (not its own steps, findings,
             // diagnoses or PROCEDURE lines: a report of this procedure may say what it says).
             var ownPhrases: Set<Int> = []
-            let ownTexts = procedure.steps.map(\.text) + procedure.findings + (procedure.report?.procedure ?? [])
+            let ownTexts =
+                procedure.steps.map(\.text) + procedure.findings + (procedure.report?.procedure ?? [])
                 + procedure.diagnoses.flatMap { [$0.text, $0.preop ?? "", $0.pathology ?? ""] }
             for text in ownTexts { ownPhrases.formUnion(Wording.distinctivePhrases(text)) }
             var leading: Set<Int> = []
@@ -45,8 +47,9 @@ import Testing
                 let stemPhrases = Wording.distinctivePhrases(q.stem)
                 if q.kind == .modifier {
                     // Ages like "52-year-old" are not the answer; "modifier 52" or "45385-52" would be.
-                    #expect(!stem.contains("modifier \(q.answer.text.lowercased())") && !stem.contains("-\(q.answer.text.lowercased())"),
-                            "\(q.id): the stem contains the answer")
+                    #expect(
+                        !stem.contains("modifier \(q.answer.text.lowercased())") && !stem.contains("-\(q.answer.text.lowercased())"),
+                        "\(q.id): the stem contains the answer")
                 } else {
                     #expect(!stem.contains(q.answer.text.lowercased()), "\(q.id): the stem contains the answer")
                 }
@@ -64,7 +67,8 @@ import Testing
                     }
                 case .contrast:
                     let right = q.options.first(where: \.correct)!.text
-                    #expect(stemPhrases.isDisjoint(with: Wording.distinctivePhrases(right)), "\(q.id): the stem quotes the answer's finding")
+                    #expect(
+                        stemPhrases.isDisjoint(with: Wording.distinctivePhrases(right)), "\(q.id): the stem quotes the answer's finding")
                 default:
                     break
                 }
@@ -126,8 +130,11 @@ import Testing
             for seed in seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 if let previous {
-                    let scenario: Set<QuestionKind> = [.vignette, .vignetteEntry, .pcs, .diagnosis, .contrast, .codeSet, .modifier, .bundling]
-                    let differs = scenario.contains(item.kind)
+                    let scenario: Set<QuestionKind> = [
+                        .vignette, .vignetteEntry, .pcs, .diagnosis, .contrast, .codeSet, .modifier, .bundling,
+                    ]
+                    let differs =
+                        scenario.contains(item.kind)
                         ? previous.stem != q.stem
                         : previous.stem != q.stem || previous.options.map(\.text) != q.options.map(\.text)
                     differing[item.kind, default: 0] += differs ? 1 : 0
@@ -193,17 +200,26 @@ struct TextWordsTests {
         let text = "The surgeon reams the acetabulum, then impacts a CUP — 4 screws; Ødegaard's café."
         let words = TextWords(text)
         let tokens = Wording.tokens(text)
-        #expect(tokens == ["the", "surgeon", "reams", "the", "acetabulum", "then", "impacts", "a", "cup", "4", "screws", "ødegaard", "s", "café"])
+        #expect(
+            tokens == [
+                "the", "surgeon", "reams", "the", "acetabulum", "then", "impacts", "a", "cup", "4", "screws", "ødegaard", "s", "café",
+            ])
         #expect(words.ids == tokens.map(TextWords.id(of:)))
         #expect(words.content == tokens.map(Wording.isContent))
         #expect(TextWords("REAMS the Acetabulum").ids == TextWords("reams, the acetabulum!").ids)
         #expect(TextWords("REAMS the Acetabulum").key == TextWords("reams, the acetabulum!").key)
         #expect(TextWords("reams the acetabulum").key != TextWords("the acetabulum reams").key)
         // Content ids: sorted, distinct, stop words and short words dropped.
-        #expect(words.contentIDs == Array(Set(["surgeon", "reams", "acetabulum", "impacts", "cup", "screws", "ødegaard", "café"]
-            .map(TextWords.id(of:)))).sorted())
-        #expect(TextWords("the surgeon reams the acetabulum").phrases
-            .isSubset(of: TextWords("First the surgeon reams the acetabulum gently").phrases))
+        #expect(
+            words.contentIDs
+                == Array(
+                    Set(
+                        ["surgeon", "reams", "acetabulum", "impacts", "cup", "screws", "ødegaard", "café"]
+                            .map(TextWords.id(of:)))
+                ).sorted())
+        #expect(
+            TextWords("the surgeon reams the acetabulum").phrases
+                .isSubset(of: TextWords("First the surgeon reams the acetabulum gently").phrases))
         #expect(TextWords("the surgeon reams the acetabulum").phrases.count == 2)
     }
 }

@@ -1,8 +1,9 @@
 import CodingContent
 import Determinism
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 /// Libraries the question tests run over.
 enum TestLibraries {
@@ -23,7 +24,8 @@ enum TestLibraries {
             result.append(NamedLibrary(name: "shipped", library: shipped))
         }
         if let path = ProcessInfo.processInfo.environment["CODEDRILL_TEST_LIBRARY"], !path.isEmpty,
-           let extra = try? Library.load(root: URL(fileURLWithPath: path)), !extra.procedures.isEmpty {
+            let extra = try? Library.load(root: URL(fileURLWithPath: path)), !extra.procedures.isEmpty
+        {
             result.append(NamedLibrary(name: path, library: extra))
         }
         return result

@@ -1,15 +1,18 @@
-import Foundation
-import Testing
 import CodingContent
-@testable import Questions
+import Foundation
 import SourceText
+import Testing
+
+@testable import Questions
 
 /// Properties of generator v2 over every item of each test library and many seeds: the report
 /// layout, each fact told once, distractors from the same body area, code sets one element off,
 /// contrasts only between alternatives.
 @Suite struct ReportPropertyTests {
     static let seeds: [UInt64] = Array(1...UInt64(PropertySeeds.count))
-    static let headings = ["PREOPERATIVE DIAGNOSIS: ", "\nPOSTOPERATIVE DIAGNOSIS: ", "\nPROCEDURE: ", "\nANESTHESIA: ", "\nDESCRIPTION OF PROCEDURE: "]
+    static let headings = [
+        "PREOPERATIVE DIAGNOSIS: ", "\nPOSTOPERATIVE DIAGNOSIS: ", "\nPROCEDURE: ", "\nANESTHESIA: ", "\nDESCRIPTION OF PROCEDURE: ",
+    ]
 
     @Test(arguments: TestLibraries.all)
     func everyStemIsAProcedureReportWithItsHeadingsInOrder(_ named: NamedLibrary) throws {
@@ -47,8 +50,10 @@ import SourceText
             for seed in Self.seeds.prefix(20) {
                 let q = try generator.generate(item: item, seed: seed)
                 // The narrative: findings and description, sentence by sentence.
-                let body = q.stem.components(separatedBy: "\n").filter { $0.hasPrefix("FINDINGS: ") || $0.hasPrefix("DESCRIPTION OF PROCEDURE: ") }
-                    .map { String($0.drop { $0 != ":" }.dropFirst()) }.joined(separator: " ")
+                let body = q.stem.components(separatedBy: "\n").filter {
+                    $0.hasPrefix("FINDINGS: ") || $0.hasPrefix("DESCRIPTION OF PROCEDURE: ")
+                }
+                .map { String($0.drop { $0 != ":" }.dropFirst()) }.joined(separator: " ")
                 let sentences = body.components(separatedBy: ". ").map(Self.words).filter { $0.count >= 4 }
                 for a in sentences.indices {
                     for b in sentences.indices where b > a {
@@ -68,8 +73,9 @@ import SourceText
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for item in generator.items where [.vignette, .codeSet, .bundling].contains(item.kind) {
             let own = byCode[item.code]!
-            let linked = Set(own.contrasts.map(\.code) + own.additions.map(\.code)
-                + named.library.procedures.filter { $0.contrasts.contains { $0.code == own.code } }.map(\.code))
+            let linked = Set(
+                own.contrasts.map(\.code) + own.additions.map(\.code)
+                    + named.library.procedures.filter { $0.contrasts.contains { $0.code == own.code } }.map(\.code))
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 for option in q.options {
@@ -140,13 +146,14 @@ import SourceText
         var procedures: [Procedure] = []
         var diagnostics: [Diagnostic] = []
         for name in ["47562.md", "47563.md", "47600.md"] {
-            let (procedure, found) = ProcedureParser.parse(text: try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8), path: name)
+            let (procedure, found) = ProcedureParser.parse(
+                text: try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8), path: name)
             diagnostics += found
             procedures += procedure.map { [$0] } ?? []
         }
         #expect(procedures.allSatisfy { $0.format == 1 })
         let library = Library(root: root, procedures: procedures, diagnostics: diagnostics)
-        let lint = Linter(asOfDay: 20261125).lint(library)
+        let lint = Linter(asOfDay: 20_261_125).lint(library)
         #expect(lint.filter { $0.severity == .error } == [])
         #expect(lint.count == 3)  // one "format v1" reminder per file
         let generator = QuestionGenerator(procedures: procedures)

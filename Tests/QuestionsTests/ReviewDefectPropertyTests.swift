@@ -1,7 +1,8 @@
 import CodingContent
 import Foundation
-@testable import Questions
 import Testing
+
+@testable import Questions
 
 /// One property per class of defect the CPC instructor's review (seed 58213) found, over every item
 /// of each test library and several seeds: contradictory notes, keys that contradict their
@@ -31,9 +32,11 @@ import Testing
 
     @Test(arguments: TestLibraries.all)
     func theAnesthesiaFitsTheSettingTheReportNames(_ named: NamedLibrary) throws {
-        let lines = Dictionary(grouping: AnesthesiaType.allCases.flatMap { kind in
-            CareSetting.allCases.map { (Wording.sentence(kind.reportLine(in: $0)), kind) }
-        }, by: \.0).mapValues { Set($0.map(\.1)) }
+        let lines = Dictionary(
+            grouping: AnesthesiaType.allCases.flatMap { kind in
+                CareSetting.allCases.map { (Wording.sentence(kind.reportLine(in: $0)), kind) }
+            }, by: \.0
+        ).mapValues { Set($0.map(\.1)) }
         var checked = 0
         for (q, _) in try Self.questions(named) {
             guard let anesthesia = Self.line("ANESTHESIA: ", of: q.stem), let kinds = lines[anesthesia] else {
@@ -41,10 +44,15 @@ import Testing
                 continue
             }
             let setting: CareSetting
-            if q.stem.contains("in the office procedure room") { setting = .office }
-            else if q.stem.contains("in the emergency department") { setting = .emergencyDepartment }
-            else if q.stem.contains("to the endoscopy suite") { setting = .endoscopySuite }
-            else { setting = .outpatientSurgery }
+            if q.stem.contains("in the office procedure room") {
+                setting = .office
+            } else if q.stem.contains("in the emergency department") {
+                setting = .emergencyDepartment
+            } else if q.stem.contains("to the endoscopy suite") {
+                setting = .endoscopySuite
+            } else {
+                setting = .outpatientSurgery
+            }
             #expect(kinds.contains { $0.fits(setting) }, "\(q.id): \(anesthesia) in \(setting.rawValue)")
             if setting == .emergencyDepartment { #expect(!anesthesia.contains("endoscopist"), "\(q.id)") }
             checked += 1
@@ -57,7 +65,8 @@ import Testing
         var checked = 0
         for (q, p) in try Self.questions(named) where q.kind == .modifier {
             guard let use = p.modifiers.first(where: { $0.modifier == q.answer.text }), let note = use.note,
-                  ["52", "53", "73", "74"].contains(use.modifier) else { continue }
+                ["52", "53", "73", "74"].contains(use.modifier)
+            else { continue }
             let description = Self.line("DESCRIPTION OF PROCEDURE: ", of: q.stem) ?? ""
             #expect(description.contains(Wording.sentence(note)), "\(q.id): the twist is not told")
             let step = try #require(use.replacesStep, "\(q.id): a reduced-service twist names no step")
@@ -123,7 +132,8 @@ import Testing
             for addition in p.additions {
                 let reported = addition.code + (addition.modifier.map { "-" + $0 } ?? "")
                 let documented = addition.note.map { q.stem.contains(Wording.sentence($0)) } ?? false
-                #expect(key.contains(reported) == documented, "\(q.id): \(reported) keyed \(key.contains(reported)), documented \(documented)")
+                #expect(
+                    key.contains(reported) == documented, "\(q.id): \(reported) keyed \(key.contains(reported)), documented \(documented)")
                 if q.rationale.contains("Also report \(reported)") { #expect(key.contains(reported), "\(q.id)") }
             }
             if !p.additions.filter({ $0.note != nil }).isEmpty, key.count == 1 {
@@ -149,7 +159,8 @@ import Testing
         let generator = QuestionGenerator(library: named.library)
         let byPrefix = Dictionary(named.library.procedures.map { ($0.itemPrefix, $0) }, uniquingKeysWith: { first, _ in first })
         for item in generator.items where item.kind == .pcs {
-            #expect(byPrefix[String(item.id.prefix { $0 != "/" })]?.pcsComplete == true, "\(item.id): its case needs several ICD-10-PCS codes")
+            #expect(
+                byPrefix[String(item.id.prefix { $0 != "/" })]?.pcsComplete == true, "\(item.id): its case needs several ICD-10-PCS codes")
             #expect(!item.tags.contains { $0.lowercased() == "cpc" }, "\(item.id)")
             let q = try generator.generate(item: item, seed: 3)
             if q.answer.text.hasPrefix("0") { #expect(q.rationale.contains("Walk the characters: 0 Medical and Surgical"), "\(q.id)") }
@@ -174,6 +185,8 @@ import Testing
         #expect(AnesthesiaType.topical.fits(.office))
         #expect(AnesthesiaType.moderateSedation.fits(.emergencyDepartment))
         #expect(!AnesthesiaType.general.fits(.endoscopySuite))
-        #expect(AnesthesiaType.moderateSedation.reportLine(in: .emergencyDepartment) == "Procedural sedation administered by the emergency physician")
+        #expect(
+            AnesthesiaType.moderateSedation.reportLine(in: .emergencyDepartment)
+                == "Procedural sedation administered by the emergency physician")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SourceText
 import Testing
+
+@testable import SourceText
 
 @Suite("File tree")
 struct FileTreeTests {
@@ -14,7 +15,8 @@ struct FileTreeTests {
         for file in ["z.md", "a/one.MD", "b/deeper/two.md", "b/notes.txt", ".secret.md", ".hidden/three.md", "a/md"] {
             try Data("x".utf8).write(to: root.appendingPathComponent(file))
         }
-        try fm.createSymbolicLink(atPath: root.appendingPathComponent("linked.md").path, withDestinationPath: root.appendingPathComponent("z.md").path)
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("linked.md").path, withDestinationPath: root.appendingPathComponent("z.md").path)
         try fm.createSymbolicLink(atPath: root.appendingPathComponent("loop").path, withDestinationPath: root.path)
 
         let found = FileTree.files(under: root.path, withExtension: "md").map { String($0.dropFirst(root.path.count + 1)) }

@@ -1,6 +1,6 @@
-import Testing
 import Foundation
 import SourceText
+import Testing
 
 @Suite("Line splitting")
 struct LineTests {

@@ -97,4 +97,3 @@ public enum LargeLearner {
         return path
     }
 }
-

@@ -17,7 +17,8 @@ enum StudiedLearner {
 
     static var path: String {
         FileManager.default.temporaryDirectory.appendingPathComponent(
-            "codedrill-drill-benchmark-v\(ProgressStore.schemaVersion)-\(reviews).sqlite").path
+            "codedrill-drill-benchmark-v\(ProgressStore.schemaVersion)-\(reviews).sqlite"
+        ).path
     }
 
     static func prepare(catalog: QuestionCatalog, library: Library) throws -> String {
@@ -36,8 +37,11 @@ enum StudiedLearner {
             let at = start.addingTimeInterval(Double(day) * 86_400)
             for (i, item) in items.enumerated() where (i + day) % 2 == 0 && count < reviews {
                 let rating: Rating = (i + day) % 7 == 0 ? .again : .good
-                _ = try store.record(LearnerAnswer(learner: learner.id, item: item, seed: 1, given: "A", correct: rating != .again,
-                                            rating: rating, responseMilliseconds: 5000, answeredAt: at, session: nil)) { card in
+                _ = try store.record(
+                    LearnerAnswer(
+                        learner: learner.id, item: item, seed: 1, given: "A", correct: rating != .again,
+                        rating: rating, responseMilliseconds: 5000, answeredAt: at, session: nil)
+                ) { card in
                     let current = card ?? Card.new(at: at)
                     return (try? scheduler.review(current, rating: rating, at: max(at, current.lastReview ?? at))) ?? current
                 }
@@ -62,10 +66,12 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             // What `codedrill drill` does: the library loads while the store opens, then the session starts.
-            let start = try StudyStart(storePath: path, learnerName: StudiedLearner.name, at: now,
-                                       loadLibrary: { try Library.load(root: root) })
-            let session = try DrillSession(store: start.store, catalog: start.catalog, learner: start.learner!,
-                                           scheduler: try Scheduler(), clock: .system(fixedDate: now))
+            let start = try StudyStart(
+                storePath: path, learnerName: StudiedLearner.name, at: now,
+                loadLibrary: { try Library.load(root: root) })
+            let session = try DrillSession(
+                store: start.store, catalog: start.catalog, learner: start.learner!,
+                scheduler: try Scheduler(), clock: .system(fixedDate: now))
             blackHole(try session.next())
             try start.store.close()
         }
@@ -103,7 +109,8 @@ let phaseBenchmarks: @Sendable () -> Void = {
         let learner = try store.learner(named: StudiedLearner.name)!
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            let session = try DrillSession(store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(), clock: .system(fixedDate: now))
+            let session = try DrillSession(
+                store: store, catalog: catalog, learner: learner, scheduler: try Scheduler(), clock: .system(fixedDate: now))
             blackHole(try session.next())
         }
     }

@@ -44,21 +44,28 @@ let benchmarks: @Sendable () -> Void = {
 /// Builds a deterministic library of made-up procedures for benchmarks.
 enum SyntheticLibrary {
     static let anatomy = ["hip", "knee", "shoulder", "ankle", "wrist", "elbow", "spine", "hand", "foot", "neck"]
-    static let actions = ["fused", "replaced", "resurfaced", "debrided", "fixed", "released", "reconstructed", "excised", "repaired", "drained"]
+    static let actions = [
+        "fused", "replaced", "resurfaced", "debrided", "fixed", "released", "reconstructed", "excised", "repaired", "drained",
+    ]
     static let devices = ["plate", "screw", "cup", "stem", "graft", "anchor", "wire", "rod", "spacer", "pin"]
 
     static func procedures(count: Int) -> [Procedure] {
         (0..<count).map { n in
-            let family = n / 10, member = n % 10, area = family % 20
-            let part = anatomy[family % anatomy.count], action = actions[member], device = devices[(n / 3) % devices.count]
+            let family = n / 10
+            let member = n % 10
+            let area = family % 20
+            let part = anatomy[family % anatomy.count]
+            let action = actions[member]
+            let device = devices[(n / 3) % devices.count]
             let code = String(format: "%05d", 20_000 + n)
             let base = family * 10
             func loc(_ line: Int) -> SourceLocation { SourceLocation(line: line, column: 1) }
             let contrasts = [(member + 1) % 10, (member + 9) % 10].map { other in
-                Contrast(code: String(format: "%05d", 20_000 + base + other),
-                         when: "the \(part) is \(actions[other]) with a \(devices[other]) instead of being \(action)",
-                         rulesOut: "The \(part) was \(action) and no \(devices[other]) was used for member \(other).",
-                         location: loc(8))
+                Contrast(
+                    code: String(format: "%05d", 20_000 + base + other),
+                    when: "the \(part) is \(actions[other]) with a \(devices[other]) instead of being \(action)",
+                    rulesOut: "The \(part) was \(action) and no \(devices[other]) was used for member \(other).",
+                    location: loc(8))
             }
             let steps = [
                 "A standard approach to the \(part) was made through a \(n % 2 == 0 ? "lateral" : "medial") incision.",
@@ -72,22 +79,36 @@ enum SyntheticLibrary {
                 code: code, system: .cpt, title: "\(part.capitalized) \(action) with \(device) \(n)",
                 section: ["Surgery", "Area \(area)", "Subsection \(family % 5)"], family: "family-\(family)",
                 format: 2, contrasts: contrasts,
-                additions: [Addition(code: String(format: "%05d", 20_000 + base + (member + 5) % 10), when: "a second \(part) lesion is treated",
-                                     type: .together, modifier: "59", note: "A second lesion of the \(part) was treated through the same exposure.",
-                                     location: loc(9))],
-                inclusions: [Inclusion(service: "the approach to the \(part)", code: "2\(String(format: "%04d", 9_000 + n % 1_000))", reason: .descriptor,
-                                       why: "the approach is part of the procedure", step: 1, location: loc(10))],
-                modifiers: [ModifierUse(modifier: "RT", when: "the right side is treated", location: loc(11)),
-                            ModifierUse(modifier: "LT", when: "the left side is treated", location: loc(11)),
-                            ModifierUse(modifier: "22", when: "the work is substantially greater than usual",
-                                        note: "Dense scar around the \(part) added an hour to the case.", location: loc(11))],
+                additions: [
+                    Addition(
+                        code: String(format: "%05d", 20_000 + base + (member + 5) % 10), when: "a second \(part) lesion is treated",
+                        type: .together, modifier: "59", note: "A second lesion of the \(part) was treated through the same exposure.",
+                        location: loc(9))
+                ],
+                inclusions: [
+                    Inclusion(
+                        service: "the approach to the \(part)", code: "2\(String(format: "%04d", 9_000 + n % 1_000))", reason: .descriptor,
+                        why: "the approach is part of the procedure", step: 1, location: loc(10))
+                ],
+                modifiers: [
+                    ModifierUse(modifier: "RT", when: "the right side is treated", location: loc(11)),
+                    ModifierUse(modifier: "LT", when: "the left side is treated", location: loc(11)),
+                    ModifierUse(
+                        modifier: "22", when: "the work is substantially greater than usual",
+                        note: "Dense scar around the \(part) added an hour to the case.", location: loc(11)),
+                ],
                 settings: [.outpatientSurgery], anesthesia: [.general, .regional],
-                report: ReportWording(procedure: ["{Side} \(part) procedure with \(device)", "\(part.capitalized) operation, {side}"], specimen: "none"),
+                report: ReportWording(
+                    procedure: ["{Side} \(part) procedure with \(device)", "\(part.capitalized) operation, {side}"], specimen: "none"),
                 findings: ["The \(part) showed advanced wear in zone \(member)."],
-                pcs: [PCSCode(code: "0SG9\(n % 10)4Z", side: .right, location: loc(12)),
-                      PCSCode(code: "0SGB\(n % 10)4Z", side: .left, location: loc(13))],
-                diagnoses: [Diagnosis(code: "M16.\(n % 90 + 10)1", side: .right, text: "condition \(n) of the right \(part)", location: loc(15)),
-                            Diagnosis(code: "M16.\(n % 90 + 10)2", side: .left, text: "condition \(n) of the left \(part)", location: loc(16))],
+                pcs: [
+                    PCSCode(code: "0SG9\(n % 10)4Z", side: .right, location: loc(12)),
+                    PCSCode(code: "0SGB\(n % 10)4Z", side: .left, location: loc(13)),
+                ],
+                diagnoses: [
+                    Diagnosis(code: "M16.\(n % 90 + 10)1", side: .right, text: "condition \(n) of the right \(part)", location: loc(15)),
+                    Diagnosis(code: "M16.\(n % 90 + 10)2", side: .left, text: "condition \(n) of the left \(part)", location: loc(16)),
+                ],
                 indications: ["Disabling disease of the \(part) in patient group \(n)", "Failed treatment of the \(part), case \(n)"],
                 steps: steps.map { text in
                     let key = text.hasPrefix("**")

@@ -68,7 +68,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let library = try Library.load(root: root)
-            let diagnostics = Linter(tables: tables, asOfDay: 20261125).lint(library)
+            let diagnostics = Linter(tables: tables, asOfDay: 20_261_125).lint(library)
             precondition(library.procedures.count == 1000 && diagnostics.isEmpty, "\(diagnostics.prefix(3))")
             blackHole(diagnostics)
         }

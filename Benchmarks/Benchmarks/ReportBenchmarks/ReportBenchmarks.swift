@@ -1,11 +1,11 @@
 import Benchmark
 import CodingContent
 import Determinism
-import Questions
 import Drill
 import Foundation
 import GRDB
 import ProgressStore
+import Questions
 
 /// The benchmarks' fixed "now".
 let now = Date(timeIntervalSince1970: 1_772_442_000)
@@ -21,7 +21,8 @@ enum ExamClass {
 
     static var path: String {
         FileManager.default.temporaryDirectory.appendingPathComponent(
-            "codedrill-report-benchmark-v\(ProgressStore.schemaVersion)-\(learners)x\(questions).sqlite").path
+            "codedrill-report-benchmark-v\(ProgressStore.schemaVersion)-\(learners)x\(questions).sqlite"
+        ).path
     }
 
     static func prepare(catalog: QuestionCatalog, library: Library) throws -> String {
@@ -38,17 +39,20 @@ enum ExamClass {
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.inTransaction {
-                let question = try db.makeStatement(sql: """
-                    INSERT INTO exam_questions (attempt_id, position, item_id, seed, answer, correct, answered_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
+                let question = try db.makeStatement(
+                    sql: """
+                        INSERT INTO exam_questions (attempt_id, position, item_id, seed, answer, correct, answered_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
                 for learner in 1...learners {
-                    try db.execute(sql: "INSERT INTO learners (name, created_at) VALUES (?, ?)",
-                                   arguments: [String(format: "learner-%04d", learner), nowMs - 86_400_000])
+                    try db.execute(
+                        sql: "INSERT INTO learners (name, created_at) VALUES (?, ?)",
+                        arguments: [String(format: "learner-%04d", learner), nowMs - 86_400_000])
                     let learnerID = db.lastInsertedRowID
                     let started = nowMs - Int64(learner) * 60_000
                     try db.execute(
-                        sql: "INSERT INTO exam_attempts (learner_id, blueprint, started_at, deadline_at, submitted_at, score) VALUES (?, 'cpc-mock', ?, ?, ?, 0)",
+                        sql:
+                            "INSERT INTO exam_attempts (learner_id, blueprint, started_at, deadline_at, submitted_at, score) VALUES (?, 'cpc-mock', ?, ?, ?, 0)",
                         arguments: [learnerID, started, started + 14_400_000, started + 7_200_000])
                     let attempt = db.lastInsertedRowID
                     let ability = Double(learner) / Double(learners) * 4 - 2
@@ -65,7 +69,8 @@ enum ExamClass {
                         ])
                     }
                     try db.execute(
-                        sql: "UPDATE exam_attempts SET score = (SELECT count(*) FROM exam_questions WHERE attempt_id = ? AND correct = 1) WHERE id = ?",
+                        sql:
+                            "UPDATE exam_attempts SET score = (SELECT count(*) FROM exam_questions WHERE attempt_id = ? AND correct = 1) WHERE id = ?",
                         arguments: [attempt, attempt])
                 }
                 return .commit

@@ -64,8 +64,10 @@ public struct Blueprint: Sendable, Hashable, Codable {
     public var path: String
 
     /// Creates a blueprint.
-    public init(id: String, name: String, questionCount: Int, minutes: Int, passPercent: Double, parts: [Part],
-                uncovered: [String] = [], excludedKinds: [String] = [], path: String = "") {
+    public init(
+        id: String, name: String, questionCount: Int, minutes: Int, passPercent: Double, parts: [Part],
+        uncovered: [String] = [], excludedKinds: [String] = [], path: String = ""
+    ) {
         self.id = id
         self.name = name
         self.questionCount = questionCount
@@ -150,7 +152,7 @@ public enum BlueprintParser {
             root = node
         } catch let e as YamlError {
             switch e {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 error(SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(problem)")
             default:
                 error(SourceLocation(line: 1, column: 1), "invalid YAML: \(e)")
@@ -167,15 +169,23 @@ public enum BlueprintParser {
         var values: [String: Node] = [:]
         for (key, value) in mapping {
             let name = key.string ?? ""
-            if keys.contains(name) { values[name] = value } else {
+            if keys.contains(name) {
+                values[name] = value
+            } else {
                 var message = "unknown blueprint key '\(Excerpt.of(name))'"
                 if let s = Suggestion.closest(to: name, in: keys) { message += "; did you mean '\(s)'?" }
                 warning(loc(key), message)
             }
         }
         func positiveInt(_ key: String) -> Int? {
-            guard let node = values[key] else { error(SourceLocation(line: 1, column: 1), "missing required key '\(key)'"); return nil }
-            guard let n = node.int, n > 0 else { error(loc(node), "'\(key)' must be a positive whole number"); return nil }
+            guard let node = values[key] else {
+                error(SourceLocation(line: 1, column: 1), "missing required key '\(key)'")
+                return nil
+            }
+            guard let n = node.int, n > 0 else {
+                error(loc(node), "'\(key)' must be a positive whole number")
+                return nil
+            }
             return n
         }
         let name = values["name"]?.string ?? id
@@ -191,9 +201,13 @@ public enum BlueprintParser {
         if let node = values["parts"] {
             if let sequence = node.sequence, !sequence.isEmpty {
                 for item in sequence {
-                    guard let m = item.mapping else { error(loc(item), "each part must be a mapping with a selector and a share"); continue }
+                    guard let m = item.mapping else {
+                        error(loc(item), "each part must be a mapping with a selector and a share")
+                        continue
+                    }
                     var selectors: [Blueprint.Selector] = []
-                    var share: Double?, label: String?
+                    var share: Double?
+                    var label: String?
                     for (key, value) in m {
                         let k = key.string ?? ""
                         switch k {
@@ -210,14 +224,19 @@ public enum BlueprintParser {
                         }
                     }
                     guard selectors.count == 1 else {
-                        error(loc(item), selectors.isEmpty ? "a part needs one of 'area', 'tag' or 'kind'" : "a part takes only one of 'area', 'tag' or 'kind'")
+                        error(
+                            loc(item),
+                            selectors.isEmpty
+                                ? "a part needs one of 'area', 'tag' or 'kind'" : "a part takes only one of 'area', 'tag' or 'kind'")
                         continue
                     }
                     if m["share"] == nil { error(loc(item), "a part needs a 'share'") }
                     guard let share else { continue }
                     let selector = selectors[0]
                     let fallback: String
-                    switch selector { case .area(let s), .tag(let s), .kind(let s): fallback = s }
+                    switch selector {
+                    case .area(let s), .tag(let s), .kind(let s): fallback = s
+                    }
                     parts.append(Blueprint.Part(label: label ?? fallback, selector: selector, share: share, location: loc(item)))
                 }
                 let sum = parts.reduce(0) { $0 + $1.share }
@@ -233,8 +252,11 @@ public enum BlueprintParser {
         let uncovered = values["uncovered"]?.sequence?.compactMap(\.string) ?? []
         let excluded = values["exclude_kinds"]?.sequence?.compactMap(\.string) ?? []
         guard let count, let minutes, let pass, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (Blueprint(id: id, name: name, questionCount: count, minutes: minutes, passPercent: pass, parts: parts,
-                          uncovered: uncovered, excludedKinds: excluded, path: path), diagnostics)
+        return (
+            Blueprint(
+                id: id, name: name, questionCount: count, minutes: minutes, passPercent: pass, parts: parts,
+                uncovered: uncovered, excludedKinds: excluded, path: path), diagnostics
+        )
     }
 }
 

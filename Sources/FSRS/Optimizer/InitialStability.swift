@@ -33,8 +33,10 @@ public enum InitialStability {
         var counts: [Int: Double] = [:]
         for (rating, byDays) in groups {
             let points = byDays.sorted { $0.key < $1.key }.map { entry in
-                (days: Double(entry.key), recall: (entry.value.recalled + averageRecall) / (entry.value.count + 1),
-                 count: entry.value.count)
+                (
+                    days: Double(entry.key), recall: (entry.value.recalled + averageRecall) / (entry.value.count + 1),
+                    count: entry.value.count
+                )
             }
             counts[rating] = points.reduce(0) { $0 + $1.count }
             fitted[rating] = search(points, defaultStability: Parameters.defaultValues[rating - 1])
@@ -54,12 +56,14 @@ public enum InitialStability {
             }
             return total + abs(s - defaultStability) / 16
         }
-        var low = MemoryState.minimumStability, high = maximum
+        var low = MemoryState.minimumStability
+        var high = maximum
         var best = defaultStability
         var rounds = 0
         while high - low > Double.ulpOfOne && rounds < 1000 {
             rounds += 1
-            let third1 = low + (high - low) / 3, third2 = high - (high - low) / 3
+            let third1 = low + (high - low) / 3
+            let third2 = high - (high - low) / 3
             if loss(third1) < loss(third2) { high = third2 } else { low = third1 }
             best = (high + low) / 2
         }
@@ -74,7 +78,8 @@ public enum InitialStability {
                 if counts[small, default: 0] > counts[big, default: 0] { s[big] = a } else { s[small] = b }
             }
         }
-        let w1 = 0.41, w2 = 0.54
+        let w1 = 0.41
+        let w2 = 0.54
         var r: [Double?] = [nil, s[1], s[2], s[3], s[4]]
         switch s.count {
         case 1:

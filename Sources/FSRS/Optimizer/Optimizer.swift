@@ -120,7 +120,8 @@ public enum Optimizer {
     public static func quality(_ w: [Double], histories: [TrainingHistory]) -> FitQuality {
         struct Bin { var predicted = 0.0, actual = 0.0, count = 0.0 }
         var bins: [BinKey: Bin] = [:]
-        var loss = 0.0, count = 0
+        var loss = 0.0
+        var count = 0
         TrainingLoss.forEachPrediction(w, histories: histories) { r, recalled, prefix in
             let p = min(max(r, TrainingLoss.probabilityFloor), 1 - TrainingLoss.probabilityFloor)
             loss -= recalled ? log(p) : log(1 - p)
@@ -133,7 +134,8 @@ public enum Optimizer {
             bins[key] = bin
         }
         guard count > 0 else { return FitQuality(logLoss: 0, rmseBins: 0) }
-        var squares = 0.0, weights = 0.0
+        var squares = 0.0
+        var weights = 0.0
         // In key order, so the sum (and its last digit) does not depend on the dictionary's hash seed.
         for (_, bin) in bins.sorted(by: { ($0.key.days, $0.key.length, $0.key.lapses) < ($1.key.days, $1.key.length, $1.key.lapses) }) {
             let gap = bin.predicted / bin.count - bin.actual / bin.count
@@ -155,7 +157,8 @@ public enum Optimizer {
             let length = Double(longTerm) + 1
             self.length = Int((1.99 * pow(1.89, (log(length) / log(1.89)).rounded(.down))).rounded())
             let lapseCount = prefix.dropLast().reduce(0) { $0 + ($1.rating == .again && $1.elapsedDays > 0 ? 1 : 0) }
-            lapses = lapseCount == 0
+            lapses =
+                lapseCount == 0
                 ? 0 : Int((1.65 * pow(1.73, (log(Double(lapseCount)) / log(1.73)).rounded(.down))).rounded())
         }
     }
@@ -197,8 +200,12 @@ enum BoxLBFGS {
                 for k in 0..<n where free[k] { q[k] -= a * y[k] }
             }
             if let last = history.last {
-                var sy = 0.0, yy = 0.0
-                for k in 0..<n where free[k] { sy += last.s[k] * last.y[k]; yy += last.y[k] * last.y[k] }
+                var sy = 0.0
+                var yy = 0.0
+                for k in 0..<n where free[k] {
+                    sy += last.s[k] * last.y[k]
+                    yy += last.y[k] * last.y[k]
+                }
                 let scale = yy > 0 && sy > 0 ? sy / yy : 1
                 for k in 0..<n { q[k] *= scale }
             } else {
@@ -234,7 +241,10 @@ enum BoxLBFGS {
                 let candidate = project((0..<n).map { x[$0] + step * direction[$0] })
                 var decrease = 0.0
                 for k in 0..<n { decrease += g[k] * (candidate[k] - x[k]) }
-                if decrease >= 0 { step *= 0.5; continue }
+                if decrease >= 0 {
+                    step *= 0.5
+                    continue
+                }
                 let (fc, gc) = objective(candidate)
                 if fc <= f + 1e-4 * decrease {
                     accepted = (candidate, fc, gc)

@@ -38,23 +38,24 @@ public enum TrainingLoss {
         var state = CardGradient()
         // One set of raw buffers for the whole pass: no reference counting or bounds checks per review.
         total.gradient.withUnsafeMutableBufferPointer { grad in
-        state.stability.withUnsafeMutableBufferPointer { gS in
-        state.difficulty.withUnsafeMutableBufferPointer { gD in
-        state.retrievability.withUnsafeMutableBufferPointer { gR in
-        state.direct.withUnsafeMutableBufferPointer { gW in
-        w.withUnsafeBufferPointer { weights in
-            let buffers = Buffers(gradient: grad, stability: gS, difficulty: gD, retrievability: gR, direct: gW)
-            for index in histories.indices {
-                histories[index].reviews.withUnsafeBufferPointer { reviews in
-                    accumulate(reviews, w: weights, constants: constants, withGradient: withGradient, buffers: buffers,
-                               sum: &total.sum, count: &total.count)
+            state.stability.withUnsafeMutableBufferPointer { gS in
+                state.difficulty.withUnsafeMutableBufferPointer { gD in
+                    state.retrievability.withUnsafeMutableBufferPointer { gR in
+                        state.direct.withUnsafeMutableBufferPointer { gW in
+                            w.withUnsafeBufferPointer { weights in
+                                let buffers = Buffers(gradient: grad, stability: gS, difficulty: gD, retrievability: gR, direct: gW)
+                                for index in histories.indices {
+                                    histories[index].reviews.withUnsafeBufferPointer { reviews in
+                                        accumulate(
+                                            reviews, w: weights, constants: constants, withGradient: withGradient, buffers: buffers,
+                                            sum: &total.sum, count: &total.count)
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }
-        }
-        }
-        }
-        }
         }
         return total
     }
@@ -132,7 +133,8 @@ public enum TrainingLoss {
             let longTerm = w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * exp(w[14] * (1 - r))
             return clampStability(min(longTerm, s * c.capScale))
         }
-        let hard = rating == .hard ? w[15] : 1, easy = rating == .easy ? w[16] : 1
+        let hard = rating == .hard ? w[15] : 1
+        let easy = rating == .easy ? w[16] : 1
         return clampStability(s * (1 + c.eToW8 * (11 - d) * pow(s, -w[9]) * (exp(w[10] * (1 - r)) - 1) * hard * easy))
     }
 
@@ -170,10 +172,16 @@ public enum TrainingLoss {
     ) {
         guard let first = reviews.first, reviews.count > 1 else { return }
         let n = Parameters.count
-        let gradient = buffers.gradient, gS = buffers.stability, gD = buffers.difficulty
-        let gR = buffers.retrievability, gW = buffers.direct
+        let gradient = buffers.gradient
+        let gS = buffers.stability
+        let gD = buffers.difficulty
+        let gR = buffers.retrievability
+        let gW = buffers.direct
         do {
-            for k in 0..<n { gS[k] = 0; gD[k] = 0 }
+            for k in 0..<n {
+                gS[k] = 0
+                gD[k] = 0
+            }
             let g0 = first.rating.rawValue
             var s = w[g0 - 1]
             if s < MemoryState.minimumStability { s = MemoryState.minimumStability } else { gS[g0 - 1] = 1 }
@@ -215,7 +223,8 @@ public enum TrainingLoss {
                 }
                 // Stability: value and partials ∂S'/∂S (R held fixed), ∂S'/∂D, ∂S'/∂R, and the direct ∂S'/∂w.
                 var newS: Double
-                var pS = 0.0, pD = 0.0
+                var pS = 0.0
+                var pD = 0.0
                 var touched = false  // whether gW holds direct partials to add
                 if t == 0 {
                     let raw = exp(w[17] * (g - 3 + w[18]) - w[19] * lnS)
@@ -233,7 +242,8 @@ public enum TrainingLoss {
                         }
                     }
                 } else if rating == .again {
-                    let lnD = log(d), lnS1 = log(s + 1)
+                    let lnD = log(d)
+                    let lnS1 = log(s + 1)
                     let dPow = exp(-w[12] * lnD)
                     let sPow = exp(w[13] * lnS1)
                     let e14 = exp(w[14] * (1 - r))
@@ -261,7 +271,8 @@ public enum TrainingLoss {
                         }
                     }
                 } else {
-                    let hard = rating == .hard ? w[15] : 1, easy = rating == .easy ? w[16] : 1
+                    let hard = rating == .hard ? w[15] : 1
+                    let easy = rating == .easy ? w[16] : 1
                     let sPow = exp(-w[9] * lnS)
                     let e10 = exp(w[10] * (1 - r))
                     let base = c.eToW8 * (11 - d) * sPow  // a without (e^(w10·(1 − R)) − 1), h, b

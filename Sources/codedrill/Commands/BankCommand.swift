@@ -45,13 +45,16 @@ struct BankExportCommand: CodeDrillCommand {
     @Option(help: ArgumentHelp("Only questions of this kind (repeatable): a question kind, essay or description.", valueName: "kind"))
     var kind: [String] = []
 
-    @Option(help: ArgumentHelp("Only questions filed under this category path (repeatable), e.g. coding-rules/modifiers.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Only questions filed under this category path (repeatable), e.g. coding-rules/modifiers.", valueName: "path"))
     var category: [String] = []
 
     @Option(help: ArgumentHelp("The seed of the generated questions' rendering.", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func execute() throws {
@@ -68,8 +71,9 @@ struct BankExportCommand: CodeDrillCommand {
         let questions = BankExport.questions(QuestionCatalog(library: library), selection: selection, seed: seed)
         guard !questions.isEmpty else {
             let filtered = !(tag.isEmpty && kind.isEmpty && category.isEmpty)
-            throw CommandFailure(filtered ? "no questions match the filters" : "the library has no questions to export",
-                                 status: filtered ? .usage : .dataError)
+            throw CommandFailure(
+                filtered ? "no questions match the filters" : "the library has no questions to export",
+                status: filtered ? .usage : .dataError)
         }
 
         let text: String
@@ -107,7 +111,9 @@ struct BankImportCommand: CodeDrillCommand {
     @Option(help: ArgumentHelp("The file's format (default: aiken for *.aiken files, else gift).", valueName: "gift|aiken"))
     var format: BankFormat?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func execute() throws {
@@ -120,10 +126,11 @@ struct BankImportCommand: CodeDrillCommand {
             throw CommandFailure("cannot read \(file): permission denied or I/O error", status: .ioError)
         }
         let chosen = format ?? (url.pathExtension.lowercased() == "aiken" ? .aiken : .gift)
-        let bank = switch chosen {
-        case .gift: GIFTReader.parse(data: data, path: file)
-        case .aiken: AikenReader.parse(data: data, path: file)
-        }
+        let bank =
+            switch chosen {
+            case .gift: GIFTReader.parse(data: data, path: file)
+            case .aiken: AikenReader.parse(data: data, path: file)
+            }
         for diagnostic in bank.diagnostics { Terminal.diagnostic(diagnostic.description) }
         if bank.hasErrors {
             let count = bank.diagnostics.filter { $0.severity == .error }.count

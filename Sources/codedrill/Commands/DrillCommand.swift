@@ -174,7 +174,9 @@ struct DrillOutput {
         if json { return emit(s) }
         Terminal.line("")
         Terminal.line(Style.bold("Session done for \(s.learner)."))
-        Terminal.line("Answered \(s.answered) (\(s.correct) right, \(s.accuracy.formatted1)%) in \(minutes(s.seconds)); \(s.newItems) new item\(s.newItems == 1 ? "" : "s").")
+        Terminal.line(
+            "Answered \(s.answered) (\(s.correct) right, \(s.accuracy.formatted1)%) in \(minutes(s.seconds)); \(s.newItems) new item\(s.newItems == 1 ? "" : "s")."
+        )
         if s.remaining > 0 { Terminal.line("\(s.remaining) question\(s.remaining == 1 ? "" : "s") left for later.") }
         Terminal.line("Due tomorrow: \(s.dueTomorrow). Study streak: \(s.streak) day\(s.streak == 1 ? "" : "s").")
     }

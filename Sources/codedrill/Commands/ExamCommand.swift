@@ -51,7 +51,8 @@ struct ExamTakeCommand: CodeDrillCommand {
     @Option(help: "Learner name (default: your login name; created on first use).")
     var learner: String?
 
-    @Option(help: ArgumentHelp("Blueprint id: a file name in QuestionBanks/blueprints without .yaml (default: cpc-mock).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Blueprint id: a file name in QuestionBanks/blueprints without .yaml (default: cpc-mock).", valueName: "name"))
     var blueprint: String?
 
     @Option(help: ArgumentHelp("Number of questions (default: the blueprint's).", valueName: "n"))
@@ -76,7 +77,8 @@ struct ExamTakeCommand: CodeDrillCommand {
         if let questions, questions < 1 { throw ValidationError("--questions must be 1 or more") }
         if let minutes, minutes < 1 { throw ValidationError("--minutes must be 1 or more") }
         if resume, blueprint != nil || questions != nil || minutes != nil || seed != nil {
-            throw ValidationError("--resume continues the unfinished exam as it was drawn; it takes no --blueprint, --questions, --minutes or --seed")
+            throw ValidationError(
+                "--resume continues the unfinished exam as it was drawn; it takes no --blueprint, --questions, --minutes or --seed")
         }
     }
 
@@ -92,9 +94,10 @@ struct ExamTakeCommand: CodeDrillCommand {
 
         let session: ExamSession
         if resume {
-            guard let open = try ExamSession.resume(
-                store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprints: setup.library.blueprints,
-                scheduler: scheduler, clock: clock)
+            guard
+                let open = try ExamSession.resume(
+                    store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprints: setup.library.blueprints,
+                    scheduler: scheduler, clock: clock)
             else {
                 throw CommandFailure("\(setup.learner.name) has no unfinished exam; start one with `codedrill exam`", status: .usage)
             }
@@ -112,7 +115,10 @@ struct ExamTakeCommand: CodeDrillCommand {
             }
         }
 
-        let input = StudyInput { _ = out.render([.problem(InputProblem(message: $0))]); out.prompt() }
+        let input = StudyInput {
+            _ = out.render([.problem(InputProblem(message: $0))])
+            out.prompt()
+        }
         var finished = out.render(try session.opening())
         while !finished {
             out.prompt()
@@ -131,7 +137,9 @@ struct ExamTakeCommand: CodeDrillCommand {
         let known = library.blueprints.map(\.id).sorted()
         throw CommandFailure(
             "unknown blueprint '\(id)'; "
-                + (known.isEmpty ? "the library has no blueprints (QuestionBanks/blueprints/*.yaml)" : "the library has \(known.joined(separator: ", "))"),
+                + (known.isEmpty
+                    ? "the library has no blueprints (QuestionBanks/blueprints/*.yaml)"
+                    : "the library has \(known.joined(separator: ", "))"),
             status: .usage)
     }
 
@@ -149,12 +157,15 @@ struct ExamTakeCommand: CodeDrillCommand {
     private func settleUnfinished(_ setup: StudySetup, scheduler: Scheduler, clock: @escaping () -> Date) throws {
         guard let open = try ExamSession.unfinishedAttempt(store: setup.store, learner: setup.learner) else { return }
         if clock() < open.deadline { throw Self.mustResume(open, learner: setup.learner.name, now: clock()) }
-        guard let expired = try ExamSession.resume(
-            store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprints: setup.library.blueprints,
-            scheduler: scheduler, clock: clock)
+        guard
+            let expired = try ExamSession.resume(
+                store: setup.store, catalog: setup.catalog, learner: setup.learner, blueprints: setup.library.blueprints,
+                scheduler: scheduler, clock: clock)
         else { return }
         let report = try expired.submit()
-        Terminal.note("exam attempt \(report.attempt) ran out of time and was submitted: \(report.correct) of \(report.questions) right; `codedrill exam show \(report.attempt)` prints its report")
+        Terminal.note(
+            "exam attempt \(report.attempt) ran out of time and was submitted: \(report.correct) of \(report.questions) right; `codedrill exam show \(report.attempt)` prints its report"
+        )
     }
 }
 

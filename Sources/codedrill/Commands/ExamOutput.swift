@@ -60,9 +60,13 @@ struct ExamOutput {
         if json { return emit(h) }
         let pass = h.passPercent.map { "pass mark \($0.formatted1)%" } ?? "no pass mark"
         if h.resumed {
-            Terminal.line("Resuming exam attempt \(h.attempt) for \(h.learner): \(h.name), \(h.answered) of \(h.questions) answered, \(Self.clockText(h.secondsLeft)) left.")
+            Terminal.line(
+                "Resuming exam attempt \(h.attempt) for \(h.learner): \(h.name), \(h.answered) of \(h.questions) answered, \(Self.clockText(h.secondsLeft)) left."
+            )
         } else {
-            Terminal.line("\(h.name): \(h.questions) questions, \(h.minutes) minutes, \(pass). Attempt \(h.attempt) for \(h.learner), seed \(h.seed.map(String.init) ?? "-").")
+            Terminal.line(
+                "\(h.name): \(h.questions) questions, \(h.minutes) minutes, \(pass). Attempt \(h.attempt) for \(h.learner), seed \(h.seed.map(String.init) ?? "-")."
+            )
             Terminal.line("No feedback until you submit. Every answer is saved as you give it. Type ? for help.")
         }
         Terminal.line("Time runs out at \(ISO8601.format(h.deadline)).")
@@ -98,7 +102,9 @@ struct ExamOutput {
     private func list(_ l: ExamList) {
         if json { return emit(l) }
         Terminal.line("")
-        Terminal.line("\(l.answered) of \(l.questions.count) answered, \(l.flagged) flagged, \(Self.clockText(l.secondsLeft)) left.  (- unanswered, * flagged, > on screen)")
+        Terminal.line(
+            "\(l.answered) of \(l.questions.count) answered, \(l.flagged) flagged, \(Self.clockText(l.secondsLeft)) left.  (- unanswered, * flagged, > on screen)"
+        )
         var part = ""
         var row: [String] = []
         func flush() {
@@ -128,7 +134,9 @@ struct ExamOutput {
     private func paused(_ p: ExamPaused) {
         if json { return emit(p) }
         Terminal.line("")
-        Terminal.line("Exam attempt \(p.attempt) left open: \(p.answered) of \(p.total) answered, \(Self.clockText(p.secondsLeft)) left; the clock keeps running.")
+        Terminal.line(
+            "Exam attempt \(p.attempt) left open: \(p.answered) of \(p.total) answered, \(Self.clockText(p.secondsLeft)) left; the clock keeps running."
+        )
         Terminal.line("Continue with `codedrill exam --resume` before \(ISO8601.format(p.deadline)).")
     }
 
@@ -143,7 +151,9 @@ struct ExamOutput {
             score += ": " + (passed ? Style.green("PASS") : Style.red("FAIL")) + " (pass mark \(mark.formatted1)%)"
         }
         Terminal.line(score)
-        Terminal.line("Answered \(r.answered) of \(r.questions); time used \(Self.clockText(r.secondsUsed)) of \(Self.clockText(r.minutes * 60)); submitted \(ISO8601.format(r.submittedAt)).")
+        Terminal.line(
+            "Answered \(r.answered) of \(r.questions); time used \(Self.clockText(r.secondsUsed)) of \(Self.clockText(r.minutes * 60)); submitted \(ISO8601.format(r.submittedAt))."
+        )
         Terminal.line("")
         let width = max(24, (r.parts.map(\.part.count).max() ?? 0) + 2)
         func row(_ label: String, _ questions: String, _ correct: String, _ percent: String) -> String {
@@ -188,14 +198,17 @@ struct ExamOutput {
         let blueprintWidth = max(9, entries.map(\.blueprint.count).max() ?? 0) + 2
         Terminal.line(pad("ID", 6) + pad("Started", 22) + pad("Blueprint", blueprintWidth) + pad("Score", 16) + "Result")
         for e in entries {
-            let score = e.correct.map { "\($0)/\(e.questions) (\(e.percent?.formatted1 ?? "0")%)" } ?? "\(e.answered)/\(e.questions) answered"
+            let score =
+                e.correct.map { "\($0)/\(e.questions) (\(e.percent?.formatted1 ?? "0")%)" } ?? "\(e.answered)/\(e.questions) answered"
             let result: String
             switch e.status {
             case "submitted": result = e.passed.map { $0 ? "pass" : "fail" } ?? "submitted"
             case "open": result = "open: codedrill exam --resume"
             default: result = "time ran out: codedrill exam --resume submits it"
             }
-            Terminal.line(pad(String(e.attempt), 6) + pad(ISO8601.format(e.startedAt), 22) + pad(e.blueprint, blueprintWidth) + pad(score, 16) + result)
+            Terminal.line(
+                pad(String(e.attempt), 6) + pad(ISO8601.format(e.startedAt), 22) + pad(e.blueprint, blueprintWidth) + pad(score, 16)
+                    + result)
         }
     }
 }

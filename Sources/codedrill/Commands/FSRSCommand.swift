@@ -30,7 +30,9 @@ struct FSRSCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Desired retention, in (0, 1].", valueName: "r"))
         var desiredRetention: Double = 0.9
 
-        @Option(name: .long, help: ArgumentHelp("The 21 FSRS-6 weights, comma-separated (default: the FSRS-6 defaults).", valueName: "w0,…,w20"))
+        @Option(
+            name: .long, help: ArgumentHelp("The 21 FSRS-6 weights, comma-separated (default: the FSRS-6 defaults).", valueName: "w0,…,w20")
+        )
         var params: String?
 
         func execute() throws {

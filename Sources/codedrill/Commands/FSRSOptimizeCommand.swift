@@ -1,9 +1,9 @@
 import ArgumentParser
 import CodingContent
 import Determinism
-import Questions
 import FSRS
 import Foundation
+import Questions
 
 extension FSRSCommand {
     /// `codedrill fsrs optimize`: fits FSRS-6 weights to review histories given as `fsrs replay` input.
@@ -122,8 +122,14 @@ enum FastReplayLine {
                     reviews.append((date, rating))
                     skipSpace()
                     guard i < bytes.count else { return nil }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == UInt8(ascii: "]") { i += 1; break }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        break
+                    }
                     return nil
                 }
             }

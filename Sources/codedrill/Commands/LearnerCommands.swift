@@ -136,7 +136,9 @@ struct LearnerSetCommand: CodeDrillCommand {
             throw ValidationError("--exam-date '\(examDate)' is not a date; expected YYYY-MM-DD or none")
         }
         if examBlueprint != nil, examDate == "none" { throw ValidationError("--exam-blueprint needs an exam date") }
-        if let params, params != "default" { throw ValidationError("--params takes only 'default' (run `codedrill optimize` to fit weights)") }
+        if let params, params != "default" {
+            throw ValidationError("--params takes only 'default' (run `codedrill optimize` to fit weights)")
+        }
     }
 
     func execute() throws {
@@ -151,7 +153,8 @@ struct LearnerSetCommand: CodeDrillCommand {
         if settings != learner.settings { settings = try store.updateSettings(settings, learner: learner.id).settings }
         let plan = try LearnerPlanOptions(examDate: examDate, examBlueprint: examBlueprint, params: params)
             .apply(to: learner, store: store)
-        Terminal.line("\(name): \(settings.newPerDay) new per day, \(settings.reviewsPerDay) reviews per day, retention \(settings.desiredRetention)")
+        Terminal.line(
+            "\(name): \(settings.newPerDay) new per day, \(settings.reviewsPerDay) reviews per day, retention \(settings.desiredRetention)")
         Terminal.line("\(name): \(plan.summary)")
     }
 }

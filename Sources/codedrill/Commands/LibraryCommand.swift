@@ -1,9 +1,8 @@
 import ArgumentParser
 import CodingContent
 import Determinism
-import Questions
-import Determinism
 import Foundation
+import Questions
 
 /// `codedrill library`: what the library holds (procedures, families, areas).
 struct LibraryCommand: CodeDrillCommand {
@@ -26,7 +25,9 @@ struct LibraryCommand: CodeDrillCommand {
         case .text:
             Terminal.line("Library: \(library.root.path)")
             Terminal.line("\(summary.procedures) procedures in \(summary.families) families across \(summary.areas.count) areas")
-            Terminal.line("\(library.bank.questions.count) authored questions in \(library.bankFiles.count) question-bank files; exam blueprints: \(library.blueprints.isEmpty ? "none" : library.blueprints.map(\.id).joined(separator: ", "))")
+            Terminal.line(
+                "\(library.bank.questions.count) authored questions in \(library.bankFiles.count) question-bank files; exam blueprints: \(library.blueprints.isEmpty ? "none" : library.blueprints.map(\.id).joined(separator: ", "))"
+            )
             var area = ""
             for family in summary.familyList {
                 if family.area != area {

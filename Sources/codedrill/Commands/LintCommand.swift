@@ -1,9 +1,8 @@
 import ArgumentParser
 import CodingContent
 import Determinism
-import Questions
-import Determinism
 import Foundation
+import Questions
 
 /// `codedrill lint`: checks content files (and question banks) like a compiler.
 struct LintCommand: CodeDrillCommand {
@@ -15,10 +14,14 @@ struct LintCommand: CodeDrillCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Check that ICD-10 codes are valid on this date (YYYY-MM-DD; default today).", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Check that ICD-10 codes are valid on this date (YYYY-MM-DD; default today).", valueName: "date"))
     var asOf: String?
 
-    @Argument(help: ArgumentHelp("Only report on these files or directories (the whole library is still read for cross-references).", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Only report on these files or directories (the whole library is still read for cross-references).", valueName: "path"))
     var paths: [String] = []
 
     func execute() throws {
@@ -37,7 +40,8 @@ struct LintCommand: CodeDrillCommand {
         var files = library.allFiles
         if !paths.isEmpty {
             let wanted = paths.map { Library.displayPath(URL(fileURLWithPath: $0, relativeTo: cwd), workingDirectory: cwd) }
-            for (path, given) in zip(wanted, paths) where !FileManager.default.fileExists(atPath: URL(fileURLWithPath: given, relativeTo: cwd).path) {
+            for (path, given) in zip(wanted, paths)
+            where !FileManager.default.fileExists(atPath: URL(fileURLWithPath: given, relativeTo: cwd).path) {
                 throw CommandFailure("no such file or directory: \(path)", status: .dataError)
             }
             func selected(_ file: String) -> Bool { wanted.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } }

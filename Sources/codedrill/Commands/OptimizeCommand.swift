@@ -1,10 +1,10 @@
 import ArgumentParser
 import CodingContent
 import Determinism
-import Questions
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 
 /// `codedrill optimize [--learner NAME]`: fits FSRS-6 weights to a learner's own reviews and stores them.
 struct OptimizeCommand: CodeDrillCommand {
@@ -49,8 +49,12 @@ struct OptimizeCommand: CodeDrillCommand {
             Terminal.line(try CodedrillJSON.string(OptimizeOutput(result), pretty: false))
             return
         }
-        Terminal.line("fitted FSRS-6 weights for '\(name)' from \(result.targets) reviews of \(result.cards) items (\(result.reviews) reviews in all)")
-        Terminal.line("log loss \(format(result.defaultQuality.logLoss)) → \(format(result.fittedQuality.logLoss)) · RMSE(bins) \(format(result.defaultQuality.rmseBins)) → \(format(result.fittedQuality.rmseBins)) (defaults → fitted)")
+        Terminal.line(
+            "fitted FSRS-6 weights for '\(name)' from \(result.targets) reviews of \(result.cards) items (\(result.reviews) reviews in all)"
+        )
+        Terminal.line(
+            "log loss \(format(result.defaultQuality.logLoss)) → \(format(result.fittedQuality.logLoss)) · RMSE(bins) \(format(result.defaultQuality.rmseBins)) → \(format(result.fittedQuality.rmseBins)) (defaults → fitted)"
+        )
         Terminal.line("weights: \(result.parameters.map { String(format: "%.4f", $0) }.joined(separator: ","))")
     }
 

@@ -35,10 +35,13 @@ struct QuestionsCommand: CodeDrillCommand {
     @Option(help: ArgumentHelp("Only questions with this tag (repeatable).", valueName: "tag"))
     var tag: [String] = []
 
-    @Option(help: ArgumentHelp("Only questions filed under this category path (repeatable), e.g. coding-rules/modifiers.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Only questions filed under this category path (repeatable), e.g. coding-rules/modifiers.", valueName: "path"))
     var category: [String] = []
 
-    @Option(help: ArgumentHelp("Only this item (e.g. cpt:27284/vignette, gift:modifiers/59-vs-xs); not combined with other filters.", valueName: "item"))
+    @Option(
+        help: ArgumentHelp(
+            "Only this item (e.g. cpt:27284/vignette, gift:modifiers/59-vs-xs); not combined with other filters.", valueName: "item"))
     var item: String?
 
     @Option(help: ArgumentHelp("The first seed.", valueName: "n"))
@@ -53,7 +56,8 @@ struct QuestionsCommand: CodeDrillCommand {
     func execute() throws {
         guard count >= 1 else { throw CommandFailure("--count must be at least 1, got \(count)", status: .usage) }
         if item != nil, code != nil || kind != nil || !tag.isEmpty || !category.isEmpty {
-            throw CommandFailure("--item cannot be combined with --code, --kind, --tag or --category (the item names one question)", status: .usage)
+            throw CommandFailure(
+                "--item cannot be combined with --code, --kind, --tag or --category (the item names one question)", status: .usage)
         }
         var wantedKind: QuestionKind?
         if let kind {
@@ -101,7 +105,9 @@ struct QuestionsCommand: CodeDrillCommand {
         func duplicateCheck(_ code: String) throws {
             let paths = library.procedures.filter { $0.code == code }.map(\.path)
             if paths.count > 1 {
-                throw CommandFailure("code \(code) is defined in more than one file (\(paths.joined(separator: ", "))); run 'codedrill lint'", status: .dataError)
+                throw CommandFailure(
+                    "code \(code) is defined in more than one file (\(paths.joined(separator: ", "))); run 'codedrill lint'",
+                    status: .dataError)
             }
         }
         if let item {
@@ -127,18 +133,23 @@ struct QuestionsCommand: CodeDrillCommand {
             try duplicateCheck(code)
             items = generator.items(code: code)
             if items.isEmpty {
-                throw missing(library.procedure(code: code) == nil ? "unknown code '\(code)': it is not in the library" : "code \(code) has no questions")
+                throw missing(
+                    library.procedure(code: code) == nil
+                        ? "unknown code '\(code)': it is not in the library" : "code \(code) has no questions")
             }
             items = items.filter(selection.matches)
             if items.isEmpty, let kind, let prefix = generator.items(code: code).first.map({ $0.id.split(separator: "/")[0] }) {
-                let reason = generator.problem(itemID: "\(prefix)/\(kind.rawValue)")?.description ?? "no \(kind.rawValue) questions for \(code)"
+                let reason =
+                    generator.problem(itemID: "\(prefix)/\(kind.rawValue)")?.description ?? "no \(kind.rawValue) questions for \(code)"
                 throw CommandFailure(reason, status: .usage)
             }
         } else {
             items = catalog.items(selection)
         }
         if code == nil, !errors.isEmpty {
-            Terminal.note("warning: \(errors.count) error(s) in the library; the procedures and questions they affect are skipped (run 'codedrill lint')")
+            Terminal.note(
+                "warning: \(errors.count) error(s) in the library; the procedures and questions they affect are skipped (run 'codedrill lint')"
+            )
         }
         return items
     }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import CodingContent
 import Determinism
-import Questions
 import Drill
 import Foundation
 import ProgressStore
+import Questions
 
 /// `codedrill report`: the instructor's view of a class (docs/reports.md).
 struct ReportCommand: ParsableCommand {
@@ -51,8 +51,10 @@ struct ReportItemsCommand: CodeDrillCommand {
     @Option(help: "Output format: text, json or csv.")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("from"), help: ArgumentHelp(
-        "Read results files (`codedrill results export`) instead of the database (repeatable).", valueName: "file"))
+    @Option(
+        name: .customLong("from"),
+        help: ArgumentHelp(
+            "Read results files (`codedrill results export`) instead of the database (repeatable).", valueName: "file"))
     var files: [String] = []
 
     @Flag(help: "Also count each learner's first drill answer on each item, as one more attempt per learner.")
@@ -105,8 +107,9 @@ struct ReportLearnersCommand: CodeDrillCommand {
         let now = try global.currentDate()
         let store = try global.openExistingStore()
         let library = try LibraryAccess.load(global)
-        let report = try ClassReport(store: store, catalog: QuestionCatalog(library: library), blueprints: library.blueprints,
-                                     at: now, calendar: StudyCalendar())
+        let report = try ClassReport(
+            store: store, catalog: QuestionCatalog(library: library), blueprints: library.blueprints,
+            at: now, calendar: StudyCalendar())
         switch format {
         case .json: Terminal.line(try CodedrillJSON.string(report, pretty: false))
         case .csv: Terminal.output(ClassReportOutput.csv(report))

@@ -1,8 +1,8 @@
 import CodingContent
 import Determinism
-import Questions
 import Drill
 import Foundation
+import Questions
 
 /// Text and CSV renderings of `ItemAnalysis`.
 enum ItemAnalysisOutput {
@@ -11,7 +11,10 @@ enum ItemAnalysisOutput {
         ("facility", "mean score on the item, % of the maximum; 35–80 is about right, above 90 too easy, below 20 too hard"),
         ("sd", "spread of the item's score, %; near 0 means nearly everyone scored the same"),
         ("guess", "what a blind guess scores, %; facility should be well above it"),
-        ("discr", "discrimination index: correlation of the item with the rest of the test ×100; 30+ good, 20–29 weak, below 0 check the key"),
+        (
+            "discr",
+            "discrimination index: correlation of the item with the rest of the test ×100; 30+ good, 20–29 weak, below 0 check the key"
+        ),
         ("effic", "discriminative efficiency: discr as % of the most this item could reach; below 15 check the item"),
         ("α", "coefficient of internal consistency (Cronbach's alpha), %; 75+ good for a practice exam, 90+ for high stakes"),
         ("error ratio", "share of the score spread that is noise, %; below 50 is good"),
@@ -41,7 +44,8 @@ enum ItemAnalysisOutput {
     static func text(_ analysis: ItemAnalysis, filter: ResultFilter) -> String {
         var lines: [String] = []
         let test = analysis.test
-        var scope = "\(test.attempts) first attempt\(test.attempts == 1 ? "" : "s") by \(test.learners) learner\(test.learners == 1 ? "" : "s")"
+        var scope =
+            "\(test.attempts) first attempt\(test.attempts == 1 ? "" : "s") by \(test.learners) learner\(test.learners == 1 ? "" : "s")"
         if let blueprint = filter.blueprint { scope += ", blueprint \(blueprint)" }
         if let since = filter.since { scope += ", since \(CodedrillJSON.timestamp(since))" }
         if filter.includeDrills { scope += ", first drill answers included" }
@@ -50,20 +54,25 @@ enum ItemAnalysisOutput {
             lines.append("No submitted exam attempts match: nothing to analyse.")
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append("Test: mean \(figure(test.mean))%  median \(figure(test.median))%  SD \(figure(test.standardDeviation))  "
-            + "skewness \(figure(test.skewness))  kurtosis \(figure(test.kurtosis))")
-        lines.append("      α \(figure(test.internalConsistency))%  error ratio \(figure(test.errorRatio))%  SE \(figure(test.standardError))"
-            + (test.questions == nil ? "  (attempts differ in length: α needs one blueprint, see --blueprint)" : ""))
+        lines.append(
+            "Test: mean \(figure(test.mean))%  median \(figure(test.median))%  SD \(figure(test.standardDeviation))  "
+                + "skewness \(figure(test.skewness))  kurtosis \(figure(test.kurtosis))")
+        lines.append(
+            "      α \(figure(test.internalConsistency))%  error ratio \(figure(test.errorRatio))%  SE \(figure(test.standardError))"
+                + (test.questions == nil ? "  (attempts differ in length: α needs one blueprint, see --blueprint)" : ""))
         lines.append("")
         let ordered = analysis.items.filter { !$0.flags.isEmpty } + analysis.items.filter { $0.flags.isEmpty }
         let width = max(4, ordered.map(\.item.count).max() ?? 4)
-        lines.append("  \(Column.pad("item", width))  \(Column.right("n", 5))  \(Column.right("facility", 8))  \(Column.right("sd", 5))  \(Column.right("guess", 5))  \(Column.right("discr", 6))  \(Column.right("effic", 6))  flags")
+        lines.append(
+            "  \(Column.pad("item", width))  \(Column.right("n", 5))  \(Column.right("facility", 8))  \(Column.right("sd", 5))  \(Column.right("guess", 5))  \(Column.right("discr", 6))  \(Column.right("effic", 6))  flags"
+        )
         for row in ordered {
             let marker = row.flags.isEmpty ? " " : "!"
-            lines.append("\(marker) \(Column.pad(row.item, width))  \(Column.right(String(row.attempts), 5))  \(Column.right(figure(row.facility), 8))  "
-                + "\(Column.right(figure(row.standardDeviation), 5))  \(Column.right(figure(row.randomGuessScore), 5))  "
-                + "\(Column.right(figure(row.discriminationIndex), 6))  \(Column.right(figure(row.discriminativeEfficiency), 6))  "
-                + row.flags.map(words).joined(separator: ", "))
+            lines.append(
+                "\(marker) \(Column.pad(row.item, width))  \(Column.right(String(row.attempts), 5))  \(Column.right(figure(row.facility), 8))  "
+                    + "\(Column.right(figure(row.standardDeviation), 5))  \(Column.right(figure(row.randomGuessScore), 5))  "
+                    + "\(Column.right(figure(row.discriminationIndex), 6))  \(Column.right(figure(row.discriminativeEfficiency), 6))  "
+                    + row.flags.map(words).joined(separator: ", "))
             if !row.flags.isEmpty {
                 lines.append("    answers: " + answers(row))
             }
@@ -118,10 +127,13 @@ enum ClassReportOutput {
         guard !report.learners.isEmpty else { return "No learners in this database.\n" }
         var lines = ["learner                 reviews  retention  due  overdue  streak  exams  mean exam"]
         for row in report.learners {
-            lines.append(Column.pad(row.learner, 22) + "  " + Column.right(String(row.reviews), 7) + "  "
-                + Column.right(row.retention.map { String(format: "%.1f%%", $0) } ?? "–", 9) + "  " + Column.right(String(row.due), 3) + "  "
-                + Column.right(String(row.overdue), 7) + "  " + Column.right(String(row.streak), 6) + "  " + Column.right(String(row.exams.count), 5) + "  "
-                + Column.right(row.meanExamScore.map { String(format: "%.1f%%", $0) } ?? "–", 9))
+            lines.append(
+                Column.pad(row.learner, 22) + "  " + Column.right(String(row.reviews), 7) + "  "
+                    + Column.right(row.retention.map { String(format: "%.1f%%", $0) } ?? "–", 9) + "  " + Column.right(String(row.due), 3)
+                    + "  "
+                    + Column.right(String(row.overdue), 7) + "  " + Column.right(String(row.streak), 6) + "  "
+                    + Column.right(String(row.exams.count), 5) + "  "
+                    + Column.right(row.meanExamScore.map { String(format: "%.1f%%", $0) } ?? "–", 9))
         }
         for row in report.learners where !row.exams.isEmpty || !row.weakestFamilies.isEmpty {
             lines.append("")
@@ -132,7 +144,10 @@ enum ClassReportOutput {
                 lines.append("  exam \(exam.attempt) \(exam.blueprint) \(CodedrillJSON.timestamp(exam.startedAt)): \(score)\(verdict)")
             }
             if !row.weakestFamilies.isEmpty {
-                lines.append("  weakest: " + row.weakestFamilies.map { "\($0.name) \(String(format: "%.1f", $0.percent))% (\($0.correct)/\($0.answers))" }.joined(separator: ", "))
+                lines.append(
+                    "  weakest: "
+                        + row.weakestFamilies.map { "\($0.name) \(String(format: "%.1f", $0.percent))% (\($0.correct)/\($0.answers))" }
+                        .joined(separator: ", "))
             }
         }
         lines.append("")
@@ -142,7 +157,12 @@ enum ClassReportOutput {
 
     /// One CSV row per learner.
     static func csv(_ report: ClassReport) -> String {
-        var rows = [["learner", "reviews", "retention", "target_retention", "due", "overdue", "streak", "exams", "mean_exam_score", "weakest_families"]]
+        var rows = [
+            [
+                "learner", "reviews", "retention", "target_retention", "due", "overdue", "streak", "exams", "mean_exam_score",
+                "weakest_families",
+            ]
+        ]
         for row in report.learners {
             rows.append([
                 row.learner, String(row.reviews), row.retention.map { String($0) } ?? "", String(row.targetRetention),

@@ -1,10 +1,10 @@
 import ArgumentParser
 import CodingContent
 import Determinism
-import Questions
 import Drill
 import Foundation
 import ProgressStore
+import Questions
 
 /// `codedrill results`: learners' answers leaving the database, for analysis elsewhere.
 struct ResultsCommand: ParsableCommand {
@@ -52,6 +52,8 @@ struct ResultsExportCommand: CodeDrillCommand {
             try store.recordedResponses(learners: learners, includeDrills: includeDrills), catalog: catalog, anonymize: anonymize)
         try AtomicFile.write(try ResultLines.text(records), to: output)
         let attempts = Set(records.compactMap { record in record.attempt.map { "\(record.learner)\u{0}\($0)" } }).count
-        Terminal.note("wrote \(records.count) answer\(records.count == 1 ? "" : "s") from \(attempts) exam attempt\(attempts == 1 ? "" : "s") to \(output)")
+        Terminal.note(
+            "wrote \(records.count) answer\(records.count == 1 ? "" : "s") from \(attempts) exam attempt\(attempts == 1 ? "" : "s") to \(output)"
+        )
     }
 }

@@ -21,22 +21,29 @@ struct StatsCommand: CodeDrillCommand {
 
     func execute() throws {
         let setup = try StudySetup(global, learnerName: learner, createLearner: false)
-        let report = try StudyReport(store: setup.store, learner: setup.learner, catalog: setup.catalog, at: setup.now,
-                                     calendar: StudyCalendar())
-        let readiness = try Readiness(store: setup.store, learner: setup.learner, catalog: setup.catalog,
-                                      blueprints: setup.library.blueprints, at: setup.now, calendar: StudyCalendar())
+        let report = try StudyReport(
+            store: setup.store, learner: setup.learner, catalog: setup.catalog, at: setup.now,
+            calendar: StudyCalendar())
+        let readiness = try Readiness(
+            store: setup.store, learner: setup.learner, catalog: setup.catalog,
+            blueprints: setup.library.blueprints, at: setup.now, calendar: StudyCalendar())
         switch format {
         case .json: Terminal.line(try CodedrillJSON.string(StatsWithReadiness(report: report, readiness: readiness), pretty: false))
-        case .text: print(report); printReadiness(readiness)
+        case .text:
+            print(report)
+            printReadiness(readiness)
         }
     }
 
     private func print(_ r: StudyReport) {
         Terminal.line(Style.bold("Progress for \(r.learner)"))
-        Terminal.line("Due now \(r.dueNow) (overdue \(r.overdue)) · later today \(r.dueLaterToday) · new available \(r.newAvailable) (\(r.newLeftToday) left today)")
+        Terminal.line(
+            "Due now \(r.dueNow) (overdue \(r.overdue)) · later today \(r.dueLaterToday) · new available \(r.newAvailable) (\(r.newLeftToday) left today)"
+        )
         Terminal.line("Reviews in all: \(r.totalReviews) · study streak: \(r.streak) day\(r.streak == 1 ? "" : "s")")
         if let retention = r.retention {
-            Terminal.line("Retention on review cards (30 days): \((retention * 100).formatted1)% (target \((r.targetRetention * 100).formatted1)%)")
+            Terminal.line(
+                "Retention on review cards (30 days): \((retention * 100).formatted1)% (target \((r.targetRetention * 100).formatted1)%)")
         } else {
             Terminal.line("Retention on review cards: no reviews of graduated cards yet (target \((r.targetRetention * 100).formatted1)%)")
         }
@@ -65,7 +72,9 @@ struct StatsCommand: CodeDrillCommand {
         Terminal.line(title)
         let width = max(10, rows.map(\.name.count).max() ?? 10)
         for row in rows {
-            Terminal.line("  \(row.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%5.1f", row.percent))%  (\(row.correct)/\(row.answers))")
+            Terminal.line(
+                "  \(row.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%5.1f", row.percent))%  (\(row.correct)/\(row.answers))"
+            )
         }
     }
 }
