@@ -193,7 +193,7 @@ extension QuestionGenerator {
                     rationale: "None of \(included.map { $0.code! }.joined(separator: ", ")) is added: that work is included in \(p.code).")
             )
         }
-        if let addition, let added {
+        if let addition, added != nil {
             wrong.append(
                 Choice(
                     text: p.code, correct: false,
