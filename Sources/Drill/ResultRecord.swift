@@ -3,6 +3,7 @@ import Determinism
 import Foundation
 import ProgressStore
 import Questions
+import SourceText
 
 /// One line of `codedrill results export`: one learner's response to one question, with what item
 /// analysis needs to be computed anywhere without the learner's database (docs/reports.md).
@@ -193,7 +194,7 @@ public enum ResultLines {
                 Result { () throws(ResultLineError) in try record(line.text, number: line.number, file: file, decoder: decoder) }
             }
         }
-        let decoded = if #available(macOS 15, *) { ParallelMap.map(chunks, decode) } else { chunks.map(decode) }
+        let decoded = chunks.batchedParallelMap(decode)
         var records: [ResultRecord] = []
         records.reserveCapacity(lines.count)
         for result in decoded.joined() { records.append(try result.get()) }
@@ -268,6 +269,6 @@ extension ResultRecord {
     /// question takes about 18 µs, so a class's 100,000 exam answers take seconds on one core).
     public static func records(_ responses: [RecordedResponse], catalog: QuestionCatalog, anonymize: Bool) -> [ResultRecord] {
         guard #available(macOS 15, *) else { return responses.map { ResultRecord($0, catalog: catalog, anonymize: anonymize) } }
-        return ParallelMap.map(responses) { ResultRecord($0, catalog: catalog, anonymize: anonymize) }
+        return responses.batchedParallelMap { ResultRecord($0, catalog: catalog, anonymize: anonymize) }
     }
 }

@@ -16,7 +16,7 @@ struct LibraryLocatorTests {
             for path in ["work/sub", "data/codedrill/library/Content", "usr/bin", "usr/share/codedrill/library/QuestionBanks"] {
                 try FileManager.default.createDirectory(at: root.appendingPathComponent(path), withIntermediateDirectories: true)
             }
-            FileManager.default.createFile(atPath: binary.path, contents: Data())
+            #expect(FileManager.default.createFile(atPath: binary.path, contents: Data()))
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
