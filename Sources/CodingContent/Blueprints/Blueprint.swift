@@ -216,7 +216,11 @@ public enum BlueprintParser {
                         case "tag": if let s = value.string { selectors.append(.tag(s)) }
                         case "kind": if let s = value.string { selectors.append(.kind(s)) }
                         case "share":
-                            if let s = value.float, s > 0 { share = s } else { error(loc(value), "'share' must be a positive percentage") }
+                            if let s = value.float, s > 0, s <= 100 {
+                                share = s
+                            } else {
+                                error(loc(value), "'share' must be a percentage above 0 and at most 100")
+                            }
                         default:
                             var message = "unknown part key '\(Excerpt.of(k))'"
                             if let s = Suggestion.closest(to: k, in: partKeys) { message += "; did you mean '\(s)'?" }
@@ -262,5 +266,7 @@ public enum BlueprintParser {
 
 extension Double {
     /// The number without a trailing `.0` when it is whole.
-    var formatted0: String { self == rounded() ? String(Int(self)) : String(self) }
+    /// Only magnitudes an `Int` holds exactly are printed as one (the fuzzer found a share of 2.2e25 that
+    /// trapped in `Int(_:)`).
+    var formatted0: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
