@@ -10,6 +10,16 @@ public struct LibrarySummary: Sendable, Equatable, Codable {
         public var codes: [String]
     }
 
+    /// Surgery procedures (CPT 10004–69990) of one series (`10000` … `60000`).
+    public struct Series: Sendable, Equatable, Codable {
+        /// The series' first code, rounded down to 10,000 (`"30000"`).
+        public var series: String
+        /// Procedures whose code is in the series.
+        public var procedures: Int
+        /// Families with at least one member in the series (a family spanning two series counts in both).
+        public var families: Int
+    }
+
     /// Number of procedures.
     public var procedures: Int
     /// Number of families (procedures without a family are not counted).
@@ -20,6 +30,8 @@ public struct LibrarySummary: Sendable, Equatable, Codable {
     public var bySystem: [String: Int]
     /// Every family with its codes, sorted by area then name.
     public var familyList: [Family]
+    /// CPT surgery procedures by series, in code order; series without procedures are listed with 0.
+    public var surgerySeries: [Series]
 
     /// Summarises a library's procedures.
     public init(procedures list: [Procedure]) {
@@ -32,5 +44,16 @@ public struct LibrarySummary: Sendable, Equatable, Codable {
         familyList = grouped.map { name, members in
             Family(name: name, area: members.map(\.area).sorted().first ?? "", codes: members.map(\.code).sorted())
         }.sorted { ($0.area, $0.name) < ($1.area, $1.name) }
+        surgerySeries = (1...6).map { digit in
+            let members = list.filter { $0.system == .cpt && Self.surgerySeries(of: $0.code) == digit }
+            return Series(
+                series: "\(digit)0000", procedures: members.count, families: Set(members.compactMap(\.family)).count)
+        }
+    }
+
+    /// The surgery series digit (1–6) of a CPT code in 10004–69990, else nil.
+    static func surgerySeries(of code: String) -> Int? {
+        guard code.count == 5, let value = Int(code), (10004...69990).contains(value) else { return nil }
+        return value / 10_000
     }
 }

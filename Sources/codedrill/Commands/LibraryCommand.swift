@@ -28,6 +28,12 @@ struct LibraryCommand: CodeDrillCommand {
             Terminal.line(
                 "\(library.bank.questions.count) authored questions in \(library.bankFiles.count) question-bank files; exam blueprints: \(library.blueprints.isEmpty ? "none" : library.blueprints.map(\.id).joined(separator: ", "))"
             )
+            let series = summary.surgerySeries.filter { $0.procedures > 0 }
+            if !series.isEmpty {
+                Terminal.line(
+                    "Surgery by series: "
+                        + series.map { "\($0.series)s \($0.procedures) procedures in \($0.families) families" }.joined(separator: "; "))
+            }
             var area = ""
             for family in summary.familyList {
                 if family.area != area {
