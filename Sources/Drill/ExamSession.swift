@@ -106,9 +106,13 @@ public final class ExamSession {
             throw ExamProblem("the library has no questions for blueprint '\(blueprint.id)' (its parts match no item)")
         }
         let minutes = settings.minutes ?? blueprint.minutes
+        // What each question shows is stored with it, so item analysis never regenerates it.
+        let presented = draw.questions.map { drawn in
+            (try? catalog.question(itemID: drawn.item, seed: drawn.seed)).map(PresentedQuestion.init)
+        }
         let started = try store.startExam(
             learner: learner.id, blueprint: blueprint.id, questions: draw.questions.map { ($0.item, $0.seed) },
-            startedAt: now, deadline: now.addingTimeInterval(TimeInterval(minutes * 60)))
+            presented: presented, startedAt: now, deadline: now.addingTimeInterval(TimeInterval(minutes * 60)))
         switch started {
         case .unfinished(let open):
             throw UnfinishedExam(attempt: open)
@@ -289,7 +293,10 @@ public final class ExamSession {
         let now = clock()
         // Stored with its confidence suffix: the rating is derived from it on submission.
         let given = judgement.response + confidence.suffix
-        try store.answerExamQuestion(attempt: attempt.id, position: position, answer: given, correct: judgement.correct, at: now)
+        // With it, what the question showed and what the answer picked, for item analysis.
+        try store.answerExamQuestion(
+            attempt: attempt.id, position: position, answer: given, correct: judgement.correct, at: now,
+            presented: PresentedQuestion(question), choice: ResultRecord.choice(answer: given, question: question))
         attempt.questions[position - 1].answer = given
         attempt.questions[position - 1].correct = judgement.correct
         attempt.questions[position - 1].answeredAt = now

@@ -9,7 +9,8 @@ import SourceText
 /// analysis needs to be computed anywhere without the learner's database (docs/reports.md).
 ///
 /// Every key is always written; absent values are `null`. The options and the answer key are
-/// resolved from the library when the file is written, so `report items --from` gives the same
+/// written into the file (as the database stored them when the question was shown, or, for answers
+/// stored before schema v4, regenerated from the library), so `report items --from` gives the same
 /// figures on a machine whose library has changed since.
 public struct ResultRecord: Sendable, Equatable, Codable {
     /// The line format's version; this build reads and writes 1.
@@ -78,35 +79,42 @@ public struct ResultRecord: Sendable, Equatable, Codable {
         self.key = key
     }
 
-    /// The record of a stored response, its question regenerated from `catalog` to name the chosen
-    /// option and the options shown. `anonymize` replaces the name by `pseudonym(for:)`.
+    /// The record of a stored response. What the question showed and what the answer picked are
+    /// read from the response when the store holds them (exam questions recorded by schema v4);
+    /// otherwise the question is regenerated from `catalog` to name them. `anonymize` replaces the
+    /// name by `pseudonym(for:)`.
     public init(_ response: RecordedResponse, catalog: QuestionCatalog, anonymize: Bool) {
-        let question = try? catalog.question(itemID: response.item, seed: response.seed)
-        var choice: String?
-        if let answer = response.answer {
-            let typed = Confidence.split(answer).answer
-            if let question {
-                let judgement = question.judge(response: typed)
-                if let labels = judgement.chosenLabel {
-                    let texts = labels.split(separator: ",").map { label in
-                        question.options.first { $0.label == label }?.text ?? String(label)
-                    }
-                    choice = texts.joined(separator: "; ")
-                } else {
-                    choice = judgement.response
-                }
-            } else {
-                choice = typed
-            }
+        let learner = anonymize ? Self.pseudonym(for: response.learner, addedAt: response.learnerAddedAt) : response.learner
+        if response.isStoredWhole, let presented = response.presented {
+            self.init(
+                source: response.source, learner: learner, attempt: response.attempt, blueprint: response.blueprint,
+                startedAt: response.attemptStartedAt, questions: response.attemptQuestions, position: response.position,
+                item: response.item, kind: response.kind, seed: response.seed, answer: response.answer,
+                choice: response.answer == nil ? nil : response.choice, correct: response.correct,
+                answeredAt: response.answeredAt, options: presented.options, key: presented.key)
+            return
         }
+        let question = try? catalog.question(itemID: response.item, seed: response.seed)
         self.init(
-            source: response.source,
-            learner: anonymize ? Self.pseudonym(for: response.learner, addedAt: response.learnerAddedAt) : response.learner,
-            attempt: response.attempt, blueprint: response.blueprint, startedAt: response.attemptStartedAt,
-            questions: response.attemptQuestions, position: response.position, item: response.item,
-            kind: question?.kind.rawValue ?? response.kind, seed: response.seed, answer: response.answer, choice: choice,
-            correct: response.correct, answeredAt: response.answeredAt, options: question.map { $0.options.map(\.text) },
-            key: question?.answer.text)
+            source: response.source, learner: learner, attempt: response.attempt, blueprint: response.blueprint,
+            startedAt: response.attemptStartedAt, questions: response.attemptQuestions, position: response.position,
+            item: response.item, kind: question?.kind.rawValue ?? response.kind, seed: response.seed, answer: response.answer,
+            choice: response.answer.map { Self.choice(answer: $0, question: question) }, correct: response.correct,
+            answeredAt: response.answeredAt, options: question.map { $0.options.map(\.text) }, key: question?.answer.text)
+    }
+
+    /// What `answer` (as stored, with the learner's `?`/`!` suffix) picked in `question`: the chosen
+    /// options' texts joined with `; `, or the typed entry as judged (`27284-RT`); the typed text
+    /// itself when the question is unknown. The one definition of `choice`, used when an exam
+    /// answer is stored and when an older one is read.
+    public static func choice(answer: String, question: Question?) -> String {
+        let typed = Confidence.split(answer).answer
+        guard let question else { return typed }
+        let judgement = question.judge(response: typed)
+        guard let labels = judgement.chosenLabel else { return judgement.response }
+        return labels.split(separator: ",").map { label in
+            question.options.first { $0.label == label }?.text ?? String(label)
+        }.joined(separator: "; ")
     }
 
     /// A stable pseudonym for a learner: `learner-` and 12 hex digits of the FNV-1a fingerprint of the
@@ -265,10 +273,18 @@ public enum ResultLines {
 }
 
 extension ResultRecord {
-    /// The records of `responses`, in order, their questions regenerated on every core (one
-    /// question takes about 18 µs, so a class's 100,000 exam answers take seconds on one core).
+    /// The records of `responses`, in order, made on every core: a response stored whole (schema v4)
+    /// is copied; an older one has its question regenerated (about 18 µs each, so a class's 100,000
+    /// exam answers stored before v4 take seconds on one core).
     public static func records(_ responses: [RecordedResponse], catalog: QuestionCatalog, anonymize: Bool) -> [ResultRecord] {
         guard #available(macOS 15, *) else { return responses.map { ResultRecord($0, catalog: catalog, anonymize: anonymize) } }
         return responses.batchedParallelMap { ResultRecord($0, catalog: catalog, anonymize: anonymize) }
+    }
+}
+
+extension PresentedQuestion {
+    /// What `question` shows: its options' texts in order and its key's text.
+    public init(_ question: Question) {
+        self.init(options: question.options.map(\.text), key: question.answer.text)
     }
 }

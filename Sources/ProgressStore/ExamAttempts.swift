@@ -31,6 +31,38 @@ public struct ExamQuestion: Sendable, Equatable {
     }
 }
 
+/// What an exam question showed, stored with it (schema v4) so that item analysis reads it instead of
+/// regenerating the question: the options' texts in display order and the key's text.
+public struct PresentedQuestion: Sendable, Equatable {
+    /// The options' texts in the order shown; empty for a question answered by typing a code.
+    public var options: [String]
+    /// The right answer's text.
+    public var key: String
+
+    /// Creates a value from all of its fields.
+    public init(options: [String], key: String) {
+        self.options = options
+        self.key = key
+    }
+
+    /// The unit separator that joins the options in the `options` column.
+    static let separator: UInt8 = 0x1F
+
+    /// The `options` column (docs/database.md): the texts joined with U+001F (`''` for no options);
+    /// `nil` when that would not read back as the same list (a text containing U+001F, or one empty
+    /// option), so the question is stored as not presented and readers regenerate it.
+    public var storedOptions: String? {
+        if options == [""] || options.contains(where: { $0.utf8.contains(Self.separator) }) { return nil }
+        return options.joined(separator: "\u{1F}")
+    }
+
+    /// The option texts of an `options` column value.
+    static func options(stored: String) -> [String] {
+        if stored.isEmpty { return [] }
+        return stored.utf8.split(separator: separator, omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+}
+
 /// A timed mock exam: its blueprint, clock and questions. Answers can change until submission.
 public struct ExamAttempt: Sendable, Equatable, Identifiable {
     /// The attempt's identifier.
@@ -70,35 +102,40 @@ public struct ExamAttempt: Sendable, Equatable, Identifiable {
 }
 
 extension ProgressStore {
-    /// Starts an exam attempt whose questions are `questions` (item and seed) in that order.
+    /// Starts an exam attempt whose questions are `questions` (item and seed) in that order;
+    /// `presented[i]`, when given, is what question `i + 1` shows (stored for item analysis).
     public func startExamAttempt(
-        learner: Learner.ID, blueprint: String, questions: [(item: String, seed: UInt64)],
+        learner: Learner.ID, blueprint: String, questions: [(item: String, seed: UInt64)], presented: [PresentedQuestion?] = [],
         startedAt: Date, deadline: Date, session: Session.ID? = nil
     ) throws(StoreError) -> ExamAttempt {
         guard deadline >= startedAt else { throw .data("an exam deadline cannot come before its start") }
         return try write { db in
             guard try Learner.fetch(db, id: learner) != nil else { throw StoreError.unknownLearner(learner) }
             return try Self.insertAttempt(
-                db, learner: learner, blueprint: blueprint, questions: questions, startedAt: startedAt,
+                db, learner: learner, blueprint: blueprint, questions: questions, presented: presented, startedAt: startedAt,
                 deadline: deadline, session: session)
         }
     }
 
     private static func insertAttempt(
         _ db: Database, learner: Learner.ID, blueprint: String, questions: [(item: String, seed: UInt64)],
-        startedAt: Date, deadline: Date, session: Session.ID?
+        presented: [PresentedQuestion?], startedAt: Date, deadline: Date, session: Session.ID?
     ) throws -> ExamAttempt {
         try db.execute(
             sql: "INSERT INTO exam_attempts (learner_id, session_id, blueprint, started_at, deadline_at) VALUES (?, ?, ?, ?, ?)",
             arguments: [learner, session, blueprint, Timestamp.milliseconds(startedAt), Timestamp.milliseconds(deadline)])
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(
-            sql: "INSERT INTO exam_questions (attempt_id, position, item_id, seed) VALUES (?, ?, ?, ?)")
+            sql: "INSERT INTO exam_questions (attempt_id, position, item_id, seed, options, answer_key) VALUES (?, ?, ?, ?, ?, ?)")
         for (index, question) in questions.enumerated() {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ?", arguments: [question.item]) != nil else {
                 throw StoreError.unknownItem(question.item)
             }
-            try insert.execute(arguments: [id, index + 1, question.item, Int64(bitPattern: question.seed)])
+            let shown = index < presented.count ? presented[index] : nil
+            let options = shown?.storedOptions
+            try insert.execute(arguments: [
+                id, index + 1, question.item, Int64(bitPattern: question.seed), options, options == nil ? nil : shown?.key,
+            ])
         }
         return try examAttempt(db, id: id)!
     }
@@ -115,8 +152,9 @@ extension ProgressStore {
     /// order, in one transaction — unless the learner has an unsubmitted attempt, which is returned
     /// instead and nothing is written. The check and the inserts share the transaction, so two
     /// processes starting an exam for one learner at once get one attempt between them.
+    /// `presented[i]`, when given, is what question `i + 1` shows (stored for item analysis).
     public func startExam(
-        learner: Learner.ID, blueprint: String, questions: [(item: String, seed: UInt64)],
+        learner: Learner.ID, blueprint: String, questions: [(item: String, seed: UInt64)], presented: [PresentedQuestion?] = [],
         startedAt: Date, deadline: Date
     ) throws(StoreError) -> ExamStart {
         guard deadline >= startedAt else { throw .data("an exam deadline cannot come before its start") }
@@ -137,20 +175,37 @@ extension ProgressStore {
             let session = db.lastInsertedRowID
             return .started(
                 try Self.insertAttempt(
-                    db, learner: learner, blueprint: blueprint, questions: questions, startedAt: startedAt,
-                    deadline: deadline, session: session))
+                    db, learner: learner, blueprint: blueprint, questions: questions, presented: presented,
+                    startedAt: startedAt, deadline: deadline, session: session))
         }
     }
 
-    /// Records (or changes) the answer to question `position` of an open attempt.
+    /// Records (or changes) the answer to question `position` of an open attempt. `choice` is what
+    /// the answer picked (the chosen options' texts, or the typed code as judged) and `presented`
+    /// the question it was judged on; both are stored with the answer, in the same statement, for
+    /// item analysis (a `nil` choice leaves readers to regenerate the question).
     public func answerExamQuestion(
-        attempt: ExamAttempt.ID, position: Int, answer: String, correct: Bool, at now: Date
+        attempt: ExamAttempt.ID, position: Int, answer: String, correct: Bool, at now: Date,
+        presented: PresentedQuestion? = nil, choice: String? = nil
     ) throws(StoreError) {
         try write { db in
             try Self.requireOpen(db, attempt: attempt)
-            try db.execute(
-                sql: "UPDATE exam_questions SET answer = ?, correct = ?, answered_at = ? WHERE attempt_id = ? AND position = ?",
-                arguments: [answer, correct, Timestamp.milliseconds(now), attempt, position])
+            if let presented {
+                let options = presented.storedOptions
+                try db.execute(
+                    sql: """
+                        UPDATE exam_questions SET answer = ?, correct = ?, answered_at = ?, choice = ?, options = ?, answer_key = ?
+                        WHERE attempt_id = ? AND position = ?
+                        """,
+                    arguments: [
+                        answer, correct, Timestamp.milliseconds(now), choice, options, options == nil ? nil : presented.key, attempt,
+                        position,
+                    ])
+            } else {
+                try db.execute(
+                    sql: "UPDATE exam_questions SET answer = ?, correct = ?, answered_at = ?, choice = ? WHERE attempt_id = ? AND position = ?",
+                    arguments: [answer, correct, Timestamp.milliseconds(now), choice, attempt, position])
+            }
             if db.changesCount != 1 { throw StoreError.data("exam attempt \(attempt) has no question \(position)") }
         }
     }

@@ -43,12 +43,18 @@ public struct RecordedResponse: Sendable, Equatable {
     public var correct: Bool
     /// When it was answered; `nil` when unanswered.
     public var answeredAt: Date?
+    /// What the question showed, as stored with an exam question (schema v4); `nil` for drill
+    /// answers and for questions stored without it (before v4).
+    public var presented: PresentedQuestion?
+    /// What the answer picked, as stored with it (schema v4: the chosen options' texts joined with
+    /// `; `, or the typed code as judged); `nil` when unanswered or not stored.
+    public var choice: String?
 
     /// Creates a value from all of its fields.
     public init(
         source: ResponseSource, learner: String, learnerAddedAt: Date, attempt: Int64?, blueprint: String?,
         attemptStartedAt: Date?, attemptQuestions: Int?, position: Int?, item: String, kind: String, seed: UInt64,
-        answer: String?, correct: Bool, answeredAt: Date?
+        answer: String?, correct: Bool, answeredAt: Date?, presented: PresentedQuestion? = nil, choice: String? = nil
     ) {
         self.source = source
         self.learner = learner
@@ -64,7 +70,13 @@ public struct RecordedResponse: Sendable, Equatable {
         self.answer = answer
         self.correct = correct
         self.answeredAt = answeredAt
+        self.presented = presented
+        self.choice = choice
     }
+
+    /// Whether the stored columns hold everything item analysis needs — what the question showed and,
+    /// when answered, what the answer picked — so the question need not be regenerated.
+    public var isStoredWhole: Bool { presented != nil && (answer == nil || choice != nil) }
 }
 
 extension ProgressStore {
@@ -99,7 +111,10 @@ extension ProgressStore {
                 arguments: arguments)
             let questions = try db.cachedStatement(
                 sql:
-                    "SELECT position, item_id, seed, answer, coalesce(correct, 0), answered_at FROM exam_questions WHERE attempt_id = ? ORDER BY position"
+                    """
+                    SELECT position, item_id, seed, answer, coalesce(correct, 0), answered_at, options, answer_key, choice
+                    FROM exam_questions WHERE attempt_id = ? ORDER BY position
+                    """
             )
             for attempt in attempts {
                 let id: Int64 = attempt[0]
@@ -111,12 +126,16 @@ extension ProgressStore {
                 let rows = try Row.fetchCursor(questions, arguments: [id])
                 while let row = try rows.next() {
                     let item: String = row[1]
+                    var presented: PresentedQuestion?
+                    if let options = row[6] as String?, let key = row[7] as String? {
+                        presented = PresentedQuestion(options: PresentedQuestion.options(stored: options), key: key)
+                    }
                     responses.append(
                         RecordedResponse(
                             source: .exam, learner: learner, learnerAddedAt: addedAt, attempt: id, blueprint: blueprint,
                             attemptStartedAt: startedAt, attemptQuestions: count, position: row[0], item: item,
                             kind: kinds[item] ?? "", seed: UInt64(bitPattern: row[2] as Int64), answer: row[3], correct: row[4],
-                            answeredAt: Timestamp.date(row[5] as Int64?) as Date?))
+                            answeredAt: Timestamp.date(row[5] as Int64?) as Date?, presented: presented, choice: row[8]))
                 }
             }
             guard includeDrills else { return responses }

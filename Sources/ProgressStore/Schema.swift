@@ -9,7 +9,7 @@ enum Schema {
     /// `PRAGMA application_id` of every codedrill database: the ASCII bytes "CDRL".
     static let applicationID: Int32 = 0x4344_524C
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let version: Int32 = 3
+    static let version: Int32 = 4
 
     /// Every table codedrill creates, including GRDB's record of applied migrations.
     static let tableNames: Set<String> = [
@@ -31,6 +31,9 @@ enum Schema {
         }
         migrator.registerMigration("v3-review-counts-and-outcome-index") { db in
             try db.execute(sql: version3)
+        }
+        migrator.registerMigration("v4-exam-questions-as-shown") { db in
+            try db.execute(sql: version4)
         }
         return migrator
     }
@@ -184,5 +187,18 @@ enum Schema {
         CREATE INDEX reviews_by_learner_time_outcome ON reviews (learner_id, reviewed_at, correct, before_phase);
         DROP INDEX reviews_by_learner_time;
         PRAGMA user_version = 3;
+        """
+
+    // What each exam question showed — its options' texts in order and its key — and what the
+    // answer picked, stored with the question so that item analysis (`report items`, `results
+    // export`) reads them instead of regenerating every question from the library. Existing rows
+    // keep NULL there (nothing is rewritten); readers regenerate the question for those rows only.
+    // The options are joined with U+001F (unit separator), which no option text contains; '' is a
+    // typed-answer question (no options).
+    private static let version4 = """
+        ALTER TABLE exam_questions ADD COLUMN options TEXT;
+        ALTER TABLE exam_questions ADD COLUMN answer_key TEXT;
+        ALTER TABLE exam_questions ADD COLUMN choice TEXT;
+        PRAGMA user_version = 4;
         """
 }

@@ -15,9 +15,13 @@ struct ClassDatabase {
 
     let directory: URL
     let store: ProgressStore
+    /// Whether answers are stored as `codedrill exam` stores them since schema v4 (with the options
+    /// shown, the key and the choice), or as before (item and seed only, regenerated when read).
+    let storing: Bool
 
     /// `learners` by name; `index` offsets start times and seeds so that every database draws the same.
-    init(_ learners: [(name: String, marks: [Double])]) throws {
+    init(_ learners: [(name: String, marks: [Double])], storing: Bool = false) throws {
+        self.storing = storing
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("codedrill-results-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try ProgressStore(path: directory.appendingPathComponent("progress.sqlite").path)
@@ -34,14 +38,17 @@ struct ClassDatabase {
     @discardableResult
     func sit(_ learner: Learner, marks: [Double], at start: Date, seedBase: UInt64, submit: Bool = true) throws -> ExamAttempt {
         let questions = Self.items.enumerated().map { (item: $1, seed: seedBase + UInt64($0)) }
+        let shown = try questions.map { try fixtureCatalog.question(itemID: $0.item, seed: $0.seed) }
         let attempt = try store.startExamAttempt(
-            learner: learner.id, blueprint: "quiz", questions: questions, startedAt: start, deadline: start.addingTimeInterval(1800))
-        for (index, question) in questions.enumerated() where marks[index] >= 0 {
-            let shown = try fixtureCatalog.question(itemID: question.item, seed: question.seed)
-            let option = shown.options.first { $0.correct == (marks[index] > 0) }!
+            learner: learner.id, blueprint: "quiz", questions: questions, presented: storing ? shown.map(PresentedQuestion.init) : [],
+            startedAt: start, deadline: start.addingTimeInterval(1800))
+        for (index, question) in shown.enumerated() where marks[index] >= 0 {
+            let option = question.options.first { $0.correct == (marks[index] > 0) }!
+            let answer = option.label.lowercased()
             try store.answerExamQuestion(
-                attempt: attempt.id, position: index + 1, answer: option.label.lowercased(), correct: option.correct,
-                at: start.addingTimeInterval(Double(60 * (index + 1))))
+                attempt: attempt.id, position: index + 1, answer: answer, correct: option.correct,
+                at: start.addingTimeInterval(Double(60 * (index + 1))), presented: storing ? PresentedQuestion(question) : nil,
+                choice: storing ? ResultRecord.choice(answer: answer, question: question) : nil)
         }
         return submit ? try store.submitExamAttempt(attempt.id, at: start.addingTimeInterval(600)) : attempt
     }
@@ -85,6 +92,72 @@ struct ResultsTests {
         #expect(abs(reversed.randomGuessScore! - 100.0 / 3) < 1e-9)
         #expect(reversed.answers.first { $0.correct }?.count == 2)
         #expect(reversed.answers.reduce(0) { $0 + $1.count } == 5)
+    }
+
+    @Test func answersStoredAsShownGiveTheSameRecordsAndReportAsRegeneratingTheirQuestions() throws {
+        let regenerated = try ClassDatabase(ClassFixture.marks.map { ($0.0, $0.1) })
+        let stored = try ClassDatabase(ClassFixture.marks.map { ($0.0, $0.1) }, storing: true)
+        defer {
+            regenerated.remove()
+            stored.remove()
+        }
+        // One more learner leaves a question blank in both.
+        for database in [regenerated, stored] {
+            let pat = try database.store.addLearner(named: "Pat", at: examStart)
+            try database.sit(pat, marks: [1, -1, 0, 1], at: examStart.addingTimeInterval(36_000), seedBase: 70)
+        }
+        let old = try regenerated.store.recordedResponses()
+        let new = try stored.store.recordedResponses()
+        #expect(old.count == 24 && new.count == 24)
+        #expect(old.allSatisfy { !$0.isStoredWhole })
+        #expect(new.allSatisfy { $0.isStoredWhole })
+
+        // Stored records need no library at all: an empty catalog gives the same records.
+        let noLibrary = QuestionCatalog(generator: QuestionGenerator(procedures: []), authored: [])
+        let fromStore = ResultRecord.records(new, catalog: noLibrary, anonymize: false)
+        let fromLibrary = ResultRecord.records(old, catalog: fixtureCatalog, anonymize: false)
+        #expect(fromStore == fromLibrary)
+        #expect(try ResultLines.text(fromStore) == ResultLines.text(fromLibrary))
+        #expect(fromStore[1].options?.count == 3 && fromStore[1].choice == fromStore[1].key)
+        let direct = ItemAnalysis(attempts: try ResultSelection.attempts(fromLibrary))
+        #expect(
+            try CodedrillJSON.string(ItemAnalysis(attempts: try ResultSelection.attempts(fromStore)), pretty: false)
+                == CodedrillJSON.string(direct, pretty: false))
+        // Without stored columns, an empty catalog knows neither the options nor the key.
+        #expect(ResultRecord.records(old, catalog: noLibrary, anonymize: false).allSatisfy { $0.options == nil && $0.key == nil })
+    }
+
+    @Test func anExamStoresWhatEachQuestionShowedAndWhatEachAnswerPicked() throws {
+        let fixture = try ExamFixture()
+        defer { fixture.remove() }
+        let exam = try fixture.start()
+        fixture.clock.advance(60)
+        _ = try exam.handle(.answer(exam.wrong(1), .plain))
+        _ = try exam.handle(.answer(exam.right(2), .sure))
+        _ = try exam.handle(.answer(exam.wrong(3), .unsure))
+        _ = try exam.handle(.go(1))
+        _ = try exam.handle(.answer(exam.right(1), .unsure))
+        _ = try exam.handle(.submit)
+        #expect(try exam.handle(.yes).first?.report?.correct == 2)
+
+        let responses = try fixture.store.recordedResponses()
+        #expect(responses.count == 10)
+        #expect(responses.allSatisfy { $0.isStoredWhole })
+        #expect(responses.map(\.presented) == (1...10).map { PresentedQuestion(exam.question(at: $0)) })
+        #expect(responses.map { $0.answer == nil } == [false, false, false] + Array(repeating: true, count: 7))
+        // The changed answer's choice is the final one: the key, like question 2's.
+        #expect(responses[0].choice == exam.question(at: 1).answer.text)
+        #expect(responses[1].choice == exam.question(at: 2).answer.text)
+        #expect(responses[2].choice != nil && responses[2].choice != responses[2].presented?.key)
+        // Read as stored, or regenerated as an answer stored before schema v4 is: the same records.
+        var older = responses
+        for index in older.indices {
+            older[index].presented = nil
+            older[index].choice = nil
+        }
+        #expect(
+            ResultRecord.records(responses, catalog: fixtureCatalog, anonymize: false)
+                == ResultRecord.records(older, catalog: fixtureCatalog, anonymize: false))
     }
 
     @Test func anonymizedExportsKeepTheFiguresAndHideTheNames() throws {

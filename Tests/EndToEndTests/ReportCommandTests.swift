@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The fixture library (six procedures, 48 items) with a 10-question blueprint, and a class that sits
@@ -103,6 +104,74 @@ private struct ClassroomLibrary {
         #expect(learners.allSatisfy { ($0["reviews"] as? Int ?? 0) > 0 && ($0["exams"] as? [Any])?.count == 1 })
         let rosterText = try await library.run(["report", "learners"], db: "all.sqlite")
         #expect(rosterText.stdout.hasPrefix("learner                 reviews  retention  due  overdue  streak  exams  mean exam\nana "))
+    }
+
+    @Test func aVersion3DatabaseIsUpgradedInPlaceAndReportsTheSameBytes() async throws {
+        let library = try ClassroomLibrary()
+        defer { library.remove() }
+        for (learner, seed, letters) in Self.sittings {
+            try await library.sit(learner, seed: seed, letters: letters, db: "v4.sqlite")
+        }
+        // What this build writes: every question stored as shown, every answer with its choice.
+        let v4 = library.dir.appendingPathComponent("v4.sqlite").path
+        #expect(
+            try Self.rows(
+                v4,
+                """
+                SELECT count(*) FROM exam_questions
+                UNION ALL SELECT count(*) FROM exam_questions WHERE options IS NOT NULL AND answer_key IS NOT NULL
+                UNION ALL SELECT count(*) FROM exam_questions WHERE answer IS NOT NULL AND choice IS NULL
+                """) == ["[count(*):40]", "[count(*):40]", "[count(*):0]"])
+        let json = try await library.run(["report", "items", "--format", "json"], db: "v4.sqlite")
+        let text = try await library.run(["report", "items"], db: "v4.sqlite")
+        #expect(try await library.run(["results", "export", "-o", "v4.jsonl"], db: "v4.sqlite").status == 0)
+
+        // The same class in a version 3 file (an online copy with the v4 columns and migration removed),
+        // as a database written before this build holds it.
+        #expect(try await library.run(["db", "backup", "v3.sqlite"], db: "v4.sqlite").status == 0)
+        let v3 = library.dir.appendingPathComponent("v3.sqlite").path
+        try Self.execute(
+            v3,
+            """
+            ALTER TABLE exam_questions DROP COLUMN choice;
+            ALTER TABLE exam_questions DROP COLUMN answer_key;
+            ALTER TABLE exam_questions DROP COLUMN options;
+            DELETE FROM grdb_migrations WHERE identifier = 'v4-exam-questions-as-shown';
+            PRAGMA user_version = 3;
+            """)
+        let oldColumns = "attempt_id, position, item_id, seed, answer, correct, flagged, answered_at"
+        let rowsBefore = try Self.rows(v3, "SELECT * FROM exam_questions ORDER BY attempt_id, position")
+        #expect(rowsBefore.count == 40)
+        #expect(try Self.rows(v3, "PRAGMA user_version") == ["[user_version:3]"])
+
+        let fromV3 = try await library.run(["report", "items", "--format", "json"], db: "v3.sqlite")
+        #expect(fromV3.status == 0, "stderr: \(fromV3.stderr)")
+        #expect(fromV3.stdout == json.stdout)
+        #expect(try await library.run(["report", "items"], db: "v3.sqlite").stdout == text.stdout)
+        #expect(try await library.run(["results", "export", "-o", "v3.jsonl"], db: "v3.sqlite").status == 0)
+        #expect(
+            try String(contentsOf: library.dir.appendingPathComponent("v3.jsonl"), encoding: .utf8)
+                == String(contentsOf: library.dir.appendingPathComponent("v4.jsonl"), encoding: .utf8))
+        #expect(try await library.run(["db", "check"], db: "v3.sqlite").stdout.hasSuffix(": ok (schema version 4)\n"))
+        // Upgraded in place: every old row as it was, the new columns empty (regenerated when read).
+        #expect(try Self.rows(v3, "SELECT \(oldColumns) FROM exam_questions ORDER BY attempt_id, position") == rowsBefore)
+        #expect(
+            try Self.rows(v3, "SELECT count(*) FROM exam_questions WHERE options IS NULL AND answer_key IS NULL AND choice IS NULL")
+                == ["[count(*):40]"])
+    }
+
+    /// The rows `sql` reads from the database at `path`, as text.
+    private static func rows(_ path: String, _ sql: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Row.fetchAll(db, sql: sql).map(\.description) }
+    }
+
+    /// Runs `sql` on the database at `path`, outside any transaction.
+    private static func execute(_ path: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
 
     @Test func aBadLineInAResultsFileIsOneClearErrorWithItsLine() async throws {

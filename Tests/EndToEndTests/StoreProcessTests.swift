@@ -142,7 +142,7 @@ struct StoreProcessTests {
             let committed = committedIDs(printed)
 
             let store = try ProgressStore(path: path)
-            #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []), "round \(round), after \(delay) ms")
+            #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []), "round \(round), after \(delay) ms")
             guard let pat = try store.learner(named: "Pat") else {
                 #expect(committed == [], "round \(round): answers printed but no learner")
                 continue
@@ -187,7 +187,7 @@ struct StoreProcessTests {
         #expect(committed.map(\.count) == [1000, 1000])
 
         let store = try ProgressStore(path: path)
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
         #expect(try store.learners().map(\.name) == ["Pat"])
         let pat = try #require(try store.learner(named: "Pat"))
         let reviews = try store.reviews(learner: pat.id)
@@ -252,7 +252,7 @@ struct StoreProcessTests {
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout == "backed up \(path) to \(copy)\n")
             let backup = try ProgressStore(path: copy)
-            #expect(try backup.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+            #expect(try backup.check() == DatabaseCheck(schemaVersion: 4, problems: []))
             let pat = try #require(try backup.learner(named: "Pat"))
             try expectCardsMatchReviews(backup, learner: pat.id)
             try await Task.sleep(for: .milliseconds(100))
@@ -336,12 +336,14 @@ struct StoreProcessTests {
         _ = try await scratch.run(["learner", "add", "Pat", "--db", path])
         let sound = try await scratch.run(["db", "check", "--db", path])
         #expect(sound.status == 0)
-        #expect(sound.stdout == "\(path): ok (schema version 3)\n")
+        #expect(sound.stdout == "\(path): ok (schema version 4)\n")
 
         let notes = scratch.file("notes.sqlite")
         let text = Data("not a database\n".utf8)
         #expect(FileManager.default.createFile(atPath: notes, contents: text))
-        for arguments in [["db", "check"], ["learner", "list"], ["learner", "add", "Pat"]] {
+        for arguments in [
+            ["db", "check"], ["learner", "list"], ["learner", "add", "Pat"], ["report", "items"], ["results", "export", "-o", "x.jsonl"],
+        ] {
             let refused = try await scratch.run(arguments + ["--db", notes])
             #expect(refused.status == 65)
             #expect(

@@ -10,7 +10,7 @@ struct MaintenanceTests {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
         let (store, pat) = try makeStore(directory)
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
         try store.close()
         let raw = try rawDatabase(directory.file("progress.sqlite"))
         try raw.write { db in
@@ -26,7 +26,7 @@ struct MaintenanceTests {
         #expect(
             try reopened.check()
                 == DatabaseCheck(
-                    schemaVersion: 3,
+                    schemaVersion: 4,
                     problems: [
                         "1 cards are also listed as new items",
                         "1 learner-item pairs have neither a card nor a new-item entry",
@@ -45,7 +45,7 @@ struct MaintenanceTests {
         let copy = try ProgressStore(path: copyPath)
         #expect(try copy.learners() == [pat])
         #expect(try copy.reviews(learner: pat.id) == [review])
-        #expect(try copy.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+        #expect(try copy.check() == DatabaseCheck(schemaVersion: 4, problems: []))
 
         #expect(throws: StoreError(.ioError, "\(copyPath) already exists; choose a new file name for the backup")) {
             try store.backup(to: copyPath)

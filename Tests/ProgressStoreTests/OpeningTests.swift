@@ -19,11 +19,13 @@ struct OpeningTests {
         let db = try rawDatabase(path, readonly: true)
         try db.read { db in
             #expect(try Int.fetchOne(db, sql: "PRAGMA application_id") == 0x4344_524C)
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 4)
+            #expect(ProgressStore.schemaVersion == 4)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             #expect(
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == [
                     "v1-initial-schema", "v2-learner-fsrs-parameters-and-exam", "v3-review-counts-and-outcome-index",
+                    "v4-exam-questions-as-shown",
                 ])
             let tables = try String.fetchSet(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -60,7 +62,8 @@ struct OpeningTests {
                 ])
             #expect(
                 try columns("exam_questions") == [
-                    "attempt_id", "position", "item_id", "seed", "answer", "correct", "flagged", "answered_at",
+                    "attempt_id", "position", "item_id", "seed", "answer", "correct", "flagged", "answered_at", "options",
+                    "answer_key", "choice",
                 ])
             let indexes = try String.fetchSet(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
@@ -79,7 +82,7 @@ struct OpeningTests {
         let path = directory.file("progress.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         let store = try ProgressStore(path: path)
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
     }
 
     @Test func reopeningKeepsEverything() throws {
@@ -151,7 +154,7 @@ struct OpeningTests {
         try ProgressStore(path: path).close()
         let raw = try rawDatabase(path)
         try raw.write { db in
-            try db.execute(sql: "PRAGMA user_version = 4; CREATE TABLE cohorts (id INTEGER PRIMARY KEY)")
+            try db.execute(sql: "PRAGMA user_version = 5; CREATE TABLE cohorts (id INTEGER PRIMARY KEY)")
         }
         try raw.close()
         let before = bytes(path)
@@ -159,7 +162,7 @@ struct OpeningTests {
         #expect(
             throws: StoreError(
                 .dataError,
-                "\(path) was written by a newer codedrill (schema version 4; this one knows up to 3); it was left untouched, update codedrill to open it"
+                "\(path) was written by a newer codedrill (schema version 5; this one knows up to 4); it was left untouched, update codedrill to open it"
             )
         ) {
             try ProgressStore(path: path)

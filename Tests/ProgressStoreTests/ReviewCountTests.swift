@@ -20,9 +20,9 @@ struct ReviewCountTests {
 
         _ = try store.undoLastReview(learner: pat.id)
         #expect(try store.stats(learner: pat.id, at: monday + 200, calendar: utcCalendar).totalReviews == 2)
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
         _ = try store.deleteLearner(named: "Sam")
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
     }
 
     @Test func upgradingAVersion2FileCountsItsExistingReviews() throws {
@@ -47,7 +47,7 @@ struct ReviewCountTests {
         try raw.close()
 
         let store = try ProgressStore(path: path)
-        #expect(try store.check() == DatabaseCheck(schemaVersion: 3, problems: []))
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
         #expect(try store.stats(learner: 1, at: monday, calendar: utcCalendar).totalReviews == 2)
         #expect(try store.stats(learner: 2, at: monday, calendar: utcCalendar).totalReviews == 0)
     }
@@ -65,7 +65,7 @@ struct ReviewCountTests {
         #expect(
             try reopened.check()
                 == DatabaseCheck(
-                    schemaVersion: 3,
+                    schemaVersion: 4,
                     problems: [
                         "1 learners have a review count that differs from their reviews"
                     ]))
