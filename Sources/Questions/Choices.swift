@@ -59,23 +59,42 @@ extension LibraryIndex {
         prepared.rightCode = right + indexHint(p)
         prepared.notes = p.notes.isEmpty ? "" : " " + p.notes.joined(separator: " ")
 
-        // Family members and alternatives first, then alternatives outside the library that the
-        // author described (confusable neighbours), then the ranked rest.
-        let must = e.codeNeighbours.prefix(e.mustCount).map {
-            Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0))
+        // Only the family and the alternatives (either direction, described ones included): the
+        // alternatives the file names first, in its order, so the nearest confusable code (its first
+        // `instead`) leads; then codes whose own alternatives name this one; then the rest of the family.
+        var ordered: [ProcedureID] = []
+        for contrast in p.contrasts {
+            if let j = byCode[contrast.code], e.codeNeighbours.prefix(e.mustCount).contains(j), !ordered.contains(j) { ordered.append(j) }
         }
-        let described = p.contrasts.filter { byCode[$0.code] == nil && $0.describe != nil && $0.code != p.code }.map { c in
-            Choice(
-                text: c.code, correct: false,
-                rationale:
-                    "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind."
+        let linked = e.codeNeighbours.prefix(e.mustCount)
+        for j in linked where !ordered.contains(j) && e.clausesTo.contains(where: { self[$0].from == j }) { ordered.append(j) }
+        for j in linked where !ordered.contains(j) { ordered.append(j) }
+        let described = e.neighbours.described.map { c in
+            (
+                c.code,
+                Choice(
+                    text: c.code, correct: false,
+                    rationale:
+                        "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind."
+                )
             )
         }
-        let rest = e.codeNeighbours.dropFirst(e.mustCount).map {
-            Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0))
+        // Described alternatives take their place in file order among the library ones.
+        var codes: [Choice] = []
+        var next = 0
+        for contrast in p.contrasts {
+            if let d = described.first(where: { $0.0 == contrast.code }), !codes.contains(where: { $0.text == d.0 }) {
+                codes.append(d.1)
+            } else if let j = byCode[contrast.code], next < ordered.count, ordered[next] == j {
+                codes.append(Choice(text: self[j].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: j)))
+                next += 1
+            }
         }
-        prepared.codes = must + described + rest
-        prepared.mustCount = must.count + described.count
+        for j in ordered.dropFirst(next) {
+            codes.append(Choice(text: self[j].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: j)))
+        }
+        prepared.codes = codes
+        prepared.mustCount = codes.count
 
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]
@@ -99,7 +118,18 @@ extension LibraryIndex {
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }
-            return (Choice(text: right.option, correct: true, rationale: because), wrong)
+            let outside = e.neighbours.described.map { d in
+                Choice(
+                    text: Wording.capitalized(Wording.clause(d.when)), correct: false,
+                    rationale: "That finding would change the code to \(d.code) (\(d.describe!)), not to \(target).")
+            }
+            // Own alternatives first (the nearest confusable findings), described ones among them.
+            let ownCount = candidates.filter { self[$0].from == i }.count
+            var texts = Set([right.option.lowercased()])
+            let merged = (Array(wrong.prefix(ownCount)) + outside + Array(wrong.dropFirst(ownCount))).filter {
+                texts.insert($0.text.lowercased()).inserted
+            }
+            return (Choice(text: right.option, correct: true, rationale: because), merged)
         }
 
         let system = p.system.rawValue

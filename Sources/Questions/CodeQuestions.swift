@@ -46,16 +46,13 @@ extension QuestionGenerator {
             }
             return Draft(stem: stem, choices: [], rationale: rationale + c.notes, entryAnswer: expected)
         }
-        // Family members and alternatives always (a seeded three of the first five when there are
-        // more), then the closest codes of the same area by section and step overlap.
+        // Only the family and the alternatives: the nearest confusable code (the file's first
+        // alternative) always, then a seeded two of the next three, alternatives before family.
         var choices = [Choice(text: e.procedure.code, correct: true, rationale: c.rightCode)]
         choices.reserveCapacity(4)
         let codes = c.codes
-        if c.mustCount >= 3 {
-            for k in rng.sortedSample(3, of: min(c.mustCount, 5)) { choices.append(codes[k]) }
-        } else {
-            pick(3, must: codes.prefix(c.mustCount), ranked: codes.dropFirst(c.mustCount), into: &choices, &rng)
-        }
+        if let first = codes.first { choices.append(first) }
+        for k in rng.sortedSample(min(2, codes.count - 1), of: min(codes.count - 1, 3)) { choices.append(codes[1 + k]) }
         return Draft(stem: stem, choices: choices, rationale: c.rightCode + c.notes)
     }
 

@@ -276,7 +276,7 @@ struct LibraryIndex: Sendable {
                 leadingTo[to.rawValue].append(id)
             }
         }
-        let linked = Links(readings: readings, clauses: clauses, own: own, leadingTo: leadingTo)
+        let linked = Links(readings: readings, clauses: clauses, own: own, leadingTo: leadingTo, codes: Set(byCode.keys))
 
         // 3. Stem material; then the clauses whose `rules_out` sentence may not be quoted lose it.
         let stems = ids.parallelMap { StemMaterial(linked, $0, mentionsCode: mentionsCode) }
@@ -436,6 +436,8 @@ struct Links: Sendable {
     let own: [[ClauseID]]
     /// Per procedure: the clauses leading to it.
     let leadingTo: [[ClauseID]]
+    /// Every code of the library.
+    let codes: Set<String>
 
     subscript(_ id: ProcedureID) -> ProcedureReading { readings[id.rawValue] }
     subscript(_ id: ClauseID) -> Clause { clauses[id.rawValue] }
@@ -525,9 +527,13 @@ struct Neighbours: Sendable {
     let familyCount: Int
     /// How many of `codeNeighbours` are family members or contrast-linked codes (they come first).
     let mustCount: Int
-    /// Ranked procedures of other families in the same area that are not contrast-linked (code pools,
-    /// wrong findings).
+    /// Ranked procedures of other families in the same area that are not contrast-linked (code pools).
     let otherFamilies: [ProcedureID]
+    /// The alternatives outside the library the author described (`instead` with `describe`), in file order.
+    let described: [Contrast]
+    /// How many wrong codes a code question can offer: family members, alternatives in either
+    /// direction and described alternatives — never a code of another family's site.
+    var plausibleCodeCount: Int { mustCount + described.count }
 
     init(_ linked: Links, _ i: ProcedureID) {
         let me = linked[i]
@@ -549,6 +555,8 @@ struct Neighbours: Sendable {
         self.codeNeighbours = codeNeighbours
         familyCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey }.count
         mustCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey || linked.linked(i, $0) }.count
+        var seen: Set<String> = [p.code]
+        described = p.contrasts.filter { $0.describe != nil && !linked.codes.contains($0.code) && seen.insert($0.code).inserted }
         otherFamilies = Self.rank(linked, i, limit: neighbourLimit, overlaps: overlaps) { j in
             let q = linked[j].procedure
             guard linked[j].familyKey != me.familyKey, q.code != p.code, !linked.linked(i, j), q.area == area else { return nil }
@@ -609,19 +617,14 @@ struct Candidates: Sendable {
         }
         add(linked.clauses(of: i))
         add(linked.clauses(to: i))
-        // Other procedures' findings only from the same site or family: a hip finding in a shoulder
-        // question misleads nobody.
-        // (then, only to reach four options, the rest as before).
-        let asking = linked[i].procedure
-        let others = neighbours.codeNeighbours + neighbours.otherFamilies
-        func sameSite(_ j: ProcedureID) -> Bool {
-            linked[j].procedure.section == asking.section || (asking.family != nil && linked[j].procedure.family == asking.family)
-        }
-        for j in others where sameSite(j) { add(linked.clauses(of: j)) }
-        for j in others where !sameSite(j) { add(linked.clauses(of: j)) }
+        // Other procedures' findings only from the family and the alternatives (either direction): an
+        // appendix or gallbladder finding in a hernia question misleads nobody.
+        for j in neighbours.codeNeighbours.prefix(neighbours.mustCount) { add(linked.clauses(of: j)) }
         clauseCandidates = candidates
+        // An exam question has four options: the right finding and three wrong ones (described
+        // alternatives outside the library count), else no contrast for that alternative.
         askableClauses = linked.clauses(of: i).filter {
-            !LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).isEmpty
+            LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).count + neighbours.described.count >= 3
         }
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
@@ -669,8 +672,9 @@ struct KindAvailability: Sendable {
             let reason = "every step names a code or the title, so no scenario can be narrated"
             missing[.vignette] = reason
             missing[.vignetteEntry] = reason
-        } else if neighbours.codeNeighbours.isEmpty {
-            missing[.vignette] = "the library has no other \(p.system.rawValue) code to offer as a wrong option"
+        } else if neighbours.plausibleCodeCount < 3 {
+            missing[.vignette] =
+                "it has fewer than three family members and alternatives ('instead') to offer as wrong codes"
         }
         if clauses.isEmpty {
             missing[.contrast] = "it has no contrast naming a code in the library"
