@@ -21,11 +21,8 @@ struct PreparedChoices: Sendable {
     var contrasts: [(right: Choice, wrong: [Choice])] = []
     /// Per crosswalk entry: the right code, the side, the codes always offered (other sides) and the ranked rest.
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] = []
-    /// Per diagnosis: the right code, the code always offered (same condition, other side) and the ranked rest.
-    var diagnoses: [(right: Choice, must: [Choice], ranked: [Choice])] = []
-    /// Per diagnosis: how many of `must + ranked` are plausible (same category or site); the rest only
-    /// fill a `diagnosis` question up to four options.
-    var plausibleDiagnoses: [Int] = []
+    /// Per diagnosis: the key and its wrong options.
+    var diagnoses: [PreparedDiagnosis] = []
     /// The question lines, written once.
     var vignetteQuestion = "", entryQuestion = ""
     /// Per own clause: the contrast question line.
@@ -140,10 +137,6 @@ extension LibraryIndex {
         }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
-        prepared.plausibleDiagnoses = p.diagnoses.indices.map { k in
-            let code = e.diagnosisCodes[k]
-            return e.diagnosisPool.count { $0.key != code.key && $0.isPlausible(for: code.code) }
-        }
         return prepared
     }
 
@@ -226,59 +219,92 @@ extension LibraryIndex {
         return (Choice(text: answer.code, correct: true, rationale: because), side, must, rest)
     }
 
-    /// The diagnosis question for procedure `i`'s diagnosis `k`: the same condition on the other
-    /// side always (an own code of the opposite side sharing the most characters), then codes of the
-    /// same category, the same block, then the rest of the area's pool.
-    private func prepareDiagnosis(_ i: ProcedureID, answer k: Int) -> (right: Choice, must: [Choice], ranked: [Choice]) {
+    /// The diagnosis question for procedure `i`'s diagnosis `k` (with its `also` code, when it has one):
+    /// the same condition on the other side always, then codes of the same category, then related
+    /// conditions of the same file or of the family's site in the same chapter (`DiagnosisDistractors`).
+    private func prepareDiagnosis(_ i: ProcedureID, answer k: Int) -> PreparedDiagnosis {
         let e = self[i]
         let right = e.procedure.diagnoses[k]
         let code = e.diagnosisCodes[k].code
         let dotted = e.diagnosisCodes[k].dotted
-        let key = e.diagnosisCodes[k].key
-        let plausible = e.diagnosisPool.filter { $0.key != key && $0.isPlausible(for: code) }
-        // Codes of another site only to reach four options, after every plausible one.
-        let pool =
-            plausible.count >= 3
-            ? plausible
-            : plausible + e.diagnosisPool.filter { $0.code != code && $0.key != key && !$0.isPlausible(for: code) }
-        var counterpart: PooledDiagnosis?
-        if let side = right.side, side != .bilateral {
-            let opposite: Side = side == .right ? .left : .right
-            var best = 2
-            for candidate in pool where candidate.owner == i && candidate.side == opposite {
-                let shared = zip(candidate.code.utf8, code.utf8).prefix { $0 == $1 }.count
-                if shared > best {
-                    best = shared
-                    counterpart = candidate
-                }
+        let distractors = DiagnosisDistractors(right, code: code, key: e.diagnosisCodes[k].key, pool: e.diagnosisPool, owner: i)
+        let also = right.also.map { (dotted: ICD10.dotted($0.code), text: $0.text) }
+        let key = [dotted] + (also.map { [$0.dotted] } ?? [])
+        func set(_ codes: [String]) -> String { codes.joined(separator: ", ") }
+
+        // What the note documents, in its own words, and where: the rationale quotes it rather than
+        // claiming what the note leaves out.
+        let source = right.pathology == nil ? "the postoperative diagnosis" : "the pathology result"
+        // A pathology result names the tissue; the site is the surgeon's ("the sigmoid colon polyp").
+        let documented =
+            "“" + Wording.clause(right.pathology ?? right.text) + "”"
+            + (right.pathology == nil ? "" : " for the " + Wording.clause(right.preop ?? right.text))
+        var because: String
+        if let also {
+            because =
+                "\(set(key)) is correct: the postoperative diagnosis lists two conditions treated in this operation, “\(Wording.clause(right.text))” (\(dotted)) and “\(Wording.clause(also.text))” (\(also.dotted)); both are reported, in the order the report lists them."
+        } else {
+            because = "\(dotted) is correct: \(source) here is \(documented), and ICD-10-CM codes it \(dotted)."
+        }
+        let preop = right.preop.map(Wording.clause)
+        if right.pathology != nil || (preop != nil && preop?.lowercased() != right.text.lowercased()) {
+            because += " Code the diagnosis the operation confirmed, the postoperative diagnosis or the pathology result when there is one"
+            because += preop.map { ", not the preoperative impression (“\($0)”)." } ?? "."
+        }
+        let side = right.side?.rawValue ?? ""
+        var must: [Choice] = []
+        if let w = distractors.counterpart {
+            let text = set([w.dotted] + (distractors.alsoCounterpart.map { [$0.dotted] } ?? (also.map { [$0.dotted] } ?? [])))
+            // The other side's pair only when both codes have one; else the first code's other side.
+            if also == nil || distractors.alsoCounterpart != nil {
+                must.append(
+                    Choice(
+                        text: text, correct: false,
+                        rationale:
+                            "\(text) codes the same \(also == nil ? "condition" : "conditions") on the other side; this report documents the \(side) side, and the side is part of the code."
+                    ))
             }
         }
-        let source = right.pathology == nil ? "the postoperative diagnosis" : "the pathology result"
-        let documented = right.pathology.map { "“" + Wording.clause($0) + "”" } ?? right.text
-        let because =
-            "\(dotted) is correct: \(source) documents \(documented), which is \(dotted). Outpatient coders code the confirmed postoperative or pathology diagnosis, not the preoperative impression."
-        let must =
-            counterpart.map { w in
-                [
-                    Choice(
-                        text: w.dotted, correct: false,
-                        rationale:
-                            "\(w.dotted) is \(w.text): the other side; this note documents the \(right.side!.rawValue) side, and the side is part of the code."
-                    )
-                ]
-            } ?? []
-        let category = String(code.prefix(3))
-        let block = String(code.prefix(2))
-        let rest = pool.filter { $0.code != counterpart?.code }
-        let ranked =
-            rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) && $0.code.hasPrefix(block) }
-            + rest.filter { !$0.code.hasPrefix(block) }
-        let wrong = ranked.map { w in
-            let relation =
-                w.code.hasPrefix(category)
-                ? "a code of the same category (\(dotted.prefix(3))) for" : "a related condition at the same site:"
-            return Choice(text: w.dotted, correct: false, rationale: "\(w.dotted) is \(relation) \(w.text); the note does not document it.")
+        var oneOff: [Choice] = []
+        if let w = distractors.counterpart {
+            oneOff.append(
+                Choice(
+                    text: set([w.dotted] + (also.map { [$0.dotted] } ?? [])), correct: false,
+                    rationale: "\(w.dotted) codes the other side; this report documents the \(side) side, and the side is part of the code."))
         }
-        return (Choice(text: dotted, correct: true, rationale: because), must, wrong)
+        if let also {
+            let missing = Choice(
+                text: dotted, correct: false,
+                rationale:
+                    "Only one of the two conditions is coded: the report also documents “\(Wording.clause(also.text))”, treated in the same operation, so \(also.dotted) is reported as well."
+            )
+            must.append(missing)
+        }
+        let category = String(dotted.prefix(3))
+        let ranked = distractors.ranked.map { w in
+            let why =
+                w.code.hasPrefix(code.prefix(3))
+                ? "\(w.dotted) (\(w.text)) is in the same category, \(category), but does not match \(source) here, \(documented)."
+                : "\(w.dotted) (\(w.text)) is a related condition at this site, but \(source) here is \(documented), coded \(dotted)."
+            return Choice(text: set([w.dotted] + (also.map { [$0.dotted] } ?? [])), correct: false, rationale: why)
+        }
+        oneOff += ranked
+        return PreparedDiagnosis(
+            right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: ranked, oneOff: oneOff,
+            missingSecond: also == nil ? nil : must.last)
     }
+}
+
+/// A keyed diagnosis (one code, or two in sequence) and its wrong options.
+struct PreparedDiagnosis: Sendable {
+    /// The key: one code, or two joined with ", ".
+    var right: Choice
+    /// Always offered: the other side, and for two codes the first alone.
+    var must: [Choice]
+    /// The rest, ranked: the same category first, then related conditions.
+    var ranked: [Choice]
+    /// Wrong diagnoses that differ from the key in exactly one code, for code sets.
+    var oneOff: [Choice]
+    /// For a key of two codes: the first alone (a code set one element short).
+    var missingSecond: Choice?
 }

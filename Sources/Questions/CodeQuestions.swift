@@ -78,10 +78,13 @@ extension QuestionGenerator {
         let c = index.choices(i)
         let (k, side) = drawCodedDiagnosis(e, among: e.codableDiagnoses, &rng)
         let prepared = c.diagnoses[k]
-        let plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        var plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        // FINDINGS may document an incidental condition (hemorrhoids seen on retroflexion) that an
+        // option names; the diagnosis lines and the pathology decide.
+        plan.findings = false
         let stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which ICD-10-CM code supports the medical necessity of this procedure?", &rng)
+            question: "Which ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)

@@ -77,9 +77,12 @@ extension QuestionGenerator {
                         "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."
                 ))
         }
-        // The diagnosis wrong: other side, then the same category or a related condition.
-        // A wrong diagnosis of the same category or site only: one element off, and plausible.
-        for wrong in (c.diagnoses[k].must + c.diagnoses[k].ranked).prefix(min(c.plausibleDiagnoses[k], 5)) {
+        // The diagnosis wrong: other side, then the same category or a related condition (one code
+        // off); for a key of two codes, the second one missing.
+        if let missing = c.diagnoses[k].missingSecond {
+            groups[3].append(Choice(text: set([cpt, missing.text]), correct: false, rationale: missing.rationale))
+        }
+        for wrong in c.diagnoses[k].oneOff.prefix(5) {
             groups[3].append(Choice(text: set([cpt, wrong.text]), correct: false, rationale: wrong.rationale))
         }
         var choices = [Choice(text: set([cpt, dx]), correct: true, rationale: because)]

@@ -49,22 +49,61 @@ struct PooledDiagnosis: Sendable {
     var key: Int
     /// The side the code encodes.
     var side: Side?
-    /// The procedure that lists it.
+    /// The procedure that lists it (the pool holds only the asking procedure, its family and its
+    /// alternatives: the same site).
     var owner: ProcedureID
-    /// Whether its procedure works on the same anatomic site (same section path) as the asking one.
-    var sameSite: Bool
+    /// Whether the asking procedure's own file lists it.
+    var sameFile: Bool
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
-    /// (other laterality, type or specificity), or a related condition of the same site (carcinoma in
-    /// situ, invasive carcinoma and uncertain behavior of the bladder) — never another organ or joint
-    /// (an ankle arthritis code in a shoulder case, appendicitis in a hernia case).
+    /// (other laterality, type or specificity), a related condition the same file lists, or one a
+    /// family member or alternative lists in the same chapter (the nearest the reference data comes
+    /// to the official block) — never another body site, since the pool holds only the same site.
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        let sameCategory = self.code.prefix(3) == code.prefix(3)
-        // Musculoskeletal and injury codes carry the body site in the category or its subdivisions,
-        // and a repair section spans every site: only the same category at the same site misleads.
-        if code.hasPrefix("M") || code.hasPrefix("S") { return sameCategory && sameSite }
-        return sameSite || sameCategory
+        return sameFile || self.code.prefix(3) == code.prefix(3) || self.code.prefix(1) == code.prefix(1)
+    }
+}
+
+/// The wrong diagnosis codes of one keyed diagnosis, by how they are wrong.
+struct DiagnosisDistractors {
+    /// The same condition on the other side (the own code of the opposite side sharing the most characters).
+    var counterpart: PooledDiagnosis?
+    /// The second code's counterpart on the other side, for a key of two codes.
+    var alsoCounterpart: PooledDiagnosis?
+    /// Plausible codes of the key's side or unsided, same category first, then related conditions.
+    var ranked: [PooledDiagnosis]
+
+    /// How many options a `diagnosis` question can offer besides the key.
+    var count: Int { (counterpart == nil ? 0 : 1) + ranked.count }
+
+    init(_ d: Diagnosis, code: String, key: Int, pool: [PooledDiagnosis], owner: ProcedureID) {
+        let also = d.also.map(\.normalizedCode)
+        let plausible = pool.filter { $0.key != key && $0.code != also && $0.isPlausible(for: code) }
+        func opposite(of code: String) -> PooledDiagnosis? {
+            guard let side = d.side, side != .bilateral else { return nil }
+            let other: Side = side == .right ? .left : .right
+            var best = 2
+            var found: PooledDiagnosis?
+            for candidate in pool where candidate.owner == owner && candidate.side == other {
+                let shared = zip(candidate.code.utf8, code.utf8).prefix { $0 == $1 }.count
+                if shared > best {
+                    best = shared
+                    found = candidate
+                }
+            }
+            return found
+        }
+        let counterpart = opposite(of: code)
+        let alsoCounterpart = also.flatMap(opposite(of:))
+        self.counterpart = counterpart
+        self.alsoCounterpart = alsoCounterpart
+        // Codes of the other side stay out of the rest: one laterality option teaches the side.
+        let rest = plausible.filter {
+            $0.code != counterpart?.code && $0.code != alsoCounterpart?.code && ($0.side == nil || $0.side == d.side || d.side == nil)
+        }
+        let category = code.prefix(3)
+        ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) }
     }
 }
 
@@ -333,7 +372,10 @@ struct CodeMentions: Sendable {
         for p in procedures {
             codes.insert(p.code.uppercased())
             for c in p.pcs { codes.insert(c.code.uppercased()) }
-            for d in p.diagnoses { codes.insert(d.normalizedCode) }
+            for d in p.diagnoses {
+                codes.insert(d.normalizedCode)
+                if let also = d.also { codes.insert(also.normalizedCode) }
+            }
         }
         self.codes = codes
     }
@@ -629,29 +671,43 @@ struct Candidates: Sendable {
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
         var pcs: [PooledPCS] = []
-        var diagnoses: [PooledDiagnosis] = []
         var seenPCS: Set<String> = []
-        var seenDiagnoses: Set<String> = []
         for j in [i] + neighbours.codeNeighbours + neighbours.otherFamilies {
-            let reading = linked[j]
-            for c in reading.procedure.pcs where seenPCS.insert(c.code).inserted {
+            for c in linked[j].procedure.pcs where seenPCS.insert(c.code).inserted {
                 pcs.append(PooledPCS(code: c.code, side: c.side, owner: j))
-            }
-            for (k, d) in reading.procedure.diagnoses.enumerated() where seenDiagnoses.insert(reading.diagnosisCodes[k].code).inserted {
-                let code = reading.diagnosisCodes[k]
-                diagnoses.append(
-                    PooledDiagnosis(
-                        code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j,
-                        sameSite: j == i || reading.procedure.section == linked[i].procedure.section))
             }
         }
         pcsPool = pcs
+        // Diagnoses only from the same file, the family and the alternatives: the same site.
+        var diagnoses: [PooledDiagnosis] = []
+        var seenDiagnoses: Set<String> = []
+        for j in [i] + neighbours.codeNeighbours.prefix(neighbours.mustCount) {
+            let reading = linked[j]
+            for (k, d) in reading.procedure.diagnoses.enumerated() {
+                let code = reading.diagnosisCodes[k]
+                if seenDiagnoses.insert(code.code).inserted {
+                    diagnoses.append(
+                        PooledDiagnosis(
+                            code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j, sameFile: j == i))
+                }
+                if let also = d.also, seenDiagnoses.insert(also.normalizedCode).inserted {
+                    diagnoses.append(
+                        PooledDiagnosis(
+                            code: also.normalizedCode, dotted: ICD10.dotted(also.code), text: also.text, key: TextKey.of(also.text),
+                            side: d.side, owner: j, sameFile: j == i))
+                }
+            }
+        }
         diagnosisPool = diagnoses
         let own = linked[i]
+        // A `diagnosis` question has four options: three wrong ones that test a coding decision.
         codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
+            let d = own.procedure.diagnoses[k]
             let code = own.diagnosisCodes[k]
-            return own.procedure.diagnoses[k].side != .bilateral
-                && diagnoses.contains { $0.key != code.key }
+            guard d.side != .bilateral else { return false }
+            let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i)
+            // A key of two codes also has "the first code alone" as a wrong option.
+            return wrong.count + (d.also == nil ? 0 : 1) >= 3
         }
     }
 
@@ -692,7 +748,8 @@ struct KindAvailability: Sendable {
         if p.diagnoses.isEmpty {
             missing[.diagnosis] = "it lists no diagnoses"
         } else if candidates.codableDiagnoses.isEmpty || !hasScenario {
-            missing[.diagnosis] = "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category or site"
+            missing[.diagnosis] =
+                "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category, its file or its family's site"
         }
         for kind in QuestionKind.retired {
             missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"

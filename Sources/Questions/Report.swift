@@ -70,7 +70,11 @@ struct ReportMaterial: Sendable {
         diagnosisLines = p.diagnoses.map { d in
             let before = Wording.sentence(Wording.capitalized(d.preop ?? d.text))
             // With a pathology result the surgeon's impression stays general; pathology decides.
-            let after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
+            var after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
+            // A second condition treated in the same operation is listed as the surgeon lists it.
+            if let also = d.also {
+                after = "1. " + Wording.sentence(Wording.capitalized(d.text)) + " 2. " + Wording.sentence(Wording.capitalized(also.text))
+            }
             return (before, after == before ? "Same." : after, d.pathology.map(Wording.sentence))
         }
         fittingDiagnoses = [nil, Side.right, .left, .bilateral].map { side in
