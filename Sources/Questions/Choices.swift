@@ -174,27 +174,20 @@ extension LibraryIndex {
     }
 
     /// The crosswalk question for one of procedure `i`'s PCS codes: the other side's code always,
-    /// then family members' codes for this side, then the rest of the ranked pool.
+    /// then codes one character away in the official table (root operation, approach, qualifier,
+    /// device, a body part of the same kind), then family members' and alternatives' codes of the same
+    /// body system and side. Every rationale reads the codes from the table's labels, never from a CPT title.
     private func preparePCS(_ i: ProcedureID, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
         let e = self[i]
         let side = answer.side
         let walk = PCSWalk.walk(answer.code, side: side)
+        let described = PCSWalk.describe(answer.code).map { " (\($0))" } ?? ""
         let because =
-            "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)). "
+            "\(answer.code)\(described) is the ICD-10-PCS code for this report. "
             + (walk.isEmpty
                 ? "Build it from the root operation the note describes, the body part and side, the approach and the device." : walk)
         let pool = e.pcsPool.filter { $0.code != answer.code }
         let own = pool.filter { $0.owner == i }.sorted { Self.distance($0.side, from: side) < Self.distance($1.side, from: side) }
-        // Other procedures' codes only from the key's body system (character 2): an ankle fusion code
-        // is no distractor for a carpal tunnel release.
-        let system = answer.code.dropFirst().first
-        let plausible = pool.filter { $0.owner != i && $0.code.dropFirst().first == system }
-        // Other body systems only to reach four options.
-        let others =
-            plausible.count + own.count >= 3 ? plausible : plausible + pool.filter { $0.owner != i && $0.code.dropFirst().first != system }
-        let family = Set(e.codeNeighbours.prefix(e.familyCount))
-        let sameSide = others.filter { family.contains($0.owner) && $0.side == side }
-        let ranked = sameSide + others.filter { !(family.contains($0.owner) && $0.side == side) }
         let must = own.map { w in
             let scenario =
                 side.map {
@@ -206,15 +199,17 @@ extension LibraryIndex {
                 rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario
                     + PCSWalk.difference(w.code, from: answer.code))
         }
-        let rest = ranked.map { w in
-            var why = "\(w.code) is the code for \(named(w.owner))\(Self.phrase(w.side, on: false))"
-            if let id = e.clauses.first(where: { self[$0].to == w.owner }) {
-                why += ", which would need that \(self[id].when)."
-            } else {
-                why += ", a different procedure."
-            }
-            why += PCSWalk.difference(w.code, from: answer.code)
-            return Choice(text: w.code, correct: false, rationale: why)
+        // Other procedures' codes only from the family and alternatives, of the key's body system and side.
+        let system = answer.code.dropFirst().first
+        let linked = Set(e.codeNeighbours.prefix(e.mustCount))
+        let others = pool.filter {
+            linked.contains($0.owner) && $0.code.dropFirst().first == system && ($0.side == side || $0.side == nil || side == nil)
+        }.map(\.code)
+        var seen = Set([answer.code] + own.map(\.code))
+        let candidates = (PCSWalk.variants(of: answer.code) + others).filter { seen.insert($0).inserted }
+        let rest = candidates.map { code in
+            let what = PCSWalk.describe(code).map { "\(code) is \($0)." } ?? "\(code) is another code of the same body system."
+            return Choice(text: code, correct: false, rationale: what + PCSWalk.difference(code, from: answer.code))
         }
         return (Choice(text: answer.code, correct: true, rationale: because), side, must, rest)
     }
