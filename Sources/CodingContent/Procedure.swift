@@ -101,14 +101,15 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     public var preop: String?
     /// The pathology result that decides the code, if any.
     public var pathology: String?
-    /// A second condition the same case documents and codes with this one (v2 `also`), reported after it.
-    public var also: AdditionalDiagnosis?
+    /// Further conditions the same case documents and codes with this one (v2 `also`), reported after
+    /// it in this order (both menisci torn: the medial tear, then the lateral tear).
+    public var also: [AdditionalDiagnosis]
     /// Where the code is written.
     public var location: SourceLocation
 
     /// Creates a diagnosis.
     public init(
-        code: String, side: Side?, text: String, preop: String? = nil, pathology: String? = nil, also: AdditionalDiagnosis? = nil,
+        code: String, side: Side?, text: String, preop: String? = nil, pathology: String? = nil, also: [AdditionalDiagnosis] = [],
         location: SourceLocation
     ) {
         self.code = code

@@ -443,7 +443,7 @@ private struct FileParser {
             var side: Side?
             var preop: String?
             var pathology: String?
-            var also: AdditionalDiagnosis?
+            var also: [AdditionalDiagnosis] = []
             var codeNode: Node?
             for (key, value) in mapping {
                 switch key.string {
@@ -453,7 +453,13 @@ private struct FileParser {
                 case "text": text = string(value, key: "text")
                 case "preop": preop = string(value, key: "preop")
                 case "pathology": pathology = string(value, key: "pathology")
-                case "also": also = parseAlso(value)
+                case "also":
+                    // One mapping, or a list of them.
+                    if let items = value.sequence {
+                        also = items.compactMap { parseAlso($0) }
+                    } else {
+                        also = parseAlso(value).map { [$0] } ?? []
+                    }
                 case "side":
                     if let s = string(value, key: "side") {
                         side = Side(rawValue: s.lowercased())
@@ -476,7 +482,7 @@ private struct FileParser {
     /// A diagnosis' `also`: a mapping with `code` and `text`.
     mutating func parseAlso(_ node: Node) -> AdditionalDiagnosis? {
         guard let mapping = node.mapping else {
-            error(at: node, "'also' must be a mapping with 'code' and 'text'")
+            error(at: node, "'also' must be a mapping with 'code' and 'text', or a list of them")
             return nil
         }
         checkKeys(mapping, allowed: ProcedureParser.alsoKeys, context: "also")

@@ -10,8 +10,10 @@ import Foundation
 struct PreparedChoices: Sendable {
     /// Why the procedure's own code is right (deciding steps, the alternatives' rule, index path).
     var rightCode = ""
-    /// The notes as one string starting with a space, or empty.
+    /// The notes about CPT coding as one string starting with a space, or empty.
     var notes = ""
+    /// The notes about ICD-10-PCS coding as one string starting with a space, or empty.
+    var pcsNotes = ""
     /// Wrong codes: the `mustCount` first always qualify (family, alternatives, described neighbours),
     /// then the rest ranked by section and step overlap.
     var codes: [Choice] = []
@@ -38,6 +40,17 @@ extension LibraryIndex {
         self[i].choices { makeChoices(i) }
     }
 
+    /// Whether a note talks about the content file rather than about coding.
+    static func refersToTheFile(_ note: String) -> Bool {
+        let lowered = note.lowercased()
+        return ["this file", "file's", "front matter", "given here", "is given", "crosswalk"].contains { lowered.contains($0) }
+    }
+
+    /// Whether a note is about ICD-10-PCS.
+    static func isAboutPCS(_ note: String) -> Bool {
+        note.contains("ICD-10-PCS") || note.contains("PCS ") || note.contains("PCS,")
+    }
+
     /// " Index: Arthrodesis, hip joint." or empty.
     func indexHint(_ p: Procedure) -> String {
         p.indexPath.map { " Index: " + Wording.clause($0) + "." } ?? ""
@@ -54,7 +67,13 @@ extension LibraryIndex {
         let alternatives = e.clauses.prefix(2).map { "\(self[self[$0].to].code) only if \(self[$0].when)" }
         if !alternatives.isEmpty { right += " It would be " + alternatives.joined(separator: ", and ") + "." }
         prepared.rightCode = right + indexHint(p)
-        prepared.notes = p.notes.isEmpty ? "" : " " + p.notes.joined(separator: " ")
+        // Notes teach coding; a note about the content file itself ("this file's crosswalk", "given
+        // here") is not shown, and ICD-10-PCS notes go only with ICD-10-PCS questions.
+        let shown = p.notes.filter { !Self.refersToTheFile($0) }
+        let pcsNotes = shown.filter(Self.isAboutPCS)
+        let cptNotes = shown.filter { !Self.isAboutPCS($0) }
+        prepared.notes = cptNotes.isEmpty ? "" : " " + cptNotes.joined(separator: " ")
+        prepared.pcsNotes = pcsNotes.isEmpty ? "" : " " + pcsNotes.joined(separator: " ")
 
         // Only the family and the alternatives (either direction, described ones included): the
         // alternatives the file names first, in its order, so the nearest confusable code (its first
@@ -131,7 +150,10 @@ extension LibraryIndex {
 
         let system = p.system.rawValue
         prepared.vignetteQuestion = "Which \(system) code should be reported for this procedure?"
-        prepared.entryQuestion = "Enter the \(system) code for this procedure, with a laterality modifier if one applies."
+        // A laterality modifier is asked for only where the code is reported by side.
+        prepared.entryQuestion =
+            e.sides.isEmpty || p.system == .icd10pcs
+            ? "Enter the \(system) code for this procedure." : "Enter the \(system) code for this procedure, with its laterality modifier."
         prepared.contrastQuestions = e.clauses.map {
             "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }
@@ -224,7 +246,8 @@ extension LibraryIndex {
         let dotted = e.diagnosisCodes[k].dotted
         let distractors = DiagnosisDistractors(right, code: code, key: e.diagnosisCodes[k].key, pool: e.diagnosisPool, owner: i)
         let also = right.also.map { (dotted: ICD10.dotted($0.code), text: $0.text) }
-        let key = [dotted] + (also.map { [$0.dotted] } ?? [])
+        let further = also.map(\.dotted)
+        let key = [dotted] + further
         func set(_ codes: [String]) -> String { codes.joined(separator: ", ") }
 
         // What the note documents, in its own words, and where: the rationale quotes it rather than
@@ -235,11 +258,14 @@ extension LibraryIndex {
             "“" + Wording.clause(right.pathology ?? right.text) + "”"
             + (right.pathology == nil ? "" : " for the " + Wording.clause(right.preop ?? right.text))
         var because: String
-        if let also {
-            because =
-                "\(set(key)) is correct: the postoperative diagnosis lists two conditions treated in this operation, “\(Wording.clause(right.text))” (\(dotted)) and “\(Wording.clause(also.text))” (\(also.dotted)); both are reported, in the order the report lists them."
-        } else {
+        if also.isEmpty {
             because = "\(dotted) is correct: \(source) here is \(documented), and ICD-10-CM codes it \(dotted)."
+        } else {
+            let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "“\(Wording.clause($0.1))” (\($0.0))" }
+            because =
+                "\(set(key)) is correct: the postoperative diagnosis lists \(["two", "three", "four"][min(listed.count, 4) - 2]) conditions this operation treats, "
+                + listed.dropLast().joined(separator: ", ") + " and " + listed.last!
+                + "; each is reported, in the order the report lists them."
         }
         let preop = right.preop.map(Wording.clause)
         if right.pathology != nil || (preop != nil && preop?.lowercased() != right.text.lowercased()) {
@@ -248,32 +274,31 @@ extension LibraryIndex {
         }
         let side = right.side?.rawValue ?? ""
         var must: [Choice] = []
-        if let w = distractors.counterpart {
-            let text = set([w.dotted] + (distractors.alsoCounterpart.map { [$0.dotted] } ?? (also.map { [$0.dotted] } ?? [])))
-            // The other side's pair only when both codes have one; else the first code's other side.
-            if also == nil || distractors.alsoCounterpart != nil {
-                must.append(
-                    Choice(
-                        text: text, correct: false,
-                        rationale:
-                            "\(text) codes the same \(also == nil ? "condition" : "conditions") on the other side; this report documents the \(side) side, and the side is part of the code."
-                    ))
-            }
+        // The other side for every code, when each has a counterpart.
+        if let w = distractors.counterpart, distractors.alsoCounterparts.allSatisfy({ $0 != nil }) {
+            let text = set([w.dotted] + distractors.alsoCounterparts.map { $0!.dotted })
+            must.append(
+                Choice(
+                    text: text, correct: false,
+                    rationale:
+                        "\(text) codes the same \(also.isEmpty ? "condition" : "conditions") on the other side; this report documents the \(side) side, and the side is part of the code."
+                ))
         }
         var oneOff: [Choice] = []
         if let w = distractors.counterpart {
             oneOff.append(
                 Choice(
-                    text: set([w.dotted] + (also.map { [$0.dotted] } ?? [])), correct: false,
+                    text: set([w.dotted] + further), correct: false,
                     rationale: "\(w.dotted) codes the other side; this report documents the \(side) side, and the side is part of the code."))
         }
-        if let also {
-            let missing = Choice(
-                text: dotted, correct: false,
+        var missingLast: Choice?
+        if let last = also.last {
+            missingLast = Choice(
+                text: set(key.dropLast()), correct: false,
                 rationale:
-                    "Only one of the two conditions is coded: the report also documents “\(Wording.clause(also.text))”, treated in the same operation, so \(also.dotted) is reported as well."
+                    "A condition is left out: the report also documents “\(Wording.clause(last.text))”, treated in the same operation, so \(last.dotted) is reported as well."
             )
-            must.append(missing)
+            must.append(missingLast!)
         }
         let category = String(dotted.prefix(3))
         let ranked = distractors.ranked.map { w in
@@ -281,12 +306,12 @@ extension LibraryIndex {
                 w.code.hasPrefix(code.prefix(3))
                 ? "\(w.dotted) (\(w.text)) is in the same category, \(category), but does not match \(source) here, \(documented)."
                 : "\(w.dotted) (\(w.text)) is a related condition at this site, but \(source) here is \(documented), coded \(dotted)."
-            return Choice(text: set([w.dotted] + (also.map { [$0.dotted] } ?? [])), correct: false, rationale: why)
+            return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
         }
         oneOff += ranked
         return PreparedDiagnosis(
             right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: ranked, oneOff: oneOff,
-            missingSecond: also == nil ? nil : must.last)
+            missingSecond: missingLast)
     }
 }
 

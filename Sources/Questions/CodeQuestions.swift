@@ -70,7 +70,7 @@ extension QuestionGenerator {
             question: "Which ICD-10-PCS code should be reported for this inpatient procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
-        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
+        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale + c.pcsNotes)
     }
 
     func diagnosis(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {

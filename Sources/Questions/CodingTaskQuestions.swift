@@ -229,9 +229,8 @@ extension QuestionGenerator {
         var unique: [Choice] = []
         for choice in wrong where taken.insert(choice.text).inserted { unique.append(choice) }
         pick(3, must: [], ranked: unique[...], into: &choices, &rng)
-        var teaching = because
-        for choice in choices.dropFirst() { teaching += " Not \(choice.text): \(choice.rationale)" }
-        return Draft(stem: stem, choices: choices, rationale: teaching)
+        // Each wrong option carries its own rationale; the question's says what is reported and why.
+        return Draft(stem: stem, choices: choices, rationale: because)
     }
 }
 

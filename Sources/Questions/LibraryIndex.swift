@@ -69,8 +69,8 @@ struct PooledDiagnosis: Sendable {
 struct DiagnosisDistractors {
     /// The same condition on the other side (the own code of the opposite side sharing the most characters).
     var counterpart: PooledDiagnosis?
-    /// The second code's counterpart on the other side, for a key of two codes.
-    var alsoCounterpart: PooledDiagnosis?
+    /// The further codes' counterparts on the other side, for a key of several codes (`nil` where none).
+    var alsoCounterparts: [PooledDiagnosis?]
     /// Plausible codes of the key's side or unsided, same category first, then related conditions.
     var ranked: [PooledDiagnosis]
 
@@ -79,7 +79,7 @@ struct DiagnosisDistractors {
 
     init(_ d: Diagnosis, code: String, key: Int, pool: [PooledDiagnosis], owner: ProcedureID) {
         let also = d.also.map(\.normalizedCode)
-        let plausible = pool.filter { $0.key != key && $0.code != also && $0.isPlausible(for: code) }
+        let plausible = pool.filter { $0.key != key && !also.contains($0.code) && $0.isPlausible(for: code) }
         func opposite(of code: String) -> PooledDiagnosis? {
             guard let side = d.side, side != .bilateral else { return nil }
             let other: Side = side == .right ? .left : .right
@@ -95,12 +95,13 @@ struct DiagnosisDistractors {
             return found
         }
         let counterpart = opposite(of: code)
-        let alsoCounterpart = also.flatMap(opposite(of:))
+        let alsoCounterparts = also.map(opposite(of:))
         self.counterpart = counterpart
-        self.alsoCounterpart = alsoCounterpart
+        self.alsoCounterparts = alsoCounterparts
+        let others = Set(alsoCounterparts.compactMap { $0?.code })
         // Codes of the other side stay out of the rest: one laterality option teaches the side.
         let rest = plausible.filter {
-            $0.code != counterpart?.code && $0.code != alsoCounterpart?.code && ($0.side == nil || $0.side == d.side || d.side == nil)
+            $0.code != counterpart?.code && !others.contains($0.code) && ($0.side == nil || $0.side == d.side || d.side == nil)
         }
         let category = code.prefix(3)
         ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) }
@@ -374,7 +375,7 @@ struct CodeMentions: Sendable {
             for c in p.pcs { codes.insert(c.code.uppercased()) }
             for d in p.diagnoses {
                 codes.insert(d.normalizedCode)
-                if let also = d.also { codes.insert(also.normalizedCode) }
+                for also in d.also { codes.insert(also.normalizedCode) }
             }
         }
         self.codes = codes
@@ -690,7 +691,7 @@ struct Candidates: Sendable {
                         PooledDiagnosis(
                             code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j, sameFile: j == i))
                 }
-                if let also = d.also, seenDiagnoses.insert(also.normalizedCode).inserted {
+                for also in d.also where seenDiagnoses.insert(also.normalizedCode).inserted {
                     diagnoses.append(
                         PooledDiagnosis(
                             code: also.normalizedCode, dotted: ICD10.dotted(also.code), text: also.text, key: TextKey.of(also.text),
@@ -707,7 +708,7 @@ struct Candidates: Sendable {
             guard d.side != .bilateral else { return false }
             let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i)
             // A key of two codes also has "the first code alone" as a wrong option.
-            return wrong.count + (d.also == nil ? 0 : 1) >= 3
+            return wrong.count + (d.also.isEmpty ? 0 : 1) >= 3
         }
     }
 

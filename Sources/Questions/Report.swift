@@ -72,8 +72,10 @@ struct ReportMaterial: Sendable {
             // With a pathology result the surgeon's impression stays general; pathology decides.
             var after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
             // A second condition treated in the same operation is listed as the surgeon lists it.
-            if let also = d.also {
-                after = "1. " + Wording.sentence(Wording.capitalized(d.text)) + " 2. " + Wording.sentence(Wording.capitalized(also.text))
+            if !d.also.isEmpty {
+                after = ([d.text] + d.also.map(\.text)).enumerated().map { k, text in
+                    "\(k + 1). " + Wording.sentence(Wording.capitalized(text))
+                }.joined(separator: " ")
             }
             return (before, after == before ? "Same." : after, d.pathology.map(Wording.sentence))
         }
