@@ -43,7 +43,9 @@ let package = Package(
             dependencies: ["FSRS", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Study and exam sessions over a store, a clock and a question source.
-        .target(name: "Drill", dependencies: ["FSRS", "Determinism", "SourceText", "CodingContent", "QuestionBanks", "Questions", "ProgressStore"]),
+        .target(
+            name: "Drill",
+            dependencies: ["FSRS", "Determinism", "SourceText", "CodingContent", "QuestionBanks", "Questions", "ProgressStore"]),
         // Argument parsing and terminal I/O only.
         .executableTarget(
             name: "codedrill",

@@ -289,7 +289,8 @@ extension LibraryIndex {
             oneOff.append(
                 Choice(
                     text: set([w.dotted] + further), correct: false,
-                    rationale: "\(w.dotted) codes the other side; this report documents the \(side) side, and the side is part of the code."))
+                    rationale: "\(w.dotted) codes the other side; this report documents the \(side) side, and the side is part of the code."
+                ))
         }
         var missingLast: Choice?
         if let last = also.last {

@@ -59,7 +59,8 @@ enum PCSWalk {
     /// Approaches (character 5).
     static let approaches: [Character: String] = [
         "0": "Open", "3": "Percutaneous", "4": "Percutaneous Endoscopic", "7": "Via Natural or Artificial Opening",
-        "8": "Via Natural or Artificial Opening Endoscopic", "F": "Via Natural or Artificial Opening With Percutaneous Endoscopic Assistance",
+        "8": "Via Natural or Artificial Opening Endoscopic",
+        "F": "Via Natural or Artificial Opening With Percutaneous Endoscopic Assistance",
         "X": "External",
     ]
 

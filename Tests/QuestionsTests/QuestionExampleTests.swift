@@ -55,8 +55,16 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: Gallstones without inflammation of the gallbladder.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Cholecystectomy.\nANESTHESIA: General endotracheal anesthesia.\nDESCRIPTION OF PROCEDURE: The patient, a 40-year-old woman, was brought to the operating room. Pneumoperitoneum was established and four laparoscopic ports were placed. Then the fundus of the gallbladder was retracted over the liver. Next, the cystic duct and cystic artery were clipped and divided. After that, the gallbladder was dissected off the liver bed and removed in a bag through the umbilical port. The port sites were closed.\n\nAs documented, this note supports CPT 47562. What would the note have to show for the code to be 47563 instead?"
         )
-        #expect(q.options.map(\.text) == ["Dye is injected into the bile ducts and x-ray pictures are taken during the operation", "The gallbladder is removed through an open abdominal incision from the start", "The common bile duct is opened through the laparoscope to search for and clear stones", "The gallbladder is removed through an open incision and the ducts are imaged with dye"])
-        #expect(q.answer == CorrectAnswer(label: "A", text: "Dye is injected into the bile ducts and x-ray pictures are taken during the operation"))
+        #expect(
+            q.options.map(\.text) == [
+                "Dye is injected into the bile ducts and x-ray pictures are taken during the operation",
+                "The gallbladder is removed through an open abdominal incision from the start",
+                "The common bile duct is opened through the laparoscope to search for and clear stones",
+                "The gallbladder is removed through an open incision and the ducts are imaged with dye",
+            ])
+        #expect(
+            q.answer
+                == CorrectAnswer(label: "A", text: "Dye is injected into the bile ducts and x-ray pictures are taken during the operation"))
         #expect(
             q.rationale
                 == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation: the two are alternatives for the same work, and that is the fact a coder looks for. A note of 47562 reads differently, e.g. “No contrast study of the ducts was done”."
@@ -66,11 +74,13 @@ import Testing
                 == "That finding would change the code to 47600 (Open gallbladder removal), not to 47563."
         )
         #expect(
-            q.options.first { $0.text == "The common bile duct is opened through the laparoscope to search for and clear stones" }?.rationale
+            q.options.first { $0.text == "The common bile duct is opened through the laparoscope to search for and clear stones" }?
+                .rationale
                 == "That finding would change the code to 47564 (laparoscopic gallbladder removal with exploration of the common bile duct), not to 47563."
         )
         #expect(
-            q.options.first { $0.text == "The gallbladder is removed through an open incision and the ducts are imaged with dye" }?.rationale
+            q.options.first { $0.text == "The gallbladder is removed through an open incision and the ducts are imaged with dye" }?
+                .rationale
                 == "That finding would change the code to 47605 (open gallbladder removal with a cholangiogram during the operation), not to 47563."
         )
     }

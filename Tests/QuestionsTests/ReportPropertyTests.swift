@@ -85,7 +85,8 @@ import Testing
                 for option in q.options {
                     for element in option.text.components(separatedBy: ", ") {
                         let code = element.components(separatedBy: "-")[0]
-                        guard CodeShape.problem(code: code, system: .cpt) == nil || CodeShape.problem(code: code, system: .hcpcs) == nil else { continue }
+                        guard CodeShape.problem(code: code, system: .cpt) == nil || CodeShape.problem(code: code, system: .hcpcs) == nil
+                        else { continue }
                         #expect(allowed.contains(code), "\(q.id): \(code) is neither family nor alternative of \(own.code)")
                         checked += 1
                     }

@@ -203,9 +203,13 @@ import Testing
     @Test func pcsLabelsComeFromTheOfficialTableNotFromACPTFile() {
         // 52310's stent sits in the ureter: the body part is the official label of 0TP value 9, not
         // the bladder of the CPT file's title (the review found "0TP98DZ described as bladder").
-        #expect(PCSWalk.describe("0TP98DZ") == "Removal, Ureter, with Intraluminal Device, Via Natural or Artificial Opening Endoscopic approach")
+        #expect(
+            PCSWalk.describe("0TP98DZ")
+                == "Removal, Ureter, with Intraluminal Device, Via Natural or Artificial Opening Endoscopic approach")
         #expect(PCSWalk.describe("0DBN8ZZ") == "Excision, Sigmoid Colon, Via Natural or Artificial Opening Endoscopic approach")
-        #expect(PCSWalk.describe("0SRR019") == "Replacement, Right Hip Joint, Femoral Surface, with Metal Synthetic Substitute, Cemented, Open approach")
+        #expect(
+            PCSWalk.describe("0SRR019")
+                == "Replacement, Right Hip Joint, Femoral Surface, with Metal Synthetic Substitute, Cemented, Open approach")
         #expect(PCSLabels.shipped.label(of: "0DB78ZX", position: 4) == "Stomach, Pylorus")
         #expect(PCSLabels.shipped.label(of: "0DB78ZX", position: 7) == "Diagnostic")
         // Distractors one character away exist in the official table.
