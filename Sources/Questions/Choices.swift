@@ -253,10 +253,7 @@ extension LibraryIndex {
         // What the note documents, in its own words, and where: the rationale quotes it rather than
         // claiming what the note leaves out.
         let source = right.pathology == nil ? "the postoperative diagnosis" : "the pathology result"
-        // A pathology result names the tissue; the site is the surgeon's ("the sigmoid colon polyp").
-        let documented =
-            "“" + Wording.clause(right.pathology ?? right.text) + "”"
-            + (right.pathology == nil ? "" : " for the " + Wording.clause(right.preop ?? right.text))
+        let documented = "“" + Wording.clause(right.pathology ?? right.text) + "”"
         var because: String
         if also.isEmpty {
             because = "\(dotted) is correct: \(source) here is \(documented), and ICD-10-CM codes it \(dotted)."

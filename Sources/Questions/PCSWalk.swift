@@ -153,12 +153,18 @@ enum PCSWalk {
         var axes: [[String]] = []
         axes.append((confusableRoots[c[2]] ?? []).compactMap { valid(2, $0) })
         axes.append(["0", "3", "4", "7", "8", "X"].compactMap { valid(4, Character($0)) })
-        // Body parts of the same kind: the label shares its last word ("Colon", "Joint", "Ureter").
-        if let own = label(c, 3), let noun = own.split(separator: " ").last {
+        // Body parts of the same kind: the labels differ in one word ("Transverse Colon" for "Sigmoid
+        // Colon", "Ulnar Nerve" for "Median Nerve"), the nearest values of the table first (it lists
+        // neighbouring parts together); never "Lumbar Vertebral Joint" for "Left Knee Joint".
+        if let own = label(c, 3), let position = values.firstIndex(of: c[3]) {
+            let mine = own.split(separator: " ")
+            let near = values.indices.sorted { abs($0 - position) < abs($1 - position) }.map { values[$0] }
             axes.append(
-                values.compactMap { value -> String? in
+                near.compactMap { value -> String? in
                     guard let candidate = valid(3, value), let other = label(Array(candidate), 3) else { return nil }
-                    return other.split(separator: " ").last == noun ? candidate : nil
+                    let theirs = other.split(separator: " ")
+                    guard theirs.count == mine.count, theirs.last == mine.last else { return nil }
+                    return zip(theirs, mine).filter { $0 != $1 }.count == 1 ? candidate : nil
                 })
         }
         axes.append(["X", "Z"].compactMap { valid(6, Character($0)) } + values.compactMap { valid(5, $0) }.prefix(2))

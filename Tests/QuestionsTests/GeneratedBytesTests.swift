@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "b50f3b6937ce275a")
+        #expect(Fingerprint.hex(of: bytes) == "d07c4fc12bede2bf")
     }
 }
