@@ -252,11 +252,14 @@ extension LibraryIndex {
 
         // What the note documents, in its own words, and where: the rationale quotes it rather than
         // claiming what the note leaves out.
-        let source = right.pathology == nil ? "the postoperative diagnosis" : "the pathology result"
-        let documented = "“" + Wording.clause(right.pathology ?? right.text) + "”"
+        // With a pathology result, the diagnosis to code is the surgeon's final one in its light: a
+        // tubular adenoma of the sigmoid polyp, or the bleeding itself when the uterus is normal.
+        let source = right.pathology == nil ? "the postoperative diagnosis" : "the diagnosis to code"
+        let documented = "“" + Wording.clause(right.text) + "”"
         var because: String
         if also.isEmpty {
-            because = "\(dotted) is correct: \(source) here is \(documented), and ICD-10-CM codes it \(dotted)."
+            let pathology = right.pathology.map { "with the pathology result “\(Wording.clause($0))”, " } ?? ""
+            because = "\(dotted) is correct: \(pathology)\(source) here is \(documented), and ICD-10-CM codes it \(dotted)."
         } else {
             let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "“\(Wording.clause($0.1))” (\($0.0))" }
             because =

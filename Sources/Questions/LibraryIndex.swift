@@ -58,10 +58,15 @@ struct PooledDiagnosis: Sendable {
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
     /// (other laterality, type or specificity), a related condition the same file lists, or one a
     /// family member or alternative lists in the same chapter (the nearest the reference data comes
-    /// to the official block) — never another body site, since the pool holds only the same site.
+    /// to the official block; not in chapters M and S, whose categories are sites) — never another
+    /// body site.
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        return sameFile || self.code.prefix(3) == code.prefix(3) || self.code.prefix(1) == code.prefix(1)
+        if sameFile || self.code.prefix(3) == code.prefix(3) { return true }
+        // Musculoskeletal and injury categories carry the body site (a family of skin repairs spans
+        // the forearm, the leg and the back): another category there is another site.
+        if code.hasPrefix("M") || code.hasPrefix("S") { return false }
+        return self.code.prefix(1) == code.prefix(1)
     }
 }
 
