@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "CodingContent",
             dependencies: ["SourceText", "Determinism", "QuestionBanks", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/icd10cm.txt"), .copy("Resources/icd10pcs.txt")]
+            resources: [.copy("Resources/icd10cm.txt"), .copy("Resources/icd10pcs.txt"), .copy("Resources/icd10pcs-labels.txt")]
         ),
         // The question generator, the catalog of items, answer judging, bank export.
         .target(name: "Questions", dependencies: ["CodingContent", "QuestionBanks", "Determinism", "SourceText"]),
@@ -43,7 +43,9 @@ let package = Package(
             dependencies: ["FSRS", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Study and exam sessions over a store, a clock and a question source.
-        .target(name: "Drill", dependencies: ["FSRS", "Determinism", "SourceText", "CodingContent", "QuestionBanks", "Questions", "ProgressStore"]),
+        .target(
+            name: "Drill",
+            dependencies: ["FSRS", "Determinism", "SourceText", "CodingContent", "QuestionBanks", "Questions", "ProgressStore"]),
         // Argument parsing and terminal I/O only.
         .executableTarget(
             name: "codedrill",

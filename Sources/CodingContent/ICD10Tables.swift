@@ -101,3 +101,35 @@ public final class ICD10Tables: Sendable {
         return " (valid \(spans.joined(separator: ", ")))"
     }
 }
+
+/// The labels of ICD-10-PCS Medical and Surgical characters 4, 6 and 7 per table ("0SG", character 4,
+/// value "9" → "Right Hip Joint"), read off the official code titles by `scripts/build-pcs-labels.py`.
+public struct PCSLabels: Sendable {
+    private let labels: [String: String]
+
+    /// Creates labels from the resource's text (tests use small ones).
+    public init(text: String) {
+        var labels: [String: String] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            labels[String(line[..<tab])] = String(line[line.index(after: tab)...])
+        }
+        self.labels = labels
+    }
+
+    /// The labels shipped with codedrill, read once on first use.
+    public static let shipped: PCSLabels = {
+        guard let url = Bundle.module.url(forResource: "icd10pcs-labels", withExtension: "txt"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return PCSLabels(text: "") }
+        return PCSLabels(text: text)
+    }()
+
+    /// The official label of character `position` (4, 6 or 7, 1-based) of `code`, or `nil` when the
+    /// table gives none that the titles agree on.
+    public func label(of code: String, position: Int) -> String? {
+        let c = Array(code.uppercased())
+        guard c.count == 7, [4, 6, 7].contains(position) else { return nil }
+        return labels[String(c[0..<3]) + String(position) + String(c[position - 1])]
+    }
+}

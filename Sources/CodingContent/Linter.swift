@@ -92,6 +92,12 @@ public struct Linter: Sendable {
             }
             for diagnosis in procedure.diagnoses {
                 if let problem = tables.diagnosisProblem(diagnosis.code, on: asOfDay) { error(procedure, diagnosis.location, problem) }
+                for also in diagnosis.also {
+                    if let problem = tables.diagnosisProblem(also.code, on: asOfDay) { error(procedure, also.location, problem) }
+                    if also.normalizedCode == diagnosis.normalizedCode {
+                        error(procedure, also.location, "'also' repeats the diagnosis' own code \(also.code)")
+                    }
+                }
             }
         }
         return diagnostics

@@ -101,20 +101,48 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     public var preop: String?
     /// The pathology result that decides the code, if any.
     public var pathology: String?
+    /// Further conditions the same case documents and codes with this one (v2 `also`), reported after
+    /// it in this order (both menisci torn: the medial tear, then the lateral tear).
+    public var also: [AdditionalDiagnosis]
     /// Where the code is written.
     public var location: SourceLocation
 
     /// Creates a diagnosis.
-    public init(code: String, side: Side?, text: String, preop: String? = nil, pathology: String? = nil, location: SourceLocation) {
+    public init(
+        code: String, side: Side?, text: String, preop: String? = nil, pathology: String? = nil, also: [AdditionalDiagnosis] = [],
+        location: SourceLocation
+    ) {
         self.code = code
         self.side = side
         self.text = text
         self.preop = preop
         self.pathology = pathology
+        self.also = also
         self.location = location
     }
 
     /// The code without the dot, upper-case (the form of the official tables).
+    public var normalizedCode: String { ICD10.normalize(code) }
+}
+
+/// A second ICD-10-CM code reported with a diagnosis for the same case (both menisci torn: the medial
+/// tear and the lateral tear), with the condition in the surgeon's words.
+public struct AdditionalDiagnosis: Sendable, Hashable, Codable {
+    /// The code as written (with or without the dot).
+    public var code: String
+    /// The condition in the author's words, as the postoperative diagnosis names it.
+    public var text: String
+    /// Where the code is written.
+    public var location: SourceLocation
+
+    /// Creates an additional diagnosis.
+    public init(code: String, text: String, location: SourceLocation) {
+        self.code = code
+        self.text = text
+        self.location = location
+    }
+
+    /// The code without the dot, upper-case.
     public var normalizedCode: String { ICD10.normalize(code) }
 }
 

@@ -25,7 +25,8 @@ public enum ProcedureParser {
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
     static let modifierKeys = ["modifier", "when", "note", "step"]
     static let reportKeys = ["procedure", "specimen"]
-    static let diagnosisKeys = ["code", "side", "text", "preop", "pathology"]
+    static let diagnosisKeys = ["code", "side", "text", "preop", "pathology", "also"]
+    static let alsoKeys = ["code", "text"]
     static let patientKeys = ["sex", "age"]
     static let sectionNames = ["Indications", "Steps", "Notes"]
 
@@ -442,6 +443,7 @@ private struct FileParser {
             var side: Side?
             var preop: String?
             var pathology: String?
+            var also: [AdditionalDiagnosis] = []
             var codeNode: Node?
             for (key, value) in mapping {
                 switch key.string {
@@ -451,6 +453,13 @@ private struct FileParser {
                 case "text": text = string(value, key: "text")
                 case "preop": preop = string(value, key: "preop")
                 case "pathology": pathology = string(value, key: "pathology")
+                case "also":
+                    // One mapping, or a list of them.
+                    if let items = value.sequence {
+                        also = items.compactMap { parseAlso($0) }
+                    } else {
+                        also = parseAlso(value).map { [$0] } ?? []
+                    }
                 case "side":
                     if let s = string(value, key: "side") {
                         side = Side(rawValue: s.lowercased())
@@ -463,10 +472,36 @@ private struct FileParser {
             if mapping["text"] == nil { error(at: item, "diagnosis is missing 'text'") }
             if let code, let text, let codeNode {
                 result.append(
-                    Diagnosis(code: code, side: side, text: text, preop: preop, pathology: pathology, location: location(codeNode)))
+                    Diagnosis(
+                        code: code, side: side, text: text, preop: preop, pathology: pathology, also: also, location: location(codeNode)))
             }
         }
         return result
+    }
+
+    /// A diagnosis' `also`: a mapping with `code` and `text`.
+    mutating func parseAlso(_ node: Node) -> AdditionalDiagnosis? {
+        guard let mapping = node.mapping else {
+            error(at: node, "'also' must be a mapping with 'code' and 'text', or a list of them")
+            return nil
+        }
+        checkKeys(mapping, allowed: ProcedureParser.alsoKeys, context: "also")
+        var code: String?
+        var text: String?
+        var codeNode: Node?
+        for (key, value) in mapping {
+            switch key.string {
+            case "code":
+                code = string(value, key: "also.code")
+                codeNode = value
+            case "text": text = string(value, key: "also.text")
+            default: break
+            }
+        }
+        if mapping["code"] == nil { error(at: node, "'also' is missing 'code'") }
+        if mapping["text"] == nil { error(at: node, "'also' is missing 'text'") }
+        guard let code, let text, let codeNode else { return nil }
+        return AdditionalDiagnosis(code: code, text: text, location: location(codeNode))
     }
 
     // MARK: Format v2

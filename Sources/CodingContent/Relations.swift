@@ -88,7 +88,9 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         case .epidural: "Epidural anesthesia"
         case .monitored: "Monitored anesthesia care"
         case .moderateSedation: "Moderate sedation administered under the endoscopist's supervision"
-        case .local: "Local infiltration of 1% lidocaine"
+        // The steps say which drug was infiltrated where (“Lidocaine 1 % was infiltrated around
+        // the wound”); the heading line does not say it twice.
+        case .local: "Local anesthesia"
         case .topical: "Topical anesthetic"
         case .none: "None"
         }

@@ -10,8 +10,10 @@ import Foundation
 struct PreparedChoices: Sendable {
     /// Why the procedure's own code is right (deciding steps, the alternatives' rule, index path).
     var rightCode = ""
-    /// The notes as one string starting with a space, or empty.
+    /// The notes about CPT coding as one string starting with a space, or empty.
     var notes = ""
+    /// The notes about ICD-10-PCS coding as one string starting with a space, or empty.
+    var pcsNotes = ""
     /// Wrong codes: the `mustCount` first always qualify (family, alternatives, described neighbours),
     /// then the rest ranked by section and step overlap.
     var codes: [Choice] = []
@@ -21,11 +23,8 @@ struct PreparedChoices: Sendable {
     var contrasts: [(right: Choice, wrong: [Choice])] = []
     /// Per crosswalk entry: the right code, the side, the codes always offered (other sides) and the ranked rest.
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] = []
-    /// Per diagnosis: the right code, the code always offered (same condition, other side) and the ranked rest.
-    var diagnoses: [(right: Choice, must: [Choice], ranked: [Choice])] = []
-    /// Per diagnosis: how many of `must + ranked` are plausible (same category or site); the rest only
-    /// fill a `diagnosis` question up to four options.
-    var plausibleDiagnoses: [Int] = []
+    /// Per diagnosis: the key and its wrong options.
+    var diagnoses: [PreparedDiagnosis] = []
     /// The question lines, written once.
     var vignetteQuestion = "", entryQuestion = ""
     /// Per own clause: the contrast question line.
@@ -39,6 +38,17 @@ extension LibraryIndex {
     /// The options and rationales of procedure `i`, written on first use.
     func choices(_ i: ProcedureID) -> PreparedChoices {
         self[i].choices { makeChoices(i) }
+    }
+
+    /// Whether a note talks about the content file rather than about coding.
+    static func refersToTheFile(_ note: String) -> Bool {
+        let lowered = note.lowercased()
+        return ["this file", "file's", "front matter", "given here", "is given", "crosswalk"].contains { lowered.contains($0) }
+    }
+
+    /// Whether a note is about ICD-10-PCS.
+    static func isAboutPCS(_ note: String) -> Bool {
+        note.contains("ICD-10-PCS") || note.contains("PCS ") || note.contains("PCS,")
     }
 
     /// " Index: Arthrodesis, hip joint." or empty.
@@ -57,25 +67,50 @@ extension LibraryIndex {
         let alternatives = e.clauses.prefix(2).map { "\(self[self[$0].to].code) only if \(self[$0].when)" }
         if !alternatives.isEmpty { right += " It would be " + alternatives.joined(separator: ", and ") + "." }
         prepared.rightCode = right + indexHint(p)
-        prepared.notes = p.notes.isEmpty ? "" : " " + p.notes.joined(separator: " ")
+        // Notes teach coding; a note about the content file itself ("this file's crosswalk", "given
+        // here") is not shown, and ICD-10-PCS notes go only with ICD-10-PCS questions.
+        let shown = p.notes.filter { !Self.refersToTheFile($0) }
+        let pcsNotes = shown.filter(Self.isAboutPCS)
+        let cptNotes = shown.filter { !Self.isAboutPCS($0) }
+        prepared.notes = cptNotes.isEmpty ? "" : " " + cptNotes.joined(separator: " ")
+        prepared.pcsNotes = pcsNotes.isEmpty ? "" : " " + pcsNotes.joined(separator: " ")
 
-        // Family members and alternatives first, then alternatives outside the library that the
-        // author described (confusable neighbours), then the ranked rest.
-        let must = e.codeNeighbours.prefix(e.mustCount).map {
-            Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0))
+        // Only the family and the alternatives (either direction, described ones included): the
+        // alternatives the file names first, in its order, so the nearest confusable code (its first
+        // `instead`) leads; then codes whose own alternatives name this one; then the rest of the family.
+        var ordered: [ProcedureID] = []
+        for contrast in p.contrasts {
+            if let j = byCode[contrast.code], e.codeNeighbours.prefix(e.mustCount).contains(j), !ordered.contains(j) { ordered.append(j) }
         }
-        let described = p.contrasts.filter { byCode[$0.code] == nil && $0.describe != nil && $0.code != p.code }.map { c in
-            Choice(
-                text: c.code, correct: false,
-                rationale:
-                    "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind."
+        let linked = e.codeNeighbours.prefix(e.mustCount)
+        for j in linked where !ordered.contains(j) && e.clausesTo.contains(where: { self[$0].from == j }) { ordered.append(j) }
+        for j in linked where !ordered.contains(j) { ordered.append(j) }
+        let described = e.neighbours.described.map { c in
+            (
+                c.code,
+                Choice(
+                    text: c.code, correct: false,
+                    rationale:
+                        "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind."
+                )
             )
         }
-        let rest = e.codeNeighbours.dropFirst(e.mustCount).map {
-            Choice(text: self[$0].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: $0))
+        // Described alternatives take their place in file order among the library ones.
+        var codes: [Choice] = []
+        var next = 0
+        for contrast in p.contrasts {
+            if let d = described.first(where: { $0.0 == contrast.code }), !codes.contains(where: { $0.text == d.0 }) {
+                codes.append(d.1)
+            } else if let j = byCode[contrast.code], next < ordered.count, ordered[next] == j {
+                codes.append(Choice(text: self[j].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: j)))
+                next += 1
+            }
         }
-        prepared.codes = must + described + rest
-        prepared.mustCount = must.count + described.count
+        for j in ordered.dropFirst(next) {
+            codes.append(Choice(text: self[j].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: j)))
+        }
+        prepared.codes = codes
+        prepared.mustCount = codes.count
 
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]
@@ -99,21 +134,31 @@ extension LibraryIndex {
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }
-            return (Choice(text: right.option, correct: true, rationale: because), wrong)
+            let outside = e.neighbours.described.map { d in
+                Choice(
+                    text: Wording.capitalized(Wording.clause(d.when)), correct: false,
+                    rationale: "That finding would change the code to \(d.code) (\(d.describe!)), not to \(target).")
+            }
+            // Own alternatives first (the nearest confusable findings), described ones among them.
+            let ownCount = candidates.filter { self[$0].from == i }.count
+            var texts = Set([right.option.lowercased()])
+            let merged = (Array(wrong.prefix(ownCount)) + outside + Array(wrong.dropFirst(ownCount))).filter {
+                texts.insert($0.text.lowercased()).inserted
+            }
+            return (Choice(text: right.option, correct: true, rationale: because), merged)
         }
 
         let system = p.system.rawValue
         prepared.vignetteQuestion = "Which \(system) code should be reported for this procedure?"
-        prepared.entryQuestion = "Enter the \(system) code for this procedure, with a laterality modifier if one applies."
+        // A laterality modifier is asked for only where the code is reported by side.
+        prepared.entryQuestion =
+            e.sides.isEmpty || p.system == .icd10pcs
+            ? "Enter the \(system) code for this procedure." : "Enter the \(system) code for this procedure, with its laterality modifier."
         prepared.contrastQuestions = e.clauses.map {
             "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
-        prepared.plausibleDiagnoses = p.diagnoses.indices.map { k in
-            let code = e.diagnosisCodes[k]
-            return e.diagnosisPool.count { $0.key != code.key && $0.isPlausible(for: code.code) }
-        }
         return prepared
     }
 
@@ -151,27 +196,20 @@ extension LibraryIndex {
     }
 
     /// The crosswalk question for one of procedure `i`'s PCS codes: the other side's code always,
-    /// then family members' codes for this side, then the rest of the ranked pool.
+    /// then codes one character away in the official table (root operation, approach, qualifier,
+    /// device, a body part of the same kind), then family members' and alternatives' codes of the same
+    /// body system and side. Every rationale reads the codes from the table's labels, never from a CPT title.
     private func preparePCS(_ i: ProcedureID, answer: PCSCode) -> (right: Choice, side: Side?, must: [Choice], ranked: [Choice]) {
         let e = self[i]
         let side = answer.side
         let walk = PCSWalk.walk(answer.code, side: side)
+        let described = PCSWalk.describe(answer.code).map { " (\($0))" } ?? ""
         let because =
-            "\(answer.code) is the ICD-10-PCS code for \(named(i))\(Self.phrase(side, on: true)). "
+            "\(answer.code)\(described) is the ICD-10-PCS code for this report. "
             + (walk.isEmpty
                 ? "Build it from the root operation the note describes, the body part and side, the approach and the device." : walk)
         let pool = e.pcsPool.filter { $0.code != answer.code }
         let own = pool.filter { $0.owner == i }.sorted { Self.distance($0.side, from: side) < Self.distance($1.side, from: side) }
-        // Other procedures' codes only from the key's body system (character 2): an ankle fusion code
-        // is no distractor for a carpal tunnel release.
-        let system = answer.code.dropFirst().first
-        let plausible = pool.filter { $0.owner != i && $0.code.dropFirst().first == system }
-        // Other body systems only to reach four options.
-        let others =
-            plausible.count + own.count >= 3 ? plausible : plausible + pool.filter { $0.owner != i && $0.code.dropFirst().first != system }
-        let family = Set(e.codeNeighbours.prefix(e.familyCount))
-        let sameSide = others.filter { family.contains($0.owner) && $0.side == side }
-        let ranked = sameSide + others.filter { !(family.contains($0.owner) && $0.side == side) }
         let must = own.map { w in
             let scenario =
                 side.map {
@@ -183,72 +221,111 @@ extension LibraryIndex {
                 rationale: "\(w.code) is the code\(w.side == nil ? " without a side" : Self.phrase(w.side, on: false));" + scenario
                     + PCSWalk.difference(w.code, from: answer.code))
         }
-        let rest = ranked.map { w in
-            var why = "\(w.code) is the code for \(named(w.owner))\(Self.phrase(w.side, on: false))"
-            if let id = e.clauses.first(where: { self[$0].to == w.owner }) {
-                why += ", which would need that \(self[id].when)."
-            } else {
-                why += ", a different procedure."
-            }
-            why += PCSWalk.difference(w.code, from: answer.code)
-            return Choice(text: w.code, correct: false, rationale: why)
+        // Other procedures' codes only from the family and alternatives, of the key's body system and side.
+        let system = answer.code.dropFirst().first
+        let linked = Set(e.codeNeighbours.prefix(e.mustCount))
+        let others = pool.filter {
+            linked.contains($0.owner) && $0.code.dropFirst().first == system && ($0.side == side || $0.side == nil || side == nil)
+        }.map(\.code)
+        var seen = Set([answer.code] + own.map(\.code))
+        let candidates = (PCSWalk.variants(of: answer.code) + others).filter { seen.insert($0).inserted }
+        let rest = candidates.map { code in
+            let what = PCSWalk.describe(code).map { "\(code) is \($0)." } ?? "\(code) is another code of the same body system."
+            return Choice(text: code, correct: false, rationale: what + PCSWalk.difference(code, from: answer.code))
         }
         return (Choice(text: answer.code, correct: true, rationale: because), side, must, rest)
     }
 
-    /// The diagnosis question for procedure `i`'s diagnosis `k`: the same condition on the other
-    /// side always (an own code of the opposite side sharing the most characters), then codes of the
-    /// same category, the same block, then the rest of the area's pool.
-    private func prepareDiagnosis(_ i: ProcedureID, answer k: Int) -> (right: Choice, must: [Choice], ranked: [Choice]) {
+    /// The diagnosis question for procedure `i`'s diagnosis `k` (with its `also` code, when it has one):
+    /// the same condition on the other side always, then codes of the same category, then related
+    /// conditions of the same file or of the family's site in the same chapter (`DiagnosisDistractors`).
+    private func prepareDiagnosis(_ i: ProcedureID, answer k: Int) -> PreparedDiagnosis {
         let e = self[i]
         let right = e.procedure.diagnoses[k]
         let code = e.diagnosisCodes[k].code
         let dotted = e.diagnosisCodes[k].dotted
-        let key = e.diagnosisCodes[k].key
-        let plausible = e.diagnosisPool.filter { $0.key != key && $0.isPlausible(for: code) }
-        // Codes of another site only to reach four options, after every plausible one.
-        let pool =
-            plausible.count >= 3
-            ? plausible
-            : plausible + e.diagnosisPool.filter { $0.code != code && $0.key != key && !$0.isPlausible(for: code) }
-        var counterpart: PooledDiagnosis?
-        if let side = right.side, side != .bilateral {
-            let opposite: Side = side == .right ? .left : .right
-            var best = 2
-            for candidate in pool where candidate.owner == i && candidate.side == opposite {
-                let shared = zip(candidate.code.utf8, code.utf8).prefix { $0 == $1 }.count
-                if shared > best {
-                    best = shared
-                    counterpart = candidate
-                }
-            }
+        let distractors = DiagnosisDistractors(right, code: code, key: e.diagnosisCodes[k].key, pool: e.diagnosisPool, owner: i)
+        let also = right.also.map { (dotted: ICD10.dotted($0.code), text: $0.text) }
+        let further = also.map(\.dotted)
+        let key = [dotted] + further
+        func set(_ codes: [String]) -> String { codes.joined(separator: ", ") }
+
+        // What the note documents, in its own words, and where: the rationale quotes it rather than
+        // claiming what the note leaves out.
+        // With a pathology result, the diagnosis to code is the surgeon's final one in its light: a
+        // tubular adenoma of the sigmoid polyp, or the bleeding itself when the uterus is normal.
+        let source = right.pathology == nil ? "the postoperative diagnosis" : "the diagnosis to code"
+        let documented = "“" + Wording.clause(right.text) + "”"
+        var because: String
+        if also.isEmpty {
+            let pathology = right.pathology.map { "with the pathology result “\(Wording.clause($0))”, " } ?? ""
+            because = "\(dotted) is correct: \(pathology)\(source) here is \(documented), and ICD-10-CM codes it \(dotted)."
+        } else {
+            let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "“\(Wording.clause($0.1))” (\($0.0))" }
+            because =
+                "\(set(key)) is correct: the postoperative diagnosis lists \(["two", "three", "four"][min(listed.count, 4) - 2]) conditions this operation treats, "
+                + listed.dropLast().joined(separator: ", ") + " and " + listed.last!
+                + "; each is reported, in the order the report lists them."
         }
-        let source = right.pathology == nil ? "the postoperative diagnosis" : "the pathology result"
-        let documented = right.pathology.map { "“" + Wording.clause($0) + "”" } ?? right.text
-        let because =
-            "\(dotted) is correct: \(source) documents \(documented), which is \(dotted). Outpatient coders code the confirmed postoperative or pathology diagnosis, not the preoperative impression."
-        let must =
-            counterpart.map { w in
-                [
-                    Choice(
-                        text: w.dotted, correct: false,
-                        rationale:
-                            "\(w.dotted) is \(w.text): the other side; this note documents the \(right.side!.rawValue) side, and the side is part of the code."
-                    )
-                ]
-            } ?? []
-        let category = String(code.prefix(3))
-        let block = String(code.prefix(2))
-        let rest = pool.filter { $0.code != counterpart?.code }
-        let ranked =
-            rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) && $0.code.hasPrefix(block) }
-            + rest.filter { !$0.code.hasPrefix(block) }
-        let wrong = ranked.map { w in
-            let relation =
-                w.code.hasPrefix(category)
-                ? "a code of the same category (\(dotted.prefix(3))) for" : "a related condition at the same site:"
-            return Choice(text: w.dotted, correct: false, rationale: "\(w.dotted) is \(relation) \(w.text); the note does not document it.")
+        let preop = right.preop.map(Wording.clause)
+        if right.pathology != nil || (preop != nil && preop?.lowercased() != right.text.lowercased()) {
+            because += " Code the diagnosis the operation confirmed, the postoperative diagnosis or the pathology result when there is one"
+            because += preop.map { ", not the preoperative impression (“\($0)”)." } ?? "."
         }
-        return (Choice(text: dotted, correct: true, rationale: because), must, wrong)
+        let side = right.side?.rawValue ?? ""
+        var must: [Choice] = []
+        // The other side for every code, when each has a counterpart.
+        if let w = distractors.counterpart, distractors.alsoCounterparts.allSatisfy({ $0 != nil }) {
+            let text = set([w.dotted] + distractors.alsoCounterparts.map { $0!.dotted })
+            must.append(
+                Choice(
+                    text: text, correct: false,
+                    rationale:
+                        "\(text) codes the same \(also.isEmpty ? "condition" : "conditions") on the other side; this report documents the \(side) side, and the side is part of the code."
+                ))
+        }
+        var oneOff: [Choice] = []
+        if let w = distractors.counterpart {
+            oneOff.append(
+                Choice(
+                    text: set([w.dotted] + further), correct: false,
+                    rationale: "\(w.dotted) codes the other side; this report documents the \(side) side, and the side is part of the code."
+                ))
+        }
+        var missingLast: Choice?
+        if let last = also.last {
+            missingLast = Choice(
+                text: set(key.dropLast()), correct: false,
+                rationale:
+                    "A condition is left out: the report also documents “\(Wording.clause(last.text))”, treated in the same operation, so \(last.dotted) is reported as well."
+            )
+            must.append(missingLast!)
+        }
+        let category = String(dotted.prefix(3))
+        let ranked = distractors.ranked.map { w in
+            let why =
+                w.code.hasPrefix(code.prefix(3))
+                ? "\(w.dotted) (\(w.text)) is in the same category, \(category), but does not match \(source) here, \(documented)."
+                : "\(w.dotted) (\(w.text)) is a related condition at this site, but \(source) here is \(documented), coded \(dotted)."
+            return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
+        }
+        oneOff += ranked
+        return PreparedDiagnosis(
+            right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: ranked, oneOff: oneOff,
+            missingSecond: missingLast)
     }
+}
+
+/// A keyed diagnosis (one code, or two in sequence) and its wrong options.
+struct PreparedDiagnosis: Sendable {
+    /// The key: one code, or two joined with ", ".
+    var right: Choice
+    /// Always offered: the other side, and for two codes the first alone.
+    var must: [Choice]
+    /// The rest, ranked: the same category first, then related conditions.
+    var ranked: [Choice]
+    /// Wrong diagnoses that differ from the key in exactly one code, for code sets.
+    var oneOff: [Choice]
+    /// For a key of two codes: the first alone (a code set one element short).
+    var missingSecond: Choice?
 }

@@ -46,16 +46,13 @@ extension QuestionGenerator {
             }
             return Draft(stem: stem, choices: [], rationale: rationale + c.notes, entryAnswer: expected)
         }
-        // Family members and alternatives always (a seeded three of the first five when there are
-        // more), then the closest codes of the same area by section and step overlap.
+        // Only the family and the alternatives: the nearest confusable code (the file's first
+        // alternative) always, then a seeded two of the next three, alternatives before family.
         var choices = [Choice(text: e.procedure.code, correct: true, rationale: c.rightCode)]
         choices.reserveCapacity(4)
         let codes = c.codes
-        if c.mustCount >= 3 {
-            for k in rng.sortedSample(3, of: min(c.mustCount, 5)) { choices.append(codes[k]) }
-        } else {
-            pick(3, must: codes.prefix(c.mustCount), ranked: codes.dropFirst(c.mustCount), into: &choices, &rng)
-        }
+        if let first = codes.first { choices.append(first) }
+        for k in rng.sortedSample(min(2, codes.count - 1), of: min(codes.count - 1, 3)) { choices.append(codes[1 + k]) }
         return Draft(stem: stem, choices: choices, rationale: c.rightCode + c.notes)
     }
 
@@ -73,7 +70,7 @@ extension QuestionGenerator {
             question: "Which ICD-10-PCS code should be reported for this inpatient procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
-        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
+        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale + c.pcsNotes)
     }
 
     func diagnosis(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
@@ -81,10 +78,13 @@ extension QuestionGenerator {
         let c = index.choices(i)
         let (k, side) = drawCodedDiagnosis(e, among: e.codableDiagnoses, &rng)
         let prepared = c.diagnoses[k]
-        let plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        var plan = scenario(e, side: .some(side), diagnosis: k, &rng)
+        // FINDINGS may document an incidental condition (hemorrhoids seen on retroflexion) that an
+        // option names; the diagnosis lines and the pathology decide.
+        plan.findings = false
         let stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which ICD-10-CM code supports the medical necessity of this procedure?", &rng)
+            question: "Which ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)

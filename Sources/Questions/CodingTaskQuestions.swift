@@ -43,7 +43,7 @@ extension QuestionGenerator {
         because += " " + c.diagnoses[k].right.rationale
         var groups: [[Choice]] = [[], [], [], []]
         // One element wrong: the alternative CPT code.
-        for choice in c.codes.prefix(max(c.mustCount, 5)) {
+        for choice in c.codes {
             // The alternative keeps the scenario's side modifier when it is sided too.
             let otherModifier = index.byCode[choice.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
             groups[0].append(Choice(text: set([choice.text + otherModifier, dx]), correct: false, rationale: choice.rationale))
@@ -77,21 +77,27 @@ extension QuestionGenerator {
                         "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."
                 ))
         }
-        // The diagnosis wrong: other side, then the same category or a related condition.
-        // A wrong diagnosis of the same category or site only: one element off, and plausible.
-        for wrong in (c.diagnoses[k].must + c.diagnoses[k].ranked).prefix(min(c.plausibleDiagnoses[k], 5)) {
+        // The diagnosis wrong: other side, then the same category or a related condition (one code
+        // off); for a key of two codes, the second one missing.
+        if let missing = c.diagnoses[k].missingSecond {
+            groups[3].append(Choice(text: set([cpt, missing.text]), correct: false, rationale: missing.rationale))
+        }
+        for wrong in c.diagnoses[k].oneOff.prefix(5) {
             groups[3].append(Choice(text: set([cpt, wrong.text]), correct: false, rationale: wrong.rationale))
         }
         var choices = [Choice(text: set([cpt, dx]), correct: true, rationale: because)]
-        var order = [0, 1, 2, 3].filter { !groups[$0].isEmpty }
+        // The alternative CPT code (the file's first alternative, the nearest confusable one) always
+        // leads; the other kinds of error follow in a seeded order.
+        var order = [1, 2, 3].filter { !groups[$0].isEmpty }
         rng.shuffle(&order)
+        if !groups[0].isEmpty { order.insert(0, at: 0) }
         var taken = Set([choices[0].text])
         var round = 0
         // Round robin over the groups (one element wrong each); the first pick of a group is one of its
         // two strongest, and every pick leaves the group, so no candidate is lost to a repeat.
         while choices.count < 4, order.contains(where: { !groups[$0].isEmpty }) {
             for g in order where choices.count < 4 && !groups[g].isEmpty {
-                let choice = groups[g].remove(at: round == 0 ? rng.below(min(2, groups[g].count)) : 0)
+                let choice = groups[g].remove(at: round == 0 && g != 0 ? rng.below(min(2, groups[g].count)) : 0)
                 if taken.insert(choice.text).inserted { choices.append(choice) }
             }
             round += 1
@@ -216,16 +222,15 @@ extension QuestionGenerator {
                         "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
         }
         // The alternatives (family first) with the same additional code: the wrong main code.
-        for alternative in c.codes.prefix(max(c.mustCount, 3)) {
+        for alternative in c.codes.prefix(3) {
             wrong.append(Choice(text: set([alternative.text] + key.dropFirst()), correct: false, rationale: alternative.rationale))
         }
         var taken = Set([choices[0].text])
         var unique: [Choice] = []
         for choice in wrong where taken.insert(choice.text).inserted { unique.append(choice) }
         pick(3, must: [], ranked: unique[...], into: &choices, &rng)
-        var teaching = because
-        for choice in choices.dropFirst() { teaching += " Not \(choice.text): \(choice.rationale)" }
-        return Draft(stem: stem, choices: choices, rationale: teaching)
+        // Each wrong option carries its own rationale; the question's says what is reported and why.
+        return Draft(stem: stem, choices: choices, rationale: because)
     }
 }
 

@@ -49,22 +49,67 @@ struct PooledDiagnosis: Sendable {
     var key: Int
     /// The side the code encodes.
     var side: Side?
-    /// The procedure that lists it.
+    /// The procedure that lists it (the pool holds only the asking procedure, its family and its
+    /// alternatives: the same site).
     var owner: ProcedureID
-    /// Whether its procedure works on the same anatomic site (same section path) as the asking one.
-    var sameSite: Bool
+    /// Whether the asking procedure's own file lists it.
+    var sameFile: Bool
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
-    /// (other laterality, type or specificity), or a related condition of the same site (carcinoma in
-    /// situ, invasive carcinoma and uncertain behavior of the bladder) — never another organ or joint
-    /// (an ankle arthritis code in a shoulder case, appendicitis in a hernia case).
+    /// (other laterality, type or specificity), a related condition the same file lists, or one a
+    /// family member or alternative lists in the same chapter (the nearest the reference data comes
+    /// to the official block; not in chapters M and S, whose categories are sites) — never another
+    /// body site.
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        let sameCategory = self.code.prefix(3) == code.prefix(3)
-        // Musculoskeletal and injury codes carry the body site in the category or its subdivisions,
-        // and a repair section spans every site: only the same category at the same site misleads.
-        if code.hasPrefix("M") || code.hasPrefix("S") { return sameCategory && sameSite }
-        return sameSite || sameCategory
+        if sameFile || self.code.prefix(3) == code.prefix(3) { return true }
+        // Musculoskeletal and injury categories carry the body site (a family of skin repairs spans
+        // the forearm, the leg and the back): another category there is another site.
+        if code.hasPrefix("M") || code.hasPrefix("S") { return false }
+        return self.code.prefix(1) == code.prefix(1)
+    }
+}
+
+/// The wrong diagnosis codes of one keyed diagnosis, by how they are wrong.
+struct DiagnosisDistractors {
+    /// The same condition on the other side (the own code of the opposite side sharing the most characters).
+    var counterpart: PooledDiagnosis?
+    /// The further codes' counterparts on the other side, for a key of several codes (`nil` where none).
+    var alsoCounterparts: [PooledDiagnosis?]
+    /// Plausible codes of the key's side or unsided, same category first, then related conditions.
+    var ranked: [PooledDiagnosis]
+
+    /// How many options a `diagnosis` question can offer besides the key.
+    var count: Int { (counterpart == nil ? 0 : 1) + ranked.count }
+
+    init(_ d: Diagnosis, code: String, key: Int, pool: [PooledDiagnosis], owner: ProcedureID) {
+        let also = d.also.map(\.normalizedCode)
+        let plausible = pool.filter { $0.key != key && !also.contains($0.code) && $0.isPlausible(for: code) }
+        func opposite(of code: String) -> PooledDiagnosis? {
+            guard let side = d.side, side != .bilateral else { return nil }
+            let other: Side = side == .right ? .left : .right
+            var best = 2
+            var found: PooledDiagnosis?
+            for candidate in pool where candidate.owner == owner && candidate.side == other {
+                let shared = zip(candidate.code.utf8, code.utf8).prefix { $0 == $1 }.count
+                if shared > best {
+                    best = shared
+                    found = candidate
+                }
+            }
+            return found
+        }
+        let counterpart = opposite(of: code)
+        let alsoCounterparts = also.map(opposite(of:))
+        self.counterpart = counterpart
+        self.alsoCounterparts = alsoCounterparts
+        let others = Set(alsoCounterparts.compactMap { $0?.code })
+        // Codes of the other side stay out of the rest: one laterality option teaches the side.
+        let rest = plausible.filter {
+            $0.code != counterpart?.code && !others.contains($0.code) && ($0.side == nil || $0.side == d.side || d.side == nil)
+        }
+        let category = code.prefix(3)
+        ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) }
     }
 }
 
@@ -276,7 +321,7 @@ struct LibraryIndex: Sendable {
                 leadingTo[to.rawValue].append(id)
             }
         }
-        let linked = Links(readings: readings, clauses: clauses, own: own, leadingTo: leadingTo)
+        let linked = Links(readings: readings, clauses: clauses, own: own, leadingTo: leadingTo, codes: Set(byCode.keys))
 
         // 3. Stem material; then the clauses whose `rules_out` sentence may not be quoted lose it.
         let stems = ids.parallelMap { StemMaterial(linked, $0, mentionsCode: mentionsCode) }
@@ -333,7 +378,10 @@ struct CodeMentions: Sendable {
         for p in procedures {
             codes.insert(p.code.uppercased())
             for c in p.pcs { codes.insert(c.code.uppercased()) }
-            for d in p.diagnoses { codes.insert(d.normalizedCode) }
+            for d in p.diagnoses {
+                codes.insert(d.normalizedCode)
+                for also in d.also { codes.insert(also.normalizedCode) }
+            }
         }
         self.codes = codes
     }
@@ -436,6 +484,8 @@ struct Links: Sendable {
     let own: [[ClauseID]]
     /// Per procedure: the clauses leading to it.
     let leadingTo: [[ClauseID]]
+    /// Every code of the library.
+    let codes: Set<String>
 
     subscript(_ id: ProcedureID) -> ProcedureReading { readings[id.rawValue] }
     subscript(_ id: ClauseID) -> Clause { clauses[id.rawValue] }
@@ -525,9 +575,13 @@ struct Neighbours: Sendable {
     let familyCount: Int
     /// How many of `codeNeighbours` are family members or contrast-linked codes (they come first).
     let mustCount: Int
-    /// Ranked procedures of other families in the same area that are not contrast-linked (code pools,
-    /// wrong findings).
+    /// Ranked procedures of other families in the same area that are not contrast-linked (code pools).
     let otherFamilies: [ProcedureID]
+    /// The alternatives outside the library the author described (`instead` with `describe`), in file order.
+    let described: [Contrast]
+    /// How many wrong codes a code question can offer: family members, alternatives in either
+    /// direction and described alternatives — never a code of another family's site.
+    var plausibleCodeCount: Int { mustCount + described.count }
 
     init(_ linked: Links, _ i: ProcedureID) {
         let me = linked[i]
@@ -549,6 +603,8 @@ struct Neighbours: Sendable {
         self.codeNeighbours = codeNeighbours
         familyCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey }.count
         mustCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey || linked.linked(i, $0) }.count
+        var seen: Set<String> = [p.code]
+        described = p.contrasts.filter { $0.describe != nil && !linked.codes.contains($0.code) && seen.insert($0.code).inserted }
         otherFamilies = Self.rank(linked, i, limit: neighbourLimit, overlaps: overlaps) { j in
             let q = linked[j].procedure
             guard linked[j].familyKey != me.familyKey, q.code != p.code, !linked.linked(i, j), q.area == area else { return nil }
@@ -609,46 +665,55 @@ struct Candidates: Sendable {
         }
         add(linked.clauses(of: i))
         add(linked.clauses(to: i))
-        // Other procedures' findings only from the same site or family: a hip finding in a shoulder
-        // question misleads nobody.
-        // (then, only to reach four options, the rest as before).
-        let asking = linked[i].procedure
-        let others = neighbours.codeNeighbours + neighbours.otherFamilies
-        func sameSite(_ j: ProcedureID) -> Bool {
-            linked[j].procedure.section == asking.section || (asking.family != nil && linked[j].procedure.family == asking.family)
-        }
-        for j in others where sameSite(j) { add(linked.clauses(of: j)) }
-        for j in others where !sameSite(j) { add(linked.clauses(of: j)) }
+        // Other procedures' findings only from the family and the alternatives (either direction): an
+        // appendix or gallbladder finding in a hernia question misleads nobody.
+        for j in neighbours.codeNeighbours.prefix(neighbours.mustCount) { add(linked.clauses(of: j)) }
         clauseCandidates = candidates
+        // An exam question has four options: the right finding and three wrong ones (described
+        // alternatives outside the library count), else no contrast for that alternative.
         askableClauses = linked.clauses(of: i).filter {
-            !LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).isEmpty
+            LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).count + neighbours.described.count >= 3
         }
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
         var pcs: [PooledPCS] = []
-        var diagnoses: [PooledDiagnosis] = []
         var seenPCS: Set<String> = []
-        var seenDiagnoses: Set<String> = []
         for j in [i] + neighbours.codeNeighbours + neighbours.otherFamilies {
-            let reading = linked[j]
-            for c in reading.procedure.pcs where seenPCS.insert(c.code).inserted {
+            for c in linked[j].procedure.pcs where seenPCS.insert(c.code).inserted {
                 pcs.append(PooledPCS(code: c.code, side: c.side, owner: j))
-            }
-            for (k, d) in reading.procedure.diagnoses.enumerated() where seenDiagnoses.insert(reading.diagnosisCodes[k].code).inserted {
-                let code = reading.diagnosisCodes[k]
-                diagnoses.append(
-                    PooledDiagnosis(
-                        code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j,
-                        sameSite: j == i || reading.procedure.section == linked[i].procedure.section))
             }
         }
         pcsPool = pcs
+        // Diagnoses only from the same file, the family and the alternatives: the same site.
+        var diagnoses: [PooledDiagnosis] = []
+        var seenDiagnoses: Set<String> = []
+        for j in [i] + neighbours.codeNeighbours.prefix(neighbours.mustCount) {
+            let reading = linked[j]
+            for (k, d) in reading.procedure.diagnoses.enumerated() {
+                let code = reading.diagnosisCodes[k]
+                if seenDiagnoses.insert(code.code).inserted {
+                    diagnoses.append(
+                        PooledDiagnosis(
+                            code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: j, sameFile: j == i))
+                }
+                for also in d.also where seenDiagnoses.insert(also.normalizedCode).inserted {
+                    diagnoses.append(
+                        PooledDiagnosis(
+                            code: also.normalizedCode, dotted: ICD10.dotted(also.code), text: also.text, key: TextKey.of(also.text),
+                            side: d.side, owner: j, sameFile: j == i))
+                }
+            }
+        }
         diagnosisPool = diagnoses
         let own = linked[i]
+        // A `diagnosis` question has four options: three wrong ones that test a coding decision.
         codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
+            let d = own.procedure.diagnoses[k]
             let code = own.diagnosisCodes[k]
-            return own.procedure.diagnoses[k].side != .bilateral
-                && diagnoses.contains { $0.key != code.key }
+            guard d.side != .bilateral else { return false }
+            let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i)
+            // A key of two codes also has "the first code alone" as a wrong option.
+            return wrong.count + (d.also.isEmpty ? 0 : 1) >= 3
         }
     }
 
@@ -669,8 +734,9 @@ struct KindAvailability: Sendable {
             let reason = "every step names a code or the title, so no scenario can be narrated"
             missing[.vignette] = reason
             missing[.vignetteEntry] = reason
-        } else if neighbours.codeNeighbours.isEmpty {
-            missing[.vignette] = "the library has no other \(p.system.rawValue) code to offer as a wrong option"
+        } else if neighbours.plausibleCodeCount < 3 {
+            missing[.vignette] =
+                "it has fewer than three family members and alternatives ('instead') to offer as wrong codes"
         }
         if clauses.isEmpty {
             missing[.contrast] = "it has no contrast naming a code in the library"
@@ -688,7 +754,8 @@ struct KindAvailability: Sendable {
         if p.diagnoses.isEmpty {
             missing[.diagnosis] = "it lists no diagnoses"
         } else if candidates.codableDiagnoses.isEmpty || !hasScenario {
-            missing[.diagnosis] = "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category or site"
+            missing[.diagnosis] =
+                "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category, its file or its family's site"
         }
         for kind in QuestionKind.retired {
             missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"

@@ -70,7 +70,13 @@ struct ReportMaterial: Sendable {
         diagnosisLines = p.diagnoses.map { d in
             let before = Wording.sentence(Wording.capitalized(d.preop ?? d.text))
             // With a pathology result the surgeon's impression stays general; pathology decides.
-            let after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
+            var after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
+            // A second condition treated in the same operation is listed as the surgeon lists it.
+            if !d.also.isEmpty {
+                after = ([d.text] + d.also.map(\.text)).enumerated().map { k, text in
+                    "\(k + 1). " + Wording.sentence(Wording.capitalized(text))
+                }.joined(separator: " ")
+            }
             return (before, after == before ? "Same." : after, d.pathology.map(Wording.sentence))
         }
         fittingDiagnoses = [nil, Side.right, .left, .bilateral].map { side in
@@ -170,7 +176,7 @@ extension QuestionGenerator {
             text += specimen
         }
         text += "\nDESCRIPTION OF PROCEDURE: "
-        arrival(plan, into: &text, &rng)
+        arrival(plan, usual: e.report.setting, into: &text, &rng)
         for sentence in plan.opening {
             text += " "
             text += sentence
@@ -186,7 +192,7 @@ extension QuestionGenerator {
     }
 
     /// The description's first sentence: who the patient is and where the service happens.
-    private func arrival(_ plan: ReportPlan, into text: inout String, _ rng: inout SplitMix64) {
+    private func arrival(_ plan: ReportPlan, usual: CareSetting, into text: inout String, _ rng: inout SplitMix64) {
         let patient = plan.patient
         let whereabouts: String
         switch plan.setting {
@@ -194,7 +200,14 @@ extension QuestionGenerator {
         case .emergencyDepartment: whereabouts = " was seen in the emergency department"
         case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
         case .outpatientSurgery: whereabouts = " was brought to the operating room"
-        case .inpatient: whereabouts = " was admitted and brought to the operating room"
+        case .inpatient:
+            // An admitted patient still has an endoscopy in the endoscopy suite, a bedside procedure
+            // in a procedure room.
+            switch usual {
+            case .endoscopySuite: whereabouts = " was an inpatient and was brought to the endoscopy suite"
+            case .office, .emergencyDepartment: whereabouts = " was an inpatient and was brought to the procedure room"
+            case .outpatientSurgery, .inpatient: whereabouts = " was admitted and brought to the operating room"
+            }
         }
         let variant = rng.below(3)
         let an = patient.article == "an"

@@ -88,8 +88,8 @@ struct ResultsTests {
         let reversed = direct.items.first { $0.item == ClassDatabase.items[3] }!
         #expect(reversed.facility == 40)
         #expect(abs(reversed.discriminationIndex! - -91.01821) < 1e-4)
-        // Three options (the fixture family has three codes and nothing else at the site): 1/3.
-        #expect(abs(reversed.randomGuessScore! - 100.0 / 3) < 1e-9)
+        // Four options (the key, its first alternative and two more of its family and alternatives): 1/4.
+        #expect(abs(reversed.randomGuessScore! - 100.0 / 4) < 1e-9)
         #expect(reversed.answers.first { $0.correct }?.count == 2)
         #expect(reversed.answers.reduce(0) { $0 + $1.count } == 5)
     }
@@ -205,7 +205,7 @@ struct ResultsTests {
         let records = try database.records()
         #expect(records.map(\.answer).map { $0 == nil } == [false, true, false, false])
         #expect(records[1].choice == nil && records[1].correct == false)
-        #expect(records.allSatisfy { $0.options?.count == 3 && $0.key != nil })
+        #expect(records.allSatisfy { $0.options?.count == 4 && $0.key != nil })
         #expect(records[0].choice == records[0].key)
         let analysis = ItemAnalysis(attempts: try ResultSelection.attempts(records))
         #expect(analysis.test.mean == 50)

@@ -59,7 +59,7 @@ import Testing
         #expect(q["item"] as? String == "cpt:27284/vignette" && q["kind"] as? String == "vignette" && q["code"] as? String == "27284")
         #expect(q["seed"] as? Int == 7)
         #expect((q["answer"] as! [String: Any])["text"] as? String == "27284")
-        #expect((q["options"] as! [[String: Any]]).map { $0["text"] as! String }.sorted() == ["27130", "27284", "27286"])
+        #expect((q["options"] as! [[String: Any]]).map { $0["text"] as! String }.sorted() == ["27130", "27165", "27284", "27286"])
     }
 
     @Test func countGivesConsecutiveSeedsPerItem() async throws {

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "efb7e70b6d8f3b4a")
+        #expect(Fingerprint.hex(of: bytes) == "d07c4fc12bede2bf")
     }
 }

@@ -15,19 +15,23 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: A 30-year-old man was admitted and brought to the operating room, and the planned procedure was confirmed. An anterior approach to the hip was made. Subsequently, the capsule was incised and the femoral head was dislocated. All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Subsequently, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Finally, the wound was closed in layers over a drain.\n\nWhich CPT code should be reported for this procedure?"
         )
-        #expect(q.options.map(\.text) == ["27130", "27286", "27284"])
-        #expect(q.answer == CorrectAnswer(label: "C", text: "27284"))
+        #expect(q.options.map(\.text) == ["27165", "27284", "27130", "27286"])
+        #expect(q.answer == CorrectAnswer(label: "B", text: "27284"))
         #expect(
             q.rationale
                 == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Add RT or LT."
         )
         #expect(
-            q.options.first { $0.text == "27286" }?.rationale
-                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind (a note like this one reads: “Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft”)."
+            q.options.first { $0.text == "27165" }?.rationale
+                == "27165 (cutting and realigning the upper femur with fixation, without fusing the hip) would be reported instead only if the femur is cut below the trochanters to realign the leg and the hip joint itself is left mobile; this note documents nothing of the kind."
         )
         #expect(
             q.options.first { $0.text == "27130" }?.rationale
                 == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind (a note like this one reads: “No implant was used to recreate motion; the goal was bony union of head and socket”)."
+        )
+        #expect(
+            q.options.first { $0.text == "27286" }?.rationale
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind (a note like this one reads: “Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft”)."
         )
     }
 
@@ -35,7 +39,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:27284/vignette-entry", seed: 2)
         #expect(
             q.stem
-                == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 23-year-old woman, was admitted and brought to the operating room. An anterior approach to the hip was made. The capsule was incised and the femoral head was dislocated. All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Then the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nEnter the CPT code for this procedure, with a laterality modifier if one applies."
+                == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 23-year-old woman, was admitted and brought to the operating room. An anterior approach to the hip was made. The capsule was incised and the femoral head was dislocated. All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Then the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nEnter the CPT code for this procedure, with its laterality modifier."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "27284-RT"))
@@ -55,6 +59,8 @@ import Testing
             q.options.map(\.text) == [
                 "Dye is injected into the bile ducts and x-ray pictures are taken during the operation",
                 "The gallbladder is removed through an open abdominal incision from the start",
+                "The common bile duct is opened through the laparoscope to search for and clear stones",
+                "The gallbladder is removed through an open incision and the ducts are imaged with dye",
             ])
         #expect(
             q.answer
@@ -65,7 +71,18 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "The gallbladder is removed through an open abdominal incision from the start" }?.rationale
-                == "That finding would change the code to 47600 (Open gallbladder removal), not to 47563.")
+                == "That finding would change the code to 47600 (Open gallbladder removal), not to 47563."
+        )
+        #expect(
+            q.options.first { $0.text == "The common bile duct is opened through the laparoscope to search for and clear stones" }?
+                .rationale
+                == "That finding would change the code to 47564 (laparoscopic gallbladder removal with exploration of the common bile duct), not to 47563."
+        )
+        #expect(
+            q.options.first { $0.text == "The gallbladder is removed through an open incision and the ducts are imaged with dye" }?
+                .rationale
+                == "That finding would change the code to 47605 (open gallbladder removal with a cholangiogram during the operation), not to 47563."
+        )
     }
 
     @Test func codeSetDistractorsEachChangeOneElement() throws {
@@ -74,21 +91,23 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 36-year-old man, was admitted and brought to the operating room. The capsule was incised and the femoral head was dislocated. Subsequently, all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Subsequently, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich code set should be reported for this procedure (CPT code with modifiers, then ICD-10-CM)?"
         )
-        #expect(q.options.map(\.text) == ["27284-LT, M16.52", "27284-LT, M16.7", "27284-RT, M16.52", "27284-LT, 20902, M16.52"])
-        #expect(q.answer == CorrectAnswer(label: "A", text: "27284-LT, M16.52"))
+        #expect(q.options.map(\.text) == ["27284-LT, 20902, M16.52", "27286, M16.52", "27284-LT, M16.7", "27284-LT, M16.52"])
+        #expect(q.answer == CorrectAnswer(label: "D", text: "27284-LT, M16.52"))
         #expect(
             q.rationale
-                == "27284-LT, M16.52 is the complete code set. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis documents post-traumatic arthritis of the left hip, which is M16.52. Outpatient coders code the confirmed postoperative or pathology diagnosis, not the preoperative impression."
+                == "27284-LT, M16.52 is the complete code set. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis or the pathology result when there is one, not the preoperative impression (“end-stage left hip arthritis”)."
         )
-        #expect(
-            q.options.first { $0.text == "27284-LT, M16.7" }?.rationale
-                == "M16.7 is a code of the same category (M16) for other one-sided secondary arthritis of the hip; the note does not document it."
-        )
-        #expect(
-            q.options.first { $0.text == "27284-RT, M16.52" }?.rationale == "RT names the wrong side: the report documents the left side.")
         #expect(
             q.options.first { $0.text == "27284-LT, 20902, M16.52" }?.rationale
                 == "20902 should not be added: harvest of iliac crest graft through a separate incision is included in 27284 because the fusion code already counts obtaining the graft."
+        )
+        #expect(
+            q.options.first { $0.text == "27286, M16.52" }?.rationale
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind (a note like this one reads: “Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft”)."
+        )
+        #expect(
+            q.options.first { $0.text == "27284-LT, M16.7" }?.rationale
+                == "M16.7 (other one-sided secondary arthritis of the hip) is in the same category, M16, but does not match the postoperative diagnosis here, “post-traumatic arthritis of the left hip”."
         )
     }
 
@@ -109,6 +128,10 @@ import Testing
                 == "Modifier 52 (the service was reduced or not completed as described, by the physician's choice or because its goal could not be reached, such as a colonoscopy that does not reach the cecum) does not fit: here, substantially more work than usual is documented with its reason."
         )
         #expect(
+            q.options.first { $0.text == "59" }?.rationale
+                == "Modifier 59 (a procedure that is normally bundled was distinct here: another site, lesion, incision or session) does not fit: here, substantially more work than usual is documented with its reason."
+        )
+        #expect(
             q.options.first { $0.text == "51" }?.rationale
                 == "Modifier 51 (several procedures were done in one session and this one is not the main one) does not fit: here, substantially more work than usual is documented with its reason."
         )
@@ -120,11 +143,15 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: A 45-year-old man was admitted and brought to the operating room, and the planned procedure was confirmed. An anterior approach to the hip was made. Subsequently, the capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Subsequently, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich CPT codes should be reported for the services documented in this note?"
         )
-        #expect(q.options.map(\.text) == ["27286", "27284", "27130", "27284, 20902"])
-        #expect(q.answer == CorrectAnswer(label: "B", text: "27284"))
+        #expect(q.options.map(\.text) == ["27130", "27286", "27284", "27284, 20902"])
+        #expect(q.answer == CorrectAnswer(label: "C", text: "27284"))
         #expect(
             q.rationale
-                == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Harvest of iliac crest graft through a separate incision is not reported separately (20902): the fusion code already counts obtaining the graft. Not 27284, 20902: 20902 should not be added: harvest of iliac crest graft through a separate incision is part of 27284 (the code's own description already covers this work). Not 27286: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind (a note like this one reads: “Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft”). Not 27130: 27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind (a note like this one reads: “No implant was used to recreate motion; the goal was bony union of head and socket”)."
+                == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Harvest of iliac crest graft through a separate incision is not reported separately (20902): the fusion code already counts obtaining the graft."
+        )
+        #expect(
+            q.options.first { $0.text == "27130" }?.rationale
+                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind (a note like this one reads: “No implant was used to recreate motion; the goal was bony union of head and socket”)."
         )
         #expect(
             q.options.first { $0.text == "27286" }?.rationale
@@ -142,23 +169,23 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: Primary arthritis of the left hip.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Left hip arthroplasty.\nANESTHESIA: General endotracheal anesthesia.\nDESCRIPTION OF PROCEDURE: The patient, a 63-year-old woman, was admitted and brought to the operating room. A posterior approach to the hip was made and the short external rotators were released. The femoral neck was cut and the head removed. After that, the acetabulum was reamed and a metal cup was cemented in place. The femoral canal was broached and a stem with a modular head was cemented.\n\nWhich ICD-10-PCS code should be reported for this inpatient procedure?"
         )
-        #expect(q.options.map(\.text) == ["0SRB019", "0SR9019", "0SG904Z", "0SGB04Z"])
-        #expect(q.answer == CorrectAnswer(label: "A", text: "0SRB019"))
+        #expect(q.options.map(\.text) == ["0SR9019", "0SRB029", "0SRB039", "0SRB019"])
+        #expect(q.answer == CorrectAnswer(label: "D", text: "0SRB019"))
         #expect(
             q.rationale
-                == "0SRB019 is the ICD-10-PCS code for 27130 (Total hip replacement) on the left side. Walk the characters: 0 Medical and Surgical; S Lower Joints; R root operation Replacement, putting in a device that takes the place or function of all or part of a body part; B the body part, left side (the side is part of this character); 0 approach Open; 1 the device value for the implant the note describes; 9 the qualifier the note supports."
+                == "0SRB019 (Replacement, Left Hip Joint, with Metal Synthetic Substitute, Cemented, Open approach) is the ICD-10-PCS code for this report. Walk the characters: 0 Medical and Surgical; S Lower Joints; R root operation Replacement, putting in a device that takes the place or function of all or part of a body part; B body part Left Hip Joint (the side is part of this character); 0 approach Open; 1 device Metal Synthetic Substitute; 9 qualifier Cemented."
         )
         #expect(
             q.options.first { $0.text == "0SR9019" }?.rationale
-                == "0SR9019 is the code for the right side; this note documents surgery on the left side, and in ICD-10-PCS the side is part of the body-part character. It differs from the right code in the body part (character 4)."
+                == "0SR9019 is the code for the right side; this note documents surgery on the left side, and in ICD-10-PCS the side is part of the body-part character. It differs from the right code in the body part (character 4: 9 Right Hip Joint instead of B Left Hip Joint)."
         )
         #expect(
-            q.options.first { $0.text == "0SG904Z" }?.rationale
-                == "0SG904Z is the code for 27284 (Hip fusion without femoral osteotomy) for the right side, which would need that the femoral head is fixed to the pelvis so that the joint no longer moves. It differs from the right code in the root operation (Fusion, character 3), body part (character 4), device (character 6) and qualifier (character 7)."
+            q.options.first { $0.text == "0SRB029" }?.rationale
+                == "0SRB029 is Replacement, Left Hip Joint, with Metal on Polyethylene Synthetic Substitute, Cemented, Open approach. It differs from the right code in the device (character 6: 2 Metal on Polyethylene Synthetic Substitute instead of 1 Metal Synthetic Substitute)."
         )
         #expect(
-            q.options.first { $0.text == "0SGB04Z" }?.rationale
-                == "0SGB04Z is the code for 27284 (Hip fusion without femoral osteotomy) for the left side, which would need that the femoral head is fixed to the pelvis so that the joint no longer moves. It differs from the right code in the root operation (Fusion, character 3), device (character 6) and qualifier (character 7)."
+            q.options.first { $0.text == "0SRB039" }?.rationale
+                == "0SRB039 is Replacement, Left Hip Joint, with Ceramic Synthetic Substitute, Cemented, Open approach. It differs from the right code in the device (character 6: 3 Ceramic Synthetic Substitute instead of 1 Metal Synthetic Substitute)."
         )
     }
 
@@ -166,21 +193,26 @@ import Testing
         let q = try generator.generate(itemID: "cpt:27284/diagnosis", seed: 3)
         #expect(
             q.stem
-                == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 31-year-old man, was admitted and brought to the operating room. An anterior approach to the hip was made. Subsequently, the capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Next, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. The wound was closed in layers over a drain.\n\nWhich ICD-10-CM code supports the medical necessity of this procedure?"
+                == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 31-year-old man, was admitted and brought to the operating room. An anterior approach to the hip was made. Subsequently, the capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Next, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. The wound was closed in layers over a drain.\n\nWhich ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?"
         )
-        #expect(q.options.map(\.text) == ["M16.12", "M16.52", "M16.7", "M16.51"])
+        #expect(q.options.map(\.text) == ["M16.51", "M16.52", "M16.12", "M16.7"])
         #expect(q.answer == CorrectAnswer(label: "B", text: "M16.52"))
         #expect(
             q.rationale
-                == "M16.52 is correct: the postoperative diagnosis documents post-traumatic arthritis of the left hip, which is M16.52. Outpatient coders code the confirmed postoperative or pathology diagnosis, not the preoperative impression."
+                == "M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis or the pathology result when there is one, not the preoperative impression (“end-stage left hip arthritis”)."
         )
         #expect(
             q.options.first { $0.text == "M16.51" }?.rationale
-                == "M16.51 is post-traumatic arthritis of the right hip: the other side; this note documents the left side, and the side is part of the code."
+                == "M16.51 codes the same condition on the other side; this report documents the left side, and the side is part of the code."
         )
         #expect(
             q.options.first { $0.text == "M16.12" }?.rationale
-                == "M16.12 is a code of the same category (M16) for primary arthritis of the left hip; the note does not document it.")
+                == "M16.12 (primary arthritis of the left hip) is in the same category, M16, but does not match the postoperative diagnosis here, “post-traumatic arthritis of the left hip”."
+        )
+        #expect(
+            q.options.first { $0.text == "M16.7" }?.rationale
+                == "M16.7 (other one-sided secondary arthritis of the hip) is in the same category, M16, but does not match the postoperative diagnosis here, “post-traumatic arthritis of the left hip”."
+        )
     }
 
     @Test func aFormatV1FileStillGivesAReport() throws {
@@ -189,8 +221,8 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: Chronic inflammation of the gallbladder.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Cholecystectomy.\nANESTHESIA: General endotracheal anesthesia.\nDESCRIPTION OF PROCEDURE: An 81-year-old man was brought to the operating room, and the planned procedure was confirmed. A right subcostal incision was made and the abdomen entered. The cystic duct and artery were ligated and divided. Lastly, the wound was closed in layers.\n\nWhich CPT code should be reported for this procedure?"
         )
-        #expect(q.options.map(\.text) == ["47562", "47563", "47600"])
-        #expect(q.answer == CorrectAnswer(label: "C", text: "47600"))
+        #expect(q.options.map(\.text) == ["47600", "47562", "47610", "47605"])
+        #expect(q.answer == CorrectAnswer(label: "A", text: "47600"))
         #expect(
             q.rationale
                 == "47600 (Open gallbladder removal) is correct: what decides in this note is “A right subcostal incision was made and the abdomen entered”. It would be 47562 only if the whole operation is done through laparoscopic ports."
@@ -200,8 +232,12 @@ import Testing
                 == "47562 (Laparoscopic gallbladder removal) would be reported instead only if the whole operation is done through laparoscopic ports; this note documents nothing of the kind."
         )
         #expect(
-            q.options.first { $0.text == "47563" }?.rationale
-                == "47563 (Laparoscopic gallbladder removal with cholangiography) is a different procedure at the same site: the note documents none of its key steps, such as “Ports were placed after insufflation of the abdomen”."
+            q.options.first { $0.text == "47610" }?.rationale
+                == "47610 (open gallbladder removal with exploration of the common bile duct) would be reported instead only if the common bile duct is opened during the open operation to clear stones; this note documents nothing of the kind."
+        )
+        #expect(
+            q.options.first { $0.text == "47605" }?.rationale
+                == "47605 (open gallbladder removal with a cholangiogram during the operation) would be reported instead only if dye is injected into the ducts and x-ray pictures are taken during the open operation; this note documents nothing of the kind."
         )
     }
 }

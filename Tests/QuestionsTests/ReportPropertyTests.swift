@@ -68,23 +68,55 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func noCodeDistractorComesFromAnotherBodySystem(_ named: NamedLibrary) throws {
+    func noCodeDistractorComesFromOutsideTheFamilyAndTheAlternatives(_ named: NamedLibrary) throws {
         let generator = QuestionGenerator(library: named.library)
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var checked = 0
         for item in generator.items where [.vignette, .codeSet, .bundling].contains(item.kind) {
             let own = byCode[item.code]!
-            let linked = Set(
-                own.contrasts.map(\.code) + own.additions.map(\.code)
-                    + named.library.procedures.filter { $0.contrasts.contains { $0.code == own.code } }.map(\.code))
+            // The family, the alternatives either way (described ones included), and for code sets
+            // and bundling the codes the file itself reports with it or includes in it.
+            let allowed = Set(
+                [own.code] + own.contrasts.map(\.code) + own.additions.map(\.code) + own.inclusions.compactMap(\.code)
+                    + named.library.procedures.filter { $0.contrasts.contains { $0.code == own.code } }.map(\.code)
+                    + named.library.procedures.filter { own.family != nil && $0.family == own.family }.map(\.code))
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 for option in q.options {
                     for element in option.text.components(separatedBy: ", ") {
                         let code = element.components(separatedBy: "-")[0]
-                        guard let other = byCode[code], !linked.contains(code) else { continue }
-                        #expect(other.area == own.area, "\(q.id): \(code) is \(other.area), not \(own.area)")
+                        guard CodeShape.problem(code: code, system: .cpt) == nil || CodeShape.problem(code: code, system: .hcpcs) == nil
+                        else { continue }
+                        #expect(allowed.contains(code), "\(q.id): \(code) is neither family nor alternative of \(own.code)")
+                        checked += 1
                     }
                 }
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func theFirstAlternativeIsAlwaysOffered(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        for item in generator.items where [.vignette, .codeSet].contains(item.kind) {
+            guard let first = byCode[item.code]!.contrasts.first?.code else { continue }
+            for seed in Self.seeds {
+                let q = try generator.generate(item: item, seed: seed)
+                let codes = q.options.map { $0.text.components(separatedBy: ", ")[0].components(separatedBy: "-")[0] }
+                #expect(codes.contains(first), "\(q.id): the nearest alternative \(first) is not offered")
+            }
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func everyCodeChoiceQuestionHasFourOptions(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        for item in generator.items where [.vignette, .contrast, .diagnosis].contains(item.kind) {
+            for seed in Self.seeds.prefix(10) {
+                let q = try generator.generate(item: item, seed: seed)
+                #expect(q.options.count == 4, "\(q.id): \(q.options.count) options")
             }
         }
     }
@@ -109,7 +141,16 @@ import Testing
                             return without == key
                         }
                     }
-                    #expect(replaced || added, "\(q.id): \(option.text) vs \(q.answer.text)")
+                    // Or one element missing (a further diagnosis of the case left out).
+                    var removed = false
+                    if elements.count == key.count - 1 {
+                        removed = key.indices.contains { k in
+                            var without = key
+                            without.remove(at: k)
+                            return without == elements
+                        }
+                    }
+                    #expect(replaced || added || removed, "\(q.id): \(option.text) vs \(q.answer.text)")
                     checked += 1
                 }
             }

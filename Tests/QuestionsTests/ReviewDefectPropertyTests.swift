@@ -103,25 +103,40 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func diagnosisDistractorsShareTheKeysCategoryOrSite(_ named: NamedLibrary) throws {
-        var sections: [String: Set<String>] = [:]
-        for p in named.library.procedures {
-            for d in p.diagnoses { sections[ICD10.dotted(d.code), default: []].insert(p.section.joined(separator: "/")) }
+    func diagnosisDistractorsShareTheKeysCategoryFileOrChapterAtTheSameSite(_ named: NamedLibrary) throws {
+        // The reference data names no blocks: a code of another category is plausible only when the
+        // key's own file lists it (a related condition of this site) or a family member or alternative
+        // lists it in the key's chapter (the same site, the nearest thing to the same block).
+        func codes(_ p: Procedure) -> Set<String> {
+            Set(p.diagnoses.flatMap { [ICD10.dotted($0.code)] + $0.also.map { ICD10.dotted($0.code) } })
         }
-        let pool = Set(sections.keys)
-        for (q, p) in try Self.questions(named) where q.kind == .diagnosis {
-            let site = p.section.joined(separator: "/")
-            func plausible(_ code: String) -> Bool {
-                let sameCategory = code.prefix(3) == q.answer.text.prefix(3)
-                let sameSite = sections[code, default: []].contains(site)
-                return "MS".contains(q.answer.text.first!) ? sameCategory && sameSite : sameCategory || sameSite
+        var checked = 0
+        for (q, p) in try Self.questions(named) where q.kind == .diagnosis || q.kind == .codeSet {
+            let neighbours = named.library.procedures.filter { other in
+                other.code != p.code
+                    && ((p.family != nil && other.family == p.family) || p.contrasts.contains { $0.code == other.code }
+                        || other.contrasts.contains { $0.code == p.code })
             }
-            // Another site's code only fills up when the library has fewer than three plausible ones.
-            guard pool.filter({ $0 != q.answer.text && plausible($0) }).count >= 3 else { continue }
+            let ownCodes = codes(p)
+            let siteCodes = neighbours.reduce(into: Set<String>()) { $0.formUnion(codes($1)) }
+            let key = q.answer.text.components(separatedBy: ", ").filter { $0.contains(".") || ownCodes.contains($0) }
+            guard let first = key.first else { continue }
             for option in q.options where !option.correct {
-                #expect(plausible(option.text), "\(q.id): \(option.text) for \(q.answer.text)")
+                for code in option.text.components(separatedBy: ", ") where ownCodes.contains(code) || siteCodes.contains(code) {
+                    // In chapters M and S the category is the site: only the same category there.
+                    let plausible =
+                        ownCodes.contains(code) || code.prefix(3) == first.prefix(3)
+                        || (siteCodes.contains(code) && code.prefix(1) == first.prefix(1) && !"MS".contains(first.first!))
+                    #expect(plausible, "\(q.id): \(code) for \(first)")
+                    checked += 1
+                }
+                // Every diagnosis code offered is one of this site's.
+                for code in option.text.components(separatedBy: ", ") where code.contains(".") || code.count <= 4 && code.first!.isLetter {
+                    #expect(ownCodes.contains(code) || siteCodes.contains(code), "\(q.id): \(code) is not a code of this site")
+                }
             }
         }
+        if named.name == "shipped" { #expect(checked > 0) }
     }
 
     @Test(arguments: TestLibraries.all)
@@ -167,17 +182,41 @@ import Testing
             for option in q.options where !option.correct {
                 #expect(option.rationale.contains("It differs from the right code in the"), "\(q.id) \(option.label)")
             }
+            // A PCS code is read from its own characters, never labelled with a CPT code or title.
+            for text in [q.rationale] + q.options.map(\.rationale) {
+                #expect(text.firstMatch(of: /\b\d{5}\b/) == nil, "\(q.id): \(text)")
+            }
         }
     }
 
     @Test func aStentIsDilationInThePcsWalk() {
         let walk = PCSWalk.walk("0T768DZ", side: .right)
-        #expect(walk.contains("7 root operation Dilation"))
-        #expect(walk.contains("not Insertion"))
-        #expect(walk.contains("8 approach Via Natural or Artificial Opening Endoscopic"))
-        #expect(walk.contains("D device Intraluminal Device"))
+        #expect(
+            walk
+                == "Walk the characters: 0 Medical and Surgical; T Urinary System; 7 root operation Dilation, widening the lumen of a tubular body part; a stent left to hold a ureter or duct open is Dilation with an intraluminal device, not Insertion; 6 body part Right Ureter (the side is part of this character); 8 approach Via Natural or Artificial Opening Endoscopic; D device Intraluminal Device; Z qualifier No Qualifier."
+        )
         #expect(PCSWalk.walk("0TBB8ZX", side: nil).hasSuffix("X qualifier Diagnostic: the tissue was taken for examination only."))
-        #expect(PCSWalk.difference("0T778DZ", from: "0T768DZ") == " It differs from the right code in the body part (character 4).")
+        #expect(
+            PCSWalk.difference("0T778DZ", from: "0T768DZ")
+                == " It differs from the right code in the body part (character 4: 7 Left Ureter instead of 6 Right Ureter).")
+    }
+
+    @Test func pcsLabelsComeFromTheOfficialTableNotFromACPTFile() {
+        // 52310's stent sits in the ureter: the body part is the official label of 0TP value 9, not
+        // the bladder of the CPT file's title (the review found "0TP98DZ described as bladder").
+        #expect(
+            PCSWalk.describe("0TP98DZ")
+                == "Removal, Ureter, with Intraluminal Device, Via Natural or Artificial Opening Endoscopic approach")
+        #expect(PCSWalk.describe("0DBN8ZZ") == "Excision, Sigmoid Colon, Via Natural or Artificial Opening Endoscopic approach")
+        #expect(
+            PCSWalk.describe("0SRR019")
+                == "Replacement, Right Hip Joint, Femoral Surface, with Metal Synthetic Substitute, Cemented, Open approach")
+        #expect(PCSLabels.shipped.label(of: "0DB78ZX", position: 4) == "Stomach, Pylorus")
+        #expect(PCSLabels.shipped.label(of: "0DB78ZX", position: 7) == "Diagnostic")
+        // Distractors one character away exist in the official table.
+        let variants = PCSWalk.variants(of: "0DBN8ZZ")
+        #expect(Array(variants.prefix(4)) == ["0DTN8ZZ", "0DBN0ZZ", "0DBM8ZZ", "0DBN8ZX"])
+        #expect(variants.allSatisfy { ICD10Tables.shipped.procedures[$0] != nil && $0 != "0DBN8ZZ" })
     }
 
     @Test func anesthesiaFitsOnlyTheSettingsWhereItIsGiven() {
