@@ -120,6 +120,43 @@ public struct DiagnosisScenario: Sendable, Hashable, Codable {
     ]
 }
 
+extension DiagnosisScenario {
+    /// The chapter (an entry of `chapters`) that holds an ICD-10-CM code, or `nil` for a code of no
+    /// chapter's shape. Scenarios are filed under the chapter of their first code.
+    public static func chapter(of code: String) -> String? {
+        let plain = ICD10.normalize(code)
+        guard let letter = plain.first, plain.count >= 3 else { return nil }
+        // D3A and O9A have a letter in third place: both sit below their chapter's upper bound.
+        let number = Int(plain.dropFirst().prefix(2)) ?? 0
+        let index: Int? =
+            switch letter {
+            case "A", "B": 0
+            case "C": 1
+            case "D": number <= 49 ? 1 : 2
+            case "E": 3
+            case "F": 4
+            case "G": 5
+            case "H": number <= 59 ? 6 : 7
+            case "I": 8
+            case "J": 9
+            case "K": 10
+            case "L": 11
+            case "M": 12
+            case "N": 13
+            case "O": 14
+            case "P": 15
+            case "Q": 16
+            case "R": 17
+            case "S", "T": 18
+            case "V", "W", "X", "Y": 19
+            case "Z": 20
+            case "U": 21
+            default: nil
+            }
+        return index.map { chapters[$0] }
+    }
+}
+
 /// Reads diagnosis-scenario files, collecting every problem as a `Diagnostic`.
 public enum DiagnosisScenarioParser {
     /// The front-matter keys of a scenario file.

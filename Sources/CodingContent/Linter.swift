@@ -114,6 +114,11 @@ extension Linter {
             } else {
                 firstByID[scenario.id] = scenario
             }
+            if let first = scenario.codes.codes.first, let expected = DiagnosisScenario.chapter(of: first), expected != scenario.chapter {
+                error(
+                    scenario, scenario.codes.location,
+                    "the first code \(first) is in the chapter '\(expected)', but 'chapter' says '\(scenario.chapter)' (a scenario is filed under its first code's chapter)")
+            }
             for sequence in [scenario.codes] + scenario.wrong.map(\.sequence) {
                 for code in sequence.codes {
                     if let problem = tables.diagnosisProblem(code, on: asOfDay) { error(scenario, sequence.location, problem) }
