@@ -18,11 +18,14 @@ public struct CodeSequence: Sendable, Hashable, Codable {
     public var codes: [String]
     /// Where the list is written.
     public var location: SourceLocation
+    /// Where each code is written (the list's location when not known).
+    public var codeLocations: [SourceLocation]
 
     /// Creates a sequence.
-    public init(codes: [String], location: SourceLocation) {
+    public init(codes: [String], location: SourceLocation, codeLocations: [SourceLocation] = []) {
         self.codes = codes
         self.location = location
+        self.codeLocations = codeLocations.count == codes.count ? codeLocations : codes.map { _ in location }
     }
 
     /// The codes as one option text: `E11.22, N18.31`.
@@ -286,7 +289,7 @@ private struct ScenarioFileParser {
                 ok = false
             }
         }
-        return ok ? CodeSequence(codes: codes, location: location(node)) : nil
+        return ok ? CodeSequence(codes: codes, location: location(node), codeLocations: items.map(location)) : nil
     }
 
     mutating func run(text: String, hash: String) -> DiagnosisScenario? {

@@ -120,8 +120,8 @@ extension Linter {
                     "the first code \(first) is in the chapter '\(expected)', but 'chapter' says '\(scenario.chapter)' (a scenario is filed under its first code's chapter)")
             }
             for sequence in [scenario.codes] + scenario.wrong.map(\.sequence) {
-                for code in sequence.codes {
-                    if let problem = tables.diagnosisProblem(code, on: asOfDay) { error(scenario, sequence.location, problem) }
+                for (code, at) in zip(sequence.codes, sequence.codeLocations) {
+                    if let problem = tables.diagnosisProblem(code, on: asOfDay) { error(scenario, at, problem) }
                 }
             }
             for (lineOffset, line) in scenario.note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
