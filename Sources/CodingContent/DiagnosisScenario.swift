@@ -429,7 +429,11 @@ private struct ScenarioFileParser {
                 } else {
                     error(node, "'guideline' needs 'section' (such as I.C.4.a.2)")
                 }
-                if let r = m["rule"] { rule = string(r, key: "rule") ?? "" } else { error(node, "'guideline' needs 'rule' (in your own words)") }
+                if let r = m["rule"] {
+                    rule = string(r, key: "rule") ?? ""
+                } else {
+                    error(node, "'guideline' needs 'rule' (in your own words)")
+                }
             } else {
                 error(node, "'guideline' must be a mapping with 'section' and 'rule'")
             }

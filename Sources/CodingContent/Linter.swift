@@ -110,14 +110,17 @@ extension Linter {
         var firstByID: [String: DiagnosisScenario] = [:]
         for scenario in scenarios.sorted(by: { $0.path < $1.path }) {
             if let first = firstByID[scenario.id] {
-                error(scenario, scenario.idLocation, "duplicate scenario id \(scenario.id): also used in \(first.path):\(first.idLocation.line)")
+                error(
+                    scenario, scenario.idLocation,
+                    "duplicate scenario id \(scenario.id): also used in \(first.path):\(first.idLocation.line)")
             } else {
                 firstByID[scenario.id] = scenario
             }
             if let first = scenario.codes.codes.first, let expected = DiagnosisScenario.chapter(of: first), expected != scenario.chapter {
                 error(
                     scenario, scenario.codes.location,
-                    "the first code \(first) is in the chapter '\(expected)', but 'chapter' says '\(scenario.chapter)' (a scenario is filed under its first code's chapter)")
+                    "the first code \(first) is in the chapter '\(expected)', but 'chapter' says '\(scenario.chapter)' (a scenario is filed under its first code's chapter)"
+                )
             }
             for sequence in [scenario.codes] + scenario.wrong.map(\.sequence) {
                 for (code, at) in zip(sequence.codes, sequence.codeLocations) {

@@ -80,7 +80,9 @@ public struct DiagnosisSequenceGenerator: Sendable {
         let main = Self.rationale(s)
         var choices = [Choice(text: s.codes.text, correct: true, rationale: main)]
         for wrong in wrongs.prefix(3) {
-            choices.append(Choice(text: wrong.sequence.text, correct: false, rationale: "\(wrong.sequence.text) is wrong: \(Self.sentence(wrong.why))"))
+            choices.append(
+                Choice(text: wrong.sequence.text, correct: false, rationale: "\(wrong.sequence.text) is wrong: \(Self.sentence(wrong.why))")
+            )
         }
         rng.shuffle(&choices)
         let options = choices.enumerated().map { k, choice in

@@ -156,7 +156,8 @@ struct DiagnosisScenarioTests {
     }
 
     @Test func theSummaryCountsScenariosAsICD10CM() throws {
-        let scenario = try #require(DiagnosisScenarioParser.parse(text: diabetesScenario, path: "Content/icd-10-cm/endocrine/dm2.md").scenario)
+        let scenario = try #require(
+            DiagnosisScenarioParser.parse(text: diabetesScenario, path: "Content/icd-10-cm/endocrine/dm2.md").scenario)
         let summary = LibrarySummary(procedures: [], scenarios: [scenario])
         #expect(summary.bySystem == ["ICD-10-CM": 1])
         #expect(summary.diagnosisScenarios == 1)
