@@ -65,9 +65,17 @@ public struct DiagnosisSequenceGenerator: Sendable {
         return ".!?".contains(last) ? t : t + "."
     }
 
-    /// The rationale of the key: what in the note decides, the guideline with its section, the index path.
-    static func rationale(_ s: DiagnosisScenario) -> String {
-        "Report \(s.codes.text). \(sentence(s.decides)) Guideline \(s.guidelineSection): \(sentence(s.guidelineRule)) Index: \(s.indexPath)."
+    /// The reason the key is right: what in the note decides and the guideline with its section.
+    static func reason(_ s: DiagnosisScenario) -> String {
+        "Report \(s.codes.text). \(sentence(s.decides)) Guideline \(s.guidelineSection): \(sentence(s.guidelineRule))"
+    }
+
+    /// The question's rationale: the key's reason, why each wrong option shown fails (in option
+    /// order), then the Index path.
+    static func rationale(_ s: DiagnosisScenario, wrongShown: [WrongSequence]) -> String {
+        var text = reason(s)
+        for wrong in wrongShown { text += " Not \(wrong.sequence.text): \(sentence(wrong.why))" }
+        return text + " Index: \(s.indexPath)."
     }
 
     /// The question for `itemID` and `seed`, or `nil` when the id is not a scenario item.
@@ -77,14 +85,16 @@ public struct DiagnosisSequenceGenerator: Sendable {
         var rng = SplitMix64(seed: seed ^ Fingerprint.value(of: itemID))
         var wrongs = s.wrong
         rng.shuffle(&wrongs)
-        let main = Self.rationale(s)
-        var choices = [Choice(text: s.codes.text, correct: true, rationale: main)]
-        for wrong in wrongs.prefix(3) {
+        let shown = Array(wrongs.prefix(3))
+        var choices = [Choice(text: s.codes.text, correct: true, rationale: Self.reason(s) + " Index: \(s.indexPath).")]
+        for wrong in shown {
             choices.append(
                 Choice(text: wrong.sequence.text, correct: false, rationale: "\(wrong.sequence.text) is wrong: \(Self.sentence(wrong.why))")
             )
         }
         rng.shuffle(&choices)
+        let byText = Dictionary(shown.map { ($0.sequence.text, $0) }, uniquingKeysWith: { a, _ in a })
+        let main = Self.rationale(s, wrongShown: choices.compactMap { byText[$0.text] })
         let options = choices.enumerated().map { k, choice in
             QuestionOption(label: Question.label(k), text: choice.text, correct: choice.correct, rationale: choice.rationale)
         }

@@ -71,6 +71,10 @@ struct DiagnosisSequenceTests {
         #expect(q.answer == CorrectAnswer(label: "B", text: "A40.3, J13"))
         #expect(
             q.rationale
+                == "Report A40.3, J13. Sepsis and pneumococcal pneumonia are both present on admission, without organ dysfunction. Guideline I.C.1.d.4: A systemic infection present on admission is sequenced before the localized infection that caused it. Not A40.3, R65.20, J13: no organ dysfunction is documented. Not J13, A40.3: with sepsis present on admission the systemic infection goes first. Not A40.3, J18.9: the pneumonia is documented as pneumococcal. Index: Sepsis, pneumococcal; Pneumonia, pneumococcal."
+        )
+        #expect(
+            q.options[1].rationale
                 == "Report A40.3, J13. Sepsis and pneumococcal pneumonia are both present on admission, without organ dysfunction. Guideline I.C.1.d.4: A systemic infection present on admission is sequenced before the localized infection that caused it. Index: Sepsis, pneumococcal; Pneumonia, pneumococcal."
         )
         #expect(q.options[3].rationale == "A40.3, J18.9 is wrong: the pneumonia is documented as pneumococcal.")
@@ -126,6 +130,9 @@ struct DiagnosisSequenceTests {
                 #expect(!q.stem.contains(code) && !q.stem.contains(ICD10.normalize(code)), "\(q.id) names \(code) in the stem")
             }
             #expect(q.rationale.contains("Guideline ") && q.rationale.contains("Index: "), "\(q.id)")
+            for option in q.options where !option.correct {
+                #expect(q.rationale.contains("Not \(option.text): "), "\(q.id): no reason for \(option.text)")
+            }
         }
     }
 }
