@@ -19,6 +19,15 @@ public enum CodeShape {
             let ok =
                 chars.count == 7 && chars.allSatisfy { (isDigit($0) || isUpper($0)) && $0 != UInt8(ascii: "I") && $0 != UInt8(ascii: "O") }
             return ok ? nil : "ICD-10-PCS code '\(code)' should be seven characters 0-9 or A-Z (no I or O)"
+        case .icd10cm:
+            // A letter, a digit, a digit or letter, then optionally a dot and one to four more.
+            let plain = Array(ICD10.normalize(code).utf8)
+            let dots = chars.filter { $0 == UInt8(ascii: ".") }.count
+            let ok =
+                (3...7).contains(plain.count) && isUpper(plain[0]) && isDigit(plain[1]) && (isDigit(plain[2]) || isUpper(plain[2]))
+                && plain.dropFirst(3).allSatisfy { isDigit($0) || isUpper($0) }
+                && (dots == 0 ? plain.count == 3 : dots == 1 && chars.count > 3 && chars[3] == UInt8(ascii: ".") && plain.count > 3)
+            return ok ? nil : "ICD-10-CM code '\(code)' should be a letter, two characters, a dot and up to four more (E11.22)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Determinism
 import Foundation
 import QuestionBanks
 import SourceText
@@ -35,13 +36,16 @@ public struct Library: Sendable {
     public var blueprints: [Blueprint]
     /// Paths of the blueprint files read.
     public var blueprintFiles: [String]
+    /// ICD-10-CM diagnosis scenarios (content files with `system: ICD-10-CM`) that parsed without errors, ordered by path.
+    public var scenarios: [DiagnosisScenario] = []
 
     /// Creates a library from already-parsed parts (tests, benchmarks).
     public init(
         root: URL, procedures: [Procedure], diagnostics: [Diagnostic] = [], contentFiles: [String] = [],
         bank: QuestionBank = QuestionBank(questions: [], diagnostics: []), bankFiles: [String] = [],
-        blueprints: [Blueprint] = [], blueprintFiles: [String] = []
+        blueprints: [Blueprint] = [], blueprintFiles: [String] = [], scenarios: [DiagnosisScenario] = []
     ) {
+        self.scenarios = scenarios
         self.root = root
         self.procedures = procedures
         self.diagnostics = diagnostics
@@ -77,6 +81,7 @@ public struct Library: Sendable {
         var procedures: [Procedure] = []
         var diagnostics: [Diagnostic] = []
         var contentPaths: [String] = []
+        var scenarios: [DiagnosisScenario] = []
         // Files are parsed on every core: parsing is pure, and start-up time matters to a drill.
         // Job 0 reads the question bank and the blueprints (the longest job, so it starts first),
         // the others a content file each.
@@ -95,6 +100,10 @@ public struct Library: Sendable {
             guard let data = FileManager.default.contents(atPath: urls[i].path) else {
                 return .content(nil, [Diagnostic(path: paths[i], line: 1, column: 1, severity: .error, message: "cannot read the file")])
             }
+            if case .success(let text) = UTF8Text.decode(data, rejectingNUL: true), DiagnosisScenarioParser.isScenario(text: text) {
+                let (scenario, found) = DiagnosisScenarioParser.parse(text: text, path: paths[i], hash: Fingerprint.hex(of: data))
+                return .scenario(scenario, found)
+            }
             let (procedure, found) = ProcedureParser.parse(data: data, path: paths[i])
             return .content(procedure, found)
         }
@@ -109,6 +118,10 @@ public struct Library: Sendable {
                 contentPaths.append(paths[job - 1])
                 diagnostics.append(contentsOf: found)
                 if let procedure { procedures.append(procedure) }
+            case .scenario(let scenario, let found):
+                contentPaths.append(paths[job - 1])
+                diagnostics.append(contentsOf: found)
+                if let scenario { scenarios.append(scenario) }
             }
         }
         diagnostics += bank.diagnostics
@@ -116,13 +129,14 @@ public struct Library: Sendable {
         return Library(
             root: root, procedures: procedures, diagnostics: diagnostics, contentFiles: contentPaths,
             bank: bank, bankFiles: bankFiles, blueprints: blueprintReading.blueprints,
-            blueprintFiles: blueprintReading.files)
+            blueprintFiles: blueprintReading.files, scenarios: scenarios)
     }
 
     /// What one job of `load` read: the bank and blueprints, or one content file.
     private enum LoadJob: Sendable {
         case banks(QuestionBank, BlueprintReading)
         case content(Procedure?, [Diagnostic])
+        case scenario(DiagnosisScenario?, [Diagnostic])
     }
 
     /// What `readBlueprints(in:workingDirectory:)` found.

@@ -20,27 +20,43 @@ public struct LibrarySummary: Sendable, Equatable, Codable {
         public var families: Int
     }
 
+    /// ICD-10-CM diagnosis scenarios of one chapter.
+    public struct Chapter: Sendable, Equatable, Codable {
+        /// The chapter title with its range (`Neoplasms (C00-D49)`).
+        public var chapter: String
+        /// Scenarios filed under it.
+        public var scenarios: Int
+    }
+
     /// Number of procedures.
     public var procedures: Int
     /// Number of families (procedures without a family are not counted).
     public var families: Int
     /// Distinct areas (second part of the section), sorted.
     public var areas: [String]
-    /// Procedures per coding system.
+    /// Content files per coding system: procedures by their system, diagnosis scenarios as `ICD-10-CM`.
     public var bySystem: [String: Int]
+    /// Number of ICD-10-CM diagnosis scenarios.
+    public var diagnosisScenarios: Int
+    /// Diagnosis scenarios per ICD-10-CM chapter, in Tabular order.
+    public var chapters: [Chapter]
     /// Every family with its codes, sorted by area then name.
     public var familyList: [Family]
     /// CPT surgery procedures by series, in code order; series without procedures are listed with 0.
     public var surgerySeries: [Series]
 
-    /// Summarises a library's procedures.
-    public init(procedures list: [Procedure]) {
+    /// Summarises a library's procedures and diagnosis scenarios.
+    public init(procedures list: [Procedure], scenarios: [DiagnosisScenario] = []) {
         procedures = list.count
         var grouped: [String: [Procedure]] = [:]
         for p in list { if let f = p.family { grouped[f, default: []].append(p) } }
         families = grouped.count
         areas = Array(Set(list.map(\.area))).sorted()
         bySystem = Dictionary(grouping: list, by: \.system.rawValue).mapValues(\.count)
+        if !scenarios.isEmpty { bySystem[CodeSystem.icd10cm.rawValue, default: 0] += scenarios.count }
+        diagnosisScenarios = scenarios.count
+        let perChapter = Dictionary(grouping: scenarios, by: \.chapter).mapValues(\.count)
+        chapters = DiagnosisScenario.chapters.compactMap { name in perChapter[name].map { Chapter(chapter: name, scenarios: $0) } }
         familyList = grouped.map { name, members in
             Family(name: name, area: members.map(\.area).sorted().first ?? "", codes: members.map(\.code).sorted())
         }.sorted { ($0.area, $0.name) < ($1.area, $1.name) }

@@ -17,7 +17,7 @@ public struct Linter: Sendable {
 
     /// Every diagnostic for the library: the files' own and the cross-file ones, sorted by path and line.
     public func lint(_ library: Library) -> [Diagnostic] {
-        (library.diagnostics + check(library.procedures)).sorted(by: Diagnostic.ordered)
+        (library.diagnostics + check(library.procedures) + check(scenarios: library.scenarios)).sorted(by: Diagnostic.ordered)
     }
 
     /// The cross-file and code-table rules over parsed procedures.
@@ -105,6 +105,46 @@ public struct Linter: Sendable {
 }
 
 extension Linter {
+    /// The diagnosis-scenario rules that need the code tables or other files: every code of `codes`
+    /// and `wrong` exists, is billable and valid on the lint date; no code (or category) appears in
+    /// the note; no two scenarios share an id.
+    public func check(scenarios: [DiagnosisScenario]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func error(_ s: DiagnosisScenario, _ at: SourceLocation, _ message: String) {
+            diagnostics.append(Diagnostic(path: s.path, line: at.line, column: at.column, severity: .error, message: message))
+        }
+        var firstByID: [String: DiagnosisScenario] = [:]
+        for scenario in scenarios.sorted(by: { $0.path < $1.path }) {
+            if let first = firstByID[scenario.id] {
+                error(
+                    scenario, scenario.idLocation,
+                    "duplicate scenario id \(scenario.id): also used in \(first.path):\(first.idLocation.line)")
+            } else {
+                firstByID[scenario.id] = scenario
+            }
+            if let first = scenario.codes.codes.first, let expected = DiagnosisScenario.chapter(of: first), expected != scenario.chapter {
+                error(
+                    scenario, scenario.codes.location,
+                    "the first code \(first) is in the chapter '\(expected)', but 'chapter' says '\(scenario.chapter)' (a scenario is filed under its first code's chapter)"
+                )
+            }
+            for sequence in [scenario.codes] + scenario.wrong.map(\.sequence) {
+                for (code, at) in zip(sequence.codes, sequence.codeLocations) {
+                    if let problem = tables.diagnosisProblem(code, on: asOfDay) { error(scenario, at, problem) }
+                }
+            }
+            for (lineOffset, line) in scenario.note.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (token, offset) in DiagnosisScenarioParser.codeLikeTokens(in: String(line))
+                where tables.diagnoses[ICD10.normalize(token)] != nil {
+                    error(
+                        scenario, SourceLocation(line: scenario.noteLine + lineOffset, column: offset + 1),
+                        "the note names the ICD-10-CM code \(token): write the documentation in clinical words, never code numbers")
+                }
+            }
+        }
+        return diagnostics
+    }
+
     /// Findings that share a five-word run with a step: (line 1, step number). Words are lower-cased
     /// letter-and-digit runs; a run counts when three of its words have four letters or more, so
     /// shared anatomy ("the femoral head and the") alone never matches.

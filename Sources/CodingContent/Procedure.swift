@@ -8,6 +8,8 @@ public enum CodeSystem: String, Sendable, Codable, CaseIterable {
     case hcpcs = "HCPCS"
     /// ICD-10-PCS (inpatient procedures).
     case icd10pcs = "ICD-10-PCS"
+    /// ICD-10-CM (diagnoses): the system of diagnosis-scenario files, never of a procedure.
+    case icd10cm = "ICD-10-CM"
 
     /// The prefix of item ids built from codes of this system (`cpt:27284/vignette`).
     public var itemPrefix: String {
@@ -15,6 +17,7 @@ public enum CodeSystem: String, Sendable, Codable, CaseIterable {
         case .cpt: "cpt"
         case .hcpcs: "hcpcs"
         case .icd10pcs: "pcs"
+        case .icd10cm: "icd"
         }
     }
 }

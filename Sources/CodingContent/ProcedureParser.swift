@@ -196,7 +196,10 @@ private struct FileParser {
         var system: CodeSystem?
         if let (node, text) = systemEntry {
             system = CodeSystem(rawValue: text)
-            if system == nil {
+            if system == .icd10cm {
+                error(at: node, "an ICD-10-CM file is a diagnosis scenario, not a procedure (see docs/content-format.md)")
+                system = nil
+            } else if system == nil {
                 error(at: node, "unknown system '\(Excerpt.of(text))'; expected CPT, HCPCS or ICD-10-PCS")
             }
         }

@@ -10,7 +10,7 @@ public enum LibrarySync {
     /// Kinds in the order new items are introduced: recognise the procedure first, then its
     /// neighbours and details. Kinds not listed (authored questions) come after these.
     static let introductionOrder: [String] = [
-        "vignette", "indication", "contrast", "vignette-entry", "not-included", "next-step", "diagnosis", "pcs",
+        "vignette", "indication", "contrast", "vignette-entry", "not-included", "next-step", "diagnosis", "diagnosis-sequence", "pcs",
     ]
 
     /// The store records for every catalog item, in introduction order: by kind, then spread over
@@ -18,6 +18,7 @@ public enum LibrarySync {
     public static func records(catalog: QuestionCatalog, library: Library) -> [ItemRecord] {
         var hashByPath: [String: String] = [:]
         for procedure in library.procedures { hashByPath[procedure.path] = procedure.contentHash }
+        for scenario in library.scenarios { hashByPath[scenario.path] = scenario.contentHash }
         let ranked = catalog.items.map { item in
             let kind = introductionOrder.firstIndex(of: item.kind.rawValue) ?? introductionOrder.count
             return (rank: (kind, Fingerprint.value(of: item.id), item.id), item: item)

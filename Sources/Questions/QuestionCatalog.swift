@@ -53,10 +53,12 @@ public struct ItemSelection: Sendable, Hashable {
 /// exams, `codedrill questions` and `codedrill bank export`.
 ///
 /// Items are the generated ones (procedures by path, kinds in `QuestionKind.generated` order), then the
-/// drillable authored questions of the library's question banks (by file and line).
+/// diagnosis scenarios' `diagnosis-sequence` items (by path), then the drillable authored questions of the library's question banks (by file and line).
 public struct QuestionCatalog: Sendable {
     /// The scenario-question generator over the library's procedures.
     public let generator: QuestionGenerator
+    /// The `diagnosis-sequence` questions of the library's ICD-10-CM diagnosis scenarios.
+    public let scenarios: DiagnosisSequenceGenerator
     /// Every question of the library's banks that read without errors, drillable or not (essays and
     /// descriptions are here but are not items), sorted by path and line.
     public let authored: [AuthoredQuestion]
@@ -67,19 +69,25 @@ public struct QuestionCatalog: Sendable {
 
     /// Indexes a library: its procedures and its question bank.
     public init(library: Library) {
-        self.init(generator: QuestionGenerator(library: library), authored: library.bank.questions)
+        self.init(
+            generator: QuestionGenerator(library: library), authored: library.bank.questions,
+            scenarios: DiagnosisSequenceGenerator(scenarios: library.scenarios))
     }
 
     /// Indexes a generator and authored questions (tests, tools). When two authored questions share an
     /// id, the first is used (the bank reader already reports and drops duplicates).
-    public init(generator: QuestionGenerator, authored: [AuthoredQuestion]) {
+    public init(
+        generator: QuestionGenerator, authored: [AuthoredQuestion],
+        scenarios: DiagnosisSequenceGenerator = DiagnosisSequenceGenerator(scenarios: [])
+    ) {
         self.generator = generator
+        self.scenarios = scenarios
         self.authored = authored
         var authoredByID: [String: Int] = [:]
         for (i, question) in authored.enumerated() where authoredByID[question.id] == nil { authoredByID[question.id] = i }
         self.authoredByID = authoredByID
         let authoredItems = authored.indices.filter { authoredByID[authored[$0].id] == $0 }.compactMap { Item(authored: authored[$0]) }
-        items = generator.items + authoredItems
+        items = generator.items + scenarios.items + authoredItems
         var byID: [String: Int] = [:]
         for (i, item) in items.enumerated() where byID[item.id] == nil { byID[item.id] = i }
         self.byID = byID
@@ -90,6 +98,9 @@ public struct QuestionCatalog: Sendable {
 
     /// The items a selection admits, in catalog order.
     public func items(_ selection: ItemSelection) -> [Item] { items.filter(selection.matches) }
+
+    /// The generated items of the procedure or diagnosis scenario with `code`, in kind order.
+    public func items(code: String) -> [Item] { generator.items(code: code) + scenarios.items(code: code) }
 
     /// The bank question with `id` (`gift:…`), drillable or not.
     public func authoredQuestion(id: String) -> AuthoredQuestion? { authoredByID[id].map { authored[$0] } }
@@ -110,6 +121,7 @@ public struct QuestionCatalog: Sendable {
             return AuthoredRendering.render(authored[index], kind: item.kind, seed: seed)
         }
         if let problem = problem(itemID: itemID) { throw problem }
+        if let question = scenarios.generate(itemID: itemID, seed: seed) { return question }
         return try generator.generate(itemID: itemID, seed: seed)
     }
 }

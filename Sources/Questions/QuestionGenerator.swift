@@ -89,7 +89,7 @@ public struct QuestionGenerator: Sendable {
         case .bundling: draft = bundling(i, &rng)
         case .pcs: draft = pcs(i, &rng)
         case .diagnosis: draft = diagnosis(i, &rng)
-        case .indication, .nextStep, .notIncluded,
+        case .indication, .nextStep, .notIncluded, .diagnosisSequence,
             .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching:
             throw .unknownItem(itemID)
         }

@@ -26,6 +26,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case pcs
     /// The ICD-10-CM code that supports the procedure, from the postoperative or pathology diagnosis.
     case diagnosis
+    /// An ICD-10-CM diagnosis scenario (a clinic, emergency or discharge note): pick the codes to
+    /// report, in sequence (`Content/icd-10-cm/**`; items `icd:<id>/diagnosis-sequence`).
+    case diagnosisSequence = "diagnosis-sequence"
 
     /// Authored multiple choice (GIFT `{=right ~wrong}`): pick one option.
     case choice

@@ -33,6 +33,8 @@ public struct Blueprint: Sendable, Hashable, Codable {
         case tag(String)
         /// A question kind, e.g. `diagnosis`.
         case kind(String)
+        /// One of several question kinds (`kind: [diagnosis, diagnosis-sequence]`).
+        case kinds([String])
 
         /// Whether an item with these properties belongs here.
         public func matches(area: String?, tags: [String], kind: String) -> Bool {
@@ -40,6 +42,7 @@ public struct Blueprint: Sendable, Hashable, Codable {
             case .area(let wanted): area?.caseInsensitiveCompare(wanted) == .orderedSame
             case .tag(let wanted): tags.contains { $0.caseInsensitiveCompare(wanted) == .orderedSame }
             case .kind(let wanted): kind == wanted
+            case .kinds(let wanted): wanted.contains(kind)
             }
         }
     }
@@ -123,7 +126,7 @@ extension Blueprint.Selector {
     /// The order in which `Blueprint.part(area:tags:kind:)` tries selectors: kind, tag, area.
     var precedence: Int {
         switch self {
-        case .kind: 0
+        case .kind, .kinds: 0
         case .tag: 1
         case .area: 2
         }
@@ -214,7 +217,14 @@ public enum BlueprintParser {
                         case "label": label = value.string
                         case "area": if let s = value.string { selectors.append(.area(s)) }
                         case "tag": if let s = value.string { selectors.append(.tag(s)) }
-                        case "kind": if let s = value.string { selectors.append(.kind(s)) }
+                        case "kind":
+                            if let s = value.string {
+                                selectors.append(.kind(s))
+                            } else if let list = value.sequence?.compactMap(\.string), !list.isEmpty {
+                                selectors.append(.kinds(list))
+                            } else {
+                                error(loc(value), "'kind' must be a question kind or a list of kinds")
+                            }
                         case "share":
                             if let s = value.float, s > 0, s <= 100 {
                                 share = s
@@ -240,6 +250,7 @@ public enum BlueprintParser {
                     let fallback: String
                     switch selector {
                     case .area(let s), .tag(let s), .kind(let s): fallback = s
+                    case .kinds(let list): fallback = list.joined(separator: ", ")
                     }
                     parts.append(Blueprint.Part(label: label ?? fallback, selector: selector, share: share, location: loc(item)))
                 }

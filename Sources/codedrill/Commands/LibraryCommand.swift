@@ -18,7 +18,7 @@ struct LibraryCommand: CodeDrillCommand {
 
     func execute() throws {
         let library = try LibraryAccess.load(global)
-        let summary = LibrarySummary(procedures: library.procedures)
+        let summary = LibrarySummary(procedures: library.procedures, scenarios: library.scenarios)
         switch format {
         case .json:
             Terminal.line(try CodedrillJSON.string(summary, pretty: true))
@@ -28,6 +28,11 @@ struct LibraryCommand: CodeDrillCommand {
             Terminal.line(
                 "\(library.bank.questions.count) authored questions in \(library.bankFiles.count) question-bank files; exam blueprints: \(library.blueprints.isEmpty ? "none" : library.blueprints.map(\.id).joined(separator: ", "))"
             )
+            if summary.diagnosisScenarios > 0 {
+                Terminal.line(
+                    "ICD-10-CM: \(summary.diagnosisScenarios) diagnosis scenarios in \(summary.chapters.count) chapters ("
+                        + summary.chapters.map { "\($0.chapter) \($0.scenarios)" }.joined(separator: "; ") + ")")
+            }
             let series = summary.surgerySeries.filter { $0.procedures > 0 }
             if !series.isEmpty {
                 Terminal.line(

@@ -131,14 +131,14 @@ struct QuestionsCommand: CodeDrillCommand {
         var items: [Item]
         if let code {
             try duplicateCheck(code)
-            items = generator.items(code: code)
+            items = catalog.items(code: code)
             if items.isEmpty {
                 throw missing(
-                    library.procedure(code: code) == nil
+                    library.procedure(code: code) == nil && !library.scenarios.contains(where: { $0.id == code })
                         ? "unknown code '\(code)': it is not in the library" : "code \(code) has no questions")
             }
             items = items.filter(selection.matches)
-            if items.isEmpty, let kind, let prefix = generator.items(code: code).first.map({ $0.id.split(separator: "/")[0] }) {
+            if items.isEmpty, let kind, let prefix = catalog.items(code: code).first.map({ $0.id.split(separator: "/")[0] }) {
                 let reason =
                     generator.problem(itemID: "\(prefix)/\(kind.rawValue)")?.description ?? "no \(kind.rawValue) questions for \(code)"
                 throw CommandFailure(reason, status: .usage)
