@@ -31,7 +31,7 @@ struct LibraryCommand: CodeDrillCommand {
             if summary.diagnosisScenarios > 0 {
                 Terminal.line(
                     "ICD-10-CM: \(summary.diagnosisScenarios) diagnosis scenarios in \(summary.chapters.count) chapters ("
-                        + summary.chapters.map { "\($0.chapter) \($0.scenarios)" }.joined(separator: "; ") + ")")
+                        + summary.chapters.map { "\(Self.codeRange(of: $0.chapter)) \($0.scenarios)" }.joined(separator: ", ") + ")")
             }
             let series = summary.surgerySeries.filter { $0.procedures > 0 }
             if !series.isEmpty {
@@ -53,5 +53,11 @@ struct LibraryCommand: CodeDrillCommand {
                 Terminal.line("\(library.diagnostics.count) problems in content files: run `codedrill lint`")
             }
         }
+    }
+
+    /// The code range of a chapter title ("Neoplasms (C00-D49)" → "C00-D49"), or the title when it has none.
+    static func codeRange(of chapter: String) -> String {
+        guard chapter.hasSuffix(")"), let open = chapter.lastIndex(of: "(") else { return chapter }
+        return String(chapter[chapter.index(after: open)..<chapter.index(before: chapter.endIndex)])
     }
 }
