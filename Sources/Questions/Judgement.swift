@@ -140,7 +140,7 @@ extension Question {
         case .trueFalse: judgeTrueFalse(response)
         case .choice: judgeAuthoredChoice(response)
         case .vignette, .contrast, .indication, .nextStep, .notIncluded, .pcs, .diagnosis: judgeChoice(response)
-        case .codeSet, .modifier, .bundling: judgeWholeOption(response)
+        case .codeSet, .modifier, .bundling, .emLevel: judgeWholeOption(response)
         }
     }
 

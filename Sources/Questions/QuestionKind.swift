@@ -26,6 +26,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case pcs
     /// The ICD-10-CM code that supports the procedure, from the postoperative or pathology diagnosis.
     case diagnosis
+    /// An E/M visit note (office, hospital, emergency department, preventive); pick the E/M code from
+    /// the tally of problems, data and risk, or from time (`Content/evaluation-and-management/**`).
+    case emLevel = "em-level"
 
     /// Authored multiple choice (GIFT `{=right ~wrong}`): pick one option.
     case choice
@@ -44,7 +47,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The kinds generated from content files, in the order a procedure's items are listed.
     public static let generated: [QuestionKind] = [
-        .vignette, .vignetteEntry, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis,
+        .vignette, .vignetteEntry, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis, .emLevel,
     ]
 
     /// Kinds no longer generated: their items are retired from drills and exams (progress stays in
