@@ -225,7 +225,7 @@ struct VisitNote {
         case .subsequent?:
             return "Hospital day \(day); seen daily by the same physician since admission."
         case .discharge?:
-            return "Hospital day \(day + 1); discharged home today by the attending physician."
+            return "Hospital day \(day + 1); discharged today by the attending physician."
         case nil:
             return rng.element(of: ["Arrived by private car with a family member.", "Walked in; registered at triage."])
         }
