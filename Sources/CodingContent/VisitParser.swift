@@ -34,7 +34,8 @@ extension FileParser {
                 status = nil
             } else if let s = status, let c = category, !s.categories.contains(c) {
                 let fitting = VisitStatus.allCases.filter { $0.categories.contains(c) }.map(\.rawValue)
-                error(at: value, "status '\(s.rawValue)' does not fit category '\(c.rawValue)' (expected \(fitting.joined(separator: ", ")))")
+                error(
+                    at: value, "status '\(s.rawValue)' does not fit category '\(c.rawValue)' (expected \(fitting.joined(separator: ", ")))")
                 status = nil
             }
         } else if category != nil, category != .emergency {
@@ -44,7 +45,10 @@ extension FileParser {
         var mdm: [MDMLevel] = []
         if let value = mapping["mdm"] {
             if timeOnly {
-                error(at: value, "this code is not chosen by medical decision making (\(category == .preventive ? "age and patient status decide" : "time decides")): leave 'mdm' out")
+                error(
+                    at: value,
+                    "this code is not chosen by medical decision making (\(category == .preventive ? "age and patient status decide" : "time decides")): leave 'mdm' out"
+                )
             } else {
                 mdm = enumList(value, key: "mdm")
             }
@@ -56,7 +60,9 @@ extension FileParser {
         for (name, value) in [("time", mapping["time"]), ("time_max", mapping["time_max"])] {
             guard let value else { continue }
             if category == .emergency || category == .preventive {
-                error(at: value, "\(category == .emergency ? "emergency department" : "preventive") codes are never chosen by time: leave '\(name)' out")
+                error(
+                    at: value,
+                    "\(category == .emergency ? "emergency department" : "preventive") codes are never chosen by time: leave '\(name)' out")
                 continue
             }
             guard let minutes = minutes(value, key: name) else { continue }
@@ -110,7 +116,9 @@ extension FileParser {
         var caseTime: Int?
         if let value = mapping["time"] {
             if category == .emergency || category == .preventive {
-                error(at: value, "\(category == .emergency ? "emergency department" : "preventive") codes are never chosen by time: leave 'time' out")
+                error(
+                    at: value,
+                    "\(category == .emergency ? "emergency department" : "preventive") codes are never chosen by time: leave 'time' out")
             } else if let minutes = minutes(value, key: "time") {
                 caseTime = minutes
                 if let time, minutes < time { error(at: value, "total time \(minutes) minutes is below this code's \(time)") }
@@ -127,7 +135,8 @@ extension FileParser {
             } else {
                 error(
                     at: value,
-                    "case age '\(Excerpt.of(text))' must be a range like 40-60 within the file's patient age \(patient.minimumAge)-\(patient.maximumAge)")
+                    "case age '\(Excerpt.of(text))' must be a range like 40-60 within the file's patient age \(patient.minimumAge)-\(patient.maximumAge)"
+                )
             }
         }
         var tally: MDMTally?

@@ -183,7 +183,8 @@ struct VisitNote {
             lines.append(
                 v.status == .discharge
                     ? "Time on the day of discharge: \(minutes) minutes, including the final examination, instructions, prescriptions and the discharge records."
-                    : "Total time on the date of the encounter: \(minutes) minutes, including review of records, the visit, orders and documentation.")
+                    : "Total time on the date of the encounter: \(minutes) minutes, including review of records, the visit, orders and documentation."
+            )
         }
         text = lines.joined(separator: "\n")
     }
@@ -274,13 +275,20 @@ struct VisitTally {
     /// The setting and status sentence: which family applies and why.
     var familySentence: String {
         switch (v.category, v.status) {
-        case (.office, .new?): "The patient has had no professional service from this physician or another of the same specialty in the group within three years, so the office new-patient codes apply."
-        case (.office, .established?): "The patient was seen by this physician within three years, so the office established-patient codes apply."
-        case (.hospital, .initial?): "This is the physician's first encounter with the patient during the stay, so the initial hospital care codes apply."
-        case (.hospital, .subsequent?): "This is a later day of the stay, already seen by the same physician, so the subsequent hospital care codes apply."
-        case (.hospital, .discharge?): "The patient leaves the hospital today, so discharge day management is reported instead of a daily visit."
-        case (.emergency, _): "The visit took place in a hospital emergency department, which has its own codes for new and established patients alike."
-        case (.preventive, _): "A preventive visit is chosen by the patient's age and whether the patient is new or established, not by decision making or time."
+        case (.office, .new?):
+            "The patient has had no professional service from this physician or another of the same specialty in the group within three years, so the office new-patient codes apply."
+        case (.office, .established?):
+            "The patient was seen by this physician within three years, so the office established-patient codes apply."
+        case (.hospital, .initial?):
+            "This is the physician's first encounter with the patient during the stay, so the initial hospital care codes apply."
+        case (.hospital, .subsequent?):
+            "This is a later day of the stay, already seen by the same physician, so the subsequent hospital care codes apply."
+        case (.hospital, .discharge?):
+            "The patient leaves the hospital today, so discharge day management is reported instead of a daily visit."
+        case (.emergency, _):
+            "The visit took place in a hospital emergency department, which has its own codes for new and established patients alike."
+        case (.preventive, _):
+            "A preventive visit is chosen by the patient's age and whether the patient is new or established, not by decision making or time."
         default: ""
         }
     }
@@ -318,7 +326,8 @@ struct VisitTally {
             return text
         }
         if v.status == .discharge, let t = c.time {
-            text += "Discharge day management is chosen by the time spent on the day of discharge: \(t) minutes \(t > 30 ? "is more than 30" : "is 30 or less"), which is \(p.code)."
+            text +=
+                "Discharge day management is chosen by the time spent on the day of discharge: \(t) minutes \(t > 30 ? "is more than 30" : "is 30 or less"), which is \(p.code)."
             return text
         }
         guard let tally = c.mdm else { return text }
@@ -332,7 +341,8 @@ struct VisitTally {
                 text +=
                     " and passes it by \(units == 1 ? "a full 15 minutes" : "\(units) full 15-minute blocks"): \(VisitIndex.prolongedCode) is added for each full 15 minutes beyond \(threshold) (one unit from \(threshold + 15) minutes, a second from \(threshold + 30))."
             } else if let next = nextByTime {
-                text += " and stays below the \(next.time) minutes of \(next.code); when time gives the higher level, the visit is coded by time."
+                text +=
+                    " and stays below the \(next.time) minutes of \(next.code); when time gives the higher level, the visit is coded by time."
             } else {
                 text += "; when time gives the higher level, the visit is coded by time."
             }
@@ -344,7 +354,8 @@ struct VisitTally {
                 text += " No total time is documented, so decision making decides."
             }
         }
-        text += v.category == .preventive ? "" : " History and examination are documented as medically appropriate; they do not set the level."
+        text +=
+            v.category == .preventive ? "" : " History and examination are documented as medically appropriate; they do not set the level."
         return text
     }
 
@@ -372,24 +383,31 @@ struct VisitTally {
         guard let w = q.visit else { return "" }
         if w.category != v.category {
             if w.category == .office, v.category == .emergency {
-                return "\(q.code) is an office or outpatient code; a visit in a hospital emergency department is reported with the emergency department codes, whether the patient is new or established."
+                return
+                    "\(q.code) is an office or outpatient code; a visit in a hospital emergency department is reported with the emergency department codes, whether the patient is new or established."
             }
             return "\(q.code) is for \(w.category.phrase); this note documents \(v.category.phrase)."
         }
         if w.status != v.status {
             switch (w.status, v.status) {
             case (.new?, .established?):
-                return "\(q.code) is for a new patient; this patient was seen by the same physician within three years, which makes the patient established."
+                return
+                    "\(q.code) is for a new patient; this patient was seen by the same physician within three years, which makes the patient established."
             case (.established?, .new?):
-                return "\(q.code) is for an established patient; this patient has had no professional service from this physician or another of the same specialty in the group within three years, which makes the patient new."
+                return
+                    "\(q.code) is for an established patient; this patient has had no professional service from this physician or another of the same specialty in the group within three years, which makes the patient new."
             case (.subsequent?, .initial?):
-                return "\(q.code) is for a later day of the stay; this is the physician's first encounter with the patient during the admission."
+                return
+                    "\(q.code) is for a later day of the stay; this is the physician's first encounter with the patient during the admission."
             case (.initial?, .subsequent?):
-                return "\(q.code) is for the first encounter of the stay; this physician has already seen the patient during this admission."
+                return
+                    "\(q.code) is for the first encounter of the stay; this physician has already seen the patient during this admission."
             case (.subsequent?, .discharge?):
-                return "\(q.code) is a daily hospital visit; on the day the patient leaves, the physician reports discharge day management instead."
+                return
+                    "\(q.code) is a daily hospital visit; on the day the patient leaves, the physician reports discharge day management instead."
             default:
-                return "\(q.code) is for a \(w.status?.rawValue ?? "different") patient status; this note documents a \(v.status?.rawValue ?? "different") one."
+                return
+                    "\(q.code) is for a \(w.status?.rawValue ?? "different") patient status; this note documents a \(v.status?.rawValue ?? "different") one."
             }
         }
         if w.category == .preventive {
@@ -412,14 +430,17 @@ struct VisitTally {
             return text + "."
         }
         if let t = c.time, let threshold = v.time, c.mdm.map({ w.mdm.contains($0.level) }) == true {
-            return "\(q.code) is what decision making alone supports, but the total time, \(t) minutes, meets the \(threshold) minutes of \(p.code); the visit is coded by whichever gives the higher level."
+            return
+                "\(q.code) is what decision making alone supports, but the total time, \(t) minutes, meets the \(threshold) minutes of \(p.code); the visit is coded by whichever gives the higher level."
         }
-        return "\(q.code) undercodes the visit: it needs only \(Self.requirement(q)), but decision making here reaches \(mdmLevel.rawValue)."
+        return
+            "\(q.code) undercodes the visit: it needs only \(Self.requirement(q)), but decision making here reaches \(mdmLevel.rawValue)."
     }
 
     /// Why the top code without the add-on fails in a prolonged case.
     func missingAddOn(units: Int) -> String {
         let threshold = v.time ?? 0
-        return "\(p.code) alone leaves out the prolonged time: \(c.time ?? 0) minutes is at least 15 minutes beyond the \(threshold) minutes of \(p.code), so \(VisitIndex.prolongedCode) is added\(units > 1 ? " \(units) times" : "")."
+        return
+            "\(p.code) alone leaves out the prolonged time: \(c.time ?? 0) minutes is at least 15 minutes beyond the \(threshold) minutes of \(p.code), so \(VisitIndex.prolongedCode) is added\(units > 1 ? " \(units) times" : "")."
     }
 }

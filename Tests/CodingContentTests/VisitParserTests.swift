@@ -136,7 +136,9 @@ let lowVisit = """
             with: "data: {level: moderate, why: three tests}\n        risk: {level: moderate, why: prescription}")
         #expect(
             diagnostics(tooHigh)
-                == ["v.md:15:7: error: visit case: problems low, data moderate and risk moderate give moderate decision making, but this code needs low"])
+                == [
+                    "v.md:15:7: error: visit case: problems low, data moderate and risk moderate give moderate decision making, but this code needs low"
+                ])
         // A time case whose decision making alone would give a higher code.
         let timeTooHigh = lowVisit.replacingOccurrences(
             of: "problems: {level: straightforward, why: one minor problem}\n        data: {level: straightforward, why: nothing reviewed}",
@@ -163,6 +165,7 @@ let lowVisit = """
         let noRisk = lowVisit.replacingOccurrences(of: "        risk: {level: low, why: over-the-counter medicine}\n", with: "")
         #expect(diagnostics(noRisk) == ["v.md:20:9: error: a case's 'mdm' is missing 'risk'"])
         let badAge = lowVisit.replacingOccurrences(of: "age: 30-60", with: "age: 10-60")
-        #expect(diagnostics(badAge) == ["v.md:29:12: error: case age '10-60' must be a range like 40-60 within the file's patient age 18-85"])
+        #expect(
+            diagnostics(badAge) == ["v.md:29:12: error: case age '10-60' must be a range like 40-60 within the file's patient age 18-85"])
     }
 }

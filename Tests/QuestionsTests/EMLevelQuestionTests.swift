@@ -82,11 +82,33 @@ enum VisitFixture {
         """
 
     static let procedures: [Procedure] = [
-        ("o/99203.md", file("99203", status: "new", mdm: "low", time: 30, cases: plainCases.replacingOccurrences(of: "time: 24", with: "time: 34"))),
-        ("o/99204.md", file("99204", status: "new", mdm: "moderate", time: 45, cases: asthmaCases.replacingOccurrences(of: "time: 58", with: "time: 50"))),
+        (
+            "o/99203.md",
+            file("99203", status: "new", mdm: "low", time: 30, cases: plainCases.replacingOccurrences(of: "time: 24", with: "time: 34"))
+        ),
+        (
+            "o/99204.md",
+            file(
+                "99204", status: "new", mdm: "moderate", time: 45, cases: asthmaCases.replacingOccurrences(of: "time: 58", with: "time: 50")
+            )
+        ),
         ("o/99213.md", file("99213", status: "established", mdm: "low", time: 20, cases: plainCases)),
-        ("o/99214.md", file("99214", status: "established", mdm: "moderate", time: 30, cases: asthmaCases.replacingOccurrences(of: "time: 58", with: "time: 35"))),
-        ("o/99215.md", file("99215", status: "established", mdm: "high", time: 40, extra: prolonged, cases: asthmaCases.replacingOccurrences(of: "mdm:\n        problems: {level: moderate", with: "mdm:\n        problems: {level: high").replacingOccurrences(of: "risk: {level: moderate, why: a prescription drug is changed}", with: "risk: {level: high, why: a decision to admit}"))),
+        (
+            "o/99214.md",
+            file(
+                "99214", status: "established", mdm: "moderate", time: 30,
+                cases: asthmaCases.replacingOccurrences(of: "time: 58", with: "time: 35"))
+        ),
+        (
+            "o/99215.md",
+            file(
+                "99215", status: "established", mdm: "high", time: 40, extra: prolonged,
+                cases: asthmaCases.replacingOccurrences(
+                    of: "mdm:\n        problems: {level: moderate", with: "mdm:\n        problems: {level: high"
+                ).replacingOccurrences(
+                    of: "risk: {level: moderate, why: a prescription drug is changed}",
+                    with: "risk: {level: high, why: a decision to admit}"))
+        ),
     ].map { path, text in
         let (procedure, diagnostics) = ProcedureParser.parse(text: text, path: path)
         precondition(diagnostics.isEmpty, "\(path): \(diagnostics)")
@@ -98,12 +120,14 @@ enum VisitFixture {
     static let generator = QuestionGenerator(procedures: VisitFixture.procedures)
 
     @Test func eachVisitFileHasOnlyAnEMLevelItem() {
-        #expect(Self.generator.items.map(\.id) == ["cpt:99203", "cpt:99204", "cpt:99213", "cpt:99214", "cpt:99215"].map { $0 + "/em-level" })
+        #expect(
+            Self.generator.items.map(\.id) == ["cpt:99203", "cpt:99204", "cpt:99213", "cpt:99214", "cpt:99215"].map { $0 + "/em-level" })
         let item = Self.generator.items[2]
         #expect(item.area == "Evaluation and Management" && item.family == "office-established" && item.kind == .emLevel)
         #expect(
             Self.generator.problem(itemID: "cpt:99213/vignette")
-                == .unavailable("cpt:99213/vignette", reason: "99213 cannot have vignette questions: an E/M code has only em-level questions"))
+                == .unavailable(
+                    "cpt:99213/vignette", reason: "99213 cannot have vignette questions: an E/M code has only em-level questions"))
         #expect(Self.generator.problem(itemID: "cpt:99213/em-level") == nil)
     }
 
