@@ -225,6 +225,8 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var pcsComplete = true
     /// Typical ICD-10-CM diagnoses.
     public var diagnoses: [Diagnosis]
+    /// What decides an E/M code and its authored visit cases (front-matter `visit`); `nil` for procedures.
+    public var visit: VisitFacts?
     /// Exam-topic and section tags.
     public var tags: [String]
     /// Lay summary paragraphs.
@@ -280,8 +282,9 @@ public struct Procedure: Sendable, Hashable, Codable {
         self.contentHash = contentHash
     }
 
-    /// The area: the second part of the section (`Musculoskeletal System`), else the first.
-    public var area: String { section.count > 1 ? section[1] : (section.first ?? "") }
+    /// The area: for surgery the second part of the section (`Musculoskeletal System`); for other
+    /// sections, and a one-part section, the first (`Evaluation and Management`).
+    public var area: String { section.count > 1 && section[0] == "Surgery" ? section[1] : (section.first ?? "") }
 
     /// The stable item-id prefix for this procedure (`cpt:27284`).
     public var itemPrefix: String { "\(system.itemPrefix):\(code)" }

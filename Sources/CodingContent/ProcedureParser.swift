@@ -13,7 +13,7 @@ public enum ProcedureParser {
     /// The keys format v2 adds (a v1 file may use them while it is migrated).
     public static let v2Keys = [
         "format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers",
-        "icd10pcs_complete",
+        "icd10pcs_complete", "visit",
     ]
     /// Every front-matter key either format knows.
     public static let knownKeys = v1Keys + v2Keys
@@ -57,7 +57,7 @@ public enum ProcedureParser {
 }
 
 /// The state of parsing one file.
-private struct FileParser {
+struct FileParser {
     let path: String
     /// Where this file's problems go.
     var sink: DiagnosticSink
@@ -251,9 +251,15 @@ private struct FileParser {
         if let entry = values["report"] { report = parseReport(entry.value) }
         var findings: [String] = []
         if let entry = values["findings"] { findings = stringList(entry.value, key: "findings") }
+        // An E/M file (`visit`) describes a visit, not an operation: no anesthesia, report or steps.
+        var visit: VisitFacts?
+        if let entry = values["visit"] { visit = parseVisit(entry.value, patient: patient) }
+        let isVisit = values["visit"] != nil
         if format == 2 {
-            for name in ["setting", "anesthesia"] where values[name] == nil { error(1, 1, "missing required key '\(name)' (format 2)") }
-            if values["report"] == nil {
+            for name in ["setting", "anesthesia"] where values[name] == nil && !(isVisit && name == "anesthesia") {
+                error(1, 1, "missing required key '\(name)' (format 2)")
+            }
+            if values["report"] == nil, !isVisit {
                 warning(1, 1, "no 'report': the PROCEDURE line of generated reports falls back to the family name")
             }
         } else {
@@ -288,14 +294,14 @@ private struct FileParser {
 
         // Body rules.
         let closeLine = frontMatterEndLine
-        if sections.indications.isEmpty {
+        if sections.indications.isEmpty, !isVisit {
             if let heading = sections.headingLines["Indications"] {
                 error(heading, 1, "'## Indications' needs at least one '- ' bullet")
             } else {
                 error(closeLine, 1, "missing section '## Indications'")
             }
         }
-        if sections.steps.count < 2 {
+        if sections.steps.count < 2, !isVisit {
             if let heading = sections.headingLines["Steps"] {
                 error(heading, 1, "'## Steps' needs at least two numbered steps, found \(sections.steps.count)")
             } else {
@@ -320,6 +326,7 @@ private struct FileParser {
             indications: sections.indications.map(\.text), steps: sections.steps, notes: sections.notes.map(\.text),
             path: path, codeLocation: location(codeNode), contentHash: hash)
         procedure.pcsComplete = pcsComplete
+        procedure.visit = visit
         return procedure
     }
 

@@ -140,7 +140,7 @@ extension Question {
         case .trueFalse: judgeTrueFalse(response)
         case .choice: judgeAuthoredChoice(response)
         case .vignette, .contrast, .indication, .nextStep, .notIncluded, .pcs, .diagnosis: judgeChoice(response)
-        case .codeSet, .modifier, .bundling, .diagnosisSequence: judgeWholeOption(response)
+        case .codeSet, .modifier, .bundling, .diagnosisSequence, .emLevel: judgeWholeOption(response)
         }
     }
 

@@ -27,6 +27,8 @@ public enum QuestionGenerationError: Error, Equatable, CustomStringConvertible {
 /// a seeded `SplitMix64` and assembles text.
 public struct QuestionGenerator: Sendable {
     let index: LibraryIndex
+    /// The E/M files (`visit`), which have only `em-level` items.
+    let visits: VisitIndex
     /// Every item of the library: procedures by path, kinds in `QuestionKind.generated` order.
     public let items: [Item]
     /// Item id → procedure index, kind and the id's fingerprint (which keys the item's random stream).
@@ -37,8 +39,9 @@ public struct QuestionGenerator: Sendable {
 
     /// Indexes `procedures` (tests, benchmarks).
     public init(procedures: [Procedure]) {
-        index = LibraryIndex(procedures: procedures)
-        items = index.entries.flatMap { entry in entry.kinds.map { Item(procedure: entry.procedure, kind: $0) } }
+        index = LibraryIndex(procedures: procedures.filter { $0.visit == nil })
+        visits = VisitIndex(procedures: procedures)
+        items = index.entries.flatMap { entry in entry.kinds.map { Item(procedure: entry.procedure, kind: $0) } } + visits.items
         var lookup: [String: (procedure: ProcedureID, kind: QuestionKind, stream: UInt64)] = [:]
         for (i, entry) in zip(index.ids, index.entries) {
             for kind in entry.kinds {
@@ -51,6 +54,7 @@ public struct QuestionGenerator: Sendable {
 
     /// The item with `id`, if the library has it.
     public func item(id: String) -> Item? {
+        if let found = visits.items.first(where: { $0.id == id }) { return found }
         guard let (prefix, kind) = Item.parse(id: id), let i = index.byPrefix[prefix], index[i].kinds.contains(kind) else {
             return nil
         }
@@ -59,13 +63,18 @@ public struct QuestionGenerator: Sendable {
 
     /// The items of the procedure with `code`, in kind order (empty when the code is not in the library).
     public func items(code: String) -> [Item] {
-        guard let entry = index.entries.first(where: { $0.code == code }) else { return [] }
+        guard let entry = index.entries.first(where: { $0.code == code }) else { return visits.items.filter { $0.code == code } }
         return entry.kinds.map { Item(procedure: entry.procedure, kind: $0) }
     }
 
     /// Why the library has no item `id`, or `nil` when it has one.
     public func problem(itemID id: String) -> QuestionGenerationError? {
-        guard let (prefix, kind) = Item.parse(id: id), let i = index.byPrefix[prefix] else { return .unknownItem(id) }
+        guard let (prefix, kind) = Item.parse(id: id) else { return .unknownItem(id) }
+        if visits.byPrefix[prefix] != nil {
+            guard let reason = visits.problem(prefix: prefix, kind: kind) else { return nil }
+            return .unavailable(id, reason: "\(prefix.split(separator: ":").last ?? "") cannot have \(kind.rawValue) questions: \(reason)")
+        }
+        guard let i = index.byPrefix[prefix] else { return .unknownItem(id) }
         guard let reason = index[i].missing[kind] else { return nil }
         return .unavailable(id, reason: "\(index[i].code) cannot have \(kind.rawValue) questions: \(reason)")
     }
@@ -77,6 +86,7 @@ public struct QuestionGenerator: Sendable {
 
     /// The question for the item with id `itemID` (as stored by a drill) and `seed`.
     public func generate(itemID: String, seed: UInt64) throws(QuestionGenerationError) -> Question {
+        if let question = visits.generate(itemID: itemID, seed: seed) { return question }
         guard let (i, kind, stream) = lookup[itemID] else { throw problem(itemID: itemID) ?? .unknownItem(itemID) }
         // Each item gets its own stream, so neighbouring items with the same seed look unrelated.
         var rng = SplitMix64(seed: seed ^ stream)
@@ -89,7 +99,7 @@ public struct QuestionGenerator: Sendable {
         case .bundling: draft = bundling(i, &rng)
         case .pcs: draft = pcs(i, &rng)
         case .diagnosis: draft = diagnosis(i, &rng)
-        case .indication, .nextStep, .notIncluded, .diagnosisSequence,
+        case .indication, .nextStep, .notIncluded, .diagnosisSequence, .emLevel,
             .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching:
             throw .unknownItem(itemID)
         }

@@ -29,6 +29,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// An ICD-10-CM diagnosis scenario (a clinic, emergency or discharge note): pick the codes to
     /// report, in sequence (`Content/icd-10-cm/**`; items `icd:<id>/diagnosis-sequence`).
     case diagnosisSequence = "diagnosis-sequence"
+    /// An E/M visit note (office, hospital, emergency department, preventive); pick the E/M code from
+    /// the tally of problems, data and risk, or from time (`Content/evaluation-and-management/**`).
+    case emLevel = "em-level"
 
     /// Authored multiple choice (GIFT `{=right ~wrong}`): pick one option.
     case choice
@@ -47,7 +50,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The kinds generated from content files, in the order a procedure's items are listed.
     public static let generated: [QuestionKind] = [
-        .vignette, .vignetteEntry, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis,
+        .vignette, .vignetteEntry, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis, .emLevel,
     ]
 
     /// Kinds no longer generated: their items are retired from drills and exams (progress stays in

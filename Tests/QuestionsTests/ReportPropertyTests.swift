@@ -17,7 +17,8 @@ import Testing
     @Test(arguments: TestLibraries.all)
     func everyStemIsAProcedureReportWithItsHeadingsInOrder(_ named: NamedLibrary) throws {
         let generator = QuestionGenerator(library: named.library)
-        for item in generator.items {
+        // `em-level` stems are visit notes (EMLevelQuestionTests checks them).
+        for item in generator.items where item.kind != .emLevel {
             for seed in Self.seeds {
                 let stem = try generator.generate(item: item, seed: seed).stem
                 var position = stem.startIndex
