@@ -39,7 +39,7 @@ extension QuestionGenerator {
             if !text.isEmpty { text += "\n" }
             text += name
             text += ":"
-            if arrival { serviceArrival(plan, into: &text, &rng) }
+            if arrival { serviceArrival(plan, layout: e.report.layout, into: &text, &rng) }
             if let circumstance = plan.circumstance {
                 text += " "
                 text += circumstance
@@ -80,7 +80,8 @@ extension QuestionGenerator {
             line("PROCEDURE", heading)
             line("PREOPERATIVE DIAGNOSIS", reason)
             line("ASA PHYSICAL STATUS", String(status))
-            line("ANESTHESIA TYPE", rng.element(of: e.report.anesthesia[ReportMaterial.settingSlot(plan.setting)]))
+            // The usual anesthesia: the course narrates one anesthetic, so the type line must be that one.
+            line("ANESTHESIA TYPE", e.report.anesthesia[ReportMaterial.settingSlot(plan.setting)][0])
             line(
                 "ANESTHESIA START", "\(Self.clock(start)). ANESTHESIA END: \(Self.clock(start + minutes)) (\(minutes) minutes).")
             body("ANESTHESIA COURSE")
@@ -116,7 +117,7 @@ extension QuestionGenerator {
     }
 
     /// The first sentence of a service note's narrative: who the patient is and where.
-    private func serviceArrival(_ plan: ReportPlan, into text: inout String, _ rng: inout SplitMix64) {
+    private func serviceArrival(_ plan: ReportPlan, layout: ServiceLayout, into text: inout String, _ rng: inout SplitMix64) {
         let patient = plan.patient
         let whereabouts: String
         switch plan.setting {
@@ -124,7 +125,7 @@ extension QuestionGenerator {
         case .emergencyDepartment: whereabouts = "was seen in the emergency department"
         case .endoscopySuite: whereabouts = "was seen in the endoscopy suite"
         case .outpatientSurgery: whereabouts = "was brought to the operating room"
-        case .inpatient: whereabouts = "was an inpatient"
+        case .inpatient: whereabouts = layout == .anesthesia ? "was brought to the operating room" : "was seen as a hospital inpatient"
         case .imagingDepartment: whereabouts = "was seen in the imaging department"
         case .laboratory: whereabouts = "came to the laboratory"
         case .laborAndDelivery: whereabouts = "was in the labor and delivery unit"

@@ -17,7 +17,9 @@ import Testing
     @Test(arguments: TestLibraries.all)
     func everyStemIsAProcedureReportWithItsHeadingsInOrder(_ named: NamedLibrary) throws {
         let generator = QuestionGenerator(library: named.library)
-        for item in generator.items {
+        // Service notes have their own headings (ServicePropertyTests).
+        let operative = Set(named.library.procedures.filter { $0.layout == .operative }.map(\.code))
+        for item in generator.items where operative.contains(item.code) {
             for seed in Self.seeds {
                 let stem = try generator.generate(item: item, seed: seed).stem
                 var position = stem.startIndex

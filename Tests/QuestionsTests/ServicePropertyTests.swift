@@ -29,6 +29,12 @@ import Testing
                 #expect(!q.stem.contains("DESCRIPTION OF PROCEDURE"), "\(where_)")
                 #expect(!q.stem.contains("operating room") || procedure.layout == .anesthesia, "\(where_)")
                 #expect(!q.stem.contains("{dose}"), "\(where_)")
+                var position = q.stem.startIndex
+                for heading in Self.headings[procedure.layout]! {
+                    let found = q.stem.range(of: heading, range: position..<q.stem.endIndex)
+                    #expect(found != nil, "\(where_) lacks \(heading)")
+                    if let found { position = found.upperBound }
+                }
                 if q.kind.isEntry {
                     #expect(q.options.isEmpty && q.answer.label == nil, "\(where_)")
                     #expect(q.judge(response: q.answer.text).correct, "\(where_)")
@@ -49,6 +55,20 @@ import Testing
             }
         }
     }
+
+    /// The headings every note of a layout has, in order (findings and conclusions are optional).
+    static let headings: [ServiceLayout: [String]] = [
+        .radiology: ["EXAM: ", "\nCLINICAL INDICATION: ", "\nTECHNIQUE: ", "\nCOMPARISON: "],
+        .pathology: ["SPECIMEN: ", "\nCLINICAL HISTORY: ", "\nGROSS DESCRIPTION: "],
+        .laboratory: ["TEST ORDERED: ", "\nREASON FOR TEST: ", "\nCOLLECTION AND TESTING: "],
+        .medicine: ["SERVICE: ", "\nREASON FOR VISIT: ", "\nPROCEDURE NOTE: "],
+        .anesthesia: [
+            "ANESTHESIA RECORD\nPROCEDURE: ", "\nPREOPERATIVE DIAGNOSIS: ", "\nASA PHYSICAL STATUS: ", "\nANESTHESIA TYPE: ",
+            "\nANESTHESIA START: ", "\nANESTHESIA COURSE: ",
+        ],
+        .medication: ["MEDICATION ADMINISTRATION RECORD\nORDER: ", "\nDIAGNOSIS: ", "\nDOSE GIVEN: ", "\nADMINISTRATION: "],
+        .supply: ["SUPPLY AND EQUIPMENT ORDER\nITEM: ", "\nDIAGNOSIS: ", "\nNOTE: "],
+    ]
 
     /// The total units recomputed from the record: base units, minutes ÷ 15 to one decimal, the
     /// physical status, and the qualifying circumstance whose sentence the record tells.
