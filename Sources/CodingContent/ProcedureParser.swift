@@ -481,7 +481,9 @@ private struct FileParser {
         var facts = ServiceFacts()
         let isAnesthesia = section.first?.lowercased() == "anesthesia"
         for name in ["base_units", "minutes", "physical_status"] where !isAnesthesia {
-            if let entry = values[name] { error(at: entry.key, "'\(name)' belongs only in an Anesthesia file (section starting 'Anesthesia/')") }
+            if let entry = values[name] {
+                error(at: entry.key, "'\(name)' belongs only in an Anesthesia file (section starting 'Anesthesia/')")
+            }
         }
         for name in ["unit", "dose"] where system != .hcpcs {
             if let entry = values[name] { error(at: entry.key, "'\(name)' belongs only in a HCPCS file (system: HCPCS)") }
@@ -534,8 +536,12 @@ private struct FileParser {
                     facts.doses.append(amount)
                 }
             }
-            if values["unit"] != nil, values["dose"] == nil { error(1, 1, "'unit' needs 'dose': the doses a scenario may document as given") }
-            if let entry = values["dose"], values["unit"] == nil { error(at: entry.key, "'dose' needs 'unit': the amount one unit of the code covers") }
+            if values["unit"] != nil, values["dose"] == nil {
+                error(1, 1, "'unit' needs 'dose': the doses a scenario may document as given")
+            }
+            if let entry = values["dose"], values["unit"] == nil {
+                error(at: entry.key, "'dose' needs 'unit': the amount one unit of the code covers")
+            }
         }
         let serviceSettings: [CareSetting] = [.imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter]
         if let entry = values["setting"], !anesthesia.isEmpty {

@@ -82,9 +82,11 @@ extension QuestionGenerator {
         let stem = serviceStem(e, plan, narration: e.plan, question: question, &rng)
         let ratio = dose.value / unit.value
         let exact = abs(ratio - ratio.rounded()) < 1e-9
-        var rationale = "\(units) unit\(units == 1 ? "" : "s"): \(p.code) covers \(unit) per unit and \(dose) was given, so \(dose) ÷ \(unit) = "
+        var rationale =
+            "\(units) unit\(units == 1 ? "" : "s"): \(p.code) covers \(unit) per unit and \(dose) was given, so \(dose) ÷ \(unit) = "
         rationale += exact ? "\(units)." : "\(Self.decimal(ratio)), rounded up to \(units): a partial unit is billed as a whole unit."
-        rationale += " Divide the dose given by the amount the code names; report the result as the units of the line (\(p.code) × \(units))."
+        rationale +=
+            " Divide the dose given by the amount the code names; report the result as the units of the line (\(p.code) × \(units))."
         var grading = [GradedAnswer(min: Double(units) - 0.001, max: Double(units) + 0.001, credit: 100)]
         func mistake(_ value: Double, _ feedback: String) {
             guard abs(value - Double(units)) > 0.001, !grading.contains(where: { $0.accepts(value) }) else { return }

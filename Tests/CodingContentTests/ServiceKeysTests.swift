@@ -7,7 +7,8 @@ import Testing
 /// The keys of services that are not operations: anesthesia `base_units`, `minutes`,
 /// `physical_status`; HCPCS `unit` and `dose`; the service settings; the layout by section.
 @Suite struct ServiceKeysTests {
-    func file(section: String, system: String = "CPT", code: String = "\"00790\"", extra: String, setting: String = "inpatient",
+    func file(
+        section: String, system: String = "CPT", code: String = "\"00790\"", extra: String, setting: String = "inpatient",
         anesthesia: String = "general"
     ) -> String {
         """
@@ -77,21 +78,25 @@ import Testing
 
     @Test func aDoseInAnotherWordOrWithoutUnitIsAnError() {
         let hcpcs = "HCPCS Level II/Drugs Administered Other Than Oral Method"
-        let mismatch = file(section: hcpcs, system: "HCPCS", code: "J1885", extra: "unit: 15 mg\ndose: [2 cc]", setting: "office", anesthesia: "none")
+        let mismatch = file(
+            section: hcpcs, system: "HCPCS", code: "J1885", extra: "unit: 15 mg\ndose: [2 cc]", setting: "office", anesthesia: "none")
         #expect(messages(mismatch) == ["12:7: error: dose '2 cc' is in 'cc' but 'unit' is in 'mg'"])
         let alone = file(section: hcpcs, system: "HCPCS", code: "J1885", extra: "dose: 30 mg", setting: "office", anesthesia: "none")
         #expect(messages(alone) == ["11:1: error: 'dose' needs 'unit': the amount one unit of the code covers"])
-        let shape = file(section: hcpcs, system: "HCPCS", code: "J1885", extra: "unit: mg\ndose: 30 mg", setting: "office", anesthesia: "none")
+        let shape = file(
+            section: hcpcs, system: "HCPCS", code: "J1885", extra: "unit: mg\ndose: 30 mg", setting: "office", anesthesia: "none")
         #expect(messages(shape) == ["11:7: error: 'unit' 'mg' must be a number above zero and a unit word, like '15 mg'"])
         let cpt = file(section: "Medicine/Cardiovascular", extra: "unit: 1 mg\ndose: 1 mg", setting: "office", anesthesia: "none")
         #expect(
             messages(cpt) == [
-                "11:1: error: 'unit' belongs only in a HCPCS file (system: HCPCS)", "12:1: error: 'dose' belongs only in a HCPCS file (system: HCPCS)",
+                "11:1: error: 'unit' belongs only in a HCPCS file (system: HCPCS)",
+                "12:1: error: 'dose' belongs only in a HCPCS file (system: HCPCS)",
             ])
     }
 
     @Test func serviceSettingsAreAcceptedAndWarnWithoutAFittingAnesthesia() {
-        let fits = file(section: "Radiology/Diagnostic Radiology/Chest", extra: "", setting: "[imaging-department, laboratory]", anesthesia: "none")
+        let fits = file(
+            section: "Radiology/Diagnostic Radiology/Chest", extra: "", setting: "[imaging-department, laboratory]", anesthesia: "none")
         #expect(messages(fits).isEmpty)
         let unfit = file(section: "Radiology/Diagnostic Radiology/Chest", extra: "", setting: "laboratory", anesthesia: "general")
         #expect(messages(unfit) == ["7:10: warning: setting 'laboratory' has no fitting anesthesia listed; there it is one of none"])
@@ -99,8 +104,10 @@ import Testing
 
     @Test func theLayoutFollowsTheFirstPartOfTheSection() throws {
         func layout(_ section: String, system: String = "CPT", code: String = "\"70000\"", extra: String = "") throws -> ServiceLayout {
-            try #require(ProcedureParser.parse(text: file(section: section, system: system, code: code, extra: extra), path: "x.md").procedure)
-                .layout
+            try #require(
+                ProcedureParser.parse(text: file(section: section, system: system, code: code, extra: extra), path: "x.md").procedure
+            )
+            .layout
         }
         #expect(try layout("Surgery/Digestive System") == .operative)
         #expect(try layout("Radiology/Diagnostic Radiology/Chest") == .radiology)

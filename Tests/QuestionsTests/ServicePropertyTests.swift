@@ -9,9 +9,10 @@ import Testing
 /// a rationale for every option, no answer code in the stem, no operating-report headings, and unit
 /// counts that agree with the note, recomputed here from what the stem says.
 @Suite struct ServicePropertyTests {
-    static let libraries = [
-        NamedLibrary(name: "services", library: TestLibraries.services)
-    ] + TestLibraries.all.filter { $0.name != "fixture" }
+    static let libraries =
+        [
+            NamedLibrary(name: "services", library: TestLibraries.services)
+        ] + TestLibraries.all.filter { $0.name != "fixture" }
 
     @Test(arguments: libraries)
     func serviceQuestionsAreWellFormed(_ named: NamedLibrary) throws {
