@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func everyProcedureIsCompleteEnoughForScenarios() {
-        for p in library.procedures {
+        // Service documents (an order, a medication record) are shorter than operative notes.
+        for p in library.procedures where p.layout == .operative {
             #expect(p.indications.count >= 2, "\(p.path)")
             #expect(p.steps.count >= 4, "\(p.path)")
             #expect(p.steps.contains { $0.isKey }, "\(p.path)")
