@@ -758,6 +758,7 @@ struct KindAvailability: Sendable {
                 "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category, its file or its family's site"
         }
         missing[.emLevel] = "it is not an E/M code (no 'visit')"
+        for (kind, reason) in Self.unitCountGaps(p, hasScenario: hasScenario) { missing[kind] = reason }
         for kind in QuestionKind.retired {
             missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"
         }

@@ -92,7 +92,7 @@ import Testing
         let cases: [([String], String)] = [
             (
                 ["--kind", "essay"],
-                "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, code-set, modifier, bundling, pcs, diagnosis, diagnosis-sequence, em-level, choice, multiple-answer, true-false, short-answer, numerical, matching\n"
+                "codedrill: error: unknown kind 'essay'; expected one of vignette, vignette-entry, contrast, code-set, modifier, bundling, pcs, diagnosis, diagnosis-sequence, em-level, anesthesia-units, drug-units, choice, multiple-answer, true-false, short-answer, numerical, matching\n"
             ),
             (["--code", "99999"], "codedrill: error: unknown code '99999': it is not in the library\n"),
             (

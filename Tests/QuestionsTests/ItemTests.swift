@@ -9,7 +9,7 @@ import Testing
         let common: [QuestionKind] = [.vignette, .vignetteEntry, .contrast, .codeSet, .pcs, .diagnosis]
         let expected =
             ["47562", "47563", "47600", "27130"].flatMap { code in common.map { "cpt:\(code)/\($0.rawValue)" } }
-            + QuestionKind.generated.filter { $0 != .emLevel }.map { "cpt:27284/\($0.rawValue)" }
+            + QuestionKind.generated.filter { $0 != .emLevel && !$0.isUnitCount }.map { "cpt:27284/\($0.rawValue)" }
             + common.map { "cpt:27286/\($0.rawValue)" }
         #expect(items.map(\.id) == expected)
         let first = items[0]

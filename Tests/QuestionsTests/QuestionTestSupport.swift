@@ -16,6 +16,15 @@ enum TestLibraries {
     /// A generator over the fixture library.
     static let fixtureGenerator = QuestionGenerator(library: fixture)
 
+    /// The services library under `Fixtures/Services`: one or two files of every service layout.
+    static let services: Library = {
+        let root = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/Services")
+        return try! Library.load(root: root)
+    }()
+
+    /// A generator over the services library.
+    static let servicesGenerator = QuestionGenerator(library: services)
+
     /// The fixture, the shipped `Content/` when it has procedures, and `$CODEDRILL_TEST_LIBRARY`
     /// when set (to check a content branch before it lands).
     static let all: [NamedLibrary] = {

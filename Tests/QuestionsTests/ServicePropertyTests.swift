@@ -1,0 +1,97 @@
+import CodingContent
+import Foundation
+import Testing
+
+@testable import Questions
+
+/// Properties of every question generated from service files (anesthesia, radiology, pathology and
+/// laboratory, medicine, HCPCS) of the services fixture and the shipped library: one correct option,
+/// a rationale for every option, no answer code in the stem, no operating-report headings, and unit
+/// counts that agree with the note, recomputed here from what the stem says.
+@Suite struct ServicePropertyTests {
+    static let libraries =
+        [
+            NamedLibrary(name: "services", library: TestLibraries.services)
+        ] + TestLibraries.all.filter { $0.name != "fixture" }
+
+    @Test(arguments: libraries)
+    func serviceQuestionsAreWellFormed(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        let procedures = Dictionary(named.library.procedures.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let services = generator.items.compactMap { item in
+            procedures[item.path].flatMap { $0.layout == .operative ? nil : (item, $0) }
+        }
+        if named.name == "services" { #expect(services.count == 47) }
+        for (item, procedure) in services {
+            for seed in UInt64(1)...4 {
+                let q = try generator.generate(item: item, seed: seed)
+                let where_ = "\(item.id)#\(seed)"
+                #expect(!q.stem.contains("PREOPERATIVE DIAGNOSIS") || procedure.layout == .anesthesia, "\(where_)")
+                #expect(!q.stem.contains("DESCRIPTION OF PROCEDURE"), "\(where_)")
+                #expect(!q.stem.contains("operating room") || procedure.layout == .anesthesia, "\(where_)")
+                #expect(!q.stem.contains("{dose}"), "\(where_)")
+                var position = q.stem.startIndex
+                for heading in Self.headings[procedure.layout]! {
+                    let found = q.stem.range(of: heading, range: position..<q.stem.endIndex)
+                    #expect(found != nil, "\(where_) lacks \(heading)")
+                    if let found { position = found.upperBound }
+                }
+                if q.kind.isEntry {
+                    #expect(q.options.isEmpty && q.answer.label == nil, "\(where_)")
+                    #expect(q.judge(response: q.answer.text).correct, "\(where_)")
+                } else {
+                    #expect(q.options.filter { $0.correct }.count == 1, "\(where_)")
+                    #expect(Set(q.options.map(\.text)).count == q.options.count, "\(where_)")
+                    #expect(q.options.allSatisfy { !$0.rationale.isEmpty }, "\(where_)")
+                }
+                #expect(!q.rationale.isEmpty, "\(where_)")
+                if q.kind != .modifier, q.kind != .drugUnits, q.kind != .contrast {
+                    #expect(!q.stem.contains(procedure.code), "\(where_): the answer code is in the stem")
+                }
+                switch q.kind {
+                case .anesthesiaUnits: #expect(q.answer.text == Self.anesthesiaTotal(q.stem, procedure), "\(where_)")
+                case .drugUnits: #expect(q.answer.text == Self.drugUnits(q.stem, procedure), "\(where_)")
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The headings every note of a layout has, in order (findings and conclusions are optional).
+    static let headings: [ServiceLayout: [String]] = [
+        .radiology: ["EXAM: ", "\nCLINICAL INDICATION: ", "\nTECHNIQUE: ", "\nCOMPARISON: "],
+        .pathology: ["SPECIMEN: ", "\nCLINICAL HISTORY: ", "\nGROSS DESCRIPTION: "],
+        .laboratory: ["TEST ORDERED: ", "\nREASON FOR TEST: ", "\nCOLLECTION AND TESTING: "],
+        .medicine: ["SERVICE: ", "\nREASON FOR VISIT: ", "\nPROCEDURE NOTE: "],
+        .anesthesia: [
+            "ANESTHESIA RECORD\nPROCEDURE: ", "\nPREOPERATIVE DIAGNOSIS: ", "\nASA PHYSICAL STATUS: ", "\nANESTHESIA TYPE: ",
+            "\nANESTHESIA START: ", "\nANESTHESIA COURSE: ",
+        ],
+        .medication: ["MEDICATION ADMINISTRATION RECORD\nORDER: ", "\nDIAGNOSIS: ", "\nDOSE GIVEN: ", "\nADMINISTRATION: "],
+        .supply: ["SUPPLY AND EQUIPMENT ORDER\nITEM: ", "\nDIAGNOSIS: ", "\nNOTE: "],
+    ]
+
+    /// The total units recomputed from the record: base units, minutes ÷ 15 to one decimal, the
+    /// physical status, and the qualifying circumstance whose sentence the record tells.
+    static func anesthesiaTotal(_ stem: String, _ p: Procedure) -> String {
+        let status = Int(String(stem.split(separator: "ASA PHYSICAL STATUS: ")[1].prefix(1)))!
+        let minutesText = stem.split(separator: " minutes).")[0].split(separator: "(").last!
+        let minutes = Double(minutesText)!
+        var circumstance = 0.0
+        for addition in p.additions where stem.contains(addition.note ?? "\u{0}") {
+            circumstance += ["99100": 1, "99116": 5, "99135": 5, "99140": 2][addition.code] ?? 0
+        }
+        let statusUnits = [0.0, 0, 0, 1, 2, 3, 0][status]
+        let time = (minutes / 15 * 10).rounded(.toNearestOrAwayFromZero) / 10
+        let total = Double(p.service.baseUnits!) + time + statusUnits + circumstance
+        return String(format: "%.1f", total)
+    }
+
+    /// The units recomputed from the DOSE GIVEN line and the file's unit, a partial unit rounded up.
+    static func drugUnits(_ stem: String, _ p: Procedure) -> String {
+        let line = stem.split(separator: "\n").first { $0.hasPrefix("DOSE GIVEN: ") }!
+        let amount = line.dropFirst("DOSE GIVEN: ".count).split(separator: " ")[0]
+        let dose = Double(amount)!
+        return String(Int((dose / p.service.unit!.value - 1e-9).rounded(.up)))
+    }
+}
