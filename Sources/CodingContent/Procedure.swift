@@ -192,6 +192,8 @@ public struct Procedure: Sendable, Hashable, Codable {
     /// default true); false when the case needs more codes (an osteotomy, a separately harvested graft),
     /// so a question asking for one code would be wrong.
     public var pcsComplete = true
+    /// Anesthesia and HCPCS drug facts (v2 `base_units`, `minutes`, `physical_status`, `unit`, `dose`).
+    public var service = ServiceFacts()
     /// Typical ICD-10-CM diagnoses.
     public var diagnoses: [Diagnosis]
     /// Exam-topic and section tags.

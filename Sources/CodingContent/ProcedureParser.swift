@@ -13,7 +13,7 @@ public enum ProcedureParser {
     /// The keys format v2 adds (a v1 file may use them while it is migrated).
     public static let v2Keys = [
         "format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers",
-        "icd10pcs_complete",
+        "icd10pcs_complete", "base_units", "minutes", "physical_status", "unit", "dose",
     ]
     /// Every front-matter key either format knows.
     public static let knownKeys = v1Keys + v2Keys
@@ -316,6 +316,7 @@ private struct FileParser {
             indications: sections.indications.map(\.text), steps: sections.steps, notes: sections.notes.map(\.text),
             path: path, codeLocation: location(codeNode), contentHash: hash)
         procedure.pcsComplete = pcsComplete
+        procedure.service = parseService(values, section: section, system: system, settings: settings, anesthesia: anesthesia)
         return procedure
     }
 
@@ -470,6 +471,82 @@ private struct FileParser {
     }
 
     // MARK: Format v2
+
+    /// The anesthesia and HCPCS drug keys (`base_units`, `minutes`, `physical_status`, `unit`, `dose`),
+    /// each only where it means something, and the service settings' anesthesia.
+    mutating func parseService(
+        _ values: [String: (key: Node, value: Node)], section: [String], system: CodeSystem, settings: [CareSetting],
+        anesthesia: [AnesthesiaType]
+    ) -> ServiceFacts {
+        var facts = ServiceFacts()
+        let isAnesthesia = section.first?.lowercased() == "anesthesia"
+        for name in ["base_units", "minutes", "physical_status"] where !isAnesthesia {
+            if let entry = values[name] { error(at: entry.key, "'\(name)' belongs only in an Anesthesia file (section starting 'Anesthesia/')") }
+        }
+        for name in ["unit", "dose"] where system != .hcpcs {
+            if let entry = values[name] { error(at: entry.key, "'\(name)' belongs only in a HCPCS file (system: HCPCS)") }
+        }
+        if isAnesthesia, let entry = values["base_units"] {
+            if let text = string(entry.value, key: "base_units"), let units = Int(text), (1...30).contains(units) {
+                facts.baseUnits = units
+            } else {
+                error(at: entry.value, "'base_units' must be a whole number from 1 to 30")
+            }
+        }
+        if isAnesthesia, let entry = values["minutes"], let text = string(entry.value, key: "minutes") {
+            let parts = text.split(separator: "-").map { Int($0.trimmed) }
+            if parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 1, lo <= hi, hi <= 1_440 {
+                facts.minutes = lo...hi
+            } else {
+                error(at: entry.value, "'minutes' '\(Excerpt.of(text))' must be a range like 45-120")
+            }
+        }
+        if isAnesthesia, let entry = values["physical_status"] {
+            var classes: [Int] = []
+            for text in stringList(entry.value, key: "physical_status") {
+                let upper = text.uppercased()
+                if upper.count == 2, upper.hasPrefix("P"), let n = Int(upper.dropFirst()), (1...6).contains(n) {
+                    if !classes.contains(n) { classes.append(n) }
+                } else {
+                    error(at: entry.value, "physical status '\(Excerpt.of(text))' must be one of P1, P2, P3, P4, P5, P6")
+                }
+            }
+            if !classes.isEmpty { facts.physicalStatus = classes }
+        }
+        if system == .hcpcs {
+            if let entry = values["unit"], let text = string(entry.value, key: "unit") {
+                if let amount = DrugAmount(parsing: text) {
+                    facts.unit = amount
+                } else {
+                    error(at: entry.value, "'unit' '\(Excerpt.of(text))' must be a number above zero and a unit word, like '15 mg'")
+                }
+            }
+            if let entry = values["dose"] {
+                for text in stringList(entry.value, key: "dose") {
+                    guard let amount = DrugAmount(parsing: text) else {
+                        error(at: entry.value, "dose '\(Excerpt.of(text))' must be a number above zero and a unit word, like '30 mg'")
+                        continue
+                    }
+                    if let unit = facts.unit, unit.word != amount.word {
+                        error(at: entry.value, "dose '\(Excerpt.of(text))' is in '\(amount.word)' but 'unit' is in '\(unit.word)'")
+                        continue
+                    }
+                    facts.doses.append(amount)
+                }
+            }
+            if values["unit"] != nil, values["dose"] == nil { error(1, 1, "'unit' needs 'dose': the doses a scenario may document as given") }
+            if let entry = values["dose"], values["unit"] == nil { error(at: entry.key, "'dose' needs 'unit': the amount one unit of the code covers") }
+        }
+        let serviceSettings: [CareSetting] = [.imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter]
+        if let entry = values["setting"], !anesthesia.isEmpty {
+            for place in settings where serviceSettings.contains(place) && !anesthesia.contains(where: { $0.fits(place) }) {
+                let allowed = AnesthesiaType.allCases.filter { $0.fits(place) }.map(\.rawValue).joined(separator: ", ")
+                let at = location(entry.value)
+                warning(at.line, at.column, "setting '\(place.rawValue)' has no fitting anesthesia listed; there it is one of \(allowed)")
+            }
+        }
+        return facts
+    }
 
     /// One scalar or a list of scalars (`setting: office` or `setting: [office, emergency-department]`).
     mutating func stringList(_ node: Node, key: String) -> [String] {

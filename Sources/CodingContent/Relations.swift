@@ -12,6 +12,14 @@ public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
     case outpatientSurgery = "outpatient-surgery"
     /// An inpatient admission (the setting of ICD-10-PCS coding).
     case inpatient
+    /// A hospital outpatient or free-standing imaging department.
+    case imagingDepartment = "imaging-department"
+    /// A hospital or independent laboratory.
+    case laboratory
+    /// A hospital labor and delivery unit.
+    case laborAndDelivery = "labor-and-delivery"
+    /// A hospital outpatient infusion or injection center.
+    case infusionCenter = "infusion-center"
 
     /// Where the report says the patient was taken ("the endoscopy suite").
     public var place: String {
@@ -21,6 +29,10 @@ public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
         case .endoscopySuite: "the endoscopy suite"
         case .outpatientSurgery: "the operating room of the outpatient surgery center"
         case .inpatient: "the operating room"
+        case .imagingDepartment: "the imaging department"
+        case .laboratory: "the laboratory"
+        case .laborAndDelivery: "the labor and delivery unit"
+        case .infusionCenter: "the infusion center"
         }
     }
 }
@@ -55,6 +67,10 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         case .emergencyDepartment: [.moderateSedation, .local, .regional].contains(self)
         case .endoscopySuite: [.moderateSedation, .monitored].contains(self)
         case .outpatientSurgery, .inpatient: self != .none
+        case .imagingDepartment: [.none, .local, .moderateSedation, .monitored].contains(self)
+        case .laboratory: self == .none
+        case .laborAndDelivery: [.epidural, .spinal, .general, .local, .none].contains(self)
+        case .infusionCenter: [.none, .local].contains(self)
         }
     }
 
@@ -65,6 +81,8 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         case .emergencyDepartment: .moderateSedation
         case .endoscopySuite: .moderateSedation
         case .outpatientSurgery, .inpatient: .general
+        case .imagingDepartment, .laboratory, .infusionCenter: .none
+        case .laborAndDelivery: .epidural
         }
     }
 
@@ -74,7 +92,7 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         switch setting {
         case .emergencyDepartment: return "Procedural sedation administered by the emergency physician"
         case .endoscopySuite: return "Moderate sedation administered under the endoscopist's supervision"
-        case .office, .outpatientSurgery, .inpatient:
+        case .office, .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter:
             return "Moderate sedation administered under the supervision of the physician performing the procedure"
         }
     }

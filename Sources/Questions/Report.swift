@@ -14,6 +14,8 @@ struct ReportMaterial: Sendable {
     var settings: [CareSetting] = [.outpatientSurgery]
     /// The usual setting.
     var setting: CareSetting { settings[0] }
+    /// Which document the report imitates (an operative report for surgery).
+    var layout: ServiceLayout = .operative
     /// The FINDINGS paragraph, or `nil` when the file has none.
     var findings: String?
     /// The SPECIMENS line, if any.
@@ -35,6 +37,10 @@ struct ReportMaterial: Sendable {
         case .endoscopySuite: 2
         case .outpatientSurgery: 3
         case .inpatient: 4
+        case .imagingDepartment: 5
+        case .laboratory: 6
+        case .laborAndDelivery: 7
+        case .infusionCenter: 8
         }
     }
 
@@ -58,6 +64,7 @@ struct ReportMaterial: Sendable {
             let fitting = kinds.filter { $0.fits(place) }
             return (fitting.isEmpty ? [AnesthesiaType.usual(in: place)] : fitting).map { Wording.sentence($0.reportLine(in: place)) }
         }
+        layout = p.layout
         let listed = p.settings.isEmpty ? [p.usualSetting] : p.settings
         let paired = listed.filter { place in kinds.contains { $0.fits(place) } }
         settings = paired.isEmpty ? [listed[0]] : paired
@@ -113,6 +120,13 @@ struct ReportPlan {
     var setting: CareSetting
     /// Whether the FINDINGS line is told.
     var findings = true
+    /// Service notes: the ASA physical status (1…6), anesthesia minutes and dose (index into
+    /// `ServiceFacts.doses`) the note documents; drawn by the note when `nil`.
+    var physicalStatus: Int?
+    var minutes: Int?
+    var dose: Int?
+    /// Service notes: a qualifying-circumstance sentence told right after the arrival (anesthesia).
+    var circumstance: String?
     /// Steps (indexes) told as another sentence: a situation that contradicts them.
     var replaced: [Int: String] = [:]
     /// Sentences told just before the closing step (another service).
@@ -140,6 +154,7 @@ extension QuestionGenerator {
         _ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String,
         _ rng: inout SplitMix64
     ) -> String {
+        if e.report.layout != .operative { return serviceStem(e, plan, narration: narration, question: question, &rng) }
         var text = ""
         text.reserveCapacity(2_048)
         let slot = ReportMaterial.sideSlot(plan.patient.side)
@@ -195,6 +210,10 @@ extension QuestionGenerator {
         case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
         case .outpatientSurgery: whereabouts = " was brought to the operating room"
         case .inpatient: whereabouts = " was admitted and brought to the operating room"
+        case .imagingDepartment: whereabouts = " was seen in the imaging department"
+        case .laboratory: whereabouts = " came to the laboratory"
+        case .laborAndDelivery: whereabouts = " was seen in the labor and delivery unit"
+        case .infusionCenter: whereabouts = " was seen in the infusion center"
         }
         let variant = rng.below(3)
         let an = patient.article == "an"
@@ -213,7 +232,7 @@ extension QuestionGenerator {
     /// The narrated steps: every key step and forced step, a seeded sample of at least half of the
     /// others, in operative order, with seeded connectives; replaced steps are told as their
     /// replacement, and the extra sentences come before a closing non-key step.
-    private func narrate(
+    func narrate(
         _ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
         _ rng: inout SplitMix64
     ) {

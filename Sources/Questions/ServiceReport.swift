@@ -1,0 +1,157 @@
+import CodingContent
+import Determinism
+import Foundation
+
+/// The notes of services that are not operations: a radiology report, a pathology report, a lab
+/// requisition and result, a clinic note, an anesthesia record, a medication administration record
+/// and a supply order. Each tells the same facts as an operative report (the heading line, the
+/// reason, the narrated steps, the findings, the conclusion) under the headings of its document.
+extension QuestionGenerator {
+    /// The stem of a service note: its headings in the document's order, then the question line
+    /// ("this procedure" read as "this service").
+    func serviceStem(
+        _ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String, _ rng: inout SplitMix64
+    ) -> String {
+        let p = e.procedure
+        var text = ""
+        text.reserveCapacity(2_048)
+        let slot = ReportMaterial.sideSlot(plan.patient.side)
+        let reason: String
+        if let d = plan.diagnosis {
+            reason = e.report.diagnosisLines[d].preop
+        } else {
+            reason = stemIndication(e, among: e.stemIndications, &rng) ?? "Not stated."
+        }
+        let conclusion = plan.diagnosis.map { Wording.sentence(Wording.capitalized(p.diagnoses[$0].text)) }
+        let pathology = plan.diagnosis.flatMap { e.report.diagnosisLines[$0].pathology }
+        var heading = e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
+        let dose = serviceDose(p, plan, &rng)
+        if let dose { heading = heading.replacingOccurrences(of: "{dose}", with: dose.description) }
+        let findings = plan.findings ? e.report.findings : nil
+        func line(_ name: String, _ value: String?) {
+            guard let value else { return }
+            if !text.isEmpty { text += "\n" }
+            text += name
+            text += ": "
+            text += value
+        }
+        func body(_ name: String) {
+            if !text.isEmpty { text += "\n" }
+            text += name
+            text += ":"
+            serviceArrival(plan, into: &text, &rng)
+            if let circumstance = plan.circumstance {
+                text += " "
+                text += circumstance
+            }
+            for sentence in plan.opening {
+                text += " "
+                text += sentence
+            }
+            narrate(e, narration, plan, into: &text, &rng)
+        }
+        switch e.report.layout {
+        case .radiology:
+            line("EXAM", heading)
+            line("CLINICAL INDICATION", reason)
+            body("TECHNIQUE")
+            line("COMPARISON", rng.element(of: Self.comparisons))
+            line("FINDINGS", findings)
+            line("IMPRESSION", conclusion)
+        case .pathology:
+            line("SPECIMEN", heading)
+            line("CLINICAL HISTORY", reason)
+            body("GROSS DESCRIPTION")
+            line("MICROSCOPIC DESCRIPTION", findings)
+            line("DIAGNOSIS", pathology ?? conclusion)
+        case .laboratory:
+            line("TEST ORDERED", heading)
+            line("REASON FOR TEST", reason)
+            body("COLLECTION AND TESTING")
+            line("RESULTS", findings)
+        case .anesthesia:
+            let status = plan.physicalStatus ?? rng.element(of: p.service.physicalStatus)
+            let minutes = plan.minutes ?? rng.int(in: p.service.minutes)
+            let start = 7 * 60 + rng.below(8 * 60)
+            text += "ANESTHESIA RECORD"
+            line("PROCEDURE", heading)
+            line("PREOPERATIVE DIAGNOSIS", reason)
+            line("ASA PHYSICAL STATUS", String(status))
+            line("ANESTHESIA TYPE", rng.element(of: e.report.anesthesia[ReportMaterial.settingSlot(plan.setting)]))
+            line(
+                "ANESTHESIA START", "\(Self.clock(start)). ANESTHESIA END: \(Self.clock(start + minutes)) (\(minutes) minutes).")
+            body("ANESTHESIA COURSE")
+        case .medication:
+            text += "MEDICATION ADMINISTRATION RECORD"
+            line("ORDER", heading)
+            line("DIAGNOSIS", conclusion ?? reason)
+            line("DOSE GIVEN", dose.map { "\($0.description)." })
+            body("ADMINISTRATION")
+        case .supply:
+            text += "SUPPLY AND EQUIPMENT ORDER"
+            line("ITEM", heading)
+            line("DIAGNOSIS", conclusion ?? reason)
+            body("NOTE")
+        case .medicine, .operative:
+            line("SERVICE", heading)
+            line("REASON FOR VISIT", reason)
+            body("PROCEDURE NOTE")
+            line("RESULTS", findings)
+            line("ASSESSMENT", conclusion)
+        }
+        text += "\n\n"
+        var asked = question.replacingOccurrences(of: "this procedure", with: "this service")
+        if p.system == .hcpcs { asked = asked.replacingOccurrences(of: "CPT code ", with: "HCPCS code ") }
+        text += asked
+        return text
+    }
+
+    /// The dose a medication note documents (the plan's, else drawn), or `nil` for other notes.
+    func serviceDose(_ p: Procedure, _ plan: ReportPlan, _ rng: inout SplitMix64) -> DrugAmount? {
+        guard p.service.unit != nil, !p.service.doses.isEmpty else { return nil }
+        return p.service.doses[plan.dose ?? rng.below(p.service.doses.count)]
+    }
+
+    /// The first sentence of a service note's narrative: who the patient is and where.
+    private func serviceArrival(_ plan: ReportPlan, into text: inout String, _ rng: inout SplitMix64) {
+        let patient = plan.patient
+        let whereabouts: String
+        switch plan.setting {
+        case .office: whereabouts = "was seen in the office"
+        case .emergencyDepartment: whereabouts = "was seen in the emergency department"
+        case .endoscopySuite: whereabouts = "was seen in the endoscopy suite"
+        case .outpatientSurgery: whereabouts = "was brought to the operating room"
+        case .inpatient: whereabouts = "was an inpatient"
+        case .imagingDepartment: whereabouts = "was seen in the imaging department"
+        case .laboratory: whereabouts = "came to the laboratory"
+        case .laborAndDelivery: whereabouts = "was in the labor and delivery unit"
+        case .infusionCenter: whereabouts = "was seen in the infusion center"
+        }
+        let an = patient.article == "an"
+        let age = Self.ages[min(patient.age, Self.ages.count - 1)]
+        if rng.below(2) == 0 {
+            text += an ? " An " : " A "
+            text += age
+            text += patient.person
+            text += " "
+        } else {
+            text += an ? " The patient, an " : " The patient, a "
+            text += age
+            text += patient.person
+            text += ", "
+        }
+        text += whereabouts
+        text += "."
+    }
+
+    /// What a radiology report says about earlier studies.
+    static let comparisons = ["None.", "No prior studies available.", "None available."]
+
+    /// `07:05` for 425 minutes after midnight (wrapping past midnight).
+    static func clock(_ minutes: Int) -> String {
+        let m = minutes % (24 * 60)
+        let h = m / 60
+        let mm = m % 60
+        return (h < 10 ? "0" : "") + String(h) + ":" + (mm < 10 ? "0" : "") + String(mm)
+    }
+}
