@@ -134,7 +134,7 @@ extension Question {
         switch kind {
         case .vignetteEntry: judgeEntry(response)
         case .shortAnswer: judgeShortAnswer(response)
-        case .numerical: judgeNumber(response)
+        case .numerical, .anesthesiaUnits, .drugUnits: judgeNumber(response)
         case .multipleAnswer: judgeSelection(response)
         case .matching: judgeMatching(response)
         case .trueFalse: judgeTrueFalse(response)

@@ -690,6 +690,7 @@ struct KindAvailability: Sendable {
         } else if candidates.codableDiagnoses.isEmpty || !hasScenario {
             missing[.diagnosis] = "no diagnosis (bilateral ones aside) has three wrong ICD-10-CM codes of its category or site"
         }
+        for (kind, reason) in Self.unitCountGaps(p, hasScenario: hasScenario) { missing[kind] = reason }
         for kind in QuestionKind.retired {
             missing[kind] = "\(kind.rawValue) questions are retired: they tested the operation, not its coding"
         }

@@ -89,6 +89,8 @@ public struct QuestionGenerator: Sendable {
         case .bundling: draft = bundling(i, &rng)
         case .pcs: draft = pcs(i, &rng)
         case .diagnosis: draft = diagnosis(i, &rng)
+        case .anesthesiaUnits: draft = anesthesiaUnits(i, &rng)
+        case .drugUnits: draft = drugUnits(i, &rng)
         case .indication, .nextStep, .notIncluded,
             .choice, .multipleAnswer, .trueFalse, .shortAnswer, .numerical, .matching:
             throw .unknownItem(itemID)
@@ -105,7 +107,7 @@ public struct QuestionGenerator: Sendable {
         }
         return Question(
             id: Self.questionID(itemID, seed), item: itemID, kind: kind, code: index[i].code, stem: draft.stem,
-            options: options, answer: answer, rationale: draft.rationale, seed: seed)
+            options: options, answer: answer, rationale: draft.rationale, seed: seed, grading: draft.grading)
     }
 }
 
@@ -128,6 +130,8 @@ struct Draft {
     var rationale: String
     /// The expected entry of an entry question (no choices).
     var entryAnswer = ""
+    /// How a typed number is graded (unit-count kinds), else `nil`.
+    var grading: [GradedAnswer]?
 }
 
 /// One option before labelling.

@@ -26,6 +26,11 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case pcs
     /// The ICD-10-CM code that supports the procedure, from the postoperative or pathology diagnosis.
     case diagnosis
+    /// An anesthesia record; type the total anesthesia units (base + time + physical status +
+    /// qualifying circumstance), a number.
+    case anesthesiaUnits = "anesthesia-units"
+    /// A medication administration record; type the HCPCS units billed for the dose given.
+    case drugUnits = "drug-units"
 
     /// Authored multiple choice (GIFT `{=right ~wrong}`): pick one option.
     case choice
@@ -44,7 +49,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The kinds generated from content files, in the order a procedure's items are listed.
     public static let generated: [QuestionKind] = [
-        .vignette, .vignetteEntry, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis,
+        .vignette, .vignetteEntry, .contrast, .codeSet, .modifier, .bundling, .pcs, .diagnosis, .anesthesiaUnits, .drugUnits,
     ]
 
     /// Kinds no longer generated: their items are retired from drills and exams (progress stays in
@@ -59,7 +64,10 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the learner types the answer instead of choosing among options (the question has no
     /// options and its `answer.label` is `nil`).
-    public var isEntry: Bool { self == .vignetteEntry || self == .shortAnswer || self == .numerical }
+    public var isEntry: Bool { self == .vignetteEntry || self == .shortAnswer || self == .numerical || isUnitCount }
+
+    /// Whether the learner types a number of units (`anesthesia-units`, `drug-units`).
+    public var isUnitCount: Bool { self == .anesthesiaUnits || self == .drugUnits }
 
     /// Whether this is a retired generated kind.
     public var isRetired: Bool { Self.retired.contains(self) }

@@ -35,11 +35,11 @@ extension QuestionGenerator {
             text += ": "
             text += value
         }
-        func body(_ name: String) {
+        func body(_ name: String, arrival: Bool = true) {
             if !text.isEmpty { text += "\n" }
             text += name
             text += ":"
-            serviceArrival(plan, into: &text, &rng)
+            if arrival { serviceArrival(plan, into: &text, &rng) }
             if let circumstance = plan.circumstance {
                 text += " "
                 text += circumstance
@@ -59,9 +59,12 @@ extension QuestionGenerator {
             line("FINDINGS", findings)
             line("IMPRESSION", conclusion)
         case .pathology:
+            // A specimen comes to the laboratory without its patient: the history names who it is from.
+            let patient = plan.patient
+            let age = Self.ages[min(patient.age, Self.ages.count - 1)]
             line("SPECIMEN", heading)
-            line("CLINICAL HISTORY", reason)
-            body("GROSS DESCRIPTION")
+            line("CLINICAL HISTORY", Wording.capitalized(age + patient.person) + ". " + reason)
+            body("GROSS DESCRIPTION", arrival: false)
             line("MICROSCOPIC DESCRIPTION", findings)
             line("DIAGNOSIS", pathology ?? conclusion)
         case .laboratory:
