@@ -118,7 +118,7 @@ struct ResultsTests {
         let fromLibrary = ResultRecord.records(old, catalog: fixtureCatalog, anonymize: false)
         #expect(fromStore == fromLibrary)
         #expect(try ResultLines.text(fromStore) == ResultLines.text(fromLibrary))
-        #expect(fromStore[1].options?.count == 3 && fromStore[1].choice == fromStore[1].key)
+        #expect(fromStore[1].options?.count == 4 && fromStore[1].choice == fromStore[1].key)
         let direct = ItemAnalysis(attempts: try ResultSelection.attempts(fromLibrary))
         #expect(
             try CodedrillJSON.string(ItemAnalysis(attempts: try ResultSelection.attempts(fromStore)), pretty: false)
