@@ -129,6 +129,8 @@ extension Procedure {
         case .endoscopySuite: return .moderateSedation
         case .office, .emergencyDepartment: return .local
         case .outpatientSurgery, .inpatient: return .general
+        case .laborAndDelivery: return .epidural
+        case .bedside, .interventionalSuite, .cathLab: return .local
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SourceText
 
 /// Where a service is performed; decides how a report opens and which code sets make sense.
@@ -12,6 +13,14 @@ public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
     case outpatientSurgery = "outpatient-surgery"
     /// An inpatient admission (the setting of ICD-10-PCS coding).
     case inpatient
+    /// A hospital labor and delivery unit.
+    case laborAndDelivery = "labor-and-delivery"
+    /// At the patient's bedside (a ward or intensive care bed): thoracentesis, central lines, PICC.
+    case bedside
+    /// An interventional radiology or fluoroscopy suite (image-guided access, spinal injections).
+    case interventionalSuite = "interventional-suite"
+    /// A cardiac catheterization or electrophysiology laboratory (pacemakers, defibrillators).
+    case cathLab = "cath-lab"
 
     /// Where the report says the patient was taken ("the endoscopy suite").
     public var place: String {
@@ -21,6 +30,10 @@ public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
         case .endoscopySuite: "the endoscopy suite"
         case .outpatientSurgery: "the operating room of the outpatient surgery center"
         case .inpatient: "the operating room"
+        case .laborAndDelivery: "the labor and delivery unit"
+        case .bedside: "the bedside"
+        case .interventionalSuite: "the interventional suite"
+        case .cathLab: "the cardiac catheterization laboratory"
         }
     }
 }
@@ -48,13 +61,18 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether this anesthesia is given in `setting`: an office uses topical or local anesthetic,
     /// an emergency department the emergency physician's procedural sedation, a block or local, an
-    /// endoscopy suite moderate sedation or MAC; an operating room any kind but none.
+    /// endoscopy suite moderate sedation or MAC; an operating room any kind but none; the bedside
+    /// local anesthetic or the proceduralist's sedation; an interventional suite or catheterization
+    /// laboratory local, sedation, MAC or general; labor and delivery neuraxial, general or local.
     public func fits(_ setting: CareSetting) -> Bool {
         switch setting {
         case .office: [.topical, .local, .none].contains(self)
         case .emergencyDepartment: [.moderateSedation, .local, .regional].contains(self)
         case .endoscopySuite: [.moderateSedation, .monitored].contains(self)
         case .outpatientSurgery, .inpatient: self != .none
+        case .laborAndDelivery: [.epidural, .spinal, .general, .local, .none].contains(self)
+        case .bedside: [.local, .moderateSedation, .topical, .none].contains(self)
+        case .interventionalSuite, .cathLab: [.local, .moderateSedation, .monitored, .general].contains(self)
         }
     }
 
@@ -65,6 +83,8 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         case .emergencyDepartment: .moderateSedation
         case .endoscopySuite: .moderateSedation
         case .outpatientSurgery, .inpatient: .general
+        case .laborAndDelivery: .epidural
+        case .bedside, .interventionalSuite, .cathLab: .local
         }
     }
 
@@ -74,7 +94,7 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         switch setting {
         case .emergencyDepartment: return "Procedural sedation administered by the emergency physician"
         case .endoscopySuite: return "Moderate sedation administered under the endoscopist's supervision"
-        case .office, .outpatientSurgery, .inpatient:
+        case .office, .outpatientSurgery, .inpatient, .laborAndDelivery, .bedside, .interventionalSuite, .cathLab:
             return "Moderate sedation administered under the supervision of the physician performing the procedure"
         }
     }
@@ -108,6 +128,17 @@ public struct ReportWording: Sendable, Hashable, Codable {
     public init(procedure: [String], specimen: String? = nil) {
         self.procedure = procedure
         self.specimen = specimen
+    }
+
+    /// Whether a PROCEDURE `line` is the file's `title` (side placeholders, case and a final period
+    /// aside), which generated reports do not use; a line that only contains the title is kept.
+    public static func repeatsTitle(_ line: String, title: String) -> Bool {
+        func bare(_ text: String) -> String {
+            var t = text.replacingOccurrences(of: "{Side}", with: "").replacingOccurrences(of: "{side}", with: "")
+            t = t.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,")))
+            return t.lowercased().split(separator: " ").joined(separator: " ")
+        }
+        return bare(line) == bare(title)
     }
 }
 

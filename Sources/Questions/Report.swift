@@ -10,6 +10,12 @@ struct ReportMaterial: Sendable {
     /// Per setting (`CareSetting.allCases` order): the ANESTHESIA lines that fit there, so a report
     /// never puts general anesthesia in an office or the endoscopist in an emergency department.
     var anesthesia: [[String]] = []
+    /// Per setting: the ANESTHESIA lines a coding task (`code-set`, `bundling`) draws from — those
+    /// without moderate sedation supervised by the physician doing the procedure, which would be a
+    /// code of its own (99152) — or all of them when sedation is the only fitting one.
+    var codingAnesthesia: [[String]] = []
+    /// Per setting: whether every line of `codingAnesthesia` is the proceduralist's moderate sedation.
+    var sedationOnly: [Bool] = []
     /// The settings a report may be set in (listed by the file and with a fitting anesthesia), usual first.
     var settings: [CareSetting] = [.outpatientSurgery]
     /// The usual setting.
@@ -35,6 +41,10 @@ struct ReportMaterial: Sendable {
         case .endoscopySuite: 2
         case .outpatientSurgery: 3
         case .inpatient: 4
+        case .laborAndDelivery: 5
+        case .bedside: 6
+        case .interventionalSuite: 7
+        case .cathLab: 8
         }
     }
 
@@ -49,15 +59,23 @@ struct ReportMaterial: Sendable {
     }
 
     init(_ p: Procedure, mentionsCode: (String) -> Bool) {
-        // A PROCEDURE line that is the code's own title would hand the answer over.
-        let title = p.title.lowercased()
-        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !$0.lowercased().contains(title) }
+        // A PROCEDURE line is kept as the surgeon words it ("Total thyroidectomy"), unless it names a
+        // code or is the file's title word for word (lint warns about both).
+        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !ReportWording.repeatsTitle($0, title: p.title) }
         procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
         let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
         anesthesia = CareSetting.allCases.map { place in
             let fitting = kinds.filter { $0.fits(place) }
             return (fitting.isEmpty ? [AnesthesiaType.usual(in: place)] : fitting).map { Wording.sentence($0.reportLine(in: place)) }
         }
+        let ownSedation = CareSetting.allCases.map { place in
+            place == .emergencyDepartment ? nil : Wording.sentence(AnesthesiaType.moderateSedation.reportLine(in: place))
+        }
+        codingAnesthesia = anesthesia.indices.map { k in
+            let other = anesthesia[k].filter { $0 != ownSedation[k] }
+            return other.isEmpty ? anesthesia[k] : other
+        }
+        sedationOnly = codingAnesthesia.indices.map { k in codingAnesthesia[k].allSatisfy { $0 == ownSedation[k] } }
         let listed = p.settings.isEmpty ? [p.usualSetting] : p.settings
         let paired = listed.filter { place in kinds.contains { $0.fits(place) } }
         settings = paired.isEmpty ? [listed[0]] : paired
@@ -137,6 +155,9 @@ struct ReportPlan {
     var discontinued = false
     /// Steps that must be narrated even when not key (work a bundling question asks about).
     var forced: Set<Int> = []
+    /// Whether the report is a coding task's (`code-set`, `bundling`): its ANESTHESIA line avoids
+    /// the proceduralist's moderate sedation when another anesthesia fits.
+    var codingTask = false
 }
 
 extension QuestionGenerator {
@@ -166,7 +187,8 @@ extension QuestionGenerator {
         text += "\nPROCEDURE: "
         text += e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
         text += "\nANESTHESIA: "
-        text += rng.element(of: e.report.anesthesia[ReportMaterial.settingSlot(plan.setting)])
+        let slotOfSetting = ReportMaterial.settingSlot(plan.setting)
+        text += rng.element(of: plan.codingTask ? e.report.codingAnesthesia[slotOfSetting] : e.report.anesthesia[slotOfSetting])
         if plan.findings, let findings = e.report.findings {
             text += "\nFINDINGS: "
             text += findings
@@ -200,13 +222,21 @@ extension QuestionGenerator {
         case .emergencyDepartment: whereabouts = " was seen in the emergency department"
         case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
         case .outpatientSurgery: whereabouts = " was brought to the operating room"
+        case .laborAndDelivery: whereabouts = " was on the labor and delivery unit"
+        case .bedside: whereabouts = " was seen at the bedside"
+        case .interventionalSuite: whereabouts = " was brought to the interventional radiology suite"
+        case .cathLab: whereabouts = " was brought to the cardiac catheterization laboratory"
         case .inpatient:
             // An admitted patient still has an endoscopy in the endoscopy suite, a bedside procedure
-            // in a procedure room.
+            // at the bedside, a delivery on the labor and delivery unit.
             switch usual {
             case .endoscopySuite: whereabouts = " was an inpatient and was brought to the endoscopy suite"
             case .office, .emergencyDepartment: whereabouts = " was an inpatient and was brought to the procedure room"
             case .outpatientSurgery, .inpatient: whereabouts = " was admitted and brought to the operating room"
+            case .laborAndDelivery: whereabouts = " was on the labor and delivery unit"
+            case .bedside: whereabouts = " was an inpatient and was seen at the bedside"
+            case .interventionalSuite: whereabouts = " was an inpatient and was brought to the interventional radiology suite"
+            case .cathLab: whereabouts = " was an inpatient and was brought to the cardiac catheterization laboratory"
             }
         }
         let variant = rng.below(3)
