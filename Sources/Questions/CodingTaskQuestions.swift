@@ -164,7 +164,13 @@ extension QuestionGenerator {
         let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // One rule: an additional service is documented exactly when its note sentence is told, so
         // FINDINGS (which may state, say, the surgeon's cholangiogram reading) are told only then.
-        if let addition { plan.extra = [Wording.sentence(addition.note!)] } else if !additions.isEmpty { plan.findings = false }
+        if let addition {
+            plan.extra = [Wording.sentence(addition.note!)]
+            // The other service comes before the closing step, so the closing step is told.
+            if e.narratable.last == true { plan.forced.insert(p.steps.count - 1) }
+        } else if !additions.isEmpty {
+            plan.findings = false
+        }
         let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
         let stem = reportStem(
             e, plan, narration: e.plan,
@@ -237,6 +243,13 @@ extension QuestionGenerator {
             let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
             wrong.append(
                 Choice(text: set([alternative.text + otherModifier] + key.dropFirst()), correct: false, rationale: alternative.rationale))
+        }
+        // Last resort when the others are too few: an alternative alone (wrong code, addition missing).
+        if added != nil {
+            for alternative in c.codes.prefix(2) {
+                let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
+                wrong.append(Choice(text: alternative.text + otherModifier, correct: false, rationale: alternative.rationale))
+            }
         }
         var taken = Set([choices[0].text])
         var unique: [Choice] = []

@@ -291,7 +291,9 @@ extension QuestionGenerator {
                 k += 1
             }
             let last = position == total - 1
-            if last, total > 1, !extraTold, !e.procedure.steps[s].isKey {
+            // Another service is told before the closing step (the wound closed, the scope out),
+            // never after it.
+            if last, total > 1, !extraTold, !e.procedure.steps[s].isKey || s == e.procedure.steps.count - 1 {
                 for sentence in plan.extra {
                     text += " "
                     text += sentence

@@ -119,6 +119,21 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
+    func anAdditionalServiceIsToldBeforeTheClosingStep(_ named: NamedLibrary) throws {
+        var checked = 0
+        for (q, p) in try Self.questions(named) where q.kind == .bundling {
+            let description = Self.line("DESCRIPTION OF PROCEDURE: ", of: q.stem) ?? ""
+            guard let note = p.additions.compactMap(\.note).map(Wording.sentence).first(where: { description.contains($0) }) else { continue }
+            // The closing step (matched without its first letter, which a connective lowers) comes after the note.
+            let closing = try #require(p.steps.last).text
+            guard let range = description.range(of: String(closing.dropFirst().dropLast())) else { continue }
+            #expect(description.range(of: note)!.lowerBound < range.lowerBound, "\(q.id): the other service follows the closing step")
+            checked += 1
+        }
+        if named.name == "shipped" { #expect(checked > 0) }
+    }
+
+    @Test(arguments: TestLibraries.all)
     func aReducedServiceTwistReplacesItsStepAndNothingLaterContradictsIt(_ named: NamedLibrary) throws {
         var checked = 0
         for (q, p) in try Self.questions(named) where q.kind == .modifier {
