@@ -149,8 +149,8 @@ let osteotomyV2 = """
             of: "    - \"{Side} hip fusion\"\n", with: "    - \"{Side} hip fusion without femoral osteotomy.\"\n    - Hip fusion, 27284\n")
         #expect(
             lint(titled, with: [("Content/b.md", osteotomyV2)]) == [
-                "Content/a.md:19:7: warning: report.procedure line '{Side} hip fusion without femoral osteotomy.' is the title; generated reports do not use it",
-                "Content/a.md:19:7: warning: report.procedure line 'Hip fusion, 27284' names the code; generated reports do not use it",
+                "Content/a.md:11:3: warning: report.procedure line 'Hip fusion, 27284' names the code; generated reports do not use it",
+                "Content/a.md:11:3: warning: report.procedure line '{Side} hip fusion without femoral osteotomy.' is the title; generated reports do not use it",
             ])
         // A line that only contains the title's words is the surgeon's and stays.
         #expect(!ReportWording.repeatsTitle("Total thyroidectomy with nerve monitoring", title: "Total thyroidectomy"))

@@ -123,7 +123,9 @@ import Testing
         var checked = 0
         for (q, p) in try Self.questions(named) where q.kind == .bundling {
             let description = Self.line("DESCRIPTION OF PROCEDURE: ", of: q.stem) ?? ""
-            guard let note = p.additions.compactMap(\.note).map(Wording.sentence).first(where: { description.contains($0) }) else { continue }
+            guard let note = p.additions.compactMap(\.note).map(Wording.sentence).first(where: { description.contains($0) }) else {
+                continue
+            }
             // The closing step (matched without its first letter, which a connective lowers) comes after the note.
             let closing = try #require(p.steps.last).text
             guard let range = description.range(of: String(closing.dropFirst().dropLast())) else { continue }
