@@ -131,6 +131,7 @@ extension Procedure {
         case .outpatientSurgery, .inpatient: return .general
         case .imagingDepartment, .laboratory, .infusionCenter: return .none
         case .laborAndDelivery: return .epidural
+        case .bedside, .interventionalSuite, .cathLab: return .local
         }
     }
 }

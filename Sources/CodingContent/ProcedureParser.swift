@@ -91,6 +91,11 @@ struct FileParser {
         error(l.line, l.column, message)
     }
 
+    mutating func warning(at node: Node, _ message: String) {
+        let l = location(node)
+        warning(l.line, l.column, message)
+    }
+
     mutating func run(text: String, hash: String) -> Procedure? {
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
@@ -317,6 +322,15 @@ struct FileParser {
         }
 
         guard let code, let system, let title, let sectionText, let codeNode = codeEntry?.0 else { return nil }
+        // A PROCEDURE line that is the title or names the code would hand the answer over: reports skip it.
+        if let report, let node = values["report"]?.value {
+            for line in report.procedure where ReportWording.repeatsTitle(line, title: title) || line.contains(code) {
+                warning(
+                    at: node,
+                    "report.procedure line '\(line.prefix(60))' \(line.contains(code) ? "names the code" : "is the title"); generated reports do not use it"
+                )
+            }
+        }
         let section = sectionText.split(separator: "/").map { $0.trimmed }.filter { !$0.isEmpty }
         var procedure = Procedure(
             code: code, system: system, title: title, section: section, family: family, patient: patient,

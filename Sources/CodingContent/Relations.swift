@@ -1,3 +1,4 @@
+import Foundation
 import SourceText
 
 /// Where a service is performed; decides how a report opens and which code sets make sense.
@@ -20,6 +21,12 @@ public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
     case laborAndDelivery = "labor-and-delivery"
     /// A hospital outpatient infusion or injection center.
     case infusionCenter = "infusion-center"
+    /// At the patient's bedside (a ward or intensive care bed): thoracentesis, central lines, PICC.
+    case bedside
+    /// An interventional radiology or fluoroscopy suite (image-guided access, spinal injections).
+    case interventionalSuite = "interventional-suite"
+    /// A cardiac catheterization or electrophysiology laboratory (pacemakers, defibrillators).
+    case cathLab = "cath-lab"
 
     /// Where the report says the patient was taken ("the endoscopy suite").
     public var place: String {
@@ -33,6 +40,9 @@ public enum CareSetting: String, Sendable, Hashable, Codable, CaseIterable {
         case .laboratory: "the laboratory"
         case .laborAndDelivery: "the labor and delivery unit"
         case .infusionCenter: "the infusion center"
+        case .bedside: "the bedside"
+        case .interventionalSuite: "the interventional suite"
+        case .cathLab: "the cardiac catheterization laboratory"
         }
     }
 }
@@ -60,7 +70,9 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether this anesthesia is given in `setting`: an office uses topical or local anesthetic,
     /// an emergency department the emergency physician's procedural sedation, a block or local, an
-    /// endoscopy suite moderate sedation or MAC; an operating room any kind but none.
+    /// endoscopy suite moderate sedation or MAC; an operating room any kind but none; the bedside
+    /// local anesthetic or the proceduralist's sedation; an interventional suite or catheterization
+    /// laboratory local, sedation, MAC or general; labor and delivery neuraxial, general or local.
     public func fits(_ setting: CareSetting) -> Bool {
         switch setting {
         case .office: [.topical, .local, .none].contains(self)
@@ -71,6 +83,8 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         case .laboratory: self == .none
         case .laborAndDelivery: [.epidural, .spinal, .general, .local, .none].contains(self)
         case .infusionCenter: [.none, .local].contains(self)
+        case .bedside: [.local, .moderateSedation, .topical, .none].contains(self)
+        case .interventionalSuite, .cathLab: [.local, .moderateSedation, .monitored, .general].contains(self)
         }
     }
 
@@ -83,6 +97,7 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         case .outpatientSurgery, .inpatient: .general
         case .imagingDepartment, .laboratory, .infusionCenter: .none
         case .laborAndDelivery: .epidural
+        case .bedside, .interventionalSuite, .cathLab: .local
         }
     }
 
@@ -92,7 +107,7 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         switch setting {
         case .emergencyDepartment: return "Procedural sedation administered by the emergency physician"
         case .endoscopySuite: return "Moderate sedation administered under the endoscopist's supervision"
-        case .office, .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter:
+        case .office, .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter, .bedside, .interventionalSuite, .cathLab:
             return "Moderate sedation administered under the supervision of the physician performing the procedure"
         }
     }
@@ -126,6 +141,17 @@ public struct ReportWording: Sendable, Hashable, Codable {
     public init(procedure: [String], specimen: String? = nil) {
         self.procedure = procedure
         self.specimen = specimen
+    }
+
+    /// Whether a PROCEDURE `line` is the file's `title` (side placeholders, case and a final period
+    /// aside), which generated reports do not use; a line that only contains the title is kept.
+    public static func repeatsTitle(_ line: String, title: String) -> Bool {
+        func bare(_ text: String) -> String {
+            var t = text.replacingOccurrences(of: "{Side}", with: "").replacingOccurrences(of: "{side}", with: "")
+            t = t.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,")))
+            return t.lowercased().split(separator: " ").joined(separator: " ")
+        }
+        return bare(line) == bare(title)
     }
 }
 

@@ -20,6 +20,7 @@ extension QuestionGenerator {
         // The key is the complete set: FINDINGS could document a second codable condition (an ulnar
         // styloid fracture beside the radius), so a code-set report keeps to the diagnosis lines.
         plan.findings = false
+        plan.codingTask = true
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         let stem = reportStem(
@@ -30,7 +31,8 @@ extension QuestionGenerator {
         let dx = c.diagnoses[k].right.text
         func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
 
-        var because = "\(set([cpt, dx])) is the complete code set. \(c.rightCode)"
+        let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
+        var because = "\(set([cpt, dx])) is \(sedation ? "the code set for the procedure" : "the complete code set"). \(c.rightCode)"
         if let side, !modifier.isEmpty {
             because +=
                 side == .bilateral
@@ -41,6 +43,7 @@ extension QuestionGenerator {
             }
         }
         because += " " + c.diagnoses[k].right.rationale
+        if sedation { because += Self.sedationRule }
         var groups: [[Choice]] = [[], [], [], []]
         // One element wrong: the alternative CPT code.
         for choice in c.codes {
@@ -98,7 +101,7 @@ extension QuestionGenerator {
         while choices.count < 4, order.contains(where: { !groups[$0].isEmpty }) {
             for g in order where choices.count < 4 && !groups[g].isEmpty {
                 let choice = groups[g].remove(at: round == 0 && g != 0 ? rng.below(min(2, groups[g].count)) : 0)
-                if taken.insert(choice.text).inserted { choices.append(choice) }
+                if !Self.repeatsCode(choice.text), taken.insert(choice.text).inserted { choices.append(choice) }
             }
             round += 1
         }
@@ -154,19 +157,32 @@ extension QuestionGenerator {
         let p = e.procedure
         let c = index.choices(i)
         var plan = scenario(e, &rng)
+        plan.codingTask = true
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         let additions = p.additions.filter { $0.note != nil }
         let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // One rule: an additional service is documented exactly when its note sentence is told, so
         // FINDINGS (which may state, say, the surgeon's cholangiogram reading) are told only then.
-        if let addition { plan.extra = [Wording.sentence(addition.note!)] } else if !additions.isEmpty { plan.findings = false }
+        if let addition {
+            plan.extra = [Wording.sentence(addition.note!)]
+            // The other service comes before the closing step, so the closing step is told.
+            if e.narratable.last == true { plan.forced.insert(p.steps.count - 1) }
+        } else if !additions.isEmpty {
+            plan.findings = false
+        }
+        let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
         let stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which CPT codes should be reported for the services documented in this note?", &rng)
+            question: sedation
+                ? "Which CPT codes should be reported for the procedures documented in this note (the moderate sedation aside)?"
+                : "Which CPT codes should be reported for the services documented in this note?", &rng)
         func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
         let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
-        let key = [p.code] + (added.map { [$0] } ?? [])
+        // The main code carries the scenario's side modifier, as in a code set.
+        let modifier = sideModifier(e, plan.patient.side)
+        let cpt = p.code + modifier
+        let key = [cpt] + (added.map { [$0] } ?? [])
         var because = c.rightCode
         if let addition, let added {
             because +=
@@ -177,12 +193,13 @@ extension QuestionGenerator {
             because += "."
         } else if let other = p.additions.first {
             because +=
-                " Nothing else is reported: \(other.code) would be added only when \(Wording.clause(other.when)), and this note does not document that."
+                " \(sedation ? "No other procedure code is reported" : "Nothing else is reported"): \(other.code) would be added only when \(Wording.clause(other.when)), and this note does not document that."
         }
         for inclusion in included {
             because +=
                 " \(Wording.capitalized(inclusion.service)) is not reported separately (\(inclusion.code!)): \(inclusion.why ?? inclusion.reason.rule)."
         }
+        if sedation { because += Self.sedationRule }
         var choices = [Choice(text: set(key), correct: true, rationale: because)]
         var wrong: [Choice] = []
         for inclusion in included {
@@ -202,13 +219,13 @@ extension QuestionGenerator {
         if let addition, added != nil {
             wrong.append(
                 Choice(
-                    text: p.code, correct: false,
+                    text: cpt, correct: false,
                     rationale: "\(addition.code) is missing: \(Wording.clause(addition.when)) is a separate service, reported in addition.")
             )
             if addition.modifier != nil {
                 wrong.append(
                     Choice(
-                        text: set([p.code, addition.code]), correct: false,
+                        text: set([cpt, addition.code]), correct: false,
                         rationale:
                             "\(addition.code) needs modifier \(addition.modifier!) here: without it the two services look like one bundled service (\(ModifierGlossary.described(addition.modifier!)))."
                     ))
@@ -217,21 +234,48 @@ extension QuestionGenerator {
             let otherCode = other.code + (other.modifier.map { "-" + $0 } ?? "")
             wrong.append(
                 Choice(
-                    text: set([p.code, otherCode]), correct: false,
+                    text: set([cpt, otherCode]), correct: false,
                     rationale:
                         "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
         }
         // The alternatives (family first) with the same additional code: the wrong main code.
         for alternative in c.codes.prefix(3) {
-            wrong.append(Choice(text: set([alternative.text] + key.dropFirst()), correct: false, rationale: alternative.rationale))
+            let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
+            wrong.append(
+                Choice(text: set([alternative.text + otherModifier] + key.dropFirst()), correct: false, rationale: alternative.rationale))
+        }
+        // Last resort when the others are too few: an alternative alone (wrong code, addition missing).
+        if added != nil {
+            for alternative in c.codes.prefix(2) {
+                let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
+                wrong.append(Choice(text: alternative.text + otherModifier, correct: false, rationale: alternative.rationale))
+            }
         }
         var taken = Set([choices[0].text])
         var unique: [Choice] = []
-        for choice in wrong where taken.insert(choice.text).inserted { unique.append(choice) }
+        // An option never names one code twice ("29823, 29823": the alternative is the added code).
+        for choice in wrong where !Self.repeatsCode(choice.text) && taken.insert(choice.text).inserted { unique.append(choice) }
         pick(3, must: [], ranked: unique[...], into: &choices, &rng)
         // Each wrong option carries its own rationale; the question's says what is reported and why.
         return Draft(stem: stem, choices: choices, rationale: because)
     }
+}
+
+extension QuestionGenerator {
+    /// Whether a code-set option names one code twice (modifiers aside): `29823, 29823-59`.
+    static func repeatsCode(_ text: String) -> Bool {
+        var seen: Set<Substring> = []
+        for element in text.split(separator: ",") {
+            let trimmed = element.drop { $0 == " " }
+            let code = trimmed.prefix { $0 != "-" }
+            if !seen.insert(code).inserted { return true }
+        }
+        return false
+    }
+
+    /// Said in a coding task whose report has the proceduralist supervising moderate sedation.
+    static let sedationRule =
+        " The physician performing the procedure also supervised the moderate sedation: when the intraservice time is documented (at least 10 minutes), that sedation is a service of its own, reported with 99152 (patient aged 5 or older; 99151 under 5) and +99153 for each further 15 minutes."
 }
 
 extension KindAvailability {

@@ -10,6 +10,12 @@ struct ReportMaterial: Sendable {
     /// Per setting (`CareSetting.allCases` order): the ANESTHESIA lines that fit there, so a report
     /// never puts general anesthesia in an office or the endoscopist in an emergency department.
     var anesthesia: [[String]] = []
+    /// Per setting: the ANESTHESIA lines a coding task (`code-set`, `bundling`) draws from — those
+    /// without moderate sedation supervised by the physician doing the procedure, which would be a
+    /// code of its own (99152) — or all of them when sedation is the only fitting one.
+    var codingAnesthesia: [[String]] = []
+    /// Per setting: whether every line of `codingAnesthesia` is the proceduralist's moderate sedation.
+    var sedationOnly: [Bool] = []
     /// The settings a report may be set in (listed by the file and with a fitting anesthesia), usual first.
     var settings: [CareSetting] = [.outpatientSurgery]
     /// The usual setting.
@@ -41,6 +47,9 @@ struct ReportMaterial: Sendable {
         case .laboratory: 6
         case .laborAndDelivery: 7
         case .infusionCenter: 8
+        case .bedside: 9
+        case .interventionalSuite: 10
+        case .cathLab: 11
         }
     }
 
@@ -55,9 +64,9 @@ struct ReportMaterial: Sendable {
     }
 
     init(_ p: Procedure, mentionsCode: (String) -> Bool) {
-        // A PROCEDURE line that is the code's own title would hand the answer over.
-        let title = p.title.lowercased()
-        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !$0.lowercased().contains(title) }
+        // A PROCEDURE line is kept as the surgeon words it ("Total thyroidectomy"), unless it names a
+        // code or is the file's title word for word (lint warns about both).
+        let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !ReportWording.repeatsTitle($0, title: p.title) }
         procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
         let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
         anesthesia = CareSetting.allCases.map { place in
@@ -65,6 +74,14 @@ struct ReportMaterial: Sendable {
             return (fitting.isEmpty ? [AnesthesiaType.usual(in: place)] : fitting).map { Wording.sentence($0.reportLine(in: place)) }
         }
         layout = p.layout
+        let ownSedation = CareSetting.allCases.map { place in
+            place == .emergencyDepartment ? nil : Wording.sentence(AnesthesiaType.moderateSedation.reportLine(in: place))
+        }
+        codingAnesthesia = anesthesia.indices.map { k in
+            let other = anesthesia[k].filter { $0 != ownSedation[k] }
+            return other.isEmpty ? anesthesia[k] : other
+        }
+        sedationOnly = codingAnesthesia.indices.map { k in codingAnesthesia[k].allSatisfy { $0 == ownSedation[k] } }
         let listed = p.settings.isEmpty ? [p.usualSetting] : p.settings
         let paired = listed.filter { place in kinds.contains { $0.fits(place) } }
         settings = paired.isEmpty ? [listed[0]] : paired
@@ -151,6 +168,9 @@ struct ReportPlan {
     var discontinued = false
     /// Steps that must be narrated even when not key (work a bundling question asks about).
     var forced: Set<Int> = []
+    /// Whether the report is a coding task's (`code-set`, `bundling`): its ANESTHESIA line avoids
+    /// the proceduralist's moderate sedation when another anesthesia fits.
+    var codingTask = false
 }
 
 extension QuestionGenerator {
@@ -181,7 +201,8 @@ extension QuestionGenerator {
         text += "\nPROCEDURE: "
         text += e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
         text += "\nANESTHESIA: "
-        text += rng.element(of: e.report.anesthesia[ReportMaterial.settingSlot(plan.setting)])
+        let slotOfSetting = ReportMaterial.settingSlot(plan.setting)
+        text += rng.element(of: plan.codingTask ? e.report.codingAnesthesia[slotOfSetting] : e.report.anesthesia[slotOfSetting])
         if plan.findings, let findings = e.report.findings {
             text += "\nFINDINGS: "
             text += findings
@@ -215,17 +236,24 @@ extension QuestionGenerator {
         case .emergencyDepartment: whereabouts = " was seen in the emergency department"
         case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
         case .outpatientSurgery: whereabouts = " was brought to the operating room"
+        case .laborAndDelivery: whereabouts = " was on the labor and delivery unit"
+        case .bedside: whereabouts = " was seen at the bedside"
+        case .interventionalSuite: whereabouts = " was brought to the interventional radiology suite"
+        case .cathLab: whereabouts = " was brought to the cardiac catheterization laboratory"
         case .inpatient:
             // An admitted patient still has an endoscopy in the endoscopy suite, a bedside procedure
-            // in a procedure room.
+            // at the bedside, a delivery on the labor and delivery unit.
             switch usual {
             case .endoscopySuite: whereabouts = " was an inpatient and was brought to the endoscopy suite"
             case .office, .emergencyDepartment: whereabouts = " was an inpatient and was brought to the procedure room"
-            case .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter: whereabouts = " was admitted and brought to the operating room"
+            case .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .infusionCenter: whereabouts = " was admitted and brought to the operating room"
+            case .laborAndDelivery: whereabouts = " was on the labor and delivery unit"
+            case .bedside: whereabouts = " was an inpatient and was seen at the bedside"
+            case .interventionalSuite: whereabouts = " was an inpatient and was brought to the interventional radiology suite"
+            case .cathLab: whereabouts = " was an inpatient and was brought to the cardiac catheterization laboratory"
             }
         case .imagingDepartment: whereabouts = " was seen in the imaging department"
         case .laboratory: whereabouts = " came to the laboratory"
-        case .laborAndDelivery: whereabouts = " was seen in the labor and delivery unit"
         case .infusionCenter: whereabouts = " was seen in the infusion center"
         }
         let variant = rng.below(3)
@@ -280,7 +308,9 @@ extension QuestionGenerator {
                 k += 1
             }
             let last = position == total - 1
-            if last, total > 1, !extraTold, !e.procedure.steps[s].isKey {
+            // Another service is told before the closing step (the wound closed, the scope out),
+            // never after it.
+            if last, total > 1, !extraTold, !e.procedure.steps[s].isKey || s == e.procedure.steps.count - 1 {
                 for sentence in plan.extra {
                     text += " "
                     text += sentence

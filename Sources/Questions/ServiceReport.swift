@@ -130,6 +130,9 @@ extension QuestionGenerator {
         case .laboratory: whereabouts = "came to the laboratory"
         case .laborAndDelivery: whereabouts = "was in the labor and delivery unit"
         case .infusionCenter: whereabouts = "was seen in the infusion center"
+        case .bedside: whereabouts = "was seen at the bedside"
+        case .interventionalSuite: whereabouts = "was brought to the interventional radiology suite"
+        case .cathLab: whereabouts = "was brought to the cardiac catheterization laboratory"
         }
         let an = patient.article == "an"
         let age = Self.ages[min(patient.age, Self.ages.count - 1)]

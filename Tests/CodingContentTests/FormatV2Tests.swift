@@ -144,6 +144,19 @@ let osteotomyV2 = """
             ])
     }
 
+    @Test func aProcedureLineThatIsTheTitleOrNamesTheCodeIsAWarningAndALongerLineIsKept() {
+        let titled = hipFusionV2.replacingOccurrences(
+            of: "    - \"{Side} hip fusion\"\n", with: "    - \"{Side} hip fusion without femoral osteotomy.\"\n    - Hip fusion, 27284\n")
+        #expect(
+            lint(titled, with: [("Content/b.md", osteotomyV2)]) == [
+                "Content/a.md:11:3: warning: report.procedure line 'Hip fusion, 27284' names the code; generated reports do not use it",
+                "Content/a.md:11:3: warning: report.procedure line '{Side} hip fusion without femoral osteotomy.' is the title; generated reports do not use it",
+            ])
+        // A line that only contains the title's words is the surgeon's and stays.
+        #expect(!ReportWording.repeatsTitle("Total thyroidectomy with nerve monitoring", title: "Total thyroidectomy"))
+        #expect(ReportWording.repeatsTitle("{Side} total thyroidectomy.", title: "Total thyroidectomy"))
+    }
+
     @Test func insteadIsCheckedBothWays() {
         let noBack = osteotomyV2.replacingOccurrences(of: "instead:\n  - code: \"27284\"\n    when: the femur is not cut\n", with: "")
         #expect(

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "d07c4fc12bede2bf")
+        #expect(Fingerprint.hex(of: bytes) == "e8b582532216cb8a")
     }
 }

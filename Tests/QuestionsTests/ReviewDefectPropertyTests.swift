@@ -52,6 +52,14 @@ import Testing
                 setting = .emergencyDepartment
             } else if q.stem.contains("to the endoscopy suite") {
                 setting = .endoscopySuite
+            } else if q.stem.contains("on the labor and delivery unit") {
+                setting = .laborAndDelivery
+            } else if q.stem.contains("seen at the bedside") {
+                setting = .bedside
+            } else if q.stem.contains("to the interventional radiology suite") {
+                setting = .interventionalSuite
+            } else if q.stem.contains("to the cardiac catheterization laboratory") {
+                setting = .cathLab
             } else {
                 setting = .outpatientSurgery
             }
@@ -60,6 +68,73 @@ import Testing
             checked += 1
         }
         #expect(checked > 0)
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func aReportOpensWhereTheFileSaysTheWorkIsDone(_ named: NamedLibrary) throws {
+        // A delivery is on the labor and delivery unit, a thoracentesis at the bedside, a pacemaker in
+        // the catheterization laboratory: none is "brought to the operating room".
+        let places: [CareSetting: String] = [
+            .laborAndDelivery: "on the labor and delivery unit", .bedside: "seen at the bedside",
+            .interventionalSuite: "to the interventional radiology suite", .cathLab: "to the cardiac catheterization laboratory",
+        ]
+        var checked = 0
+        for (q, p) in try Self.questions(named) {
+            guard let first = p.settings.first, let place = places[first], q.kind != .diagnosisSequence else { continue }
+            let description = Self.line("DESCRIPTION OF PROCEDURE: ", of: q.stem) ?? ""
+            #expect(description.contains(place), "\(q.id): \(description.prefix(120))")
+            #expect(!description.contains("operating room"), "\(q.id): an operating room")
+            checked += 1
+        }
+        if named.name == "shipped" { #expect(checked > 0) }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func aCodingTaskNeverCallsTheProcedureCodesCompleteBesideTheProceduralistsSedation(_ named: NamedLibrary) throws {
+        // Moderate sedation supervised by the physician doing the procedure is a code of its own
+        // (99152, +99153): a rationale that says "nothing else is reported" beside it teaches a false rule.
+        for (q, _) in try Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
+            let anesthesia = Self.line("ANESTHESIA: ", of: q.stem) ?? ""
+            let own = anesthesia.hasPrefix("Moderate sedation administered under")
+            if own {
+                #expect(q.rationale.contains("99152"), "\(q.id): the sedation code is not named")
+                #expect(!q.rationale.contains("Nothing else is reported") && !q.rationale.contains("the complete code set"), "\(q.id)")
+            } else {
+                #expect(!q.rationale.contains("99152"), "\(q.id): sedation named without sedation in the report")
+            }
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func noCodeSetOptionNamesOneCodeTwiceAndBundlingKeysCarryTheSide(_ named: NamedLibrary) throws {
+        for (q, p) in try Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
+            for option in q.options {
+                let codes = option.text.components(separatedBy: ", ").map { $0.prefix { $0 != "-" } }
+                #expect(Set(codes).count == codes.count, "\(q.id): \(option.text)")
+            }
+            // The main code carries the side modifier in both kinds ("64612-RT").
+            if q.kind == .bundling, p.modifiers.contains(where: { $0.modifier == "RT" }) {
+                let key = try #require(q.options.first { $0.correct }).text
+                #expect(key.hasPrefix(p.code + "-RT") || key.hasPrefix(p.code + "-LT"), "\(q.id): \(key)")
+            }
+        }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func anAdditionalServiceIsToldBeforeTheClosingStep(_ named: NamedLibrary) throws {
+        var checked = 0
+        for (q, p) in try Self.questions(named) where q.kind == .bundling {
+            let description = Self.line("DESCRIPTION OF PROCEDURE: ", of: q.stem) ?? ""
+            guard let note = p.additions.compactMap(\.note).map(Wording.sentence).first(where: { description.contains($0) }) else {
+                continue
+            }
+            // The closing step (matched without its first letter, which a connective lowers) comes after the note.
+            let closing = try #require(p.steps.last).text
+            guard let range = description.range(of: String(closing.dropFirst().dropLast())) else { continue }
+            #expect(description.range(of: note)!.lowerBound < range.lowerBound, "\(q.id): the other service follows the closing step")
+            checked += 1
+        }
+        if named.name == "shipped" { #expect(checked > 0) }
     }
 
     @Test(arguments: TestLibraries.all)
@@ -146,7 +221,8 @@ import Testing
     func aBundlingKeyHoldsEveryCodeItsRationaleReportsAndOnlyWhatTheNoteDocuments(_ named: NamedLibrary) throws {
         for (q, p) in try Self.questions(named) where q.kind == .bundling {
             let key = Set(q.answer.text.components(separatedBy: ", "))
-            #expect(key.contains(p.code), "\(q.id)")
+            // The main code comes first, with the scenario's side modifier when it is sided.
+            #expect(q.answer.text.components(separatedBy: ", ")[0].prefix { $0 != "-" } == p.code, "\(q.id)")
             for addition in p.additions {
                 let reported = addition.code + (addition.modifier.map { "-" + $0 } ?? "")
                 let documented = addition.note.map { q.stem.contains(Wording.sentence($0)) } ?? false
