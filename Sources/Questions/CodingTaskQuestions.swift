@@ -30,7 +30,7 @@ extension QuestionGenerator {
         let dx = c.diagnoses[k].right.text
         func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
 
-        var because = "\(set([cpt, dx])) is the complete code set. \(c.rightCode)"
+        var because = "\(set([cpt, dx])) is the code set this note supports. \(c.rightCode)"
         if let side, !modifier.isEmpty {
             because +=
                 side == .bilateral
