@@ -137,7 +137,9 @@ extension QuestionGenerator {
         let own = Set(p.modifiers.map(\.modifier))
         // Confusable ones first; common ones fill up so that there are always four options.
         var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
-        for m in ["51", "59", "22", "76", "79", "58"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
+        // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
+        // student would weigh, so the fill comes from modifiers of a single operation.
+        for m in ["62", "53", "52", "76", "77", "78", "79", "22"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
             names.append(m)
         }
         let wrong = names.map { m in
@@ -221,14 +223,27 @@ extension QuestionGenerator {
                     rationale:
                         "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
         }
-        // The alternatives (family first) with the same additional code: the wrong main code.
-        for alternative in c.codes.prefix(3) {
+        if let addition, let added {
+            // The added service alone: the main procedure left out.
+            wrong.append(
+                Choice(
+                    text: added, correct: false,
+                    rationale: "\(p.code) is missing: the note documents \(p.code)'s own work, and \(addition.code) is reported with it, not instead of it."
+                ))
+        }
+        // The alternatives (family first) with the same additional code: the wrong main code. A code
+        // the note's work includes (a component reported alone) is never offered by itself: that
+        // error is the key with the included code added, above.
+        let parts = Set(included.compactMap(\.code) + p.additions.map(\.code))
+        for alternative in c.codes.prefix(4) where !parts.contains(alternative.text) {
             wrong.append(Choice(text: set([alternative.text] + key.dropFirst()), correct: false, rationale: alternative.rationale))
         }
         var taken = Set([choices[0].text])
         var unique: [Choice] = []
         for choice in wrong where taken.insert(choice.text).inserted { unique.append(choice) }
-        pick(3, must: [], ranked: unique[...], into: &choices, &rng)
+        // The key with an included code reported separately is always offered: the bundling error itself.
+        let must = unique.prefix(included.isEmpty ? 0 : 1)
+        pick(3, must: must, ranked: unique.dropFirst(must.count), into: &choices, &rng)
         // Each wrong option carries its own rationale; the question's says what is reported and why.
         return Draft(stem: stem, choices: choices, rationale: because)
     }
