@@ -297,7 +297,8 @@ extension LibraryIndex {
         if right.pathology != nil {
             because += " The pathology result decides the code: report the diagnosis it confirms."
         } else if let preop, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
-            because += " Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“\(preop)”)."
+            because +=
+                " Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“\(preop)”)."
         }
         let side = right.side?.rawValue ?? ""
         var must: [Choice] = []
@@ -382,7 +383,11 @@ enum DiagnosisTitles {
         if !changed.isEmpty, changed.isSubset(of: sides), changed.contains(where: { $0 != "unspecified" }) { return "laterality" }
         if a.contains("remission") || b.contains("remission") { return "remission status" }
         let episode: Set<Substring> = ["initial", "subsequent", "sequela", "encounter"]
-        if !changed.isDisjoint(with: episode), changed.subtracting(episode).subtracting(["routine", "delayed", "healing", "nonunion", "malunion", "for", "fracture", "closed", "open"]).isEmpty {
+        if !changed.isDisjoint(with: episode),
+            changed.subtracting(episode).subtracting([
+                "routine", "delayed", "healing", "nonunion", "malunion", "for", "fracture", "closed", "open",
+            ]).isEmpty
+        {
             return "the episode of care (7th character)"
         }
         if changed.contains("with") || changed.contains("without") { return "what the condition is with or without" }

@@ -139,7 +139,8 @@ extension QuestionGenerator {
         var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
         // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
         // student would weigh, so the fill comes from modifiers of a single operation.
-        for m in ["62", "53", "52", "76", "77", "78", "79", "22"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
+        for m in ["62", "53", "52", "76", "77", "78", "79", "22"]
+        where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
             names.append(m)
         }
         let wrong = names.map { m in
@@ -228,13 +229,14 @@ extension QuestionGenerator {
             wrong.append(
                 Choice(
                     text: added, correct: false,
-                    rationale: "\(p.code) is missing: the note documents \(p.code)'s own work, and \(addition.code) is reported with it, not instead of it."
+                    rationale:
+                        "\(p.code) is missing: the note documents \(p.code)'s own work, and \(addition.code) is reported with it, not instead of it."
                 ))
         }
         // The alternatives (family first) with the same additional code: the wrong main code. A code
         // the note's work includes (a component reported alone) is never offered by itself: that
         // error is the key with the included code added, above.
-        let parts = Set(included.compactMap(\.code) + p.additions.map(\.code))
+        let parts = Set(p.inclusions.compactMap(\.code) + p.additions.map(\.code))
         for alternative in c.codes.prefix(4) where !parts.contains(alternative.text) {
             wrong.append(Choice(text: set([alternative.text] + key.dropFirst()), correct: false, rationale: alternative.rationale))
         }
