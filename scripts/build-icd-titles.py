@@ -12,6 +12,8 @@ without a description. Re-run after adding content with new codes.
 Line format: the code without the dot, a tab, the official title: `M1651\tUnilateral primary osteoarthritis, right hip`.
 
 Usage: python3 scripts/build-icd-titles.py [--reference DIR] [CONTENT_DIR ...]
+(the shipped file was built with: Content Tests /work/wt/*/Content, so test fixtures and branches
+about to be merged are covered)
 """
 import gzip
 import os

@@ -237,8 +237,8 @@ extension LibraryIndex {
 
     /// Whether the preoperative wording names a condition other than the one coded (a symptom or a
     /// suspicion before the operation), so that coding it would give another code: fewer than half of
-    /// the content words of both the postoperative diagnosis and the key's official title appear in
-    /// it, and it does not carry the title's abbreviation ("ASC-US").
+    /// the content words of the postoperative diagnosis or of the key's official title appear in it,
+    /// and it does not carry the title's abbreviation ("ASC-US").
     static func preopNamesAnotherCondition(_ preop: String, postop: String, code: String) -> Bool {
         let stop: Set<Substring> = [
             "of", "the", "a", "an", "and", "or", "with", "without", "in", "on", "to", "for", "at", "by", "right", "left",
@@ -257,7 +257,7 @@ extension LibraryIndex {
             let abbreviation = title[title.index(after: open)..<close].lowercased()
             if abbreviation.count >= 3, preop.lowercased().contains(abbreviation) { return false }
         }
-        return max(share(postop), share(title)) < 0.5
+        return min(share(postop), title.isEmpty ? 1 : share(title)) < 0.5
     }
 
     /// The diagnosis question for procedure `i`'s diagnosis `k` (with its `also` code, when it has one):

@@ -75,6 +75,10 @@ import Testing
         #expect(
             !LibraryIndex.preopNamesAnotherCondition(
                 "ASC-US Pap smear with positive high-risk HPV", postop: "Atypical squamous cells on cervical cytology", code: "R87610"))
+        // Arthritis of unstated type before, post-traumatic arthritis after: another code.
+        #expect(
+            LibraryIndex.preopNamesAnotherCondition(
+                "End-stage left hip arthritis", postop: "Post-traumatic arthritis of the left hip", code: "M1652"))
         // A symptom before, a confirmed injury after: the sentence teaches.
         #expect(
             LibraryIndex.preopNamesAnotherCondition(
