@@ -240,6 +240,16 @@ extension QuestionGenerator {
         for alternative in c.codes.prefix(4) where !parts.contains(alternative.text) {
             wrong.append(Choice(text: set([alternative.text] + key.dropFirst()), correct: false, rationale: alternative.rationale))
         }
+        // Filler when few remain: an alternative main code with the included code reported beside it
+        // (the unbundled pair, e.g. the prostatectomy without nodes plus the node dissection).
+        if let part = included.first?.code {
+            for alternative in c.codes.prefix(3) where !parts.contains(alternative.text) {
+                wrong.append(
+                    Choice(
+                        text: set([alternative.text, part]), correct: false,
+                        rationale: alternative.rationale + " \(part) is not added either: that work is included in \(p.code)."))
+            }
+        }
         var taken = Set([choices[0].text])
         var unique: [Choice] = []
         for choice in wrong where taken.insert(choice.text).inserted { unique.append(choice) }
