@@ -236,7 +236,7 @@ extension QuestionGenerator {
         // The alternatives (family first) with the same additional code: the wrong main code. A code
         // the note's work includes (a component reported alone) is never offered by itself: that
         // error is the key with the included code added, above.
-        let parts = Set(p.inclusions.compactMap(\.code) + p.additions.map(\.code))
+        let parts = Set(p.inclusions.compactMap(\.code))
         for alternative in c.codes.prefix(4) where !parts.contains(alternative.text) {
             wrong.append(Choice(text: set([alternative.text] + key.dropFirst()), correct: false, rationale: alternative.rationale))
         }
