@@ -33,7 +33,10 @@ let package = Package(
         .target(
             name: "CodingContent",
             dependencies: ["SourceText", "Determinism", "QuestionBanks", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/icd10cm.txt"), .copy("Resources/icd10pcs.txt"), .copy("Resources/icd10pcs-labels.txt")]
+            resources: [
+                .copy("Resources/icd10cm.txt"), .copy("Resources/icd10pcs.txt"), .copy("Resources/icd10pcs-labels.txt"),
+                .copy("Resources/icd10cm-titles.txt"),
+            ]
         ),
         // The question generator, the catalog of items, answer judging, bank export.
         .target(name: "Questions", dependencies: ["CodingContent", "QuestionBanks", "Determinism", "SourceText"]),

@@ -133,3 +133,30 @@ public struct PCSLabels: Sendable {
         return labels[String(c[0..<3]) + String(position) + String(c[position - 1])]
     }
 }
+
+/// The official ICD-10-CM titles of the codes the shipped content names (and their categories), read
+/// from `Resources/icd10cm-titles.txt`, built by `scripts/build-icd-titles.py`.
+public struct ICD10Titles: Sendable {
+    private let titles: [String: String]
+
+    /// Creates titles from the resource's text, `CODE<TAB>title` per line (tests use small ones).
+    public init(text: String) {
+        var titles: [String: String] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            titles[String(line[..<tab])] = String(line[line.index(after: tab)...])
+        }
+        self.titles = titles
+    }
+
+    /// The titles shipped with codedrill, read once on first use.
+    public static let shipped: ICD10Titles = {
+        guard let url = Bundle.module.url(forResource: "icd10cm-titles", withExtension: "txt"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return ICD10Titles(text: "") }
+        return ICD10Titles(text: text)
+    }()
+
+    /// The official title of `code` (dotted or not), or `nil` when it is not shipped.
+    public func title(of code: String) -> String? { titles[ICD10.normalize(code)] }
+}

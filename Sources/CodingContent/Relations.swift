@@ -107,7 +107,8 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
         switch setting {
         case .emergencyDepartment: return "Procedural sedation administered by the emergency physician"
         case .endoscopySuite: return "Moderate sedation administered under the endoscopist's supervision"
-        case .office, .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter, .bedside, .interventionalSuite, .cathLab:
+        case .office, .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter, .bedside,
+            .interventionalSuite, .cathLab:
             return "Moderate sedation administered under the supervision of the physician performing the procedure"
         }
     }

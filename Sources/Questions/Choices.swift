@@ -166,8 +166,7 @@ extension LibraryIndex {
     func wrongCodeRationale(answer i: ProcedureID, wrong j: ProcedureID) -> String {
         if let id = self[i].clauses.first(where: { self[$0].to == j }) {
             let c = self[id]
-            let example = c.rulesOutQuote.map { " (a note like this one reads: “\($0)”)" } ?? ""
-            return "\(named(j)) would be reported instead only if \(c.when); this note documents nothing of the kind\(example)."
+            return "\(named(j)) would be reported instead only if \(c.when); this note documents nothing of the kind."
         }
         if let id = self[i].clausesTo.first(where: { self[$0].from == j }) {
             return "\(named(j)) does not fit: the note shows that \(self[id].when), which makes it \(self[i].code)."
@@ -236,6 +235,31 @@ extension LibraryIndex {
         return (Choice(text: answer.code, correct: true, rationale: because), side, must, rest)
     }
 
+    /// Whether the preoperative wording names a condition other than the one coded (a symptom or a
+    /// suspicion before the operation), so that coding it would give another code: fewer than half of
+    /// the content words of the postoperative diagnosis or of the key's official title appear in it,
+    /// and it does not carry the title's abbreviation ("ASC-US").
+    static func preopNamesAnotherCondition(_ preop: String, postop: String, code: String) -> Bool {
+        let stop: Set<Substring> = [
+            "of", "the", "a", "an", "and", "or", "with", "without", "in", "on", "to", "for", "at", "by", "right", "left",
+            "bilateral", "unspecified", "other", "due", "not", "elsewhere", "classified",
+        ]
+        func words(_ t: String) -> Set<Substring> {
+            Set(t.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.filter { !stop.contains($0) })
+        }
+        let pre = words(preop)
+        func share(_ t: String) -> Double {
+            let w = words(t)
+            return w.isEmpty ? 0 : Double(w.intersection(pre).count) / Double(w.count)
+        }
+        let title = ICD10Titles.shipped.title(of: code) ?? ""
+        if let open = title.lastIndex(of: "("), let close = title.lastIndex(of: ")"), open < close {
+            let abbreviation = title[title.index(after: open)..<close].lowercased()
+            if abbreviation.count >= 3, preop.lowercased().contains(abbreviation) { return false }
+        }
+        return min(share(postop), title.isEmpty ? 1 : share(title)) < 0.5
+    }
+
     /// The diagnosis question for procedure `i`'s diagnosis `k` (with its `also` code, when it has one):
     /// the same condition on the other side always, then codes of the same category, then related
     /// conditions of the same file or of the family's site in the same chapter (`DiagnosisDistractors`).
@@ -255,7 +279,9 @@ extension LibraryIndex {
         // With a pathology result, the diagnosis to code is the surgeon's final one in its light: a
         // tubular adenoma of the sigmoid polyp, or the bleeding itself when the uterus is normal.
         let source = right.pathology == nil ? "the postoperative diagnosis" : "the diagnosis to code"
-        let documented = "“" + Wording.clause(right.text) + "”"
+        // With a pathology result the postoperative line repeats the impression, so the diagnosis to
+        // code is named, not quoted as if the note said it.
+        let documented = right.pathology == nil ? "“" + Wording.clause(right.text) + "”" : Wording.clause(right.text)
         var because: String
         if also.isEmpty {
             let pathology = right.pathology.map { "with the pathology result “\(Wording.clause($0))”, " } ?? ""
@@ -268,9 +294,11 @@ extension LibraryIndex {
                 + "; each is reported, in the order the report lists them."
         }
         let preop = right.preop.map(Wording.clause)
-        if right.pathology != nil || (preop != nil && preop?.lowercased() != right.text.lowercased()) {
-            because += " Code the diagnosis the operation confirmed, the postoperative diagnosis or the pathology result when there is one"
-            because += preop.map { ", not the preoperative impression (“\($0)”)." } ?? "."
+        if right.pathology != nil {
+            because += " The pathology result decides the code: report the diagnosis it confirms."
+        } else if let preop, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
+            because +=
+                " Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“\(preop)”)."
         }
         let side = right.side?.rawValue ?? ""
         var must: [Choice] = []
@@ -302,11 +330,15 @@ extension LibraryIndex {
             must.append(missingLast!)
         }
         let category = String(dotted.prefix(3))
+        let keyTitle = DiagnosisTitles.parenthetical(code)
+        // Each wrong code is described by its official title (never another case's wording), with
+        // the attribute that sets it apart from the key.
         let ranked = distractors.ranked.map { w in
+            let named = w.dotted + DiagnosisTitles.parenthetical(w.code)
             let why =
                 w.code.hasPrefix(code.prefix(3))
-                ? "\(w.dotted) (\(w.text)) is in the same category, \(category), but does not match \(source) here, \(documented)."
-                : "\(w.dotted) (\(w.text)) is a related condition at this site, but \(source) here is \(documented), coded \(dotted)."
+                ? "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                : "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
             return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
         }
         oneOff += ranked
@@ -328,4 +360,37 @@ struct PreparedDiagnosis: Sendable {
     var oneOff: [Choice]
     /// For a key of two codes: the first alone (a code set one element short).
     var missingSecond: Choice?
+}
+
+/// Official ICD-10-CM titles of diagnosis options, and what sets one code apart from another.
+enum DiagnosisTitles {
+    /// " (official title)" of `code`, or empty when the title is not shipped.
+    static func parenthetical(_ code: String) -> String {
+        ICD10Titles.shipped.title(of: code).map { " (" + $0 + ")" } ?? ""
+    }
+
+    /// The attribute in which `wrong` differs from `key` (same category), read from their titles:
+    /// laterality, remission status, episode of care, with or without a complication, or type or specificity.
+    static func difference(_ wrong: String, from key: String) -> String {
+        let titles = ICD10Titles.shipped
+        guard let a = titles.title(of: wrong)?.lowercased(), let b = titles.title(of: key)?.lowercased() else {
+            return "type or specificity"
+        }
+        func words(_ t: String) -> Set<Substring> { Set(t.split { !$0.isLetter && !$0.isNumber }) }
+        let (wa, wb) = (words(a), words(b))
+        let changed = wa.symmetricDifference(wb)
+        let sides: Set<Substring> = ["right", "left", "bilateral", "unspecified"]
+        if !changed.isEmpty, changed.isSubset(of: sides), changed.contains(where: { $0 != "unspecified" }) { return "laterality" }
+        if a.contains("remission") || b.contains("remission") { return "remission status" }
+        let episode: Set<Substring> = ["initial", "subsequent", "sequela", "encounter"]
+        if !changed.isDisjoint(with: episode),
+            changed.subtracting(episode).subtracting([
+                "routine", "delayed", "healing", "nonunion", "malunion", "for", "fracture", "closed", "open",
+            ]).isEmpty
+        {
+            return "the episode of care (7th character)"
+        }
+        if changed.contains("with") || changed.contains("without") { return "what the condition is with or without" }
+        return "type or specificity"
+    }
 }

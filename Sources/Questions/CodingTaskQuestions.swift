@@ -32,7 +32,8 @@ extension QuestionGenerator {
         func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
 
         let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
-        var because = "\(set([cpt, dx])) is \(sedation ? "the code set for the procedure" : "the complete code set"). \(c.rightCode)"
+        var because =
+            "\(set([cpt, dx])) is \(sedation ? "the code set for the procedure" : "the code set this note supports"). \(c.rightCode)"
         if let side, !modifier.isEmpty {
             because +=
                 side == .bilateral
@@ -140,7 +141,10 @@ extension QuestionGenerator {
         let own = Set(p.modifiers.map(\.modifier))
         // Confusable ones first; common ones fill up so that there are always four options.
         var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
-        for m in ["51", "59", "22", "76", "79", "58"] where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
+        // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
+        // student would weigh, so the fill comes from modifiers of a single operation.
+        for m in ["62", "53", "52", "76", "77", "78", "79", "22"]
+        where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
             names.append(m)
         }
         let wrong = names.map { m in
@@ -238,24 +242,42 @@ extension QuestionGenerator {
                     rationale:
                         "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
         }
-        // The alternatives (family first) with the same additional code: the wrong main code.
-        for alternative in c.codes.prefix(3) {
+        if let addition, let added {
+            // The added service alone: the main procedure left out.
+            wrong.append(
+                Choice(
+                    text: added, correct: false,
+                    rationale:
+                        "\(p.code) is missing: the note documents \(p.code)'s own work, and \(addition.code) is reported with it, not instead of it."
+                ))
+        }
+        // The alternatives (family first) with the same additional code: the wrong main code. A code
+        // the note's work includes (a component reported alone) is never offered by itself: that
+        // error is the key with the included code added, above.
+        let parts = Set(p.inclusions.compactMap(\.code))
+        for alternative in c.codes.prefix(4) where !parts.contains(alternative.text) {
             let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
             wrong.append(
                 Choice(text: set([alternative.text + otherModifier] + key.dropFirst()), correct: false, rationale: alternative.rationale))
         }
-        // Last resort when the others are too few: an alternative alone (wrong code, addition missing).
-        if added != nil {
-            for alternative in c.codes.prefix(2) {
+        // Filler when few remain: an alternative main code with the included code reported beside it
+        // (the unbundled pair, e.g. the prostatectomy without nodes plus the node dissection).
+        if let part = included.first?.code {
+            for alternative in c.codes.prefix(3) where !parts.contains(alternative.text) {
                 let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
-                wrong.append(Choice(text: alternative.text + otherModifier, correct: false, rationale: alternative.rationale))
+                wrong.append(
+                    Choice(
+                        text: set([alternative.text + otherModifier, part]), correct: false,
+                        rationale: alternative.rationale + " \(part) is not added either: that work is included in \(p.code)."))
             }
         }
         var taken = Set([choices[0].text])
         var unique: [Choice] = []
         // An option never names one code twice ("29823, 29823": the alternative is the added code).
         for choice in wrong where !Self.repeatsCode(choice.text) && taken.insert(choice.text).inserted { unique.append(choice) }
-        pick(3, must: [], ranked: unique[...], into: &choices, &rng)
+        // The key with an included code reported separately is always offered: the bundling error itself.
+        let must = unique.prefix(included.isEmpty ? 0 : 1)
+        pick(3, must: must, ranked: unique.dropFirst(must.count), into: &choices, &rng)
         // Each wrong option carries its own rationale; the question's says what is reported and why.
         return Draft(stem: stem, choices: choices, rationale: because)
     }

@@ -17,6 +17,7 @@ enum ModifierGlossary {
         "53": "the physician stopped the procedure after it began because continuing threatened the patient",
         "58": "a planned or staged procedure, or a more extensive one, was done by the same physician during the global period",
         "59": "a procedure that is normally bundled was distinct here: another site, lesion, incision or session",
+        "62": "two surgeons each did a distinct part of one procedure and each reports it as co-surgeon",
         "73": "the facility reports a procedure cancelled after preparation but before anesthesia was given",
         "74": "the facility reports a procedure stopped after anesthesia was given or the procedure began",
         "76": "the same physician repeated the same procedure later the same day",
@@ -58,7 +59,7 @@ enum ModifierGlossary {
     /// Modifiers a student might pick instead of `modifier`, none of which means the same thing.
     static func confusable(with modifier: String) -> [String] {
         let groups: [String: [String]] = [
-            "22": ["52", "59", "51", "76"],
+            "22": ["52", "62", "53", "76"],
             "52": ["53", "74", "22", "73"],
             "53": ["52", "74", "73", "22"],
             "73": ["74", "53", "52"],
@@ -71,11 +72,11 @@ enum ModifierGlossary {
             "59": ["51", "76", "79", "58"],
             "XS": ["51", "76", "79", "58"],
             "51": ["59", "76", "22"],
-            "50": ["51", "76", "59"],
+            "50": ["76", "77", "62"],
             "26": ["TC", "52", "59"],
             "TC": ["26", "52", "59"],
-            "PT": ["33", "53", "51", "59"],
-            "33": ["PT", "53", "52", "59"],
+            "PT": ["33", "53", "52", "73"],
+            "33": ["PT", "53", "52", "74"],
             "54": ["55", "56", "79", "52"],
             "55": ["54", "56", "58"],
             "AA": ["QK", "QY", "QZ", "QX"],
@@ -92,7 +93,7 @@ enum ModifierGlossary {
             "NU": ["RR", "UE", "KX"],
             "KX": ["GA", "GY", "GZ"],
         ]
-        return (groups[modifier] ?? ["22", "52", "59", "51"]).filter { $0 != modifier }
+        return (groups[modifier] ?? ["22", "52", "53", "76"]).filter { $0 != modifier }
     }
 
     /// "modifier 22 (the documented work was …)".

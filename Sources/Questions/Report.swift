@@ -246,7 +246,8 @@ extension QuestionGenerator {
             switch usual {
             case .endoscopySuite: whereabouts = " was an inpatient and was brought to the endoscopy suite"
             case .office, .emergencyDepartment: whereabouts = " was an inpatient and was brought to the procedure room"
-            case .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .infusionCenter: whereabouts = " was admitted and brought to the operating room"
+            case .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .infusionCenter:
+                whereabouts = " was admitted and brought to the operating room"
             case .laborAndDelivery: whereabouts = " was on the labor and delivery unit"
             case .bedside: whereabouts = " was an inpatient and was seen at the bedside"
             case .interventionalSuite: whereabouts = " was an inpatient and was brought to the interventional radiology suite"

@@ -27,11 +27,11 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "27130" }?.rationale
-                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind (a note like this one reads: “No implant was used to recreate motion; the goal was bony union of head and socket”)."
+                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind."
         )
         #expect(
             q.options.first { $0.text == "27286" }?.rationale
-                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind (a note like this one reads: “Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft”)."
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
         )
     }
 
@@ -95,7 +95,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: "D", text: "27284-LT, M16.52"))
         #expect(
             q.rationale
-                == "27284-LT, M16.52 is the complete code set. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis or the pathology result when there is one, not the preoperative impression (“end-stage left hip arthritis”)."
+                == "27284-LT, M16.52 is the code set this note supports. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“end-stage left hip arthritis”)."
         )
         #expect(
             q.options.first { $0.text == "27284-LT, 20902, M16.52" }?.rationale
@@ -103,11 +103,11 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "27286, M16.52" }?.rationale
-                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind (a note like this one reads: “Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft”)."
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
         )
         #expect(
             q.options.first { $0.text == "27284-LT, M16.7" }?.rationale
-                == "M16.7 (other one-sided secondary arthritis of the hip) is in the same category, M16, but does not match the postoperative diagnosis here, “post-traumatic arthritis of the left hip”."
+                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
     }
 
@@ -117,7 +117,7 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: A 33-year-old woman was admitted and brought to the operating room, and the planned procedure was confirmed. An anterior approach to the hip was made. Dense scar from an earlier operation had to be released first, adding about an hour. After that, the capsule was incised and the femoral head was dislocated. All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Finally, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur.\n\nWhich modifier should be appended to CPT code 27284 for this procedure?"
         )
-        #expect(q.options.map(\.text) == ["52", "59", "22", "51"])
+        #expect(q.options.map(\.text) == ["52", "62", "22", "53"])
         #expect(q.answer == CorrectAnswer(label: "C", text: "22"))
         #expect(
             q.rationale
@@ -128,12 +128,12 @@ import Testing
                 == "Modifier 52 (the service was reduced or not completed as described, by the physician's choice or because its goal could not be reached, such as a colonoscopy that does not reach the cecum) does not fit: here, substantially more work than usual is documented with its reason."
         )
         #expect(
-            q.options.first { $0.text == "59" }?.rationale
-                == "Modifier 59 (a procedure that is normally bundled was distinct here: another site, lesion, incision or session) does not fit: here, substantially more work than usual is documented with its reason."
+            q.options.first { $0.text == "62" }?.rationale
+                == "Modifier 62 (two surgeons each did a distinct part of one procedure and each reports it as co-surgeon) does not fit: here, substantially more work than usual is documented with its reason."
         )
         #expect(
-            q.options.first { $0.text == "51" }?.rationale
-                == "Modifier 51 (several procedures were done in one session and this one is not the main one) does not fit: here, substantially more work than usual is documented with its reason."
+            q.options.first { $0.text == "53" }?.rationale
+                == "Modifier 53 (the physician stopped the procedure after it began because continuing threatened the patient) does not fit: here, substantially more work than usual is documented with its reason."
         )
     }
 
@@ -143,19 +143,19 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: A 45-year-old man was admitted and brought to the operating room, and the planned procedure was confirmed. An anterior approach to the hip was made. Subsequently, the capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Subsequently, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich CPT codes should be reported for the services documented in this note?"
         )
-        #expect(q.options.map(\.text) == ["27130", "27286", "27284-RT", "27284-RT, 20902"])
+        #expect(q.options.map(\.text) == ["27125-RT", "27286", "27284-RT", "27284-RT, 20902"])
         #expect(q.answer == CorrectAnswer(label: "C", text: "27284-RT"))
         #expect(
             q.rationale
                 == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Harvest of iliac crest graft through a separate incision is not reported separately (20902): the fusion code already counts obtaining the graft."
         )
         #expect(
-            q.options.first { $0.text == "27130" }?.rationale
-                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind (a note like this one reads: “No implant was used to recreate motion; the goal was bony union of head and socket”)."
+            q.options.first { $0.text == "27125-RT" }?.rationale
+                == "27125 (replacement of the femoral head only, leaving the socket) would be reported instead only if only the femoral head is replaced with a prosthetic head and the socket is left alone; this note documents nothing of the kind."
         )
         #expect(
             q.options.first { $0.text == "27286" }?.rationale
-                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind (a note like this one reads: “Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft”)."
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
         )
         #expect(
             q.options.first { $0.text == "27284-RT, 20902" }?.rationale
@@ -199,7 +199,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: "B", text: "M16.52"))
         #expect(
             q.rationale
-                == "M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis or the pathology result when there is one, not the preoperative impression (“end-stage left hip arthritis”)."
+                == "M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“end-stage left hip arthritis”)."
         )
         #expect(
             q.options.first { $0.text == "M16.51" }?.rationale
@@ -207,11 +207,11 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "M16.12" }?.rationale
-                == "M16.12 (primary arthritis of the left hip) is in the same category, M16, but does not match the postoperative diagnosis here, “post-traumatic arthritis of the left hip”."
+                == "M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
         #expect(
             q.options.first { $0.text == "M16.7" }?.rationale
-                == "M16.7 (other one-sided secondary arthritis of the hip) is in the same category, M16, but does not match the postoperative diagnosis here, “post-traumatic arthritis of the left hip”."
+                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
     }
 

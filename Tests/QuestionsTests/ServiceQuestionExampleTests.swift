@@ -9,63 +9,63 @@ import Testing
     let generator = TestLibraries.servicesGenerator
 
     @Test func aRadiologyReportHasExamIndicationTechniqueComparisonFindingsAndImpression() throws {
-        let q = try generator.generate(itemID: "cpt:71046/vignette", seed: 2)
+        let q = try generator.generate(itemID: "cpt:71046/vignette-entry", seed: 2)
         #expect(
             q.stem
-                == "EXAM: Chest radiographs: PA and lateral.\nCLINICAL INDICATION: Cough and fever.\nTECHNIQUE: The patient, a 37-year-old man, was seen in the imaging department. A frontal posteroanterior view and a left lateral view of the chest were obtained. The images were obtained at full inspiration with the patient standing.\nCOMPARISON: No prior studies available.\nFINDINGS: There is a dense consolidation in the right lower lobe with air bronchograms. The heart size is normal and there is no pleural effusion.\nIMPRESSION: Right lower lobe pneumonia.\n\nWhich CPT code should be reported for this service?"
+                == "EXAM: Chest radiographs: PA and lateral.\nCLINICAL INDICATION: Cough and fever.\nTECHNIQUE: A 32-year-old woman was seen in the imaging department. A frontal posteroanterior view and a left lateral view of the chest were obtained. Lastly, the images were obtained at full inspiration with the patient standing.\nCOMPARISON: No prior studies available.\nFINDINGS: There is a dense consolidation in the right lower lobe with air bronchograms. The heart size is normal and there is no pleural effusion.\nIMPRESSION: Right lower lobe pneumonia.\n\nEnter the CPT code for this service."
         )
-        #expect(q.options.map(\.text) == ["71047", "71045", "71046"])
-        #expect(q.answer == CorrectAnswer(label: "C", text: "71046"))
+        #expect(q.options.map(\.text) == [])
+        #expect(q.answer == CorrectAnswer(label: nil, text: "71046"))
     }
 
     @Test func aSurgicalPathologyReportHasSpecimenHistoryGrossMicroscopicAndDiagnosis() throws {
         let q = try generator.generate(itemID: "cpt:88305/vignette-entry", seed: 1)
         #expect(
             q.stem
-                == "SPECIMEN: Colon, sigmoid, polyp, snare removal.\nCLINICAL HISTORY: 52-year-old man. Sigmoid colon polyp.\nGROSS DESCRIPTION: Received in formalin labeled with the patient's name and \"sigmoid polyp\" is a single tan polypoid fragment, 1.2 cm across, with a short stalk. Lastly, the stalk margin was inked, the polyp was bisected through the stalk and entirely submitted in one cassette.\nMICROSCOPIC DESCRIPTION: Sections show colonic mucosa with crowded tubular glands lined by elongated, hyperchromatic nuclei, without invasion of the stalk.\nDIAGNOSIS: Tubular adenoma of the sigmoid colon.\n\nEnter the CPT code for this service, with a laterality modifier if one applies."
+                == "SPECIMEN: Colon, sigmoid, polyp, snare removal.\nCLINICAL HISTORY: 52-year-old man. Sigmoid colon polyp.\nGROSS DESCRIPTION: Received in formalin labeled with the patient's name and \"sigmoid polyp\" is a single tan polypoid fragment, 1.2 cm across, with a short stalk. Lastly, the stalk margin was inked, the polyp was bisected through the stalk and entirely submitted in one cassette.\nMICROSCOPIC DESCRIPTION: Sections show colonic mucosa with crowded tubular glands lined by elongated, hyperchromatic nuclei, without invasion of the stalk.\nDIAGNOSIS: Tubular adenoma of the sigmoid colon.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "88305"))
     }
 
     @Test func aLabTestIsARequisitionWithItsResults() throws {
-        let q = try generator.generate(itemID: "cpt:80053/vignette", seed: 3)
+        let q = try generator.generate(itemID: "cpt:80053/vignette-entry", seed: 3)
         #expect(
             q.stem
-                == "TEST ORDERED: CMP, fasting.\nREASON FOR TEST: Type 2 diabetes mellitus without complications.\nCOLLECTION AND TESTING: The patient, a 63-year-old woman, came to the laboratory. Blood was drawn from the left antecubital vein into a gold-top tube. Finally, the serum was run on the chemistry analyzer for the electrolytes, kidney tests, glucose and calcium together with albumin, total protein, bilirubin, alkaline phosphatase and both transaminases.\nRESULTS: Glucose 182 mg/dL; sodium, potassium, chloride, carbon dioxide, calcium, urea nitrogen and creatinine within normal limits; albumin, total protein, total bilirubin, alkaline phosphatase, AST and ALT within normal limits.\n\nWhich CPT code should be reported for this service?"
+                == "TEST ORDERED: CMP, fasting.\nREASON FOR TEST: Type 2 diabetes mellitus without complications.\nCOLLECTION AND TESTING: The patient, a 37-year-old man, came to the laboratory. Blood was drawn from the left antecubital vein into a gold-top tube. Finally, the serum was run on the chemistry analyzer for the electrolytes, kidney tests, glucose and calcium together with albumin, total protein, bilirubin, alkaline phosphatase and both transaminases.\nRESULTS: Glucose 182 mg/dL; sodium, potassium, chloride, carbon dioxide, calcium, urea nitrogen and creatinine within normal limits; albumin, total protein, total bilirubin, alkaline phosphatase, AST and ALT within normal limits.\n\nEnter the CPT code for this service."
         )
-        #expect(q.options.map(\.text) == ["80053", "80048"])
-        #expect(q.answer == CorrectAnswer(label: "A", text: "80053"))
+        #expect(q.options.map(\.text) == [])
+        #expect(q.answer == CorrectAnswer(label: nil, text: "80053"))
     }
 
     @Test func aMedicineServiceIsAClinicNote() throws {
         let q = try generator.generate(itemID: "cpt:93000/vignette-entry", seed: 1)
         #expect(
             q.stem
-                == "SERVICE: 12-lead electrocardiogram with interpretation.\nREASON FOR VISIT: Dizziness.\nPROCEDURE NOTE: An 81-year-old man was seen in the office. A resting 12-lead tracing was recorded in the office by the medical assistant. The physician reviewed the tracing and wrote a signed interpretation.\nRESULTS: Sinus rhythm at 72 beats per minute with a first-degree AV block, PR interval 240 ms.\nASSESSMENT: First-degree atrioventricular block.\n\nEnter the CPT code for this service, with a laterality modifier if one applies."
+                == "SERVICE: 12-lead electrocardiogram with interpretation.\nREASON FOR VISIT: Dizziness.\nPROCEDURE NOTE: An 81-year-old man was seen in the office. A resting 12-lead tracing was recorded in the office by the medical assistant. The physician reviewed the tracing and wrote a signed interpretation.\nRESULTS: Sinus rhythm at 72 beats per minute with a first-degree AV block, PR interval 240 ms.\nASSESSMENT: First-degree atrioventricular block.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "93000"))
     }
 
     @Test func anAnesthesiaRecordHasStatusTypeAndTimes() throws {
-        let q = try generator.generate(itemID: "cpt:00790/vignette", seed: 3)
+        let q = try generator.generate(itemID: "cpt:00790/vignette-entry", seed: 3)
         #expect(
             q.stem
-                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 14:17. ANESTHESIA END: 16:19 (122 minutes).\nANESTHESIA COURSE: A 53-year-old man was brought to the operating room. The patient was identified in the holding area, and the anesthesia plan and consent were reviewed. Standard monitors were applied in the operating room and oxygen was given by mask. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Anesthesia was maintained with sevoflurane in oxygen and air, with muscle relaxation during the pneumoperitoneum. Lastly, at the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nWhich CPT code should be reported for this service?"
+                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 09:02. ANESTHESIA END: 10:37 (95 minutes).\nANESTHESIA COURSE: A 26-year-old woman was brought to the operating room. Standard monitors were applied in the operating room and oxygen was given by mask. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Lastly, at the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nEnter the CPT code for this service."
         )
-        #expect(q.options.map(\.text) == ["00840", "00790"])
-        #expect(q.answer == CorrectAnswer(label: "B", text: "00790"))
+        #expect(q.options.map(\.text) == [])
+        #expect(q.answer == CorrectAnswer(label: nil, text: "00790"))
     }
 
     @Test func aDrugIsAMedicationAdministrationRecord() throws {
-        let q = try generator.generate(itemID: "hcpcs:J2405/vignette", seed: 1)
+        let q = try generator.generate(itemID: "hcpcs:J2405/vignette-entry", seed: 1)
         #expect(
             q.stem
-                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 8 mg intravenous, single dose.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 8 mg.\nADMINISTRATION: A 44-year-old man was seen in the infusion center. The drug was given by slow push through the intravenous line. The patient's nausea was reassessed after 30 minutes.\n\nWhich HCPCS code should be reported for this service?"
+                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 8 mg IV push once.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 8 mg.\nADMINISTRATION: A 40-year-old man was seen in the infusion center. The order, allergies and the patient's identity were checked. The drug was given by slow push through the intravenous line. Lastly, the patient's nausea was reassessed after 30 minutes.\n\nEnter the HCPCS code for this service."
         )
-        #expect(q.options.map(\.text) == ["J2405", "J2550"])
-        #expect(q.answer == CorrectAnswer(label: "A", text: "J2405"))
+        #expect(q.options.map(\.text) == [])
+        #expect(q.answer == CorrectAnswer(label: nil, text: "J2405"))
     }
 
     @Test func equipmentIsASupplyOrderAndItsModifierQuestionSaysHCPCS() throws {
@@ -74,7 +74,7 @@ import Testing
             q.stem
                 == "SUPPLY AND EQUIPMENT ORDER\nITEM: Folding two-wheeled walker, height adjustable.\nDIAGNOSIS: Unsteadiness on feet.\nNOTE: The patient, a 78-year-old woman, was seen in the office. The walker was sold to the patient as new equipment. A folding walker with two front wheels was adjusted to wrist height. Lastly, the patient practiced walking and turning with it under supervision.\n\nWhich modifier should be appended to HCPCS code E0143 for this service?"
         )
-        #expect(q.options.map(\.text) == ["NU", "UE", "51", "RR"])
+        #expect(q.options.map(\.text) == ["NU", "UE", "62", "RR"])
         #expect(q.answer == CorrectAnswer(label: "A", text: "NU"))
     }
 
