@@ -203,7 +203,10 @@ extension ProgressStore {
                     ])
             } else {
                 try db.execute(
-                    sql: "UPDATE exam_questions SET answer = ?, correct = ?, answered_at = ?, choice = ? WHERE attempt_id = ? AND position = ?",
+                    sql: """
+                        UPDATE exam_questions SET answer = ?, correct = ?, answered_at = ?, choice = ?
+                        WHERE attempt_id = ? AND position = ?
+                        """,
                     arguments: [answer, correct, Timestamp.milliseconds(now), choice, attempt, position])
             }
             if db.changesCount != 1 { throw StoreError.data("exam attempt \(attempt) has no question \(position)") }

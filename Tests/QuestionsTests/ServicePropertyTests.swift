@@ -25,32 +25,32 @@ import Testing
         for (item, procedure) in services {
             for seed in UInt64(1)...4 {
                 let q = try generator.generate(item: item, seed: seed)
-                let where_ = "\(item.id)#\(seed)"
-                #expect(!q.stem.contains("PREOPERATIVE DIAGNOSIS") || procedure.layout == .anesthesia, "\(where_)")
-                #expect(!q.stem.contains("DESCRIPTION OF PROCEDURE"), "\(where_)")
-                #expect(!q.stem.contains("operating room") || procedure.layout == .anesthesia, "\(where_)")
-                #expect(!q.stem.contains("{dose}"), "\(where_)")
+                let questionID = "\(item.id)#\(seed)"
+                #expect(!q.stem.contains("PREOPERATIVE DIAGNOSIS") || procedure.layout == .anesthesia, "\(questionID)")
+                #expect(!q.stem.contains("DESCRIPTION OF PROCEDURE"), "\(questionID)")
+                #expect(!q.stem.contains("operating room") || procedure.layout == .anesthesia, "\(questionID)")
+                #expect(!q.stem.contains("{dose}"), "\(questionID)")
                 var position = q.stem.startIndex
                 for heading in Self.headings[procedure.layout]! {
                     let found = q.stem.range(of: heading, range: position..<q.stem.endIndex)
-                    #expect(found != nil, "\(where_) lacks \(heading)")
+                    #expect(found != nil, "\(questionID) lacks \(heading)")
                     if let found { position = found.upperBound }
                 }
                 if q.kind.isEntry {
-                    #expect(q.options.isEmpty && q.answer.label == nil, "\(where_)")
-                    #expect(q.judge(response: q.answer.text).correct, "\(where_)")
+                    #expect(q.options.isEmpty && q.answer.label == nil, "\(questionID)")
+                    #expect(q.judge(response: q.answer.text).correct, "\(questionID)")
                 } else {
-                    #expect(q.options.filter { $0.correct }.count == 1, "\(where_)")
-                    #expect(Set(q.options.map(\.text)).count == q.options.count, "\(where_)")
-                    #expect(q.options.allSatisfy { !$0.rationale.isEmpty }, "\(where_)")
+                    #expect(q.options.filter { $0.correct }.count == 1, "\(questionID)")
+                    #expect(Set(q.options.map(\.text)).count == q.options.count, "\(questionID)")
+                    #expect(q.options.allSatisfy { !$0.rationale.isEmpty }, "\(questionID)")
                 }
-                #expect(!q.rationale.isEmpty, "\(where_)")
+                #expect(!q.rationale.isEmpty, "\(questionID)")
                 if q.kind != .modifier, q.kind != .drugUnits, q.kind != .contrast {
-                    #expect(!q.stem.contains(procedure.code), "\(where_): the answer code is in the stem")
+                    #expect(!q.stem.contains(procedure.code), "\(questionID): the answer code is in the stem")
                 }
                 switch q.kind {
-                case .anesthesiaUnits: #expect(q.answer.text == Self.anesthesiaTotal(q.stem, procedure), "\(where_)")
-                case .drugUnits: #expect(q.answer.text == Self.drugUnits(q.stem, procedure), "\(where_)")
+                case .anesthesiaUnits: #expect(q.answer.text == Self.anesthesiaTotal(q.stem, procedure), "\(questionID)")
+                case .drugUnits: #expect(q.answer.text == Self.drugUnits(q.stem, procedure), "\(questionID)")
                 default: break
                 }
             }
