@@ -67,7 +67,10 @@ import Testing
                     let lines = q.stem.split(separator: "\n")
                     let procedureLine = lines.first { $0.hasPrefix("PROCEDURE: ") }.map { String($0.dropFirst(11)) } ?? ""
                     #expect(!ReportWording.repeatsTitle(procedureLine, title: procedure.title), "\(q.id): the PROCEDURE line is the title")
-                    let rest = lines.filter { !$0.hasPrefix("PROCEDURE: ") }.joined(separator: "\n").lowercased()
+                    // A service document's heading line (EXAM, TEST ORDERED, SERVICE, ORDER, ITEM) plays the
+                    // PROCEDURE line's part: the order as written may name the test.
+                    let headings = ["PROCEDURE: ", "EXAM: ", "TEST ORDERED: ", "SERVICE: ", "ORDER: ", "ITEM: "]
+                    let rest = lines.filter { line in !headings.contains { line.hasPrefix($0) } }.joined(separator: "\n").lowercased()
                     #expect(!rest.contains(procedure.title.lowercased()), "\(q.id): the stem names the title")
                     if q.kind != .diagnosis, q.kind != .codeSet {
                         #expect(stemPhrases.isDisjoint(with: leading), "\(q.id): the stem quotes a contrast that leads to \(q.code)")
