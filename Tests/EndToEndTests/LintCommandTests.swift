@@ -12,7 +12,7 @@ import Testing
         setting: inpatient
         anesthesia: general
         report:
-          procedure: "{Side} hip fusion"
+          procedure: "{Side} hip arthrodesis with plate fixation"
         instead:
           - code: "27286"
             when: the femur is also cut
