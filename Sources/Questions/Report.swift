@@ -72,7 +72,10 @@ struct ReportMaterial: Sendable {
         // A PROCEDURE line is kept as the surgeon words it ("Total thyroidectomy"), unless it names a
         // code or is the file's title word for word (lint warns about both).
         let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !ReportWording.repeatsTitle($0, title: p.title) }
-        procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
+        // A line that only restates the code's title ("Chest X-ray, two views" for "Chest X-ray, two
+        // views") reads like a code book; the clinician's other wordings are told instead.
+        let own = written.filter { !ReportMaterial.restatesTitle($0, title: p.title) }
+        procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : own.isEmpty ? written : own
         let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
         anesthesia = CareSetting.allCases.map { place in
             let fitting = kinds.filter { $0.fits(place) }
@@ -115,6 +118,21 @@ struct ReportMaterial: Sendable {
         fittingDiagnoses = [nil, Side.right, .left, .bilateral].map { side in
             p.diagnoses.indices.filter { p.diagnoses[$0].side == nil || p.diagnoses[$0].side == side }
         }
+    }
+
+    /// Whether a heading `line` closely restates `title`: every content word of the line is one of
+    /// the title's (plural or not), and it leaves out at most one of them.
+    static func restatesTitle(_ line: String, title: String) -> Bool {
+        func words(_ text: String) -> Set<String> {
+            let bare = text.replacingOccurrences(of: "{Side}", with: "").replacingOccurrences(of: "{side}", with: "")
+            return Set(
+                Wording.tokens(bare).filter { $0.count >= 3 && !Wording.stopWords.contains($0) }.map {
+                    $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : $0
+                })
+        }
+        let mine = words(line)
+        let theirs = words(title)
+        return !mine.isEmpty && mine.isSubset(of: theirs) && mine.count + 1 >= theirs.count
     }
 
     /// A word that carries a clinical fact: four letters or more, not a stop word.

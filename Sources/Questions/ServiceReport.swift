@@ -116,7 +116,9 @@ extension QuestionGenerator {
     }
 
     /// The first sentence of a service note's narrative: who the patient is and where.
-    private func serviceArrival(_ plan: ReportPlan, usual: CareSetting, layout: ServiceLayout, into text: inout String, _ rng: inout SplitMix64) {
+    private func serviceArrival(
+        _ plan: ReportPlan, usual: CareSetting, layout: ServiceLayout, into text: inout String, _ rng: inout SplitMix64
+    ) {
         let patient = plan.patient
         if rng.below(2) == 0 {
             text += patient.an ? " An " : " A "

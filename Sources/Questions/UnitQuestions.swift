@@ -45,7 +45,8 @@ extension QuestionGenerator {
         }
         if plan.patient.extremeAge, !reported.contains(where: { $0.code == "99100" }) {
             let bound = plan.patient.age < 1 ? "younger than one year" : "older than seventy"
-            reported.append(("99100", 1, "The patient is \(plan.patient.ageSpoken), \(bound): an extreme of age is a qualifying circumstance"))
+            reported.append(
+                ("99100", 1, "The patient is \(plan.patient.ageSpoken), \(bound): an extreme of age is a qualifying circumstance"))
         }
         let qcUnits = reported.reduce(0) { $0 + $1.units }
         let statusUnits = ServiceFacts.physicalStatusUnits(status)
@@ -64,7 +65,8 @@ extension QuestionGenerator {
         rationale +=
             " Physical status P1, P2 and P6 add no units, P3 adds 1, P4 2 and P5 3; the class is reported as modifier P\(status) on the anesthesia code."
         for c in reported {
-            rationale += " \(c.why), reported with add-on code \(c.code), which adds \(c.units) under the ASA values (99100 1, 99140 2, 99116 and 99135 5)."
+            rationale +=
+                " \(c.why), reported with add-on code \(c.code), which adds \(c.units) under the ASA values (99100 1, 99140 2, 99116 and 99135 5)."
         }
         if reported.isEmpty {
             rationale += " The record documents no qualifying circumstance, and the patient's age (\(plan.patient.ageSpoken)) is not one."
@@ -82,7 +84,9 @@ extension QuestionGenerator {
             mistake(totalTenths - c.units * 10, "The qualifying circumstance units are missing: \(c.code) adds \(c.units).")
         }
         if reported.count > 1 {
-            mistake(totalTenths - qcUnits * 10, "The qualifying circumstance units are missing: \(reported.map { "\($0.code) adds \($0.units)" }.joined(separator: ", ")).")
+            mistake(
+                totalTenths - qcUnits * 10,
+                "The qualifying circumstance units are missing: \(reported.map { "\($0.code) adds \($0.units)" }.joined(separator: ", ")).")
         }
         mistake(
             totalTenths - timeTenths + (minutes + 14) / 15 * 10,

@@ -271,4 +271,20 @@ extension ServiceLayout {
         case .medication, .supply: "the documented diagnosis"
         }
     }
+
+    /// The rule a diagnosis rationale states when the reason given before the service names another
+    /// condition than the one confirmed (`preop` quoted as written).
+    func confirmedDiagnosisRule(preop: String) -> String {
+        switch self {
+        case .operative:
+            " Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“\(preop)”)."
+        case .anesthesia: " Code the diagnosis on the anesthesia record (“\(preop)”)."
+        case .radiology: " Code the diagnosis the exam confirmed, the impression, not the reason for the exam (“\(preop)”)."
+        case .pathology: " Code the pathology diagnosis, not the clinical history (“\(preop)”)."
+        case .laboratory:
+            " Code the documented reason for the test (“\(preop)”); a result the ordering clinician has not interpreted is not a diagnosis."
+        case .medicine: " Code the diagnosis the assessment documents, not the reason for the visit (“\(preop)”)."
+        case .medication, .supply: " Code the documented diagnosis, not the reason first given (“\(preop)”)."
+        }
+    }
 }
