@@ -390,7 +390,8 @@ extension CareSetting {
             case .endoscopySuite: return "was an inpatient and was brought to the endoscopy suite"
             case .office, .emergencyDepartment:
                 return procedure ? "was an inpatient and was brought to the procedure room" : "was seen as a hospital inpatient"
-            case .outpatientSurgery, .inpatient: return "was admitted and brought to the operating room"
+            case .outpatientSurgery, .inpatient:
+                return procedure ? "was admitted and brought to the operating room" : "was seen as a hospital inpatient"
             case .imagingDepartment: return "was an inpatient and was brought to the imaging department"
             case .laboratory, .infusionCenter:
                 return layout == .anesthesia ? "was admitted and brought to the operating room" : "was seen as a hospital inpatient"
