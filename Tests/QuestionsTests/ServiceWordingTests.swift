@@ -1,7 +1,7 @@
-@testable import CodingContent
 import Foundation
 import Testing
 
+@testable import CodingContent
 @testable import Questions
 
 /// The fixes from the instructor and coder reviews of generated service questions: infant ages,
