@@ -96,9 +96,13 @@ struct ReportMaterial: Sendable {
         let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
         findings = told.isEmpty ? nil : told.joined(separator: " ")
         let deciding = Set(p.contrasts.flatMap { Wording.tokens($0.when + " " + ($0.rulesOut ?? "")) }.filter(ReportMaterial.isContentWord))
-        findingsDecide = told.contains { finding in
-            Set(Wording.tokens(finding).filter(ReportMaterial.isContentWord)).intersection(deciding).count >= 2
-        }
+        // Findings of a file with an added service may document that service (a cholangiogram
+        // reading): they stay with the kinds that tell the service, never forced in.
+        findingsDecide =
+            !p.additions.contains { $0.note != nil }
+            && told.contains { finding in
+                Set(Wording.tokens(finding).filter(ReportMaterial.isContentWord)).intersection(deciding).count >= 2
+            }
         specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
         // Everything a report line needs is written here, so generating a question only appends.
         filledLines = procedureLines.map { template in [nil, Side.right, .left, .bilateral].map { ReportMaterial.fill(template, side: $0) }
