@@ -278,7 +278,8 @@ extension LibraryIndex {
         // claiming what the note leaves out.
         // With a pathology result, the diagnosis to code is the surgeon's final one in its light: a
         // tubular adenoma of the sigmoid polyp, or the bleeding itself when the uterus is normal.
-        let source = right.pathology == nil ? "the postoperative diagnosis" : "the diagnosis to code"
+        let layout = e.report.layout
+        let source = right.pathology == nil ? layout.diagnosisSource : "the diagnosis to code"
         // With a pathology result the postoperative line repeats the impression, so the diagnosis to
         // code is named, not quoted as if the note said it.
         let documented = right.pathology == nil ? "“" + Wording.clause(right.text) + "”" : Wording.clause(right.text)
@@ -289,7 +290,7 @@ extension LibraryIndex {
         } else {
             let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "“\(Wording.clause($0.1))” (\($0.0))" }
             because =
-                "\(set(key)) is correct: the postoperative diagnosis lists \(["two", "three", "four"][min(listed.count, 4) - 2]) conditions this operation treats, "
+                "\(set(key)) is correct: \(layout.diagnosisSource) lists \(["two", "three", "four"][min(listed.count, 4) - 2]) conditions \(layout == .operative ? "this operation treats" : "this service is for"), "
                 + listed.dropLast().joined(separator: ", ") + " and " + listed.last!
                 + "; each is reported, in the order the report lists them."
         }
@@ -297,8 +298,7 @@ extension LibraryIndex {
         if right.pathology != nil {
             because += " The pathology result decides the code: report the diagnosis it confirms."
         } else if let preop, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
-            because +=
-                " Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“\(preop)”)."
+            because += layout.confirmedDiagnosisRule(preop: preop)
         }
         let side = right.side?.rawValue ?? ""
         var must: [Choice] = []

@@ -143,7 +143,11 @@ extension QuestionGenerator {
         var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
         // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
         // student would weigh, so the fill comes from modifiers of a single operation.
-        for m in ["62", "53", "52", "76", "77", "78", "79", "22"]
+        // An anesthesia payment modifier is filled from the other anesthesia ones: 62 (co-surgeons)
+        // means nothing on an anesthesia claim.
+        let anesthesia = ["AA", "AD", "QK", "QX", "QY", "QZ"]
+        let fill = anesthesia.contains(use.modifier) ? anesthesia : ["62", "53", "52", "76", "77", "78", "79", "22"]
+        for m in fill
         where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
             names.append(m)
         }

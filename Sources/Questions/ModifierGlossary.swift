@@ -36,6 +36,7 @@ enum ModifierGlossary {
         "RT": "the procedure was on the right side",
         "LT": "the procedure was on the left side",
         "AA": "the anesthesiologist personally performed the anesthesia service",
+        "AD": "a physician medically supervised more than four concurrent anesthesia cases",
         "QK": "an anesthesiologist medically directed two, three or four concurrent anesthesia cases",
         "QY": "an anesthesiologist medically directed one nurse anesthetist",
         "QX": "a nurse anesthetist gave the anesthesia under a physician's medical direction",
