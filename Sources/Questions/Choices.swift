@@ -325,7 +325,7 @@ extension LibraryIndex {
             missingLast = Choice(
                 text: set(key.dropLast()), correct: false,
                 rationale:
-                    "A condition is left out: the report also documents “\(Wording.clause(last.text))”, treated in the same operation, so \(last.dotted) is reported as well."
+                    "A condition is left out: the report also documents “\(Wording.clause(last.text))”\(e.report.layout == .operative ? ", treated in the same operation" : ""), so \(last.dotted) is reported as well."
             )
             must.append(missingLast!)
         }

@@ -22,7 +22,10 @@ extension QuestionGenerator {
         } else {
             reason = stemIndication(e, among: e.stemIndications, &rng) ?? "Not stated."
         }
-        let conclusion = plan.diagnosis.map { Wording.sentence(Wording.capitalized(p.diagnoses[$0].text)) }
+        // Every condition the key codes is in the conclusion: a second one (`also`) is listed after the first.
+        let conclusion = plan.diagnosis.map { d in
+            p.diagnoses[d].also.isEmpty ? Wording.sentence(Wording.capitalized(p.diagnoses[d].text)) : e.report.diagnosisLines[d].postop
+        }
         let pathology = plan.diagnosis.flatMap { e.report.diagnosisLines[$0].pathology }
         var heading = e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
         let dose = serviceDose(p, plan, &rng)
