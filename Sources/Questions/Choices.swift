@@ -116,7 +116,7 @@ extension LibraryIndex {
             let right = self[id]
             let target = self[right.to].code
             var because =
-                "\(named(right.to)) is reported instead of \(p.code) when \(right.when): the two are alternatives for the same work, and that is the fact a coder looks for."
+                "\(named(right.to)) is reported instead of \(p.code) when \(right.when); that is the fact a coder looks for in the note."
             if let quote = right.rulesOutQuote { because += " A note of \(p.code) reads differently, e.g. “\(quote)”." }
             let candidates = wrongFindings(i, for: id)
             let ranked = candidates.filter { self[$0].from == i } + candidates.filter { self[$0].from != i }
@@ -290,13 +290,16 @@ extension LibraryIndex {
         } else {
             let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "“\(Wording.clause($0.1))” (\($0.0))" }
             because =
-                "\(set(key)) is correct: \(layout.diagnosisSource) lists \(["two", "three", "four"][min(listed.count, 4) - 2]) conditions \(layout == .operative ? "this operation treats" : "this service is for"), "
-                + listed.dropLast().joined(separator: ", ") + " and " + listed.last!
-                + "; each is reported, in the order the report lists them."
+                "\(set(key)) is correct: \(layout.diagnosisSource) documents " + listed.dropLast().joined(separator: ", ") + " and "
+                + listed.last! + ". Every documented condition that bears on this encounter is coded; \(dotted), the reason for the "
+                + (layout == .operative ? "operation" : "service") + ", is listed first."
         }
         let preop = right.preop.map(Wording.clause)
+        // Only where the file's diagnoses differ by their pathology result does that result decide.
         if right.pathology != nil {
-            because += " The pathology result decides the code: report the diagnosis it confirms."
+            if Set(e.procedure.diagnoses.compactMap(\.pathology)).count > 1 {
+                because += " The pathology result decides the code: report the diagnosis it confirms."
+            }
         } else if let preop, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
             because += layout.confirmedDiagnosisRule(preop: preop)
         }
@@ -390,7 +393,7 @@ enum DiagnosisTitles {
         {
             return "the episode of care (7th character)"
         }
-        if changed.contains("with") || changed.contains("without") { return "what the condition is with or without" }
+        if changed.contains("with") || changed.contains("without") { return "a “with” or “without” element of its title" }
         return "type or specificity"
     }
 }

@@ -31,11 +31,23 @@ extension QuestionGenerator {
     func vignette(_ i: ProcedureID, entry: Bool, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         let c = index.choices(i)
-        let plan = scenario(e, &rng)
+        var plan = scenario(e, &rng)
+        // A drug billed per amount: the dose is drawn here so that the rationale can count its units.
+        let unit = e.procedure.service.unit
+        if unit != nil, !e.procedure.service.doses.isEmpty { plan.dose = rng.below(e.procedure.service.doses.count) }
         let stem = reportStem(e, plan, narration: e.plan, question: entry ? c.entryQuestion : c.vignetteQuestion, &rng)
+        var unitsSentence = ""
+        if let unit, let k = plan.dose {
+            let dose = e.procedure.service.doses[k]
+            let units = ServiceFacts.drugUnits(dose: dose, unit: unit)
+            let exact = abs(dose.value / unit.value - Double(units)) < 1e-9
+            unitsSentence =
+                " On the claim the line carries \(units) unit\(units == 1 ? "" : "s"): \(e.procedure.code) covers \(unit) per unit and "
+                + "\(dose) was given\(exact ? "" : ", and a partial unit is rounded up") (\(e.procedure.code) × \(units))."
+        }
         if entry {
             var expected = e.procedure.code
-            var rationale = c.rightCode
+            var rationale = c.rightCode + unitsSentence
             if let side = plan.patient.side, e.procedure.system != .icd10pcs {
                 let modifier = CodeEntry.modifier(for: side)
                 expected += "-" + modifier
@@ -45,12 +57,12 @@ extension QuestionGenerator {
         }
         // Only the family and the alternatives: the nearest confusable code (the file's first
         // alternative) always, then a seeded two of the next three, alternatives before family.
-        var choices = [Choice(text: e.procedure.code, correct: true, rationale: c.rightCode)]
+        var choices = [Choice(text: e.procedure.code, correct: true, rationale: c.rightCode + unitsSentence)]
         choices.reserveCapacity(4)
         let codes = c.codes
         if let first = codes.first { choices.append(first) }
         for k in rng.sortedSample(min(2, codes.count - 1), of: min(codes.count - 1, 3)) { choices.append(codes[1 + k]) }
-        return Draft(stem: stem, choices: choices, rationale: c.rightCode + c.notes)
+        return Draft(stem: stem, choices: choices, rationale: c.rightCode + unitsSentence + c.notes)
     }
 
     func pcs(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {

@@ -143,10 +143,13 @@ extension QuestionGenerator {
         var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
         // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
         // student would weigh, so the fill comes from modifiers of a single operation.
-        // An anesthesia payment modifier is filled from the other anesthesia ones: 62 (co-surgeons)
-        // means nothing on an anesthesia claim.
+        // An anesthesia or equipment modifier is filled from its own group: 62 (co-surgeons) means
+        // nothing on an anesthesia claim or a walker.
         let anesthesia = ["AA", "AD", "QK", "QX", "QY", "QZ"]
-        let fill = anesthesia.contains(use.modifier) ? anesthesia : ["62", "53", "52", "76", "77", "78", "79", "22"]
+        let equipment = ["NU", "RR", "UE", "KX", "GA", "GY", "GZ"]
+        let fill =
+            anesthesia.contains(use.modifier)
+            ? anesthesia : equipment.contains(use.modifier) ? equipment : ["62", "53", "52", "76", "77", "78", "79", "22"]
         for m in fill
         where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
             names.append(m)

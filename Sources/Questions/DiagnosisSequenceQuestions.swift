@@ -51,11 +51,11 @@ public struct DiagnosisSequenceGenerator: Sendable {
     public func has(itemID: String) -> Bool { byItemID[itemID] != nil }
 
     /// The question asked in every stem, by setting.
-    static func question(_ setting: DiagnosisSetting) -> String {
-        switch setting {
-        case .outpatient: "Which ICD-10-CM codes should be reported for this encounter, in sequence?"
-        case .inpatient: "Which ICD-10-CM codes should be reported for this admission, in sequence?"
-        }
+    static func question(_ setting: DiagnosisSetting, codes: Int) -> String {
+        let visit = setting == .outpatient ? "encounter" : "admission"
+        return codes == 1
+            ? "Which ICD-10-CM code should be reported for this \(visit)?"
+            : "Which ICD-10-CM codes should be reported for this \(visit), in sequence?"
     }
 
     /// `text` ending in a full stop (or other closing punctuation).
@@ -101,7 +101,7 @@ public struct DiagnosisSequenceGenerator: Sendable {
         let right = options.first(where: \.correct) ?? options[0]
         return Question(
             id: QuestionGenerator.questionID(itemID, seed), item: itemID, kind: .diagnosisSequence, code: s.id,
-            stem: s.note + "\n\n" + Self.question(s.setting), options: options,
+            stem: s.note + "\n\n" + Self.question(s.setting, codes: s.codes.codes.count), options: options,
             answer: CorrectAnswer(label: right.label, text: right.text), rationale: main, seed: seed)
     }
 }

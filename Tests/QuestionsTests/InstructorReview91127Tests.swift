@@ -88,7 +88,7 @@ import Testing
 
     @Test func theDifferingAttributeIsReadFromTheTitles() {
         #expect(DiagnosisTitles.difference("M1652", from: "M1651") == "laterality")
-        #expect(DiagnosisTitles.difference("K420", from: "K429") == "what the condition is with or without")
+        #expect(DiagnosisTitles.difference("K420", from: "K429") == "a “with” or “without” element of its title")
         #expect(DiagnosisTitles.difference("C9000", from: "C9100") == "remission status")
         #expect(DiagnosisTitles.parenthetical("C9100") == " (Acute lymphoblastic leukemia not having achieved remission)")
     }

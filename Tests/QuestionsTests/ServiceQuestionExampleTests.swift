@@ -62,10 +62,12 @@ import Testing
         let q = try generator.generate(itemID: "hcpcs:J2405/vignette-entry", seed: 1)
         #expect(
             q.stem
-                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 8 mg IV push once.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 8 mg.\nADMINISTRATION: A 40-year-old man was seen in the infusion center. The order, allergies and the patient's identity were checked. The drug was given by slow push through the intravenous line. Lastly, the patient's nausea was reassessed after 30 minutes.\n\nEnter the HCPCS code for this service."
+                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 4 mg intravenous, single dose.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 4 mg.\nADMINISTRATION: A 40-year-old man was seen in the infusion center. The order, allergies and the patient's identity were checked. The drug was given by slow push through the intravenous line. Lastly, the patient's nausea was reassessed after 30 minutes.\n\nEnter the HCPCS code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "J2405"))
+        // The rationale counts the units of the dose given, as the claim line needs them.
+        #expect(q.rationale.contains("On the claim the line carries 4 units: J2405 covers 1 mg per unit and 4 mg was given (J2405 × 4)."))
     }
 
     @Test func equipmentIsASupplyOrderAndItsModifierQuestionSaysHCPCS() throws {
@@ -74,7 +76,7 @@ import Testing
             q.stem
                 == "SUPPLY AND EQUIPMENT ORDER\nITEM: Folding two-wheeled walker, height adjustable.\nDIAGNOSIS: Unsteadiness on feet.\nNOTE: The patient, a 78-year-old woman, was seen in the office. The walker was sold to the patient as new equipment. A folding walker with two front wheels was adjusted to wrist height. Lastly, the patient practiced walking and turning with it under supervision.\n\nWhich modifier should be appended to HCPCS code E0143 for this service?"
         )
-        #expect(q.options.map(\.text) == ["NU", "UE", "62", "RR"])
+        #expect(q.options.map(\.text) == ["NU", "UE", "GA", "RR"])
         #expect(q.answer == CorrectAnswer(label: "A", text: "NU"))
     }
 
