@@ -86,8 +86,11 @@ public struct QuestionGenerator: Sendable {
 
     /// The question for the item with id `itemID` (as stored by a drill) and `seed`.
     public func generate(itemID: String, seed: UInt64) throws(QuestionGenerationError) -> Question {
-        if let question = visits.generate(itemID: itemID, seed: seed) { return question }
-        guard let (i, kind, stream) = lookup[itemID] else { throw problem(itemID: itemID) ?? .unknownItem(itemID) }
+        // Procedure items first: the id lookup is one hash, while an E/M id must be parsed.
+        guard let (i, kind, stream) = lookup[itemID] else {
+            if let question = visits.generate(itemID: itemID, seed: seed) { return question }
+            throw problem(itemID: itemID) ?? .unknownItem(itemID)
+        }
         // Each item gets its own stream, so neighbouring items with the same seed look unrelated.
         var rng = SplitMix64(seed: seed ^ stream)
         var draft: Draft
