@@ -85,6 +85,11 @@ public struct QuestionGenerator: Sendable {
     }
 
     /// The question for the item with id `itemID` (as stored by a drill) and `seed`.
+    ///
+    /// Speed (`GeneratorBenchmarks`, 1,000-procedure library, release build, 2 shared cores, load
+    /// average about 4, 2026-12-06 11:38 UTC): median 96,000 and 103,000 questions/s in two runs
+    /// (30 allocations per question); the code before commit f4c13ba, run alternately with it, read
+    /// 48,000 and 64,000 (44 allocations).
     public func generate(itemID: String, seed: UInt64) throws(QuestionGenerationError) -> Question {
         // Procedure items first: the id lookup is one hash, while an E/M id must be parsed.
         guard let (i, kind, stream) = lookup[itemID] else {
