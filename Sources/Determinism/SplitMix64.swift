@@ -4,12 +4,14 @@
 /// same question on every platform and Swift version: the standard library's `shuffle(using:)` and
 /// `random(in:using:)` algorithms are not a stability promise. All draws go through the helpers below.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    @usableFromInline var state: UInt64
 
     /// Creates a generator whose first output is SplitMix64's first output for `seed`.
+    @inlinable
     public init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
+    @inlinable
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -24,6 +26,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `0..<bound` (`bound` > 0), without modulo bias (Lemire's method).
+    @inlinable
     public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         let n = UInt64(bound)
@@ -36,14 +39,17 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `range`.
+    @inlinable
     public mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// A uniform element of a non-empty array.
+    @inlinable
     public mutating func element<T>(of array: [T]) -> T { array[below(array.count)] }
 
     /// Shuffles `array` in place (Fisher–Yates, from the back).
+    @inlinable
     public mutating func shuffle<T>(_ array: inout [T]) {
         var i = array.count - 1
         while i > 0 {
@@ -55,6 +61,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// `count` distinct indices of `0..<population`, in increasing order (all of them when
     /// `count` ≥ `population`).
+    @inlinable
     public mutating func sortedSample(_ count: Int, of population: Int) -> [Int] {
         if count >= population { return Array(0..<max(population, 0)) }
         // Selection sampling (Knuth's algorithm S): one pass, already in order.
@@ -71,6 +78,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// `count` distinct elements of `array` in random order (all of them, shuffled, when fewer).
+    @inlinable
     public mutating func sample<T>(_ count: Int, from array: [T]) -> [T] {
         var picked = sortedSample(count, of: array.count).map { array[$0] }
         shuffle(&picked)

@@ -292,14 +292,44 @@ extension QuestionGenerator {
 
 extension QuestionGenerator {
     /// Whether a code-set option names one code twice (modifiers aside): `29823, 29823-59`.
+    /// Scans the UTF-8 bytes in place (no split, no set): it runs on every candidate option.
     static func repeatsCode(_ text: String) -> Bool {
-        var seen: Set<Substring> = []
-        for element in text.split(separator: ",") {
-            let trimmed = element.drop { $0 == " " }
-            let code = trimmed.prefix { $0 != "-" }
-            if !seen.insert(code).inserted { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            let comma = UInt8(ascii: ",")
+            let space = UInt8(ascii: " ")
+            let dash = UInt8(ascii: "-")
+            /// The code of the element starting at `start`: leading spaces dropped, up to a dash or the
+            /// element's end; and where the element ends.
+            func code(from start: Int) -> (code: Range<Int>, end: Int) {
+                var end = start
+                while end < bytes.count, bytes[end] != comma { end += 1 }
+                var first = start
+                while first < end, bytes[first] == space { first += 1 }
+                var last = first
+                while last < end, bytes[last] != dash { last += 1 }
+                return (first..<last, end)
+            }
+            var start = 0
+            while start < bytes.count {
+                let (current, end) = code(from: start)
+                // Empty elements (",,") are skipped, as `split` omits them.
+                if end > start {
+                    var earlier = 0
+                    while earlier < start {
+                        let (other, otherEnd) = code(from: earlier)
+                        if otherEnd > earlier, other.count == current.count,
+                            !zip(bytes[other], bytes[current]).contains(where: { $0 != $1 })
+                        {
+                            return true
+                        }
+                        earlier = otherEnd + 1
+                    }
+                }
+                start = end + 1
+            }
+            return false
         }
-        return false
     }
 
     /// Said in a coding task whose report has the proceduralist supervising moderate sedation.
@@ -354,10 +384,9 @@ extension ProcedureReading {
         case "22":
             // Extra work met on the way in is told right after the approach is narrated.
             let approach = p.steps.indices.first { s in
-                narratable[s]
-                    && ["incision", "approach", "port", "exposed", "arthrotomy", "opened"].contains {
-                        p.steps[s].text.lowercased().contains($0)
-                    }
+                guard narratable[s] else { return false }
+                let lowered = p.steps[s].text.lowercased()
+                return ["incision", "approach", "port", "exposed", "arthrotomy", "opened"].contains { Wording.bytesContain(lowered, $0) }
             }
             return (approach ?? narratable.firstIndex(of: true)).map { .afterApproach($0) }
         case "54", "59", "XS", "XE", "XP", "XU": return .closing

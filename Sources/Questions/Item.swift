@@ -88,7 +88,7 @@ public struct Item: Sendable, Hashable, Codable, Identifiable {
             return nil
         }
         let prefix = String(id[..<slash])
-        guard prefix.contains(":") else { return nil }
+        guard prefix.contains(":" as Character) else { return nil }
         return (prefix, kind)
     }
 }

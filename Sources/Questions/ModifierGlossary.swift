@@ -59,6 +59,15 @@ enum ModifierGlossary {
 
     /// Modifiers a student might pick instead of `modifier`, none of which means the same thing.
     static func confusable(with modifier: String) -> [String] {
+        confusables[modifier] ?? listConfusable(with: modifier)
+    }
+
+    /// `confusable(with:)` of every modifier with a meaning, listed once.
+    private static let confusables: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: meaning.keys.map { ($0, listConfusable(with: $0)) })
+
+    /// Lists the confusable modifiers of `modifier` (builds the table on every call: use `confusable(with:)`).
+    private static func listConfusable(with modifier: String) -> [String] {
         let groups: [String: [String]] = [
             "22": ["52", "62", "53", "76"],
             "52": ["53", "74", "22", "73"],
@@ -99,6 +108,15 @@ enum ModifierGlossary {
 
     /// "modifier 22 (the documented work was …)".
     static func described(_ modifier: String) -> String {
+        descriptions[modifier] ?? describe(modifier)
+    }
+
+    /// `described(_:)` of every modifier with a meaning, written once.
+    private static let descriptions: [String: String] = Dictionary(
+        uniqueKeysWithValues: meaning.keys.map { ($0, describe($0)) })
+
+    /// Writes `described(_:)`'s text.
+    private static func describe(_ modifier: String) -> String {
         meaning[modifier].map { "modifier \(modifier) (\($0))" } ?? "modifier \(modifier)"
     }
 }

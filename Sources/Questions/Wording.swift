@@ -81,17 +81,26 @@ enum Wording {
 
     /// Whether `text`, lower-cased, contains `needle` (already lower-case).
     static func lowercasedContains(_ text: String, _ needle: String) -> Bool {
-        let haystack = Array(text.lowercased().utf8)
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty else { return true }
-        guard haystack.count >= pattern.count else { return false }
-        let first = pattern[0]
-        for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
-            var k = 1
-            while k < pattern.count, haystack[start + k] == pattern[k] { k += 1 }
-            if k == pattern.count { return true }
+        bytesContain(text.lowercased(), needle)
+    }
+
+    /// Whether `haystack`'s UTF-8 bytes contain `needle`'s (no Foundation bridging, no copies).
+    static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard !pattern.isEmpty else { return true }
+                guard haystack.count >= pattern.count else { return false }
+                let first = pattern[0]
+                for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
+                    var k = 1
+                    while k < pattern.count, haystack[start + k] == pattern[k] { k += 1 }
+                    if k == pattern.count { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// `sentence` with its first letter lower-cased, when its first word may be (see
