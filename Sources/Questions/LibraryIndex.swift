@@ -56,17 +56,19 @@ struct PooledDiagnosis: Sendable {
     var sameFile: Bool
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
-    /// (other laterality, type or specificity), a related condition the same file lists, or one a
-    /// family member or alternative lists in the same chapter (the nearest the reference data comes
-    /// to the official block; not in chapters M and S, whose categories are sites) — never another
-    /// body site.
+    /// (other laterality, type or specificity), or a related condition of the same block (its first
+    /// two characters; not in chapters M and S, whose categories are sites) that the file, its family
+    /// or an alternative lists — never another body site or an unrelated condition of the same file.
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        if sameFile || self.code.prefix(3) == code.prefix(3) { return true }
+        if self.code.prefix(3) == code.prefix(3) { return true }
         // Musculoskeletal and injury categories carry the body site (a family of skin repairs spans
         // the forearm, the leg and the back): another category there is another site.
         if code.hasPrefix("M") || code.hasPrefix("S") { return false }
-        return self.code.prefix(1) == code.prefix(1)
+        // Otherwise a related condition of the same block. The reference data names no blocks; the
+        // first two characters (K4x: the hernias, K6x: other diseases of the intestines) stand in
+        // for it, so a leukemia is never offered for short bowel syndrome even when one file lists both.
+        return self.code.prefix(2) == code.prefix(2)
     }
 }
 
