@@ -117,9 +117,10 @@ extension QuestionGenerator {
     ) -> [[WrongDecision]] {
         let p = e.procedure
         var decisions: [[WrongDecision]] = []
-        let parts = Set(p.inclusions.compactMap(\.code))
+        // The alternatives may include a component (45378 beside 45385: nothing removed); as the main
+        // code it is a real alternative, and the crossing skips it beside its own bundled copy.
         var codes: [WrongDecision] = []
-        for choice in c.codes.prefix(3) where !parts.contains(choice.text) && choice.text != addition?.code {
+        for choice in c.codes.prefix(3) where choice.text != addition?.code {
             // The alternative keeps the scenario's side modifier when it is sided too.
             let sided = index.byCode[choice.text].map { !index[$0].sides.isEmpty } ?? true
             let text = choice.text
