@@ -39,8 +39,10 @@ import Testing
                 #expect(!option.rationale.contains("related condition at this site"), "\(q.id) \(option.label)")
                 // "X99.9 (title) is in the same category" / "is a different condition": the title is official.
                 for marker in [") is in the same category", ") is a different condition"] {
-                    guard let end = option.rationale.range(of: marker) else { continue }
-                    let head = option.rationale[..<end.lowerBound]
+                    // A distractor wrong on two decisions names the diagnosis part after "Diagnosis: ".
+                    let start = option.rationale.range(of: "Diagnosis: ")?.upperBound ?? option.rationale.startIndex
+                    guard let end = option.rationale.range(of: marker, range: start..<option.rationale.endIndex) else { continue }
+                    let head = option.rationale[start..<end.lowerBound]
                     guard let space = head.firstIndex(of: " ") else { continue }
                     let code = String(head[..<space])
                     let title = String(head[head.index(after: space)...].dropFirst())

@@ -112,7 +112,6 @@ import Testing
         )
     }
 
-
     @Test func modifierQuestionTellsTheTwistOnce() throws {
         let q = try generator.generate(itemID: "cpt:27284/modifier", seed: 1)
         #expect(
@@ -165,7 +164,6 @@ import Testing
                 == "20902 should not be added: harvest of iliac crest graft through a separate incision is part of 27284 (the fusion code already counts obtaining the graft)."
         )
     }
-
 
     @Test func pcsIsAnInpatientReportAndOffersTheOtherSidesCode() throws {
         let q = try generator.generate(itemID: "cpt:27130/pcs", seed: 4)
