@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "d1b38dbc160d0c4d")
+        #expect(Fingerprint.hex(of: bytes) == "79213142fd4b90aa")
     }
 }
