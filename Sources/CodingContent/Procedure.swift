@@ -50,16 +50,45 @@ public struct PatientProfile: Sendable, Hashable, Codable {
     public var minimumAge: Int
     /// Oldest age in years.
     public var maximumAge: Int
+    /// The age in days or months, when the file gives it so (newborn and infant codes); `minimumAge`
+    /// and `maximumAge` then hold the same range in whole years.
+    public var youngAge: YoungAge?
 
     /// The default: any adult from 18 to 85.
     public static let adult = PatientProfile(sex: .any, minimumAge: 18, maximumAge: 85)
 
     /// Creates a profile.
-    public init(sex: PatientSex, minimumAge: Int, maximumAge: Int) {
+    public init(sex: PatientSex, minimumAge: Int, maximumAge: Int, youngAge: YoungAge? = nil) {
         self.sex = sex
         self.minimumAge = minimumAge
         self.maximumAge = maximumAge
+        self.youngAge = youngAge
     }
+}
+
+/// A patient age given in days or months (`age: 1-28 days`, `age: 2-23 months`).
+public struct YoungAge: Sendable, Hashable, Codable {
+    /// Days or months.
+    public enum Unit: String, Sendable, Hashable, Codable {
+        /// Days of life (newborn codes).
+        case days
+        /// Months of life (infant codes).
+        case months
+    }
+
+    /// The unit of `range`.
+    public var unit: Unit
+    /// Youngest and oldest age in `unit`.
+    public var range: ClosedRange<Int>
+
+    /// Creates an age range in days or months.
+    public init(unit: Unit, range: ClosedRange<Int>) {
+        self.unit = unit
+        self.range = range
+    }
+
+    /// Whole years of an age of `value` in `unit` (0 for days, months ÷ 12).
+    public func years(_ value: Int) -> Int { unit == .days ? value / 365 : value / 12 }
 }
 
 /// An alternative code: what would move a coder from this procedure's code to a neighbouring one

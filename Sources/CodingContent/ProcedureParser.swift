@@ -364,18 +364,43 @@ struct FileParser {
                 }
             case "age":
                 if let s = string(value, key: "age") {
-                    let parts = s.split(separator: "-").map { Int($0.trimmed) }
-                    if parts.count == 2, let lo = parts[0], let hi = parts[1], lo >= 0, lo <= hi, hi <= 120 {
-                        profile.minimumAge = lo
-                        profile.maximumAge = hi
+                    if let age = FileParser.age(s) {
+                        profile.minimumAge = age.years.lowerBound
+                        profile.maximumAge = age.years.upperBound
+                        profile.youngAge = age.young
                     } else {
-                        error(at: value, "patient age '\(Excerpt.of(s))' must be a range like 18-85")
+                        error(
+                            at: value,
+                            "patient age '\(Excerpt.of(s))' must be a range like 18-85 (years), 1-28 days or 2-23 months")
                     }
                 }
             default: break
             }
         }
         return profile
+    }
+
+    /// A patient age range: `18-85` or `18-85 years` (0…120), `1-28 days` (1…365) or `2-23 months`
+    /// (1…35), with the range in whole years; `nil` when malformed.
+    static func age(_ text: String) -> (years: ClosedRange<Int>, young: YoungAge?)? {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count == 1 || words.count == 2 else { return nil }
+        let parts = words[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmed) }
+        guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo <= hi else { return nil }
+        switch words.count == 2 ? String(words[1]).lowercased() : "years" {
+        case "years":
+            guard lo >= 0, hi <= 120 else { return nil }
+            return (lo...hi, nil)
+        case "days":
+            guard lo >= 1, hi <= 365 else { return nil }
+            let young = YoungAge(unit: .days, range: lo...hi)
+            return (young.years(lo)...young.years(hi), young)
+        case "months":
+            guard lo >= 1, hi <= 35 else { return nil }
+            let young = YoungAge(unit: .months, range: lo...hi)
+            return (young.years(lo)...young.years(hi), young)
+        default: return nil
+        }
     }
 
     /// `contrasts` (v1) or `instead` (v2) entries; v1's `rules_out` and v2's `here` are the same field.

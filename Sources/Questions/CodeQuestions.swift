@@ -39,10 +39,7 @@ extension QuestionGenerator {
             if let side = plan.patient.side, e.procedure.system != .icd10pcs {
                 let modifier = CodeEntry.modifier(for: side)
                 expected += "-" + modifier
-                rationale +=
-                    side == .bilateral
-                    ? " Both sides were operated on, so report it with modifier 50: \(expected)."
-                    : " The operation was on the \(side.rawValue) side, so report it with modifier \(modifier): \(expected)."
+                rationale += " " + e.report.layout.sideSentence(side) + ", so report it with modifier \(modifier): \(expected)."
             }
             return Draft(stem: stem, choices: [], rationale: rationale + c.notes, entryAnswer: expected)
         }
@@ -82,6 +79,7 @@ extension QuestionGenerator {
         // FINDINGS may document an incidental condition (hemorrhoids seen on retroflexion) that an
         // option names; the diagnosis lines and the pathology decide.
         plan.findings = false
+        plan.findingsAreOptions = true
         let stem = reportStem(
             e, plan, narration: e.plan,
             question: "Which ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?", &rng)

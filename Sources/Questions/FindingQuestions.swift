@@ -12,6 +12,7 @@ extension QuestionGenerator {
         var plan = scenario(e, &rng)
         // Findings could say what the answer says; the report keeps to the steps that do not.
         plan.findings = false
+        plan.findingsAreOptions = true
         let stem = reportStem(e, plan, narration: e.contrastPlans[k], question: c.contrastQuestions[k], &rng)
         let prepared = c.contrasts[k]
         var choices = [prepared.right]

@@ -24,6 +24,11 @@ struct ReportMaterial: Sendable {
     var layout: ServiceLayout = .operative
     /// The FINDINGS paragraph, or `nil` when the file has none.
     var findings: String?
+    /// Whether the findings tell a deciding fact: a finding shares two content words with what an
+    /// alternative would need or what rules it out (`instead`'s `when` and `here`), such as the
+    /// incarcerated bowel of an incarcerated hernia repair. Such findings are told in every report
+    /// whose answer is the CPT code, even when the kind otherwise leaves FINDINGS out.
+    var findingsDecide = false
     /// The SPECIMENS line, if any.
     var specimen: String?
     /// Per PROCEDURE template: the line filled for no side, right, left and both sides (`sideSlot`).
@@ -67,7 +72,10 @@ struct ReportMaterial: Sendable {
         // A PROCEDURE line is kept as the surgeon words it ("Total thyroidectomy"), unless it names a
         // code or is the file's title word for word (lint warns about both).
         let written = (p.report?.procedure ?? []).filter { !mentionsCode($0) && !ReportWording.repeatsTitle($0, title: p.title) }
-        procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : written
+        // A line that only restates the code's title ("Chest X-ray, two views" for "Chest X-ray, two
+        // views") reads like a code book; the clinician's other wordings are told instead.
+        let own = written.filter { !ReportMaterial.restatesTitle($0, title: p.title) }
+        procedureLines = written.isEmpty ? [ReportMaterial.neutralLine(p)] : own.isEmpty ? written : own
         let kinds = p.anesthesia.isEmpty ? [p.usualAnesthesia] : p.anesthesia
         anesthesia = CareSetting.allCases.map { place in
             let fitting = kinds.filter { $0.fits(place) }
@@ -87,6 +95,14 @@ struct ReportMaterial: Sendable {
         settings = paired.isEmpty ? [listed[0]] : paired
         let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
         findings = told.isEmpty ? nil : told.joined(separator: " ")
+        let deciding = Set(p.contrasts.flatMap { Wording.tokens($0.when + " " + ($0.rulesOut ?? "")) }.filter(ReportMaterial.isContentWord))
+        // Findings of a file with an added service may document that service (a cholangiogram
+        // reading): they stay with the kinds that tell the service, never forced in.
+        findingsDecide =
+            !p.additions.contains { $0.note != nil }
+            && told.contains { finding in
+                Set(Wording.tokens(finding).filter(ReportMaterial.isContentWord)).intersection(deciding).count >= 2
+            }
         specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
         // Everything a report line needs is written here, so generating a question only appends.
         filledLines = procedureLines.map { template in [nil, Side.right, .left, .bilateral].map { ReportMaterial.fill(template, side: $0) }
@@ -107,6 +123,24 @@ struct ReportMaterial: Sendable {
             p.diagnoses.indices.filter { p.diagnoses[$0].side == nil || p.diagnoses[$0].side == side }
         }
     }
+
+    /// Whether a heading `line` closely restates `title`: every content word of the line is one of
+    /// the title's (plural or not), and it leaves out at most one of them.
+    static func restatesTitle(_ line: String, title: String) -> Bool {
+        func words(_ text: String) -> Set<String> {
+            let bare = text.replacingOccurrences(of: "{Side}", with: "").replacingOccurrences(of: "{side}", with: "")
+            return Set(
+                Wording.tokens(bare).filter { $0.count >= 3 && !Wording.stopWords.contains($0) }.map {
+                    $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : $0
+                })
+        }
+        let mine = words(line)
+        let theirs = words(title)
+        return !mine.isEmpty && mine.isSubset(of: theirs) && mine.count + 1 >= theirs.count
+    }
+
+    /// A word that carries a clinical fact: four letters or more, not a stop word.
+    static func isContentWord(_ word: String) -> Bool { word.count >= 4 && !Wording.stopWords.contains(word) }
 
     /// The PROCEDURE line of a file without `report`: its family in words ("{Side} hip arthrodesis"),
     /// or a neutral line when it has no family.
@@ -141,8 +175,14 @@ struct ReportPlan {
     var diagnosis: Int?
     /// Where the service happens.
     var setting: CareSetting
-    /// Whether the FINDINGS line is told.
+    /// Whether the FINDINGS line is told. Deciding findings (`ReportMaterial.findingsDecide`) are
+    /// told anyway unless `findingsAreOptions`.
     var findings = true
+    /// Whether FINDINGS must stay out whatever they say: the options are findings (`contrast`) or the
+    /// answer is the diagnosis alone (`diagnosis`), which findings of an incidental condition would blur.
+    var findingsAreOptions = false
+    /// Whether this report tells FINDINGS.
+    func tellsFindings(_ report: ReportMaterial) -> Bool { findings || (report.findingsDecide && !findingsAreOptions) }
     /// Service notes: the ASA physical status (1…6), anesthesia minutes and dose (index into
     /// `ServiceFacts.doses`) the note documents; drawn by the note when `nil`.
     var physicalStatus: Int?
@@ -203,7 +243,7 @@ extension QuestionGenerator {
         text += "\nANESTHESIA: "
         let slotOfSetting = ReportMaterial.settingSlot(plan.setting)
         text += rng.element(of: plan.codingTask ? e.report.codingAnesthesia[slotOfSetting] : e.report.anesthesia[slotOfSetting])
-        if plan.findings, let findings = e.report.findings {
+        if plan.tellsFindings(e.report), let findings = e.report.findings {
             text += "\nFINDINGS: "
             text += findings
         }
@@ -230,40 +270,13 @@ extension QuestionGenerator {
     /// The description's first sentence: who the patient is and where the service happens.
     private func arrival(_ plan: ReportPlan, usual: CareSetting, into text: inout String, _ rng: inout SplitMix64) {
         let patient = plan.patient
-        let whereabouts: String
-        switch plan.setting {
-        case .office: whereabouts = " was seen in the office procedure room"
-        case .emergencyDepartment: whereabouts = " was seen in the emergency department"
-        case .endoscopySuite: whereabouts = " was brought to the endoscopy suite"
-        case .outpatientSurgery: whereabouts = " was brought to the operating room"
-        case .laborAndDelivery: whereabouts = " was on the labor and delivery unit"
-        case .bedside: whereabouts = " was seen at the bedside"
-        case .interventionalSuite: whereabouts = " was brought to the interventional radiology suite"
-        case .cathLab: whereabouts = " was brought to the cardiac catheterization laboratory"
-        case .inpatient:
-            // An admitted patient still has an endoscopy in the endoscopy suite, a bedside procedure
-            // at the bedside, a delivery on the labor and delivery unit.
-            switch usual {
-            case .endoscopySuite: whereabouts = " was an inpatient and was brought to the endoscopy suite"
-            case .office, .emergencyDepartment: whereabouts = " was an inpatient and was brought to the procedure room"
-            case .outpatientSurgery, .inpatient, .imagingDepartment, .laboratory, .infusionCenter:
-                whereabouts = " was admitted and brought to the operating room"
-            case .laborAndDelivery: whereabouts = " was on the labor and delivery unit"
-            case .bedside: whereabouts = " was an inpatient and was seen at the bedside"
-            case .interventionalSuite: whereabouts = " was an inpatient and was brought to the interventional radiology suite"
-            case .cathLab: whereabouts = " was an inpatient and was brought to the cardiac catheterization laboratory"
-            }
-        case .imagingDepartment: whereabouts = " was seen in the imaging department"
-        case .laboratory: whereabouts = " came to the laboratory"
-        case .infusionCenter: whereabouts = " was seen in the infusion center"
-        }
         let variant = rng.below(3)
-        let an = patient.article == "an"
-        text += variant == 1 ? (an ? "An " : "A ") : (an ? "The patient, an " : "The patient, a ")
-        text += Self.ages[min(patient.age, Self.ages.count - 1)]
+        text += variant == 1 ? (patient.an ? "An " : "A ") : (patient.an ? "The patient, an " : "The patient, a ")
+        text += patient.ageWords
         text += patient.person
         if variant != 1 { text += "," }
-        text += whereabouts
+        text += " "
+        text += plan.setting.whereabouts(usual: usual, layout: .operative)
         switch variant {
         case 0: text += "."
         case 1: text += ", and the planned procedure was confirmed."
@@ -326,6 +339,8 @@ extension QuestionGenerator {
                 continue
             }
             var connective = position == 0 ? "" : rng.element(of: last ? Self.closingConnectives : Self.connectives)
+            // A pathology report describes the specimen; it does not narrate ("Next, …", "Lastly, …").
+            if e.report.layout == .pathology { connective = "" }
             if connective == previous { connective = "" }  // never "Then … Then …"
             if e.thenSteps[s] { connective = "" }  // never "Next, … then …"
             previous = connective
@@ -350,5 +365,45 @@ extension QuestionGenerator {
     func drawDiagnosis(_ e: ProcedureEntry, side: Side?, _ rng: inout SplitMix64) -> Int? {
         let fitting = e.report.fittingDiagnoses[ReportMaterial.sideSlot(side)]
         return fitting.isEmpty ? nil : fitting[rng.below(fitting.count)]
+    }
+}
+
+extension CareSetting {
+    /// Where a note says the patient was, after the subject ("was brought to the endoscopy suite"):
+    /// the one home of the arrival phrase of operative reports and service notes. An inpatient keeps
+    /// the place where the work is usually done (`usual`): an admitted patient still has an endoscopy
+    /// in the endoscopy suite, an X-ray in the imaging department, a delivery on the labor and
+    /// delivery unit. An office procedure is done in the procedure room; a visit, an injection or an
+    /// order in the office.
+    func whereabouts(usual: CareSetting, layout: ServiceLayout) -> String {
+        let procedure = layout == .operative || layout == .anesthesia
+        switch self {
+        case .office: return procedure ? "was seen in the office procedure room" : "was seen in the office"
+        case .emergencyDepartment: return "was seen in the emergency department"
+        case .endoscopySuite: return "was brought to the endoscopy suite"
+        case .outpatientSurgery: return "was brought to the operating room"
+        case .laborAndDelivery: return "was on the labor and delivery unit"
+        case .bedside: return "was seen at the bedside"
+        case .interventionalSuite: return "was brought to the interventional radiology suite"
+        case .cathLab: return "was brought to the cardiac catheterization laboratory"
+        case .imagingDepartment: return "was seen in the imaging department"
+        case .laboratory: return "came to the laboratory"
+        case .infusionCenter: return "was seen in the infusion center"
+        case .inpatient:
+            switch usual {
+            case .endoscopySuite: return "was an inpatient and was brought to the endoscopy suite"
+            case .office, .emergencyDepartment:
+                return procedure ? "was an inpatient and was brought to the procedure room" : "was seen as a hospital inpatient"
+            case .outpatientSurgery, .inpatient:
+                return procedure ? "was admitted and brought to the operating room" : "was seen as a hospital inpatient"
+            case .imagingDepartment: return "was an inpatient and was brought to the imaging department"
+            case .laboratory, .infusionCenter:
+                return layout == .anesthesia ? "was admitted and brought to the operating room" : "was seen as a hospital inpatient"
+            case .laborAndDelivery: return "was on the labor and delivery unit"
+            case .bedside: return "was an inpatient and was seen at the bedside"
+            case .interventionalSuite: return "was an inpatient and was brought to the interventional radiology suite"
+            case .cathLab: return "was an inpatient and was brought to the cardiac catheterization laboratory"
+            }
+        }
     }
 }

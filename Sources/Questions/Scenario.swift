@@ -3,23 +3,58 @@ import Determinism
 
 /// The patient and side of one scenario, drawn from the procedure's profile.
 struct Patient {
+    /// The age in whole years (0 for a newborn).
     var age: Int
     var female: Bool
     var side: Side?
     /// "woman", "male patient", "girl", …
     var noun: String
+    /// The age in days or months, when the file gives a newborn's or an infant's age so; a scenario
+    /// that sets `age` in years sets this to `nil`.
+    var young: (unit: YoungAge.Unit, value: Int)?
 
     var possessive: String { female ? "her" : "his" }
     /// "woman", "man", "girl" or "boy", for sentences that already say "patient".
     var person: String { age < 18 ? (female ? "girl" : "boy") : (female ? "woman" : "man") }
-    /// "a" or "an" before the age ("an 18-year-old", "an 81-year-old").
-    var article: String { String(age).hasPrefix("8") || age == 11 || age == 18 ? "an" : "a" }
+    /// The number told before "-year-old", "-month-old" or "-day-old".
+    private var number: Int { young?.value ?? age }
+    /// Whether the age reads with "an" ("an 18-year-old", "an 8-month-old", "an 11-day-old").
+    var an: Bool { String(number).hasPrefix("8") || number == 11 || number == 18 }
+    /// "a" or "an" before the age.
+    var article: String { an ? "an" : "a" }
+    /// "54-year-old ", "5-month-old ", "3-day-old " (with the trailing space).
+    var ageWords: String {
+        switch young?.unit {
+        case .days?: QuestionGenerator.dayAges[min(number, QuestionGenerator.dayAges.count - 1)]
+        case .months?: QuestionGenerator.monthAges[min(number, QuestionGenerator.monthAges.count - 1)]
+        case nil: QuestionGenerator.ages[min(age, QuestionGenerator.ages.count - 1)]
+        }
+    }
+    /// Whether the age is a qualifying circumstance for anesthesia (99100): younger than one year or
+    /// older than seventy.
+    var extremeAge: Bool { age < 1 || age > 70 }
+    /// The age in words for a rationale: "84 years old", "5 months old", "3 days old".
+    var ageSpoken: String {
+        switch young?.unit {
+        case .days?: "\(number) day\(number == 1 ? "" : "s") old"
+        case .months?: "\(number) month\(number == 1 ? "" : "s") old"
+        case nil: "\(age) year\(age == 1 ? "" : "s") old"
+        }
+    }
 }
 
 extension QuestionGenerator {
     /// Draws age, sex and the way the patient is named, for a scenario on `side`.
     func drawPatient(_ profile: PatientProfile, side: Side?, _ rng: inout SplitMix64) -> Patient {
-        let age = rng.int(in: profile.minimumAge...max(profile.minimumAge, profile.maximumAge))
+        let age: Int
+        var young: (unit: YoungAge.Unit, value: Int)?
+        if let infant = profile.youngAge {
+            let value = rng.int(in: infant.range)
+            young = (infant.unit, value)
+            age = infant.years(value)
+        } else {
+            age = rng.int(in: profile.minimumAge...max(profile.minimumAge, profile.maximumAge))
+        }
         let female: Bool
         switch profile.sex {
         case .female: female = true
@@ -32,7 +67,7 @@ extension QuestionGenerator {
         } else {
             noun = rng.element(of: female ? Self.women : Self.men)
         }
-        return Patient(age: age, female: female, side: side, noun: noun)
+        return Patient(age: age, female: female, side: side, noun: noun, young: young)
     }
 
     static let women = ["woman", "female patient"]
@@ -40,6 +75,10 @@ extension QuestionGenerator {
 
     /// "0-year-old " … "120-year-old ", so ages are not formatted per question.
     static let ages: [String] = (0...120).map { "\($0)-year-old " }
+    /// "0-day-old " … "365-day-old ".
+    static let dayAges: [String] = (0...365).map { "\($0)-day-old " }
+    /// "0-month-old " … "35-month-old ".
+    static let monthAges: [String] = (0...35).map { "\($0)-month-old " }
 
     static let connectives = ["", "", "Next, ", "Then ", "After that, ", "Subsequently, "]
     static let closingConnectives = ["", "Finally, ", "Lastly, "]

@@ -27,7 +27,7 @@ extension QuestionGenerator {
         var heading = e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
         let dose = serviceDose(p, plan, &rng)
         if let dose { heading = heading.replacingOccurrences(of: "{dose}", with: dose.description) }
-        let findings = plan.findings ? e.report.findings : nil
+        let findings = plan.tellsFindings(e.report) ? e.report.findings : nil
         func line(_ name: String, _ value: String?) {
             guard let value else { return }
             if !text.isEmpty { text += "\n" }
@@ -39,7 +39,7 @@ extension QuestionGenerator {
             if !text.isEmpty { text += "\n" }
             text += name
             text += ":"
-            if arrival { serviceArrival(plan, layout: e.report.layout, into: &text, &rng) }
+            if arrival { serviceArrival(plan, usual: e.report.setting, layout: e.report.layout, into: &text, &rng) }
             if let circumstance = plan.circumstance {
                 text += " "
                 text += circumstance
@@ -61,9 +61,8 @@ extension QuestionGenerator {
         case .pathology:
             // A specimen comes to the laboratory without its patient: the history names who it is from.
             let patient = plan.patient
-            let age = Self.ages[min(patient.age, Self.ages.count - 1)]
             line("SPECIMEN", heading)
-            line("CLINICAL HISTORY", Wording.capitalized(age + patient.person) + ". " + reason)
+            line("CLINICAL HISTORY", Wording.capitalized(patient.ageWords + patient.person) + ". " + reason)
             body("GROSS DESCRIPTION", arrival: false)
             line("MICROSCOPIC DESCRIPTION", findings)
             line("DIAGNOSIS", pathology ?? conclusion)
@@ -117,37 +116,22 @@ extension QuestionGenerator {
     }
 
     /// The first sentence of a service note's narrative: who the patient is and where.
-    private func serviceArrival(_ plan: ReportPlan, layout: ServiceLayout, into text: inout String, _ rng: inout SplitMix64) {
+    private func serviceArrival(
+        _ plan: ReportPlan, usual: CareSetting, layout: ServiceLayout, into text: inout String, _ rng: inout SplitMix64
+    ) {
         let patient = plan.patient
-        let whereabouts: String
-        switch plan.setting {
-        case .office: whereabouts = "was seen in the office"
-        case .emergencyDepartment: whereabouts = "was seen in the emergency department"
-        case .endoscopySuite: whereabouts = "was seen in the endoscopy suite"
-        case .outpatientSurgery: whereabouts = "was brought to the operating room"
-        case .inpatient: whereabouts = layout == .anesthesia ? "was brought to the operating room" : "was seen as a hospital inpatient"
-        case .imagingDepartment: whereabouts = "was seen in the imaging department"
-        case .laboratory: whereabouts = "came to the laboratory"
-        case .laborAndDelivery: whereabouts = "was in the labor and delivery unit"
-        case .infusionCenter: whereabouts = "was seen in the infusion center"
-        case .bedside: whereabouts = "was seen at the bedside"
-        case .interventionalSuite: whereabouts = "was brought to the interventional radiology suite"
-        case .cathLab: whereabouts = "was brought to the cardiac catheterization laboratory"
-        }
-        let an = patient.article == "an"
-        let age = Self.ages[min(patient.age, Self.ages.count - 1)]
         if rng.below(2) == 0 {
-            text += an ? " An " : " A "
-            text += age
+            text += patient.an ? " An " : " A "
+            text += patient.ageWords
             text += patient.person
             text += " "
         } else {
-            text += an ? " The patient, an " : " The patient, a "
-            text += age
+            text += patient.an ? " The patient, an " : " The patient, a "
+            text += patient.ageWords
             text += patient.person
             text += ", "
         }
-        text += whereabouts
+        text += plan.setting.whereabouts(usual: usual, layout: layout)
         text += "."
     }
 

@@ -7,6 +7,8 @@ import Foundation
 extension QuestionGenerator {
     /// An anesthesia record with a drawn physical status, anesthesia time and, for about half the
     /// scenarios of a file that lists one, a qualifying circumstance; the learner types the total units.
+    /// A patient younger than one year or older than seventy always brings the extreme-age
+    /// circumstance (99100), told by the file's note when drawn, else by the age on the record.
     func anesthesiaUnits(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         let p = e.procedure
@@ -19,17 +21,34 @@ extension QuestionGenerator {
         let circumstances = p.additions.filter { $0.note != nil && ServiceFacts.qualifyingCircumstanceUnits($0.code) != nil }
         var circumstance: Addition?
         if !circumstances.isEmpty, rng.below(2) == 0 { circumstance = rng.element(of: circumstances) }
-        // The extreme-age circumstance must match the patient's age, told or not.
+        // The extreme-age circumstance must match the patient's age, told or not: a file that lists
+        // 99100 tells it by its note (an old patient), and otherwise keeps the age within 1…70.
         let ageRule = p.additions.contains { $0.code == "99100" }
-        if circumstance?.code == "99100" {
-            let low = max(71, p.patient.minimumAge)
-            plan.patient.age = rng.int(in: low...max(low, p.patient.maximumAge))
-        } else if ageRule {
-            plan.patient.age = min(max(plan.patient.age, 1), 70)
+        if circumstance?.code == "99100", !plan.patient.extremeAge {
+            if p.patient.maximumAge > 70 {
+                let low = max(71, p.patient.minimumAge)
+                plan.patient.age = rng.int(in: low...max(low, p.patient.maximumAge))
+                plan.patient.young = nil
+            } else {
+                circumstance = nil
+            }
+        } else if circumstance?.code != "99100", ageRule, plan.patient.extremeAge, p.patient.maximumAge >= 1 {
+            plan.patient.age = min(max(plan.patient.age, max(1, p.patient.minimumAge)), max(70, p.patient.minimumAge))
+            plan.patient.young = nil
         }
         plan.circumstance = circumstance?.note
         let emergency = circumstance?.code == "99140"
-        let qcUnits = circumstance.flatMap { ServiceFacts.qualifyingCircumstanceUnits($0.code) } ?? 0
+        // Every qualifying circumstance of this record: the drawn one, and the patient's age.
+        var reported: [(code: String, units: Int, why: String)] = []
+        if let circumstance, let units = ServiceFacts.qualifyingCircumstanceUnits(circumstance.code) {
+            reported.append((circumstance.code, units, "The record documents a qualifying circumstance (\(circumstance.when))"))
+        }
+        if plan.patient.extremeAge, !reported.contains(where: { $0.code == "99100" }) {
+            let bound = plan.patient.age < 1 ? "younger than one year" : "older than seventy"
+            reported.append(
+                ("99100", 1, "The patient is \(plan.patient.ageSpoken), \(bound): an extreme of age is a qualifying circumstance"))
+        }
+        let qcUnits = reported.reduce(0) { $0 + $1.units }
         let statusUnits = ServiceFacts.physicalStatusUnits(status)
         let timeTenths = ServiceFacts.timeUnitTenths(minutes: minutes)
         let totalTenths = (base + statusUnits + qcUnits) * 10 + timeTenths
@@ -40,16 +59,17 @@ extension QuestionGenerator {
         let total = Self.tenths(totalTenths)
         var parts = ["\(base) base units", "\(Self.tenths(timeTenths)) time units (\(minutes) minutes ÷ 15, to one decimal)"]
         parts.append("\(statusUnits) for physical status P\(status)")
-        if let circumstance { parts.append("\(qcUnits) for the qualifying circumstance \(circumstance.code)") }
+        for c in reported { parts.append("\(c.units) for the qualifying circumstance \(c.code)") }
         var rationale = "\(total) units: " + parts.joined(separator: " + ") + " = \(total)."
         rationale += " Anesthesia time runs from the start to the end time on the record."
         rationale +=
             " Physical status P1, P2 and P6 add no units, P3 adds 1, P4 2 and P5 3; the class is reported as modifier P\(status) on the anesthesia code."
-        if let circumstance {
+        for c in reported {
             rationale +=
-                " The record documents a qualifying circumstance (\(circumstance.when)), reported with add-on code \(circumstance.code), which adds \(qcUnits) under the ASA values (99100 1, 99140 2, 99116 and 99135 5)."
-        } else {
-            rationale += " The record documents no qualifying circumstance."
+                " \(c.why), reported with add-on code \(c.code), which adds \(c.units) under the ASA values (99100 1, 99140 2, 99116 and 99135 5)."
+        }
+        if reported.isEmpty {
+            rationale += " The record documents no qualifying circumstance, and the patient's age (\(plan.patient.ageSpoken)) is not one."
         }
         rationale +=
             " Convention of this question: time units to one decimal, ASA qualifying-circumstance values; Medicare pays no qualifying-circumstance units and payers differ on time rounding."
@@ -60,7 +80,14 @@ extension QuestionGenerator {
             grading.append(GradedAnswer(min: value - 0.001, max: value + 0.001, credit: 0, feedback: feedback))
         }
         mistake(totalTenths - statusUnits * 10, "The physical status units are missing: P\(status) adds \(statusUnits).")
-        mistake(totalTenths - qcUnits * 10, "The qualifying circumstance units are missing: \(circumstance?.code ?? "") adds \(qcUnits).")
+        for c in reported {
+            mistake(totalTenths - c.units * 10, "The qualifying circumstance units are missing: \(c.code) adds \(c.units).")
+        }
+        if reported.count > 1 {
+            mistake(
+                totalTenths - qcUnits * 10,
+                "The qualifying circumstance units are missing: \(reported.map { "\($0.code) adds \($0.units)" }.joined(separator: ", ")).")
+        }
         mistake(
             totalTenths - timeTenths + (minutes + 14) / 15 * 10,
             "Time units are counted to one decimal here, not rounded up to whole 15-minute units.")

@@ -1,3 +1,4 @@
+import CodingContent
 import Determinism
 import Foundation
 import SourceText
@@ -239,5 +240,51 @@ struct TextWords: Sendable {
             }
         }
         return Int(bitPattern: UInt(hash))
+    }
+}
+
+extension ServiceLayout {
+    /// The rationale sentence naming the side a sided service was done on, in the words of its
+    /// document: "The operation was on the right side", "The right side was examined".
+    func sideSentence(_ side: Side) -> String {
+        let both = side == .bilateral
+        let which = "the \(side.rawValue) side"
+        switch self {
+        case .operative, .anesthesia: return both ? "Both sides were operated on" : "The operation was on \(which)"
+        case .radiology: return both ? "Both sides were examined" : "The exam was of \(which)"
+        case .medication: return both ? "Both sides were injected" : "The injection was on \(which)"
+        case .pathology, .laboratory: return both ? "The specimens are from both sides" : "The specimen is from \(which)"
+        case .medicine, .supply: return both ? "The service was on both sides" : "The service was on \(which)"
+        }
+    }
+
+    /// What a diagnosis rationale calls the line that documents the diagnosis to code: "the
+    /// postoperative diagnosis" of an operative report, "the impression" of a radiology report.
+    var diagnosisSource: String {
+        switch self {
+        case .operative: "the postoperative diagnosis"
+        case .anesthesia: "the diagnosis on the anesthesia record"
+        case .radiology: "the impression"
+        case .pathology: "the pathology diagnosis"
+        case .laboratory: "the reason for the test"
+        case .medicine: "the assessment"
+        case .medication, .supply: "the documented diagnosis"
+        }
+    }
+
+    /// The rule a diagnosis rationale states when the reason given before the service names another
+    /// condition than the one confirmed (`preop` quoted as written).
+    func confirmedDiagnosisRule(preop: String) -> String {
+        switch self {
+        case .operative:
+            " Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“\(preop)”)."
+        case .anesthesia: " Code the diagnosis on the anesthesia record (“\(preop)”)."
+        case .radiology: " Code the diagnosis the exam confirmed, the impression, not the reason for the exam (“\(preop)”)."
+        case .pathology: " Code the pathology diagnosis, not the clinical history (“\(preop)”)."
+        case .laboratory:
+            " Code the documented reason for the test (“\(preop)”); a result the ordering clinician has not interpreted is not a diagnosis."
+        case .medicine: " Code the diagnosis the assessment documents, not the reason for the visit (“\(preop)”)."
+        case .medication, .supply: " Code the documented diagnosis, not the reason first given (“\(preop)”)."
+        }
     }
 }

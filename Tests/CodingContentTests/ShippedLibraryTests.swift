@@ -46,12 +46,7 @@ import Testing
 
     @Test func familyMembersAreRelatedToEachOther() {
         // E/M families are ordered by the level their `visit` facts require, not by authored relations.
-        // Anesthesia and HCPCS drug families group codes by region or drug class; their relations are
-        // not complete yet (J1030/J1040/J1100/J3301, 00731/00811/00812), so this rule covers the rest.
-        let byFamily = Dictionary(
-            grouping: library.procedures.filter {
-                $0.family != nil && $0.visit == nil && !["Anesthesia", "HCPCS Level II"].contains($0.section.first ?? "")
-            }, by: { $0.family! })
+        let byFamily = Dictionary(grouping: library.procedures.filter { $0.family != nil && $0.visit == nil }, by: { $0.family! })
         for (_, members) in byFamily {
             for p in members {
                 let related = Set(p.contrasts.map(\.code) + p.additions.map(\.code))

@@ -81,6 +81,11 @@ import Testing
         for addition in p.additions where stem.contains(addition.note ?? "\u{0}") {
             circumstance += ["99100": 1, "99116": 5, "99135": 5, "99140": 2][addition.code] ?? 0
         }
+        // A patient under one or over seventy brings 99100 even when no sentence tells it.
+        let course = stem.components(separatedBy: "ANESTHESIA COURSE: ")[1].drop { !$0.isNumber }
+        let age = Int(course.prefix { $0.isNumber })!
+        let years = course.drop { $0.isNumber }.hasPrefix("-year-")
+        if !stem.contains(p.additions.first { $0.code == "99100" }?.note ?? "\u{0}"), !years || age > 70 { circumstance += 1 }
         let statusUnits = [0.0, 0, 0, 1, 2, 3, 0][status]
         let time = (minutes / 15 * 10).rounded(.toNearestOrAwayFromZero) / 10
         let total = Double(p.service.baseUnits!) + time + statusUnits + circumstance

@@ -22,7 +22,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:88305/vignette-entry", seed: 1)
         #expect(
             q.stem
-                == "SPECIMEN: Colon, sigmoid, polyp, snare removal.\nCLINICAL HISTORY: 52-year-old man. Sigmoid colon polyp.\nGROSS DESCRIPTION: Received in formalin labeled with the patient's name and \"sigmoid polyp\" is a single tan polypoid fragment, 1.2 cm across, with a short stalk. Lastly, the stalk margin was inked, the polyp was bisected through the stalk and entirely submitted in one cassette.\nMICROSCOPIC DESCRIPTION: Sections show colonic mucosa with crowded tubular glands lined by elongated, hyperchromatic nuclei, without invasion of the stalk.\nDIAGNOSIS: Tubular adenoma of the sigmoid colon.\n\nEnter the CPT code for this service."
+                == "SPECIMEN: Colon, sigmoid, polyp, snare removal.\nCLINICAL HISTORY: 52-year-old man. Sigmoid colon polyp.\nGROSS DESCRIPTION: Received in formalin labeled with the patient's name and \"sigmoid polyp\" is a single tan polypoid fragment, 1.2 cm across, with a short stalk. The stalk margin was inked, the polyp was bisected through the stalk and entirely submitted in one cassette.\nMICROSCOPIC DESCRIPTION: Sections show colonic mucosa with crowded tubular glands lined by elongated, hyperchromatic nuclei, without invasion of the stalk.\nDIAGNOSIS: Tubular adenoma of the sigmoid colon.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "88305"))
