@@ -102,7 +102,18 @@ extension QuestionGenerator {
         rotate(&dx, by: rng.below(min(3, max(dx.count, 1))))
         rng.shuffle(&cpt)
         // The alternative code, the nearest confusable one, is the CPT decision half of the time.
-        if let code = cpt.firstIndex(where: { $0.first?.axis == .code }), rng.below(2) == 0 { cpt.swapAt(0, code) }
+        if let code = cpt.firstIndex(where: { $0.first?.axis == .code }), rng.below(2) == 0 {
+            cpt.swapAt(0, code)
+            // When the nearest alternative is also work the key includes (43235, the diagnostic EGD,
+            // beside 43251), it cannot cross with that included code (the same code twice): the code
+            // is then the decision, against the diagnosis or the side, or with three wrong codes.
+            var probe = key
+            cpt[0][0].apply(&probe)
+            if included.contains(where: { $0.code == probe.main }) {
+                let rest = cpt.filter { $0.first?.axis != .bundled }
+                if rest.count + (dx.isEmpty ? 0 : 1) >= 2 || rest.map(\.count).reduce(dx.count, +) >= 3 { cpt = rest }
+            }
+        }
         var axes = cpt
         if !dx.isEmpty { axes.insert(dx, at: 0) }
         let choices = crossedOptions(key: key, axes: axes, because: because)
@@ -162,7 +173,7 @@ extension QuestionGenerator {
                 axis: .bundled,
                 why:
                     "\(code) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule).",
-                omits: false
+                omits: false, beside: includedBeside([code])
             ) { $0.bundled = [code] }
         }
         if !bundled.isEmpty { decisions.append(bundled) }
@@ -192,11 +203,21 @@ extension QuestionGenerator {
             for w in wrong { w.apply(&parts) }
             let text = parts.text
             guard text != key.text, !Self.repeatsCode(text) else { return nil }
+            // Each decision's rationale speaks of this option's own main code.
+            var reasons: [(axis: DecisionAxis, why: String)] = []
+            for w in wrong {
+                if parts.main != key.main, let beside = w.beside {
+                    guard let why = beside(parts.main) else { return nil }
+                    reasons.append((w.axis, why))
+                } else {
+                    reasons.append((w.axis, w.why))
+                }
+            }
             let why =
-                wrong.count == 1
-                ? wrong[0].why
+                reasons.count == 1
+                ? reasons[0].why
                 : "Two decisions are wrong. "
-                    + wrong.sorted { ($0.axis == .diagnosis ? 1 : 0) < ($1.axis == .diagnosis ? 1 : 0) }
+                    + reasons.sorted { ($0.axis == .diagnosis ? 1 : 0) < ($1.axis == .diagnosis ? 1 : 0) }
                     .map { Self.axisLabel($0.axis) + ": " + $0.why }.joined(separator: " ")
             return Choice(text: text, correct: false, rationale: why)
         }
@@ -234,6 +255,24 @@ extension QuestionGenerator {
             }
         }
         return [right] + singles.prefix(count)
+    }
+
+    /// Why `codes` (work the note's code includes) are not added beside another main code: only when
+    /// that code's own file includes each of them too; `nil` otherwise (a panel without direct
+    /// bilirubin does not include it, so 80053 with 82248 is not wrong on the bundling decision).
+    func includedBeside(_ codes: [String]) -> (String) -> String? {
+        { main in
+            guard let j = index.byCode[main] else { return nil }
+            let inclusions = index[j].procedure.inclusions
+            var reasons: [String] = []
+            for code in codes {
+                guard let inclusion = inclusions.first(where: { $0.code == code }) else { return nil }
+                reasons.append("\(inclusion.service) is included in \(main) too, because \(inclusion.why ?? inclusion.reason.rule)")
+            }
+            return codes.count == 1
+                ? "\(codes[0]) should not be added: \(reasons[0])."
+                : "None of \(codes.joined(separator: ", ")) is added: " + reasons.joined(separator: "; ") + "."
+        }
     }
 
     /// "CPT", "Modifier", … — how a two-error rationale names each decision.
@@ -367,7 +406,7 @@ extension QuestionGenerator {
             return WrongDecision(
                 axis: .bundled,
                 why: "\(code) should not be added: \(inclusion.service) is part of \(p.code) (\(inclusion.why ?? inclusion.reason.rule)).",
-                omits: false
+                omits: false, beside: includedBeside([code])
             ) { $0.bundled = [code] }
         }
         if included.count >= 2 {
@@ -375,7 +414,8 @@ extension QuestionGenerator {
             bundled.append(
                 WrongDecision(
                     axis: .bundled,
-                    why: "None of \(codes.joined(separator: ", ")) is added: that work is included in \(p.code).", omits: false
+                    why: "None of \(codes.joined(separator: ", ")) is added: that work is included in \(p.code).", omits: false,
+                    beside: includedBeside(codes)
                 ) { $0.bundled = codes })
         }
         if !bundled.isEmpty { axes.append(bundled) }
@@ -462,8 +502,8 @@ extension KindAvailability {
             gaps[.codeSet] = "it lists no diagnoses"
         } else if !narratable {
             gaps[.codeSet] = "no step can be narrated"
-        } else if neighbours.mustCount == 0, !p.isSided, !documentedInclusion, candidates.diagnosisPool.count < 2 {
-            gaps[.codeSet] = "no code set differing in one element can be made"
+        } else if !Self.codeSetHasFourOptions(e, neighbours: neighbours, candidates: candidates) {
+            gaps[.codeSet] = "fewer than three wrong code sets can be made (two decisions to cross, or three wrong values of one)"
         }
         if !p.modifiers.contains(where: { ProcedureReading.twistPlacement($0, e.procedure, e.narratable) != nil }) || !narratable {
             gaps[.modifier] = "no modifier in 'modifiers' has a 'note' describing its situation"
@@ -472,6 +512,29 @@ extension KindAvailability {
             gaps[.bundling] = "no 'included' entry names a code and a narrated step, and no 'in_addition' entry has a 'note'"
         }
         return gaps
+    }
+}
+
+extension KindAvailability {
+    /// Whether every `code-set` question of the procedure has four distinct options, in the least
+    /// favourable variant (the additional service not told, the diagnosis with the fewest wrong
+    /// values): two decisions to cross, or three wrong values in all (`crossedOptions`).
+    static func codeSetHasFourOptions(_ e: ProcedureReading, neighbours: Neighbours, candidates: Candidates) -> Bool {
+        let p = e.procedure
+        let diagnoses = p.diagnoses.indices.filter { p.diagnoses[$0].side != .bilateral }
+        let usable = diagnoses.isEmpty ? Array(p.diagnoses.indices) : diagnoses
+        let dx = usable.map { candidates.codeSetDiagnosisValues[$0] }.min() ?? 0
+        let codes = min(3, neighbours.plausibleCodeCount)
+        // The side modifier: the other side and none, every scenario of a sided code has a side.
+        let sided = p.modifiers.contains { $0.modifier == "RT" || $0.modifier == "LT" }
+        let bundled = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }.count
+        let units = p.layout == .medication && p.service.unit != nil && !p.service.doses.isEmpty
+        let values = [dx, codes, sided ? 2 : 0, bundled, units ? 1 : 0]
+        if values.reduce(0, +) >= 3 { return true }
+        // Two decisions of one wrong value each cross into four options, but an alternative and an
+        // included code may not combine (the same code twice, or a code that does not include it).
+        let decisions = values.filter { $0 > 0 }.count
+        return decisions >= 2 && !(codes > 0 && bundled > 0)
     }
 }
 
@@ -549,11 +612,19 @@ struct WrongDecision {
     /// Whether it leaves an element of the key out (two omissions would make the key the superset).
     var omits: Bool
     var apply: (inout CodeSetParts) -> Void
+    /// For an included code reported separately: why it fails beside another main code (an
+    /// alternative), or `nil` when that code does not include it too (then reporting it there may be
+    /// right, and the option would not be wrong on this decision).
+    var beside: ((_ main: String) -> String?)?
 
-    init(axis: DecisionAxis, why: String, omits: Bool, apply: @escaping (inout CodeSetParts) -> Void) {
+    init(
+        axis: DecisionAxis, why: String, omits: Bool, beside: ((_ main: String) -> String?)? = nil,
+        apply: @escaping (inout CodeSetParts) -> Void
+    ) {
         self.axis = axis
         self.why = why
         self.omits = omits
+        self.beside = beside
         self.apply = apply
     }
 }
