@@ -101,22 +101,18 @@ extension QuestionGenerator {
         }
         rotate(&dx, by: rng.below(min(3, max(dx.count, 1))))
         rng.shuffle(&cpt)
-        // The alternative code, the nearest confusable one, is the CPT decision half of the time.
+        // The alternative code, the nearest confusable one, is the CPT decision half of the time, and
+        // is then always offered: when it is also work the key includes (43235, the diagnostic EGD,
+        // beside 43251) it cannot cross with that included code (the same code twice), so it crosses
+        // with the diagnosis or the side, or comes with two other wrong values.
+        var leading: Int?
         if let code = cpt.firstIndex(where: { $0.first?.axis == .code }), rng.below(2) == 0 {
             cpt.swapAt(0, code)
-            // When the nearest alternative is also work the key includes (43235, the diagnostic EGD,
-            // beside 43251), it cannot cross with that included code (the same code twice): the code
-            // is then the decision, against the diagnosis or the side, or with three wrong codes.
-            var probe = key
-            cpt[0][0].apply(&probe)
-            if included.contains(where: { $0.code == probe.main }) {
-                let rest = cpt.filter { $0.first?.axis != .bundled }
-                if rest.count + (dx.isEmpty ? 0 : 1) >= 2 || rest.map(\.count).reduce(dx.count, +) >= 3 { cpt = rest }
-            }
+            leading = dx.isEmpty ? 0 : 1
         }
         var axes = cpt
         if !dx.isEmpty { axes.insert(dx, at: 0) }
-        let choices = crossedOptions(key: key, axes: axes, because: because)
+        let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
@@ -195,8 +191,9 @@ extension QuestionGenerator {
     /// options and no option is the centre the others vary around. `axes` come in preference order;
     /// the first pair that gives four distinct options without a frequency cue is used. With one
     /// decision only, three different wrong values of it (the star is unavoidable; they are at least
-    /// different errors), then any wrong value to fill four.
-    func crossedOptions(key: CodeSetParts, axes: [[WrongDecision]], because: String) -> [Choice] {
+    /// different errors), then any wrong value to fill four. With `leading`, the first value of that
+    /// decision (the nearest alternative) is in the options whenever four can be made with it.
+    func crossedOptions(key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
         func option(_ wrong: [WrongDecision]) -> Choice? {
             var parts = key
@@ -221,28 +218,48 @@ extension QuestionGenerator {
                     .map { Self.axisLabel($0.axis) + ": " + $0.why }.joined(separator: " ")
             return Choice(text: text, correct: false, rationale: why)
         }
-        for a in axes.indices {
-            for b in axes.indices where b > a {
-                for wa in axes[a] {
-                    for wb in axes[b] where !(wa.omits && wb.omits) {
-                        let made = [option([wa]), option([wb]), option([wa, wb])].compactMap { $0 }
-                        let texts = Set(made.map(\.text) + [key.text])
-                        guard made.count == 3, texts.count == 4 else { continue }
-                        let choices = [right] + made
-                        if !Self.keyStandsOut(choices) { return choices }
+        // The strongest value of the first decision is tried against every other decision before the
+        // next value is (an included code that an alternative does not include crosses with the
+        // additional service instead).
+        func crossing(_ allowed: (Int, Int, Int, Int) -> Bool) -> [Choice]? {
+            for a in axes.indices {
+                for (x, wa) in axes[a].enumerated() {
+                    for b in axes.indices where b > a {
+                        for (y, wb) in axes[b].enumerated() where !(wa.omits && wb.omits) && allowed(a, x, b, y) {
+                            let made = [option([wa]), option([wb]), option([wa, wb])].compactMap { $0 }
+                            let texts = Set(made.map(\.text) + [key.text])
+                            guard made.count == 3, texts.count == 4 else { continue }
+                            let choices = [right] + made
+                            if !Self.keyStandsOut(choices) { return choices }
+                        }
                     }
                 }
             }
+            return nil
         }
         // One decision: different wrong values of it, then the other decisions' values; the first
         // three (in that order) that leave no frequency cue, else the first three.
         var singles: [Choice] = []
         var taken: Set<String> = [key.text]
-        for axis in axes {
+        var ordered = axes
+        if let l = leading { ordered = [axes[l]] + axes.indices.filter { $0 != l }.map { axes[$0] } }
+        for axis in ordered {
             for w in axis {
                 if let made = option([w]), taken.insert(made.text).inserted { singles.append(made) }
             }
         }
+        if let l = leading, !axes[l].isEmpty {
+            if let choices = crossing({ ($0 == l && $1 == 0) || ($2 == l && $3 == 0) }) { return choices }
+            if singles.count >= 3, option([axes[l][0]]) != nil {
+                for b in singles.indices.dropFirst() {
+                    for c in singles.indices where c > b {
+                        let choices = [right, singles[0], singles[b], singles[c]]
+                        if !Self.keyStandsOut(choices) { return choices }
+                    }
+                }
+            }
+        }
+        if let choices = crossing({ _, _, _, _ in true }) { return choices }
         let count = min(3, singles.count)
         if singles.count > 3 {
             for a in singles.indices {

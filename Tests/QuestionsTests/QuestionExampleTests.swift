@@ -138,14 +138,16 @@ import Testing
         )
     }
 
-    /// Combinations: the included graft harvest reported separately, crossed with the main code.
+    /// The included graft harvest reported separately, beside three wrong main codes: the fixture's
+    /// 27286 does not list the harvest as included, so "27286, 20902" would not be wrong on bundling
+    /// and is not crossed.
     @Test func bundlingOffersTheIncludedHarvestAsASeparateCode() throws {
         let q = try generator.generate(itemID: "cpt:27284/bundling", seed: 1)
         #expect(
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: A 45-year-old man was admitted and brought to the operating room, and the planned procedure was confirmed. An anterior approach to the hip was made. Subsequently, the capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Subsequently, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich CPT codes should be reported for the services documented in this note?"
         )
-        #expect(q.options.map(\.text) == ["27286", "27284-RT", "27286, 20902", "27284-RT, 20902"])
+        #expect(q.options.map(\.text) == ["27286", "27284-RT", "27130", "27284-RT, 20902"])
         #expect(q.answer == CorrectAnswer(label: "B", text: "27284-RT"))
         #expect(
             q.rationale
@@ -156,8 +158,8 @@ import Testing
                 == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
         )
         #expect(
-            q.options.first { $0.text == "27286, 20902" }?.rationale
-                == "Two decisions are wrong. Bundling: 20902 should not be added: harvest of iliac crest graft through a separate incision is part of 27284 (the fusion code already counts obtaining the graft). Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
+            q.options.first { $0.text == "27130" }?.rationale
+                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind."
         )
         #expect(
             q.options.first { $0.text == "27284-RT, 20902" }?.rationale
