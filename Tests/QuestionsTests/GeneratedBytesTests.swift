@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "79213142fd4b90aa")
+        #expect(Fingerprint.hex(of: bytes) == "8ee46e4655c5f410")
     }
 }
