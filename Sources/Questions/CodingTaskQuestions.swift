@@ -23,17 +23,56 @@ extension QuestionGenerator {
         plan.codingTask = true
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
+        // A drug is reported with the units its dose makes (`ServiceFacts.drugUnits`, as in `drug-units`).
+        var units: (count: Int, why: String)?
+        var wrongUnits: [WrongDecision] = []
+        if p.layout == .medication, let unit = p.service.unit, !p.service.doses.isEmpty {
+            let d = rng.below(p.service.doses.count)
+            plan.dose = d
+            let dose = p.service.doses[d]
+            let count = ServiceFacts.drugUnits(dose: dose, unit: unit)
+            units = (
+                count,
+                " \(p.code) covers \(unit) per unit and \(dose) was given, so the line carries \(count) unit\(count == 1 ? "" : "s") (a partial unit counts as a whole one)."
+            )
+            // The usual unit mistakes, as `drug-units` grades them.
+            var seen: Set<Int> = [count]
+            func wrong(_ n: Int, _ why: String) {
+                guard n > 0, seen.insert(n).inserted else { return }
+                wrongUnits.append(WrongDecision(axis: .units, why: why, omits: false) { $0.units = n })
+            }
+            let ratio = dose.value / unit.value
+            if ratio >= 1, ratio != ratio.rounded() {
+                wrong(Int(ratio.rounded(.down)), "\(count - 1) units rounds a partial unit down; a partial unit is billed as a whole one.")
+            }
+            wrong(1, "One injection is not one unit: divide the \(dose) given by the \(unit) the code covers (\(count) units).")
+            if dose.value == dose.value.rounded(), dose.value < 100_000 {
+                wrong(Int(dose.value), "The units are the dose divided by the \(unit) the code covers (\(count)), not the dose itself.")
+            }
+            wrong(count * 2, "Twice the units: \(dose) ÷ \(unit) is \(count) unit\(count == 1 ? "" : "s").")
+        }
+        // An additional service is documented exactly when its note is told (as in `bundling`); then
+        // the key carries it and leaving it out is the CPT decision a distractor can get wrong.
+        let additions = p.additions.filter { $0.note != nil }
+        let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
+        if let addition {
+            plan.extra = [Wording.sentence(addition.note!)]
+            if e.narratable.last == true { plan.forced.insert(p.steps.count - 1) }
+        }
+        let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
         let stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which code set should be reported for this procedure (CPT code with modifiers, then ICD-10-CM)?", &rng)
+            question:
+                "Which code set should be reported for this \(p.layout == .operative ? "procedure" : "service") (\(p.system == .hcpcs ? "HCPCS" : "CPT") code with modifiers\(units == nil ? "" : " and units"), then ICD-10-CM)?",
+            &rng)
         let modifier = sideModifier(e, side)
-        let cpt = p.code + modifier
-        let dx = c.diagnoses[k].right.text
-        func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
-
-        let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
+        let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
+        let diagnosis = c.diagnoses[k]
+        let key = CodeSetParts(
+            main: p.code, modifier: modifier, units: units?.count, added: added.map { [$0] } ?? [], dx: diagnosis.right.text)
         var because =
-            "\(set([cpt, dx])) is \(sedation ? "the code set for the procedure" : "the code set this note supports"). \(c.rightCode)"
+            "\(key.text) is \(sedation ? "the code set for the procedure" : "the code set this note supports"). \(c.rightCode)"
+        if let units { because += units.why }
         if let side, !modifier.isEmpty {
             because +=
                 side == .bilateral
@@ -43,70 +82,242 @@ extension QuestionGenerator {
                 because += " Modifier 50 would apply only if both sides were treated in the same session; this report describes one."
             }
         }
-        because += " " + c.diagnoses[k].right.rationale
-        if sedation { because += Self.sedationRule }
-        var groups: [[Choice]] = [[], [], [], []]
-        // One element wrong: the alternative CPT code.
-        for choice in c.codes {
-            // The alternative keeps the scenario's side modifier when it is sided too.
-            let otherModifier = index.byCode[choice.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
-            groups[0].append(Choice(text: set([choice.text + otherModifier, dx]), correct: false, rationale: choice.rationale))
+        if let addition, let added {
+            because +=
+                " Also report \(added): \(Wording.clause(addition.when)), and the note documents it (“\(Wording.clause(addition.note!))”)."
         }
-        // The modifier wrong or missing.
+        because += " " + diagnosis.right.rationale
+        if sedation { because += Self.sedationRule }
+
+        var cpt = cptDecisions(e, c, side: side, modifier: modifier, included: included, addition: addition)
+        if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
+        // The diagnosis decision: a further condition left out, the other side, the same category, a related condition.
+        var dx: [WrongDecision] = []
+        if let missing = diagnosis.missingSecond {
+            dx.append(WrongDecision(axis: .diagnosis, why: missing.rationale, omits: true) { $0.dx = missing.text })
+        }
+        for wrong in diagnosis.oneOff.prefix(5) {
+            dx.append(WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false) { $0.dx = wrong.text })
+        }
+        rotate(&dx, by: rng.below(min(3, max(dx.count, 1))))
+        rng.shuffle(&cpt)
+        // The alternative code, the nearest confusable one, is the CPT decision half of the time, and
+        // is then always offered: when it is also work the key includes (43235, the diagnostic EGD,
+        // beside 43251) it cannot cross with that included code (the same code twice), so it crosses
+        // with the diagnosis or the side, or comes with two other wrong values.
+        var leading: Int?
+        if let code = cpt.firstIndex(where: { $0.first?.axis == .code }), rng.below(2) == 0 {
+            cpt.swapAt(0, code)
+            leading = dx.isEmpty ? 0 : 1
+        }
+        var axes = cpt
+        if !dx.isEmpty { axes.insert(dx, at: 0) }
+        let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading)
+        return Draft(stem: stem, choices: choices, rationale: because)
+    }
+
+    /// The CPT decisions of a code set, each with its wrong values (strongest first): the code (an
+    /// alternative), the side modifier, an included code reported separately, the documented
+    /// additional service left out.
+    private func cptDecisions(
+        _ e: ProcedureEntry, _ c: PreparedChoices, side: Side?, modifier: String, included: [Inclusion], addition: Addition?
+    ) -> [[WrongDecision]] {
+        let p = e.procedure
+        var decisions: [[WrongDecision]] = []
+        // The alternatives may include a component (45378 beside 45385: nothing removed); as the main
+        // code it is a real alternative, and the crossing skips it beside its own bundled copy.
+        var codes: [WrongDecision] = []
+        for choice in c.codes.prefix(3) where choice.text != addition?.code {
+            // The alternative keeps the scenario's side modifier when it is sided too.
+            let sided = index.byCode[choice.text].map { !index[$0].sides.isEmpty } ?? true
+            let text = choice.text
+            codes.append(
+                WrongDecision(axis: .code, why: choice.rationale, omits: false) {
+                    $0.main = text
+                    if !sided { $0.modifier = "" }
+                })
+        }
+        if !codes.isEmpty { decisions.append(codes) }
         if let side, side != .bilateral, !modifier.isEmpty {
             let other = side == .right ? "LT" : "RT"
-            groups[1].append(
-                Choice(
-                    text: set([p.code + "-" + other, dx]), correct: false,
-                    rationale: "\(other) names the wrong side: the report documents the \(side.rawValue) side."))
-            groups[1].append(
-                Choice(
-                    text: set([p.code, dx]), correct: false,
-                    rationale: "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both)."))
+            var sides = [
+                WrongDecision(
+                    axis: .side, why: "\(other) names the wrong side: the report documents the \(side.rawValue) side.", omits: false
+                ) {
+                    if !$0.modifier.isEmpty { $0.modifier = "-" + other }
+                },
+                WrongDecision(
+                    axis: .side,
+                    why: "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both).",
+                    omits: true
+                ) { $0.modifier = "" },
+            ]
             if p.modifiers.contains(where: { $0.modifier == "50" }) {
-                groups[1].append(
-                    Choice(
-                        text: set([p.code + "-50", dx]), correct: false,
-                        rationale:
-                            "Modifier 50 is for the same procedure on both sides in one session; this report describes the \(side.rawValue) side only."
-                    ))
+                sides.append(
+                    WrongDecision(
+                        axis: .side,
+                        why:
+                            "Modifier 50 is for the same procedure on both sides in one session; this report describes the \(side.rawValue) side only.",
+                        omits: false
+                    ) { if !$0.modifier.isEmpty { $0.modifier = "-50" } })
+            }
+            decisions.append(sides)
+        }
+        let bundled = included.map { inclusion in
+            let code = inclusion.code!
+            return WrongDecision(
+                axis: .bundled,
+                why:
+                    "\(code) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule).",
+                omits: false, beside: includedBeside([code])
+            ) { $0.bundled = [code] }
+        }
+        if !bundled.isEmpty { decisions.append(bundled) }
+        if let addition {
+            decisions.append([
+                WrongDecision(
+                    axis: .addition,
+                    why:
+                        "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that.",
+                    omits: true
+                ) { $0.added = [] }
+            ])
+        }
+        return decisions
+    }
+
+    /// Four options over two independent decisions: the key, each decision wrong alone, and both
+    /// wrong (a 2×2 crossing), so every element of the two decisions is in exactly half of the
+    /// options and no option is the centre the others vary around. `axes` come in preference order;
+    /// the first pair that gives four distinct options without a frequency cue is used. With one
+    /// decision only, three different wrong values of it (the star is unavoidable; they are at least
+    /// different errors), then any wrong value to fill four. With `leading`, the first value of that
+    /// decision (the nearest alternative) is in the options whenever four can be made with it.
+    func crossedOptions(key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil) -> [Choice] {
+        let right = Choice(text: key.text, correct: true, rationale: because)
+        func option(_ wrong: [WrongDecision]) -> Choice? {
+            var parts = key
+            for w in wrong { w.apply(&parts) }
+            let text = parts.text
+            guard text != key.text, !Self.repeatsCode(text) else { return nil }
+            // Each decision's rationale speaks of this option's own main code.
+            var reasons: [(axis: DecisionAxis, why: String)] = []
+            for w in wrong {
+                if parts.main != key.main, let beside = w.beside {
+                    guard let why = beside(parts.main) else { return nil }
+                    reasons.append((w.axis, why))
+                } else {
+                    reasons.append((w.axis, w.why))
+                }
+            }
+            let why =
+                reasons.count == 1
+                ? reasons[0].why
+                : "Two decisions are wrong. "
+                    + reasons.sorted { ($0.axis == .diagnosis ? 1 : 0) < ($1.axis == .diagnosis ? 1 : 0) }
+                    .map { Self.axisLabel($0.axis) + ": " + $0.why }.joined(separator: " ")
+            return Choice(text: text, correct: false, rationale: why)
+        }
+        // The strongest value of the first decision is tried against every other decision before the
+        // next value is (an included code that an alternative does not include crosses with the
+        // additional service instead).
+        func crossing(_ allowed: (Int, Int, Int, Int) -> Bool) -> [Choice]? {
+            for a in axes.indices {
+                for (x, wa) in axes[a].enumerated() {
+                    for b in axes.indices where b > a {
+                        for (y, wb) in axes[b].enumerated() where !(wa.omits && wb.omits) && allowed(a, x, b, y) {
+                            let made = [option([wa]), option([wb]), option([wa, wb])].compactMap { $0 }
+                            let texts = Set(made.map(\.text) + [key.text])
+                            guard made.count == 3, texts.count == 4 else { continue }
+                            let choices = [right] + made
+                            if !Self.keyStandsOut(choices) { return choices }
+                        }
+                    }
+                }
+            }
+            return nil
+        }
+        // One decision: different wrong values of it, then the other decisions' values; the first
+        // three (in that order) that leave no frequency cue, else the first three.
+        var singles: [Choice] = []
+        var taken: Set<String> = [key.text]
+        var ordered = axes
+        if let l = leading { ordered = [axes[l]] + axes.indices.filter { $0 != l }.map { axes[$0] } }
+        for axis in ordered {
+            for w in axis {
+                if let made = option([w]), taken.insert(made.text).inserted { singles.append(made) }
             }
         }
-        // A bundled service reported separately.
-        for inclusion in included {
-            groups[2].append(
-                Choice(
-                    text: set([cpt, inclusion.code!, dx]), correct: false,
-                    rationale:
-                        "\(inclusion.code!) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule)."
-                ))
-        }
-        // The diagnosis wrong: other side, then the same category or a related condition (one code
-        // off); for a key of two codes, the second one missing.
-        if let missing = c.diagnoses[k].missingSecond {
-            groups[3].append(Choice(text: set([cpt, missing.text]), correct: false, rationale: missing.rationale))
-        }
-        for wrong in c.diagnoses[k].oneOff.prefix(5) {
-            groups[3].append(Choice(text: set([cpt, wrong.text]), correct: false, rationale: wrong.rationale))
-        }
-        var choices = [Choice(text: set([cpt, dx]), correct: true, rationale: because)]
-        // The alternative CPT code (the file's first alternative, the nearest confusable one) always
-        // leads; the other kinds of error follow in a seeded order.
-        var order = [1, 2, 3].filter { !groups[$0].isEmpty }
-        rng.shuffle(&order)
-        if !groups[0].isEmpty { order.insert(0, at: 0) }
-        var taken = Set([choices[0].text])
-        var round = 0
-        // Round robin over the groups (one element wrong each); the first pick of a group is one of its
-        // two strongest, and every pick leaves the group, so no candidate is lost to a repeat.
-        while choices.count < 4, order.contains(where: { !groups[$0].isEmpty }) {
-            for g in order where choices.count < 4 && !groups[g].isEmpty {
-                let choice = groups[g].remove(at: round == 0 && g != 0 ? rng.below(min(2, groups[g].count)) : 0)
-                if !Self.repeatsCode(choice.text), taken.insert(choice.text).inserted { choices.append(choice) }
+        if let l = leading, !axes[l].isEmpty {
+            if let choices = crossing({ ($0 == l && $1 == 0) || ($2 == l && $3 == 0) }) { return choices }
+            if singles.count >= 3, option([axes[l][0]]) != nil {
+                for b in singles.indices.dropFirst() {
+                    for c in singles.indices where c > b {
+                        let choices = [right, singles[0], singles[b], singles[c]]
+                        if !Self.keyStandsOut(choices) { return choices }
+                    }
+                }
             }
-            round += 1
         }
-        return Draft(stem: stem, choices: choices, rationale: because)
+        if let choices = crossing({ _, _, _, _ in true }) { return choices }
+        let count = min(3, singles.count)
+        if singles.count > 3 {
+            for a in singles.indices {
+                for b in singles.indices where b > a {
+                    for c in singles.indices where c > b {
+                        let choices = [right, singles[a], singles[b], singles[c]]
+                        if !Self.keyStandsOut(choices) { return choices }
+                    }
+                }
+            }
+        }
+        return [right] + singles.prefix(count)
+    }
+
+    /// Why `codes` (work the note's code includes) are not added beside another main code: only when
+    /// that code's own file includes each of them too; `nil` otherwise (a panel without direct
+    /// bilirubin does not include it, so 80053 with 82248 is not wrong on the bundling decision).
+    func includedBeside(_ codes: [String]) -> (String) -> String? {
+        { main in
+            guard let j = index.byCode[main] else { return nil }
+            let inclusions = index[j].procedure.inclusions
+            var reasons: [String] = []
+            for code in codes {
+                guard let inclusion = inclusions.first(where: { $0.code == code }) else { return nil }
+                reasons.append("\(inclusion.service) is included in \(main) too, because \(inclusion.why ?? inclusion.reason.rule)")
+            }
+            return codes.count == 1
+                ? "\(codes[0]) should not be added: \(reasons[0])."
+                : "None of \(codes.joined(separator: ", ")) is added: " + reasons.joined(separator: "; ") + "."
+        }
+    }
+
+    /// "CPT", "Modifier", … — how a two-error rationale names each decision.
+    static func axisLabel(_ axis: DecisionAxis) -> String {
+        switch axis {
+        case .code: "Code"
+        case .side: "Modifier"
+        case .bundled: "Bundling"
+        case .addition: "Additional service"
+        case .units: "Units"
+        case .diagnosis: "Diagnosis"
+        }
+    }
+
+    /// Whether the key is the one option whose elements occur most often across the options (summed
+    /// element frequencies): the cue a test-wise student uses without reading the note.
+    static func keyStandsOut(_ choices: [Choice]) -> Bool {
+        let elements = choices.map { $0.text.components(separatedBy: ", ") }
+        var frequency: [String: Int] = [:]
+        for option in elements { for element in Set(option) { frequency[element, default: 0] += 1 } }
+        let sums = elements.map { $0.reduce(0) { $0 + frequency[$1]! } }
+        guard let k = choices.firstIndex(where: \.correct) else { return false }
+        return sums.indices.allSatisfy { $0 == k || sums[$0] < sums[k] }
+    }
+
+    private func rotate<T>(_ list: inout [T], by n: Int) {
+        guard n > 0, n < list.count else { return }
+        list = Array(list[n...] + list[..<n])
     }
 
     func modifier(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
@@ -188,12 +399,9 @@ extension QuestionGenerator {
             question: sedation
                 ? "Which CPT codes should be reported for the procedures documented in this note (the moderate sedation aside)?"
                 : "Which CPT codes should be reported for the services documented in this note?", &rng)
-        func set(_ elements: [String]) -> String { elements.joined(separator: ", ") }
         let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
         // The main code carries the scenario's side modifier, as in a code set.
         let modifier = sideModifier(e, plan.patient.side)
-        let cpt = p.code + modifier
-        let key = [cpt] + (added.map { [$0] } ?? [])
         var because = c.rightCode
         if let addition, let added {
             because +=
@@ -211,81 +419,79 @@ extension QuestionGenerator {
                 " \(Wording.capitalized(inclusion.service)) is not reported separately (\(inclusion.code!)): \(inclusion.why ?? inclusion.reason.rule)."
         }
         if sedation { because += Self.sedationRule }
-        var choices = [Choice(text: set(key), correct: true, rationale: because)]
-        var wrong: [Choice] = []
-        for inclusion in included {
-            wrong.append(
-                Choice(
-                    text: set(key + [inclusion.code!]), correct: false,
-                    rationale:
-                        "\(inclusion.code!) should not be added: \(inclusion.service) is part of \(p.code) (\(inclusion.reason.rule))."))
+        // Combinations over two decisions, crossed like a code set: an included code reported
+        // separately (always one of them when the note documents included work), the additional
+        // service (left out when documented, added when not), the main code (an alternative). No
+        // option is a lone component nobody would pick, or names one code twice.
+        let parts = CodeSetParts(main: p.code, modifier: modifier, units: nil, added: added.map { [$0] } ?? [], dx: nil)
+        var axes: [[WrongDecision]] = []
+        var bundled = included.map { inclusion in
+            let code = inclusion.code!
+            return WrongDecision(
+                axis: .bundled,
+                why: "\(code) should not be added: \(inclusion.service) is part of \(p.code) (\(inclusion.why ?? inclusion.reason.rule)).",
+                omits: false, beside: includedBeside([code])
+            ) { $0.bundled = [code] }
         }
         if included.count >= 2 {
-            wrong.append(
-                Choice(
-                    text: set(key + included.map { $0.code! }), correct: false,
-                    rationale: "None of \(included.map { $0.code! }.joined(separator: ", ")) is added: that work is included in \(p.code).")
-            )
+            let codes = included.map { $0.code! }
+            bundled.append(
+                WrongDecision(
+                    axis: .bundled,
+                    why: "None of \(codes.joined(separator: ", ")) is added: that work is included in \(p.code).", omits: false,
+                    beside: includedBeside(codes)
+                ) { $0.bundled = codes })
         }
-        if let addition, added != nil {
-            wrong.append(
-                Choice(
-                    text: cpt, correct: false,
-                    rationale: "\(addition.code) is missing: \(Wording.clause(addition.when)) is a separate service, reported in addition.")
-            )
-            if addition.modifier != nil {
-                wrong.append(
-                    Choice(
-                        text: set([cpt, addition.code]), correct: false,
-                        rationale:
-                            "\(addition.code) needs modifier \(addition.modifier!) here: without it the two services look like one bundled service (\(ModifierGlossary.described(addition.modifier!)))."
-                    ))
+        if !bundled.isEmpty { axes.append(bundled) }
+        if let addition {
+            var missing = [
+                WrongDecision(
+                    axis: .addition,
+                    why:
+                        "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that.",
+                    omits: true
+                ) { $0.added = [] }
+            ]
+            if let m = addition.modifier {
+                let bare = addition.code
+                missing.append(
+                    WrongDecision(
+                        axis: .addition,
+                        why:
+                            "\(bare) needs modifier \(m) here: without it the two services look like one bundled service (\(ModifierGlossary.described(m))).",
+                        omits: false
+                    ) { $0.added = [bare] })
             }
+            axes.append(missing)
         } else if let other = additions.first ?? p.additions.first {
             let otherCode = other.code + (other.modifier.map { "-" + $0 } ?? "")
-            wrong.append(
-                Choice(
-                    text: set([cpt, otherCode]), correct: false,
-                    rationale:
-                        "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind."))
+            axes.append([
+                WrongDecision(
+                    axis: .addition,
+                    why: "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind.",
+                    omits: false
+                ) { $0.added = [otherCode] }
+            ])
         }
-        if let addition, let added {
-            // The added service alone: the main procedure left out.
-            wrong.append(
-                Choice(
-                    text: added, correct: false,
-                    rationale:
-                        "\(p.code) is missing: the note documents \(p.code)'s own work, and \(addition.code) is reported with it, not instead of it."
-                ))
+        // The alternatives (family first) keep the same additional code: the wrong main code. A code
+        // the note's work includes is never the main code of an option.
+        let components = Set(p.inclusions.compactMap(\.code))
+        var codes: [WrongDecision] = []
+        for alternative in c.codes.prefix(4) where !components.contains(alternative.text) && alternative.text != addition?.code {
+            let sided = index.byCode[alternative.text].map { !index[$0].sides.isEmpty } ?? true
+            let text = alternative.text
+            codes.append(
+                WrongDecision(axis: .code, why: alternative.rationale, omits: false) {
+                    $0.main = text
+                    if !sided { $0.modifier = "" }
+                })
         }
-        // The alternatives (family first) with the same additional code: the wrong main code. A code
-        // the note's work includes (a component reported alone) is never offered by itself: that
-        // error is the key with the included code added, above.
-        let parts = Set(p.inclusions.compactMap(\.code))
-        for alternative in c.codes.prefix(4) where !parts.contains(alternative.text) {
-            let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
-            wrong.append(
-                Choice(text: set([alternative.text + otherModifier] + key.dropFirst()), correct: false, rationale: alternative.rationale))
+        if !codes.isEmpty {
+            rotate(&codes, by: rng.below(min(2, codes.count)))
+            axes.append(codes)
         }
-        // Filler when few remain: an alternative main code with the included code reported beside it
-        // (the unbundled pair, e.g. the prostatectomy without nodes plus the node dissection).
-        if let part = included.first?.code {
-            for alternative in c.codes.prefix(3) where !parts.contains(alternative.text) {
-                let otherModifier = index.byCode[alternative.text].map { index[$0].sides.isEmpty ? "" : modifier } ?? modifier
-                wrong.append(
-                    Choice(
-                        text: set([alternative.text + otherModifier, part]), correct: false,
-                        rationale: alternative.rationale + " \(part) is not added either: that work is included in \(p.code)."))
-            }
-        }
-        var taken = Set([choices[0].text])
-        var unique: [Choice] = []
-        // An option never names one code twice ("29823, 29823": the alternative is the added code).
-        for choice in wrong where !Self.repeatsCode(choice.text) && taken.insert(choice.text).inserted { unique.append(choice) }
-        // The key with an included code reported separately is always offered: the bundling error itself.
-        let must = unique.prefix(included.isEmpty ? 0 : 1)
-        pick(3, must: must, ranked: unique.dropFirst(must.count), into: &choices, &rng)
-        // Each wrong option carries its own rationale; the question's says what is reported and why.
+        if rng.below(2) == 0, axes.count > 2 { axes.swapAt(1, 2) }
+        let choices = crossedOptions(key: parts, axes: axes, because: because)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 }
@@ -350,8 +556,8 @@ extension KindAvailability {
             gaps[.codeSet] = "it lists no diagnoses"
         } else if !narratable {
             gaps[.codeSet] = "no step can be narrated"
-        } else if neighbours.mustCount == 0, !p.isSided, !documentedInclusion, candidates.diagnosisPool.count < 2 {
-            gaps[.codeSet] = "no code set differing in one element can be made"
+        } else if !Self.codeSetHasFourOptions(e, neighbours: neighbours, candidates: candidates) {
+            gaps[.codeSet] = "fewer than three wrong code sets can be made (two decisions to cross, or three wrong values of one)"
         }
         if !p.modifiers.contains(where: { ProcedureReading.twistPlacement($0, e.procedure, e.narratable) != nil }) || !narratable {
             gaps[.modifier] = "no modifier in 'modifiers' has a 'note' describing its situation"
@@ -360,6 +566,29 @@ extension KindAvailability {
             gaps[.bundling] = "no 'included' entry names a code and a narrated step, and no 'in_addition' entry has a 'note'"
         }
         return gaps
+    }
+}
+
+extension KindAvailability {
+    /// Whether every `code-set` question of the procedure has four distinct options, in the least
+    /// favourable variant (the additional service not told, the diagnosis with the fewest wrong
+    /// values): two decisions to cross, or three wrong values in all (`crossedOptions`).
+    static func codeSetHasFourOptions(_ e: ProcedureReading, neighbours: Neighbours, candidates: Candidates) -> Bool {
+        let p = e.procedure
+        let diagnoses = p.diagnoses.indices.filter { p.diagnoses[$0].side != .bilateral }
+        let usable = diagnoses.isEmpty ? Array(p.diagnoses.indices) : diagnoses
+        let dx = usable.map { candidates.codeSetDiagnosisValues[$0] }.min() ?? 0
+        let codes = min(3, neighbours.plausibleCodeCount)
+        // The side modifier: the other side and none, every scenario of a sided code has a side.
+        let sided = p.modifiers.contains { $0.modifier == "RT" || $0.modifier == "LT" }
+        let bundled = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }.count
+        let units = p.layout == .medication && p.service.unit != nil && !p.service.doses.isEmpty
+        let values = [dx, codes, sided ? 2 : 0, bundled, units ? 1 : 0]
+        if values.reduce(0, +) >= 3 { return true }
+        // Two decisions of one wrong value each cross into four options, but an alternative and an
+        // included code may not combine (the same code twice, or a code that does not include it).
+        let decisions = values.filter { $0 > 0 }.count
+        return decisions >= 2 && !(codes > 0 && bundled > 0)
     }
 }
 
@@ -392,5 +621,63 @@ extension ProcedureReading {
         case "54", "59", "XS", "XE", "XP", "XU": return .closing
         default: return .opening
         }
+    }
+}
+
+/// The decision a wrong code-set value gets wrong.
+enum DecisionAxis {
+    /// The CPT code itself (an `instead` alternative).
+    case code
+    /// The side modifier.
+    case side
+    /// An included code reported separately.
+    case bundled
+    /// A documented additional service left out, or an undocumented one added.
+    case addition
+    /// The units of a drug's line.
+    case units
+    /// The ICD-10-CM code(s).
+    case diagnosis
+}
+
+/// The parts of one code-set option: the main code with its modifier and units, added and bundled
+/// codes, then the ICD-10-CM code(s).
+struct CodeSetParts {
+    var main: String
+    var modifier: String
+    var units: Int?
+    var added: [String]
+    var bundled: [String] = []
+    var dx: String?
+
+    /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`.
+    var text: String {
+        var first = main + modifier
+        if let units { first += " × \(units)" }
+        return ([first] + added + bundled + (dx.map { [$0] } ?? [])).joined(separator: ", ")
+    }
+}
+
+/// One wrong value of a decision: how it changes the key's parts, and why it fails in this note.
+struct WrongDecision {
+    var axis: DecisionAxis
+    var why: String
+    /// Whether it leaves an element of the key out (two omissions would make the key the superset).
+    var omits: Bool
+    var apply: (inout CodeSetParts) -> Void
+    /// For an included code reported separately: why it fails beside another main code (an
+    /// alternative), or `nil` when that code does not include it too (then reporting it there may be
+    /// right, and the option would not be wrong on this decision).
+    var beside: ((_ main: String) -> String?)?
+
+    init(
+        axis: DecisionAxis, why: String, omits: Bool, beside: ((_ main: String) -> String?)? = nil,
+        apply: @escaping (inout CodeSetParts) -> Void
+    ) {
+        self.axis = axis
+        self.why = why
+        self.omits = omits
+        self.beside = beside
+        self.apply = apply
     }
 }

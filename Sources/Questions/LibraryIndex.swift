@@ -54,19 +54,24 @@ struct PooledDiagnosis: Sendable {
     var owner: ProcedureID
     /// Whether the asking procedure's own file lists it.
     var sameFile: Bool
+    /// Whether it is a further (`also`) code of some diagnosis: a secondary code, never offered as
+    /// the first-listed diagnosis of a wrong option (R65.21 alone for a sepsis key).
+    var isAlso = false
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
-    /// (other laterality, type or specificity), a related condition the same file lists, or one a
-    /// family member or alternative lists in the same chapter (the nearest the reference data comes
-    /// to the official block; not in chapters M and S, whose categories are sites) — never another
-    /// body site.
+    /// (other laterality, type or specificity), or a related condition of the same block (its first
+    /// two characters; not in chapters M and S, whose categories are sites) that the file, its family
+    /// or an alternative lists — never another body site or an unrelated condition of the same file.
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        if sameFile || self.code.prefix(3) == code.prefix(3) { return true }
+        if self.code.prefix(3) == code.prefix(3) { return true }
         // Musculoskeletal and injury categories carry the body site (a family of skin repairs spans
         // the forearm, the leg and the back): another category there is another site.
         if code.hasPrefix("M") || code.hasPrefix("S") { return false }
-        return self.code.prefix(1) == code.prefix(1)
+        // Otherwise a related condition of the same block. The reference data names no blocks; the
+        // first two characters (K4x: the hernias, K6x: other diseases of the intestines) stand in
+        // for it, so a leukemia is never offered for short bowel syndrome even when one file lists both.
+        return self.code.prefix(2) == code.prefix(2)
     }
 }
 
@@ -84,13 +89,13 @@ struct DiagnosisDistractors {
 
     init(_ d: Diagnosis, code: String, key: Int, pool: [PooledDiagnosis], owner: ProcedureID) {
         let also = d.also.map(\.normalizedCode)
-        let plausible = pool.filter { $0.key != key && !also.contains($0.code) && $0.isPlausible(for: code) }
-        func opposite(of code: String) -> PooledDiagnosis? {
+        let plausible = pool.filter { $0.key != key && !$0.isAlso && !also.contains($0.code) && $0.isPlausible(for: code) }
+        func opposite(of code: String, further: Bool) -> PooledDiagnosis? {
             guard let side = d.side, side != .bilateral else { return nil }
             let other: Side = side == .right ? .left : .right
             var best = 2
             var found: PooledDiagnosis?
-            for candidate in pool where candidate.owner == owner && candidate.side == other {
+            for candidate in pool where candidate.owner == owner && candidate.side == other && (further || !candidate.isAlso) {
                 let shared = zip(candidate.code.utf8, code.utf8).prefix { $0 == $1 }.count
                 if shared > best {
                     best = shared
@@ -99,8 +104,8 @@ struct DiagnosisDistractors {
             }
             return found
         }
-        let counterpart = opposite(of: code)
-        let alsoCounterparts = also.map(opposite(of:))
+        let counterpart = opposite(of: code, further: false)
+        let alsoCounterparts = also.map { opposite(of: $0, further: true) }
         self.counterpart = counterpart
         self.alsoCounterparts = alsoCounterparts
         let others = Set(alsoCounterparts.compactMap { $0?.code })
@@ -655,6 +660,8 @@ struct Candidates: Sendable {
     /// Own diagnoses a `diagnosis` question may key: one side (the steps narrate one), with a wrong
     /// code to offer (plausible ones first, `PooledDiagnosis.isPlausible`).
     let codableDiagnoses: [Int]
+    /// Per own diagnosis: how many wrong values a `code-set` diagnosis decision has.
+    let codeSetDiagnosisValues: [Int]
 
     init(_ linked: Links, _ i: ProcedureID, neighbours: Neighbours) {
         // Wrong findings: own other contrasts, findings that lead here, then family and neighbours'.
@@ -700,20 +707,25 @@ struct Candidates: Sendable {
                     diagnoses.append(
                         PooledDiagnosis(
                             code: also.normalizedCode, dotted: ICD10.dotted(also.code), text: also.text, key: TextKey.of(also.text),
-                            side: d.side, owner: j, sameFile: j == i))
+                            side: d.side, owner: j, sameFile: j == i, isAlso: true))
                 }
             }
         }
         diagnosisPool = diagnoses
         let own = linked[i]
-        // A `diagnosis` question has four options: three wrong ones that test a coding decision.
-        codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
+        // Per diagnosis: the first code alone (a key of several codes), then the wrong codes one
+        // element off (the other side, the same category, a related condition).
+        let wrongCounts = own.procedure.diagnoses.indices.map { k in
             let d = own.procedure.diagnoses[k]
             let code = own.diagnosisCodes[k]
-            guard d.side != .bilateral else { return false }
             let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i)
-            // A key of two codes also has "the first code alone" as a wrong option.
-            return wrong.count + (d.also.isEmpty ? 0 : 1) >= 3
+            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.count)
+        }
+        // A code set's diagnosis decision offers at most five codes one element off.
+        codeSetDiagnosisValues = wrongCounts.map { $0.first + min(5, $0.oneOff) }
+        // A `diagnosis` question has four options: three wrong ones that test a coding decision.
+        codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
+            own.procedure.diagnoses[k].side != .bilateral && wrongCounts[k].first + wrongCounts[k].oneOff >= 3
         }
     }
 

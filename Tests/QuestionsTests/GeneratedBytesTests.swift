@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "94bce70442a1a205")
+        #expect(Fingerprint.hex(of: bytes) == "8ee46e4655c5f410")
     }
 }

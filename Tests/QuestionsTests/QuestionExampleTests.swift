@@ -85,29 +85,30 @@ import Testing
         )
     }
 
-    @Test func codeSetDistractorsEachChangeOneElement() throws {
+    /// The 2×2 crossing: the code (27286 instead) and the diagnosis (the other side), each wrong alone and both wrong.
+    @Test func codeSetOptionsCrossTheCodeAndTheDiagnosis() throws {
         let q = try generator.generate(itemID: "cpt:27284/code-set", seed: 2)
         #expect(
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 36-year-old man, was admitted and brought to the operating room. The capsule was incised and the femoral head was dislocated. Subsequently, all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Subsequently, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich code set should be reported for this procedure (CPT code with modifiers, then ICD-10-CM)?"
         )
-        #expect(q.options.map(\.text) == ["27284-LT, 20902, M16.52", "27286, M16.52", "27284-LT, M16.7", "27284-LT, M16.52"])
+        #expect(q.options.map(\.text) == ["27286, M16.51", "27284-LT, M16.51", "27286, M16.52", "27284-LT, M16.52"])
         #expect(q.answer == CorrectAnswer(label: "D", text: "27284-LT, M16.52"))
         #expect(
             q.rationale
                 == "27284-LT, M16.52 is the code set this note supports. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“end-stage left hip arthritis”)."
         )
         #expect(
-            q.options.first { $0.text == "27284-LT, 20902, M16.52" }?.rationale
-                == "20902 should not be added: harvest of iliac crest graft through a separate incision is included in 27284 because the fusion code already counts obtaining the graft."
+            q.options.first { $0.text == "27286, M16.51" }?.rationale
+                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind. Diagnosis: M16.51 codes the other side; this report documents the left side, and the side is part of the code."
+        )
+        #expect(
+            q.options.first { $0.text == "27284-LT, M16.51" }?.rationale
+                == "M16.51 codes the other side; this report documents the left side, and the side is part of the code."
         )
         #expect(
             q.options.first { $0.text == "27286, M16.52" }?.rationale
                 == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
-        )
-        #expect(
-            q.options.first { $0.text == "27284-LT, M16.7" }?.rationale
-                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
     }
 
@@ -137,29 +138,32 @@ import Testing
         )
     }
 
+    /// The included graft harvest reported separately, beside three wrong main codes: the fixture's
+    /// 27286 does not list the harvest as included, so "27286, 20902" would not be wrong on bundling
+    /// and is not crossed.
     @Test func bundlingOffersTheIncludedHarvestAsASeparateCode() throws {
         let q = try generator.generate(itemID: "cpt:27284/bundling", seed: 1)
         #expect(
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: A 45-year-old man was admitted and brought to the operating room, and the planned procedure was confirmed. An anterior approach to the hip was made. Subsequently, the capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Subsequently, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich CPT codes should be reported for the services documented in this note?"
         )
-        #expect(q.options.map(\.text) == ["27125-RT", "27286", "27284-RT", "27284-RT, 20902"])
-        #expect(q.answer == CorrectAnswer(label: "C", text: "27284-RT"))
+        #expect(q.options.map(\.text) == ["27286", "27284-RT", "27130", "27284-RT, 20902"])
+        #expect(q.answer == CorrectAnswer(label: "B", text: "27284-RT"))
         #expect(
             q.rationale
                 == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Harvest of iliac crest graft through a separate incision is not reported separately (20902): the fusion code already counts obtaining the graft."
-        )
-        #expect(
-            q.options.first { $0.text == "27125-RT" }?.rationale
-                == "27125 (replacement of the femoral head only, leaving the socket) would be reported instead only if only the femoral head is replaced with a prosthetic head and the socket is left alone; this note documents nothing of the kind."
         )
         #expect(
             q.options.first { $0.text == "27286" }?.rationale
                 == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
         )
         #expect(
+            q.options.first { $0.text == "27130" }?.rationale
+                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind."
+        )
+        #expect(
             q.options.first { $0.text == "27284-RT, 20902" }?.rationale
-                == "20902 should not be added: harvest of iliac crest graft through a separate incision is part of 27284 (the code's own description already covers this work)."
+                == "20902 should not be added: harvest of iliac crest graft through a separate incision is part of 27284 (the fusion code already counts obtaining the graft)."
         )
     }
 

@@ -175,11 +175,49 @@ import Testing
 
     @Test(arguments: TestLibraries.all)
     func everyChoiceQuestionHasFourDistinctOptions(_ named: NamedLibrary) throws {
-        // A service family of two codes (a hip and a knee anesthesia code) may offer fewer code sets.
-        for (q, p) in try Self.questions(named) where Self.optionKinds.contains(q.kind) && p.layout == .operative {
+        // A code set is offered only when four can be made (`KindAvailability.codeSetHasFourOptions`),
+        // whatever the layout; bundling and modifier items of services may still offer fewer.
+        for (q, p) in try Self.questions(named) where Self.optionKinds.contains(q.kind) && (p.layout == .operative || q.kind == .codeSet) {
             #expect(q.options.count == 4, "\(q.id): \(q.options.count) options")
             #expect(Set(q.options.map(\.text)).count == q.options.count, "\(q.id): two options alike")
         }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func aFurtherDiagnosisCodeIsNeverTheFirstListedDiagnosisOfAnOption(_ named: NamedLibrary) throws {
+        // An `also` code (R65.21 after a sepsis code, B95.61 after the infection) is a secondary code.
+        let first = Set(named.library.procedures.flatMap { $0.diagnoses.map { ICD10.dotted($0.code) } })
+        let secondary = Set(named.library.procedures.flatMap { $0.diagnoses.flatMap { $0.also.map { ICD10.dotted($0.code) } } })
+            .subtracting(first)
+        var checked = 0
+        for (q, _) in try Self.questions(named) where q.kind == .diagnosis || q.kind == .codeSet {
+            for option in q.options {
+                let codes = option.text.components(separatedBy: ", ").filter { $0.contains(".") || $0.count == 3 }
+                guard let lead = codes.first else { continue }
+                #expect(!secondary.contains(lead), "\(q.id): \(option.text) lists the secondary code \(lead) first")
+                checked += 1
+            }
+        }
+        if named.name == "shipped" { #expect(checked > 0 && !secondary.isEmpty) }
+    }
+
+    @Test(arguments: TestLibraries.all)
+    func aBundlingReasonSpeaksOfTheOptionsOwnMainCode(_ named: NamedLibrary) throws {
+        // "Code: 80053 … Bundling: 82248 should not be added: … included in 80076" would tell a
+        // student something about a code the option does not report.
+        var checked = 0
+        for (q, _) in try Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
+            for option in q.options where !option.correct && option.rationale.contains("Bundling: ") {
+                let main = option.text.components(separatedBy: ", ")[0].prefix { $0 != "-" && $0 != " " }
+                var reason = option.rationale.components(separatedBy: "Bundling: ")[1]
+                for label in [" Code: ", " Modifier: ", " Additional service: ", " Units: ", " Diagnosis: "] {
+                    reason = reason.components(separatedBy: label)[0]
+                }
+                #expect(reason.contains(main), "\(q.id): \(option.text): \(reason)")
+                checked += 1
+            }
+        }
+        if named.name == "shipped" { #expect(checked > 0) }
     }
 
     @Test(arguments: TestLibraries.all)
