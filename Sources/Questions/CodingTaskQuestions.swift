@@ -63,7 +63,7 @@ extension QuestionGenerator {
         let stem = reportStem(
             e, plan, narration: e.plan,
             question:
-                "Which code set should be reported for this \(p.layout == .operative ? "procedure" : "service") (\(p.system == .hcpcs ? "HCPCS" : "CPT") code with modifiers\(units == nil ? "" : " and units"), then ICD-10-CM)?",
+                "Which code set should be reported for this \(p.layout == .operative ? "procedure" : "service") (\(p.system == .hcpcs ? "HCPCS" : "CPT") code with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM)?",
             &rng)
         let modifier = sideModifier(e, side)
         let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
@@ -97,10 +97,15 @@ extension QuestionGenerator {
             dx.append(WrongDecision(axis: .diagnosis, why: missing.rationale, omits: true) { $0.dx = missing.text })
         }
         for wrong in diagnosis.oneOff.prefix(5) {
-            dx.append(WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false) { $0.dx = wrong.text })
+            dx.append(
+                WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: wrong.rationale.contains("the other side")) {
+                    $0.dx = wrong.text
+                })
         }
         rotate(&dx, by: rng.below(min(3, max(dx.count, 1))))
         rng.shuffle(&cpt)
+        // The side modifier is the weakest CPT decision (the report names the side): the others first.
+        cpt = cpt.filter { $0.first?.axis != .side } + cpt.filter { $0.first?.axis == .side }
         // The alternative code, the nearest confusable one, is the CPT decision half of the time, and
         // is then always offered: when it is also work the key includes (43235, the diagnostic EGD,
         // beside 43251) it cannot cross with that included code (the same code twice), so it crosses
@@ -225,7 +230,8 @@ extension QuestionGenerator {
             for a in axes.indices {
                 for (x, wa) in axes[a].enumerated() {
                     for b in axes.indices where b > a {
-                        for (y, wb) in axes[b].enumerated() where !(wa.omits && wb.omits) && allowed(a, x, b, y) {
+                        for (y, wb) in axes[b].enumerated()
+                        where !(wa.omits && wb.omits) && !(wa.flipsSide && wb.flipsSide) && allowed(a, x, b, y) {
                             let made = [option([wa]), option([wb]), option([wa, wb])].compactMap { $0 }
                             let texts = Set(made.map(\.text) + [key.text])
                             guard made.count == 3, texts.count == 4 else { continue }
@@ -669,15 +675,19 @@ struct WrongDecision {
     /// alternative), or `nil` when that code does not include it too (then reporting it there may be
     /// right, and the option would not be wrong on this decision).
     var beside: ((_ main: String) -> String?)?
+    /// Whether this wrong value is the other side (a side modifier, or a diagnosis of the other side):
+    /// two such values are one misread fact, so they are never crossed with each other.
+    var flipsSide: Bool
 
     init(
-        axis: DecisionAxis, why: String, omits: Bool, beside: ((_ main: String) -> String?)? = nil,
+        axis: DecisionAxis, why: String, omits: Bool, beside: ((_ main: String) -> String?)? = nil, flipsSide: Bool = false,
         apply: @escaping (inout CodeSetParts) -> Void
     ) {
         self.axis = axis
         self.why = why
         self.omits = omits
         self.beside = beside
+        self.flipsSide = flipsSide || axis == .side
         self.apply = apply
     }
 }
