@@ -121,6 +121,17 @@ extension QuestionGenerator {
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
+    /// The wrong main code `choice` (an alternative or family member); it keeps the scenario's side
+    /// modifier when it is sided too.
+    private func alternativeCode(_ choice: Choice) -> WrongDecision {
+        let sided = index.byCode[choice.text].map { !index[$0].sides.isEmpty } ?? true
+        let text = choice.text
+        return WrongDecision(axis: .code, why: choice.rationale, omits: false) {
+            $0.main = text
+            if !sided { $0.modifier = "" }
+        }
+    }
+
     /// The CPT decisions of a code set, each with its wrong values (strongest first): the code (an
     /// alternative), the side modifier, an included code reported separately, the documented
     /// additional service left out.
@@ -132,16 +143,7 @@ extension QuestionGenerator {
         // The alternatives may include a component (45378 beside 45385: nothing removed); as the main
         // code it is a real alternative, and the crossing skips it beside its own bundled copy.
         var codes: [WrongDecision] = []
-        for choice in c.codes.prefix(3) where choice.text != addition?.code {
-            // The alternative keeps the scenario's side modifier when it is sided too.
-            let sided = index.byCode[choice.text].map { !index[$0].sides.isEmpty } ?? true
-            let text = choice.text
-            codes.append(
-                WrongDecision(axis: .code, why: choice.rationale, omits: false) {
-                    $0.main = text
-                    if !sided { $0.modifier = "" }
-                })
-        }
+        for choice in c.codes.prefix(3) where choice.text != addition?.code { codes.append(alternativeCode(choice)) }
         if !codes.isEmpty { decisions.append(codes) }
         if let side, side != .bilateral, !modifier.isEmpty {
             let other = side == .right ? "LT" : "RT"
@@ -484,13 +486,7 @@ extension QuestionGenerator {
         let components = Set(p.inclusions.compactMap(\.code))
         var codes: [WrongDecision] = []
         for alternative in c.codes.prefix(4) where !components.contains(alternative.text) && alternative.text != addition?.code {
-            let sided = index.byCode[alternative.text].map { !index[$0].sides.isEmpty } ?? true
-            let text = alternative.text
-            codes.append(
-                WrongDecision(axis: .code, why: alternative.rationale, omits: false) {
-                    $0.main = text
-                    if !sided { $0.modifier = "" }
-                })
+            codes.append(alternativeCode(alternative))
         }
         if !codes.isEmpty {
             rotate(&codes, by: rng.below(min(2, codes.count)))
