@@ -416,9 +416,11 @@ struct CodeMentions: Sendable {
 }
 
 /// Stage 1: everything about one procedure that needs no other procedure.
-struct ProcedureReading: Sendable {
+final class ProcedureReading: Sendable {
     let procedure: Procedure
     let familyKey: String
+    /// `procedure.area`, read once: the neighbour ranking compares it for every pair of procedures.
+    let area: String
     let words: [Int]
     let stepWords: [[Int]]
     let narratable: [Bool]
@@ -442,6 +444,7 @@ struct ProcedureReading: Sendable {
         let indicationWords = p.indications.map(TextWords.init)
         procedure = p
         familyKey = p.family.map { "family:" + $0 } ?? "code:" + p.itemPrefix
+        area = p.area
         words = TextWords.contentIDs(of: stepWords)
         self.stepWords = stepWords.map(\.contentIDs)
         narratable = p.steps.map { !mentionsCode($0.text) && !Wording.lowercasedContains($0.text, title) }
@@ -501,6 +504,15 @@ struct Links: Sendable {
     /// Whether `j` is linked to `i` by a contrast in either direction.
     func linked(_ i: ProcedureID, _ j: ProcedureID) -> Bool {
         clauses(of: i).contains { self[$0].to == j } || clauses(to: i).contains { self[$0].from == j }
+    }
+
+    /// Every procedure linked to `i` by a contrast in either direction: `linked(i, _)` for the
+    /// ranking's pass over the whole library, one set lookup instead of two clause scans.
+    func linkedSet(_ i: ProcedureID) -> Set<ProcedureID> {
+        var set: Set<ProcedureID> = []
+        for id in clauses(of: i) { set.insert(self[id].to) }
+        for id in clauses(to: i) { set.insert(self[id].from) }
+        return set
     }
 }
 
@@ -591,29 +603,36 @@ struct Neighbours: Sendable {
     init(_ linked: Links, _ i: ProcedureID) {
         let me = linked[i]
         let p = me.procedure
-        let area = p.area
-        // Step-word overlap with every procedure, computed once for both rankings.
-        let overlaps = linked.readings.map { Wording.overlap(me.words, $0.words) }
+        let area = me.area
+        let linkedToMe = linked.linkedSet(i)
+        // Step-word overlap, computed once for both rankings and only with the procedures either can
+        // rank (the family, the linked codes, the same area): 0 for the rest, which both exclude.
+        let overlaps = linked.readings.indices.map { j in
+            let other = linked.readings[j]
+            return other.area == area || other.familyKey == me.familyKey || linkedToMe.contains(ProcedureID(rawValue: j))
+                ? Wording.overlap(me.words, other.words) : 0
+        }
         let codeNeighbours = Self.rank(linked, i, limit: neighbourLimit, overlaps: overlaps) { j in
-            let q = linked[j].procedure
-            guard q.system == p.system, q.code != p.code else { return nil }
+            let other = linked[j]
+            guard other.procedure.system == p.system, other.procedure.code != p.code else { return nil }
             // Near-identical steps could make the neighbour correct too.
-            if Wording.jaccard(shared: overlaps[j.rawValue], me.words.count, linked[j].words.count) >= 0.9 { return nil }
-            if linked[j].familyKey == me.familyKey { return 0 }
-            if linked.linked(i, j) { return 1 }
+            if Wording.jaccard(shared: overlaps[j.rawValue], me.words.count, other.words.count) >= 0.9 { return nil }
+            if other.familyKey == me.familyKey { return 0 }
+            if linkedToMe.contains(j) { return 1 }
             // Never a code of another body system: a coder does not confuse a shoulder with a hip.
-            guard q.area == area else { return nil }
-            return q.section == p.section ? 2 : 3
+            guard other.area == area else { return nil }
+            return other.procedure.section == p.section ? 2 : 3
         }
         self.codeNeighbours = codeNeighbours
         familyCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey }.count
-        mustCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey || linked.linked(i, $0) }.count
+        mustCount = codeNeighbours.prefix { linked[$0].familyKey == me.familyKey || linkedToMe.contains($0) }.count
         var seen: Set<String> = [p.code]
         described = p.contrasts.filter { $0.describe != nil && !linked.codes.contains($0.code) && seen.insert($0.code).inserted }
         otherFamilies = Self.rank(linked, i, limit: neighbourLimit, overlaps: overlaps) { j in
-            let q = linked[j].procedure
-            guard linked[j].familyKey != me.familyKey, q.code != p.code, !linked.linked(i, j), q.area == area else { return nil }
-            return q.section == p.section ? 0 : 1
+            let other = linked[j]
+            guard other.familyKey != me.familyKey, other.procedure.code != p.code, !linkedToMe.contains(j), other.area == area
+            else { return nil }
+            return other.procedure.section == p.section ? 0 : 1
         }
     }
 
@@ -622,7 +641,8 @@ struct Neighbours: Sendable {
     private static func rank(_ linked: Links, _ i: ProcedureID, limit: Int, overlaps: [Int], tier: (ProcedureID) -> Int?) -> [ProcedureID] {
         var tiers: [(ProcedureID, Int)] = []
         var counts: [Int: Int] = [:]
-        for j in linked.ids where j != i {
+        for raw in linked.readings.indices where raw != i.rawValue {
+            let j = ProcedureID(rawValue: raw)
             if let t = tier(j) {
                 tiers.append((j, t))
                 counts[t, default: 0] += 1
