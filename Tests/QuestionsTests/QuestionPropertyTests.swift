@@ -1,5 +1,6 @@
 import CodingContent
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Questions
@@ -193,15 +194,13 @@ struct ConcurrentGenerationTests {
         let sequential = QuestionGenerator(library: library)
         let expected = try items.map { try sequential.generate(item: $0, seed: 11) }
         let concurrent = QuestionGenerator(library: library)
-        let results = UnsafeMutableBufferPointer<Question?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
+        let results = Mutex<[Question?]>(Array(repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            shared[i] = try? concurrent.generate(item: items[i], seed: 11)
+            let question = try? concurrent.generate(item: items[i], seed: 11)
+            results.withLock { $0[i] = question }
         }
         #expect(items.count > 300)
-        #expect(Array(results) == expected.map { Optional($0) })
+        #expect(results.withLock { $0 } == expected.map { Optional($0) })
     }
 }
 
