@@ -59,12 +59,19 @@ struct PooledDiagnosis: Sendable {
     var isAlso = false
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
-    /// (other laterality, type or specificity), or a related condition of the same block (its first
-    /// two characters; not in chapters M and S, whose categories are sites) that the file, its family
-    /// or an alternative lists — never another body site or an unrelated condition of the same file.
+    /// (other laterality, type or specificity; the same site in L02 and L03, whose fourth character is the site),
+    /// or a related condition of the same block (its first two characters; not in chapters M and S,
+    /// whose categories are sites) that the file, its family or an alternative lists — never another
+    /// body site or an unrelated condition of the same file.
     func isPlausible(for code: String) -> Bool {
         guard self.code != code else { return false }
-        if self.code.prefix(3) == code.prefix(3) { return true }
+        // Skin abscesses and cellulitis: the fourth character is the site, so another fourth character
+        // is another site (an axilla for a buttock abscess); the block offers the related conditions
+        // (a pilonidal abscess, a carbuncle). Pressure ulcers keep other sites: the stage is the decision
+        // and a debridement family lists too few same-site codes to fill the options.
+        if self.code.prefix(3) == code.prefix(3) {
+            return !["L02", "L03"].contains(where: code.hasPrefix) || self.code.prefix(4) == code.prefix(4)
+        }
         // Musculoskeletal and injury categories carry the body site (a family of skin repairs spans
         // the forearm, the leg and the back): another category there is another site.
         if code.hasPrefix("M") || code.hasPrefix("S") { return false }
