@@ -128,9 +128,14 @@ extension LibraryIndex {
                 } else if c.to == i {
                     why =
                         "That finding is what separates \(p.code) from \(self[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
-                } else {
+                } else if c.from == right.to {
+                    // The finding tells the asked-for code from another neighbour: relative to that code.
                     why =
-                        "That finding moves a coder from \(self[c.from].code) to \(named(c.to)); it does not lead from \(p.code) to \(target)."
+                        "That finding would make it \(named(c.to)) rather than \(target): it is what separates those two, not what would make this \(p.code) note \(target)."
+                } else {
+                    // Never a move from a code this note does not support: what the finding points to.
+                    why =
+                        "That finding points to \(named(c.to)), not to \(target): it separates \(self[c.to].code) from \(self[c.from].code), and it is not what would make this \(p.code) note \(target)."
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }
@@ -235,29 +240,56 @@ extension LibraryIndex {
         return (Choice(text: answer.code, correct: true, rationale: because), side, must, rest)
     }
 
-    /// Whether the preoperative wording names a condition other than the one coded (a symptom or a
-    /// suspicion before the operation), so that coding it would give another code: fewer than half of
-    /// the content words of the postoperative diagnosis or of the key's official title appear in it,
-    /// and it does not carry the title's abbreviation ("ASC-US").
+    /// Whether the preoperative wording names a condition other than the one coded (a symptom, a
+    /// suspicion, a less exact diagnosis), so that coding it would give another code. Not when:
+    /// - the preoperative line carries the title's abbreviation ("ASC-US");
+    /// - every word of it is in the postoperative diagnosis or the key's title (the same condition,
+    ///   told with less detail: "Morbid obesity", "Parastomal hernia", "Cholangitis");
+    /// - it has every word of the postoperative diagnosis outside parentheses (it says it all:
+    ///   "Anembryonic pregnancy, with a 25 mm sac…" before "Anembryonic pregnancy (blighted ovum)");
+    /// - it has every word of the key's title that the postoperative diagnosis documents ("Reducible
+    ///   inguinal hernia" before "Indirect inguinal hernia", both coded K40.90).
+    /// Words are compared without case, plural s, side words and small words; hyphenated words count
+    /// as their parts. With no title word in the postoperative diagnosis, fewer than half of the
+    /// content words of both the postoperative diagnosis and the title must appear in it.
     static func preopNamesAnotherCondition(_ preop: String, postop: String, code: String) -> Bool {
         let stop: Set<Substring> = [
             "of", "the", "a", "an", "and", "or", "with", "without", "in", "on", "to", "for", "at", "by", "right", "left",
-            "bilateral", "unspecified", "other", "due", "not", "elsewhere", "classified",
+            "bilateral", "unspecified", "other", "due", "not", "elsewhere", "classified", "eye", "ear", "post", "pre",
+            "initial", "encounter", "one", "side",
         ]
         func words(_ t: String) -> Set<Substring> {
-            Set(t.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "-" }.filter { !stop.contains($0) })
-        }
-        let pre = words(preop)
-        func share(_ t: String) -> Double {
-            let w = words(t)
-            return w.isEmpty ? 0 : Double(w.intersection(pre).count) / Double(w.count)
+            Set(
+                t.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { !stop.contains($0) }.map {
+                    $0.count > 3 && $0.hasSuffix("s") && !$0.hasSuffix("ss") && !$0.hasSuffix("is") ? $0.dropLast() : $0
+                })
         }
         let title = ICD10Titles.shipped.title(of: code) ?? ""
         if let open = title.lastIndex(of: "("), let close = title.lastIndex(of: ")"), open < close {
             let abbreviation = title[title.index(after: open)..<close].lowercased()
             if abbreviation.count >= 3, preop.lowercased().contains(abbreviation) { return false }
         }
-        return min(share(postop), title.isEmpty ? 1 : share(title)) < 0.5
+        let pre = words(preop)
+        let post = words(postop)
+        let named = words(title)
+        if pre.isSubset(of: post.union(named)) { return false }
+        var outside = ""
+        var depth = 0
+        for character in postop {
+            if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                outside.append(character)
+            }
+        }
+        let main = words(outside)
+        if !main.isEmpty, main.isSubset(of: pre) { return false }
+        let documented = named.intersection(post)
+        if !documented.isEmpty { return !documented.isSubset(of: pre) }
+        func share(_ w: Set<Substring>) -> Double { w.isEmpty ? 0 : Double(w.intersection(pre).count) / Double(w.count) }
+        return min(share(post), title.isEmpty ? 1 : share(named)) < 0.5
     }
 
     /// The diagnosis question for procedure `i`'s diagnosis `k` (with its `also` code, when it has one):

@@ -350,16 +350,28 @@ extension QuestionGenerator {
         case .closing: plan.closing = [note]
         case .opening: plan.opening = [note]
         }
+        // Anesthesia modifiers go on two claims (the anesthesiologist's, the nurse anesthetist's):
+        // the question names the one asked about, so that a modifier of the other claim is wrong.
+        let anesthetist = ["QX", "QZ"].contains(use.modifier)
+        let physician = ["AA", "QK", "QY", "AD"].contains(use.modifier)
+        let claim = anesthetist ? " on the nurse anesthetist's claim" : physician ? " on the anesthesiologist's claim" : ""
         let stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which modifier should be appended to CPT code \(p.code) for this procedure?", &rng)
+            question: "Which modifier should be appended to CPT code \(p.code)\(claim) for this procedure?", &rng)
+        let when = Wording.clause(use.when)
         let because =
-            "Modifier \(use.modifier) is correct: \(Wording.clause(use.when)). The report says so: “\(Wording.clause(use.note!))”. "
+            "Modifier \(use.modifier) is correct: \(when). The report says so: “\(Wording.clause(use.note!))”. "
             + "Rule: \(ModifierGlossary.described(use.modifier))."
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
-        let own = Set(p.modifiers.map(\.modifier))
-        // Confusable ones first; common ones fill up so that there are always four options.
-        var names = ModifierGlossary.confusable(with: use.modifier).filter { !own.contains($0) }
+        // A modifier the file lists for another situation might be right here too (RT beside 79, XS
+        // beside 59): it is offered only when it can never share a line with the key.
+        let own = Set(p.modifiers.map(\.modifier).filter { !ModifierGlossary.excludes(use.modifier, $0) })
+        // The modifiers students pick in this situation (and "no modifier"), then the confusable ones.
+        let traps = ModifierGlossary.traps(for: use.modifier).filter { !own.contains($0) }
+        var names = traps
+        for m in ModifierGlossary.confusable(with: use.modifier) where names.count < 3 && !own.contains(m) && !names.contains(m) {
+            names.append(m)
+        }
         // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
         // student would weigh, so the fill comes from modifiers of a single operation.
         // An anesthesia or equipment modifier is filled from its own group: 62 (co-surgeons) means
@@ -374,11 +386,29 @@ extension QuestionGenerator {
             names.append(m)
         }
         let wrong = names.map { m in
-            Choice(
-                text: m, correct: false,
-                rationale: "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: here, \(Wording.clause(use.when)).")
+            let reason = ModifierGlossary.trapReason(m, key: use.modifier).map {
+                $0.replacingOccurrences(of: "{code}", with: p.code).replacingOccurrences(of: "{when}", with: when)
+                    .replacingOccurrences(of: "{key}", with: use.modifier)
+            }
+            let rationale: String
+            if let reason, ModifierGlossary.meaning[m] == nil {
+                rationale = reason
+            } else if let reason {
+                rationale = "Modifier \(m) does not fit: \(reason)."
+            } else {
+                var why = "here, \(when)"
+                if anesthetist && anesthesia.contains(m) && !["QX", "QZ"].contains(m) {
+                    why += "; \(m) goes on the anesthesiologist's claim, not the nurse anesthetist's"
+                } else if physician && ["QX", "QZ"].contains(m) {
+                    why += "; \(m) goes on the nurse anesthetist's claim, not the anesthesiologist's"
+                }
+                rationale = "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: \(why)."
+            }
+            return Choice(text: m, correct: false, rationale: rationale)
         }
-        pick(3, must: [], ranked: wrong[...], into: &choices, &rng)
+        // The trap students fall into most often is always offered.
+        let must = traps.isEmpty ? 0 : 1
+        pick(3, must: wrong.prefix(must), ranked: wrong.dropFirst(must), into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 

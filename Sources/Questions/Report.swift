@@ -112,8 +112,8 @@ struct ReportMaterial: Sendable {
             // With a pathology result the surgeon's impression stays general; pathology decides.
             var after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
             // A second condition treated in the same operation is listed as the surgeon lists it.
-            if !d.also.isEmpty {
-                after = ([d.text] + d.also.map(\.text)).enumerated().map { k, text in
+            if d.listedConditions.count > 1 {
+                after = d.listedConditions.enumerated().map { k, text in
                     "\(k + 1). " + Wording.sentence(Wording.capitalized(text))
                 }.joined(separator: " ")
             }
@@ -342,6 +342,7 @@ extension QuestionGenerator {
             // A pathology report describes the specimen; it does not narrate ("Next, …", "Lastly, …").
             if e.report.layout == .pathology { connective = "" }
             if connective == previous { connective = "" }  // never "Then … Then …"
+            if total <= 3 { connective = "" }  // three steps read as they are, without "Subsequently" or "Lastly"
             if e.thenSteps[s] { connective = "" }  // never "Next, … then …"
             previous = connective
             text += " "

@@ -24,7 +24,8 @@ extension QuestionGenerator {
         }
         // Every condition the key codes is in the conclusion: a second one (`also`) is listed after the first.
         let conclusion = plan.diagnosis.map { d in
-            p.diagnoses[d].also.isEmpty ? Wording.sentence(Wording.capitalized(p.diagnoses[d].text)) : e.report.diagnosisLines[d].postop
+            p.diagnoses[d].listedConditions.count == 1
+                ? Wording.sentence(Wording.capitalized(p.diagnoses[d].text)) : e.report.diagnosisLines[d].postop
         }
         let pathology = plan.diagnosis.flatMap { e.report.diagnosisLines[$0].pathology }
         var heading = e.report.filledLines[rng.below(e.report.filledLines.count)][slot]

@@ -297,3 +297,13 @@ extension ServiceLayout {
         }
     }
 }
+
+extension Diagnosis {
+    /// The conditions a diagnosis line lists, as the surgeon would number them: the diagnosis, then
+    /// each further (`also`) condition that its text does not already name. "Class 2 obesity with
+    /// hypertension" is one line, though hypertension is coded too (I10 beside E66.812).
+    var listedConditions: [String] {
+        let named = text.lowercased()
+        return [text] + also.map(\.text).filter { !Wording.bytesContain(named, Wording.clause($0).lowercased()) }
+    }
+}

@@ -112,10 +112,11 @@ import Testing
         }
     }
 
-    /// A modifier question about a single operation never offers 51 or 59.
+    /// A modifier question about a single operation never offers 51 or 59, except where they are
+    /// the classic wrong choice: 59 for a repeated laboratory test (91), 51 or 59 for the other side (50).
     func modifierDistractorsFitASingleProcedure(_ all: [(Question, Procedure)]) {
         for (q, _) in all where q.kind == .modifier {
-            guard !["59", "XS", "XE", "XU", "XP", "51"].contains(q.answer.text) else { continue }
+            guard !["59", "XS", "XE", "XU", "XP", "51", "91", "50"].contains(q.answer.text) else { continue }
             for option in q.options where !option.correct {
                 #expect(!["51", "59"].contains(option.text), "\(q.id): \(option.text) for \(q.answer.text)")
             }

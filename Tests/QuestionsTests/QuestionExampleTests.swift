@@ -118,7 +118,8 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: A 33-year-old woman was admitted and brought to the operating room, and the planned procedure was confirmed. An anterior approach to the hip was made. Dense scar from an earlier operation had to be released first, adding about an hour. After that, the capsule was incised and the femoral head was dislocated. All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Finally, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur.\n\nWhich modifier should be appended to CPT code 27284 for this procedure?"
         )
-        #expect(q.options.map(\.text) == ["52", "62", "22", "53"])
+        // The traps a student weighs for extra work: no modifier, 52 (the number's twin), 62.
+        #expect(q.options.map(\.text) == ["62", "52", "22", "No modifier is needed"])
         #expect(q.answer == CorrectAnswer(label: "C", text: "22"))
         #expect(
             q.rationale
@@ -126,15 +127,15 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "52" }?.rationale
-                == "Modifier 52 (the service was reduced or not completed as described, by the physician's choice or because its goal could not be reached, such as a colonoscopy that does not reach the cecum) does not fit: here, substantially more work than usual is documented with its reason."
+                == "Modifier 52 does not fit: it is for less work than the procedure usually takes; here it took more: substantially more work than usual is documented with its reason."
         )
         #expect(
             q.options.first { $0.text == "62" }?.rationale
-                == "Modifier 62 (two surgeons each did a distinct part of one procedure and each reports it as co-surgeon) does not fit: here, substantially more work than usual is documented with its reason."
+                == "Modifier 62 does not fit: it is for two surgeons sharing one procedure; here one surgeon did all of it, the extra work included."
         )
         #expect(
-            q.options.first { $0.text == "53" }?.rationale
-                == "Modifier 53 (the physician stopped the procedure after it began because continuing threatened the patient) does not fit: here, substantially more work than usual is documented with its reason."
+            q.options.first { $0.text == "No modifier is needed" }?.rationale
+                == "Without a modifier, 27284 is paid for its usual work; here substantially more work than usual is documented with its reason."
         )
     }
 
@@ -223,7 +224,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:47600/vignette", seed: 1)
         #expect(
             q.stem
-                == "PREOPERATIVE DIAGNOSIS: Chronic inflammation of the gallbladder.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Cholecystectomy.\nANESTHESIA: General endotracheal anesthesia.\nDESCRIPTION OF PROCEDURE: An 81-year-old man was brought to the operating room, and the planned procedure was confirmed. A right subcostal incision was made and the abdomen entered. The cystic duct and artery were ligated and divided. Lastly, the wound was closed in layers.\n\nWhich CPT code should be reported for this procedure?"
+                == "PREOPERATIVE DIAGNOSIS: Chronic inflammation of the gallbladder.\nPOSTOPERATIVE DIAGNOSIS: Same.\nPROCEDURE: Cholecystectomy.\nANESTHESIA: General endotracheal anesthesia.\nDESCRIPTION OF PROCEDURE: An 81-year-old man was brought to the operating room, and the planned procedure was confirmed. A right subcostal incision was made and the abdomen entered. The cystic duct and artery were ligated and divided. The wound was closed in layers.\n\nWhich CPT code should be reported for this procedure?"
         )
         #expect(q.options.map(\.text) == ["47600", "47562", "47610", "47605"])
         #expect(q.answer == CorrectAnswer(label: "A", text: "47600"))

@@ -12,7 +12,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:71046/vignette-entry", seed: 2)
         #expect(
             q.stem
-                == "EXAM: Chest radiographs: PA and lateral.\nCLINICAL INDICATION: Cough and fever.\nTECHNIQUE: A 32-year-old woman was seen in the imaging department. A frontal posteroanterior view and a left lateral view of the chest were obtained. Lastly, the images were obtained at full inspiration with the patient standing.\nCOMPARISON: No prior studies available.\nFINDINGS: There is a dense consolidation in the right lower lobe with air bronchograms. The heart size is normal and there is no pleural effusion.\nIMPRESSION: Right lower lobe pneumonia.\n\nEnter the CPT code for this service."
+                == "EXAM: Chest radiographs: PA and lateral.\nCLINICAL INDICATION: Cough and fever.\nTECHNIQUE: A 32-year-old woman was seen in the imaging department. A frontal posteroanterior view and a left lateral view of the chest were obtained. The images were obtained at full inspiration with the patient standing.\nCOMPARISON: No prior studies available.\nFINDINGS: There is a dense consolidation in the right lower lobe with air bronchograms. The heart size is normal and there is no pleural effusion.\nIMPRESSION: Right lower lobe pneumonia.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "71046"))
@@ -32,7 +32,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:80053/vignette-entry", seed: 3)
         #expect(
             q.stem
-                == "TEST ORDERED: CMP, fasting.\nREASON FOR TEST: Type 2 diabetes mellitus without complications.\nCOLLECTION AND TESTING: The patient, a 37-year-old man, came to the laboratory. Blood was drawn from the left antecubital vein into a gold-top tube. Finally, the serum was run on the chemistry analyzer for the electrolytes, kidney tests, glucose and calcium together with albumin, total protein, bilirubin, alkaline phosphatase and both transaminases.\nRESULTS: Glucose 182 mg/dL; sodium, potassium, chloride, carbon dioxide, calcium, urea nitrogen and creatinine within normal limits; albumin, total protein, total bilirubin, alkaline phosphatase, AST and ALT within normal limits.\n\nEnter the CPT code for this service."
+                == "TEST ORDERED: CMP, fasting.\nREASON FOR TEST: Type 2 diabetes mellitus without complications.\nCOLLECTION AND TESTING: The patient, a 37-year-old man, came to the laboratory. Blood was drawn from the left antecubital vein into a gold-top tube. The serum was run on the chemistry analyzer for the electrolytes, kidney tests, glucose and calcium together with albumin, total protein, bilirubin, alkaline phosphatase and both transaminases.\nRESULTS: Glucose 182 mg/dL; sodium, potassium, chloride, carbon dioxide, calcium, urea nitrogen and creatinine within normal limits; albumin, total protein, total bilirubin, alkaline phosphatase, AST and ALT within normal limits.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "80053"))
@@ -52,7 +52,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:00790/vignette-entry", seed: 3)
         #expect(
             q.stem
-                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 09:02. ANESTHESIA END: 10:37 (95 minutes).\nANESTHESIA COURSE: A 26-year-old woman was brought to the operating room. Standard monitors were applied in the operating room and oxygen was given by mask. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Lastly, at the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nEnter the CPT code for this service."
+                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 09:02. ANESTHESIA END: 10:37 (95 minutes).\nANESTHESIA COURSE: A 26-year-old woman was brought to the operating room. Standard monitors were applied in the operating room and oxygen was given by mask. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. At the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "00790"))
@@ -62,7 +62,7 @@ import Testing
         let q = try generator.generate(itemID: "hcpcs:J2405/vignette-entry", seed: 1)
         #expect(
             q.stem
-                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 4 mg intravenous, single dose.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 4 mg.\nADMINISTRATION: A 40-year-old man was seen in the infusion center. The order, allergies and the patient's identity were checked. The drug was given by slow push through the intravenous line. Lastly, the patient's nausea was reassessed after 30 minutes.\n\nEnter the HCPCS code for this service."
+                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 4 mg intravenous, single dose.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 4 mg.\nADMINISTRATION: A 40-year-old man was seen in the infusion center. The order, allergies and the patient's identity were checked. The drug was given by slow push through the intravenous line. The patient's nausea was reassessed after 30 minutes.\n\nEnter the HCPCS code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "J2405"))
@@ -74,10 +74,14 @@ import Testing
         let q = try generator.generate(itemID: "hcpcs:E0143/modifier", seed: 2)
         #expect(
             q.stem
-                == "SUPPLY AND EQUIPMENT ORDER\nITEM: Folding two-wheeled walker, height adjustable.\nDIAGNOSIS: Unsteadiness on feet.\nNOTE: The patient, a 78-year-old woman, was seen in the office. The walker was sold to the patient as new equipment. A folding walker with two front wheels was adjusted to wrist height. Lastly, the patient practiced walking and turning with it under supervision.\n\nWhich modifier should be appended to HCPCS code E0143 for this service?"
+                == "SUPPLY AND EQUIPMENT ORDER\nITEM: Folding two-wheeled walker, height adjustable.\nDIAGNOSIS: Unsteadiness on feet.\nNOTE: The patient, a 78-year-old woman, was seen in the office. The walker was sold to the patient as new equipment. A folding walker with two front wheels was adjusted to wrist height. The patient practiced walking and turning with it under supervision.\n\nWhich modifier should be appended to HCPCS code E0143 for this service?"
         )
-        #expect(q.options.map(\.text) == ["NU", "UE", "GA", "RR"])
+        #expect(q.options.map(\.text) == ["NU", "UE", "No modifier is needed", "RR"])
         #expect(q.answer == CorrectAnswer(label: "A", text: "NU"))
+        #expect(
+            q.options[2].rationale
+                == "Without a modifier, the claim does not say whether the equipment was bought new, bought used or rented; here the equipment is purchased new."
+        )
     }
 
     @Test func anesthesiaUnitsAddBaseTimeStatusAndCircumstance() throws {
