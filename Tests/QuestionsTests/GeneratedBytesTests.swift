@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "9fbb73d3e72b76b8")
+        #expect(Fingerprint.hex(of: bytes) == "4fe771862c8dfa6f")
     }
 }
