@@ -21,10 +21,10 @@ public enum ProcedureParser {
     public static let upgradeFields = ["setting", "anesthesia", "report", "findings", "modifiers", "in_addition", "included"]
     static let contrastKeys = ["code", "when", "rules_out", "oneway"]
     static let insteadKeys = ["code", "when", "here", "describe", "oneway"]
-    static let additionKeys = ["code", "when", "type", "modifier", "describe", "note"]
+    static let additionKeys = ["code", "when", "type", "modifier", "describe", "note", "step", "after"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
-    static let modifierKeys = ["modifier", "when", "note", "step"]
-    static let reportKeys = ["procedure", "specimen"]
+    static let modifierKeys = ["modifier", "when", "note", "step", "after"]
+    static let reportKeys = ["procedure", "specimen", "told"]
     static let diagnosisKeys = ["code", "side", "text", "preop", "pathology", "also"]
     static let alsoKeys = ["code", "text"]
     static let patientKeys = ["sex", "age"]
@@ -241,7 +241,7 @@ struct FileParser {
         }
         if let entry = values["instead"] { contrasts += parseContrasts(entry.value, key: "instead") }
         var additions: [Addition] = []
-        if let entry = values["in_addition"] { additions = parseAdditions(entry.value) }
+        if let entry = values["in_addition"] { additions = parseAdditions(entry.value, stepCount: sections.steps.count) }
         var inclusions: [Inclusion] = []
         if let entry = values["included"] { inclusions = parseInclusions(entry.value, stepCount: sections.steps.count) }
         var modifiers: [ModifierUse] = []
@@ -253,7 +253,7 @@ struct FileParser {
         var anesthesia: [AnesthesiaType] = []
         if let entry = values["anesthesia"] { anesthesia = enumList(entry.value, key: "anesthesia") }
         var report: ReportWording?
-        if let entry = values["report"] { report = parseReport(entry.value) }
+        if let entry = values["report"] { report = parseReport(entry.value, stepCount: sections.steps.count) }
         var findings: [String] = []
         if let entry = values["findings"] { findings = stringList(entry.value, key: "findings") }
         // An E/M file (`visit`) describes a visit, not an operation: no anesthesia, report or steps.
@@ -711,7 +711,7 @@ struct FileParser {
         return upper
     }
 
-    mutating func parseAdditions(_ node: Node) -> [Addition] {
+    mutating func parseAdditions(_ node: Node, stepCount: Int) -> [Addition] {
         var result: [Addition] = []
         for (item, mapping) in mappings(node, key: "in_addition", allowed: ProcedureParser.additionKeys, noun: "'in_addition' entry") {
             let noun = "'in_addition' entry"
@@ -727,11 +727,12 @@ struct FileParser {
             let modifier = mapping["modifier"].flatMap { modifierValue($0) }
             let describe = field(mapping, "describe", in: item, noun: noun, required: false)
             let note = field(mapping, "note", in: item, noun: noun, required: false)
+            let (step, after) = notePlacement(mapping, hasNote: note != nil, stepCount: stepCount, noun: noun)
             if let code, let when, let type, let codeNode = mapping["code"] {
                 result.append(
                     Addition(
-                        code: code, when: when, type: type, modifier: modifier, describe: describe, note: note,
-                        location: location(codeNode)))
+                        code: code, when: when, type: type, modifier: modifier, describe: describe, note: note, replacesStep: step,
+                        afterStep: after, location: location(codeNode)))
             }
         }
         return result
@@ -770,10 +771,10 @@ struct FileParser {
     }
 
     /// A 1-based step number of this file, or `nil` with an error.
-    mutating func stepNumber(_ value: Node, stepCount: Int) -> Int? {
-        guard let text = string(value, key: "step") else { return nil }
+    mutating func stepNumber(_ value: Node, stepCount: Int, key: String = "step") -> Int? {
+        guard let text = string(value, key: key) else { return nil }
         if let number = Int(text), number >= 1, number <= stepCount { return number }
-        error(at: value, "'step' \(text) is not a step of this file (1 to \(stepCount))")
+        error(at: value, "'\(key)' \(text) is not a step of this file (1 to \(stepCount))")
         return nil
     }
 
@@ -786,16 +787,32 @@ struct FileParser {
             if let value = mapping["modifier"] { modifier = modifierValue(value) } else { error(at: item, "\(noun) is missing 'modifier'") }
             let when = field(mapping, "when", in: item, noun: noun, required: true)
             let note = field(mapping, "note", in: item, noun: noun, required: false)
-            let step = mapping["step"].flatMap { stepNumber($0, stepCount: stepCount) }
+            let (step, after) = notePlacement(mapping, hasNote: note != nil, stepCount: stepCount, noun: noun)
             if let modifier, let when, let node = mapping["modifier"] {
                 if !seen.insert(modifier).inserted { error(at: node, "modifier \(modifier) is listed twice") }
-                result.append(ModifierUse(modifier: modifier, when: when, note: note, replacesStep: step, location: location(node)))
+                result.append(
+                    ModifierUse(modifier: modifier, when: when, note: note, replacesStep: step, afterStep: after, location: location(node)))
             }
         }
         return result
     }
 
-    mutating func parseReport(_ node: Node) -> ReportWording? {
+    /// Where an entry's `note` is told: `step` (the step it replaces) or `after` (the step it follows),
+    /// each an existing step; both at once, or either without a `note`, is an error.
+    mutating func notePlacement(_ mapping: Node.Mapping, hasNote: Bool, stepCount: Int, noun: String) -> (step: Int?, after: Int?) {
+        let step = mapping["step"].flatMap { stepNumber($0, stepCount: stepCount) }
+        let after = mapping["after"].flatMap { stepNumber($0, stepCount: stepCount, key: "after") }
+        if let node = mapping["after"], mapping["step"] != nil {
+            error(at: node, "\(noun) has both 'step' and 'after': its note either replaces a step or follows one")
+            return (step, nil)
+        }
+        for key in ["step", "after"] {
+            if let node = mapping[key], !hasNote { error(at: node, "\(noun) has '\(key)' but no 'note' to place") }
+        }
+        return (step, after)
+    }
+
+    mutating func parseReport(_ node: Node, stepCount: Int) -> ReportWording? {
         guard let mapping = node.mapping else {
             error(at: node, "'report' must be a mapping with 'procedure' and optionally 'specimen'")
             return nil
@@ -807,7 +824,18 @@ struct FileParser {
         }
         let lines = stringList(procedureNode, key: "procedure")
         let specimen = mapping["specimen"].flatMap { string($0, key: "specimen") }
-        return lines.isEmpty ? nil : ReportWording(procedure: lines, specimen: specimen)
+        var told: [Int] = []
+        if let value = mapping["told"] {
+            if let sequence = value.sequence {
+                for item in sequence {
+                    guard let number = stepNumber(item, stepCount: stepCount, key: "told") else { continue }
+                    if told.contains(number) { error(at: item, "step \(number) is listed twice in 'told'") } else { told.append(number) }
+                }
+            } else if let number = stepNumber(value, stepCount: stepCount, key: "told") {
+                told = [number]
+            }
+        }
+        return lines.isEmpty ? nil : ReportWording(procedure: lines, specimen: specimen, told: told.sorted())
     }
 
     // MARK: Markdown body

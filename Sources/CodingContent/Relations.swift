@@ -137,11 +137,15 @@ public struct ReportWording: Sendable, Hashable, Codable {
     public var procedure: [String]
     /// The SPECIMENS line, if given.
     public var specimen: String?
+    /// The 1-based steps every report tells (format v2 `report.told`): work a PROCEDURE line names or
+    /// a decision rests on, besides the key steps, the access step and the closing steps.
+    public var told: [Int]
 
     /// Creates report wording.
-    public init(procedure: [String], specimen: String? = nil) {
+    public init(procedure: [String], specimen: String? = nil, told: [Int] = []) {
         self.procedure = procedure
         self.specimen = specimen
+        self.told = told
     }
 
     /// Whether a PROCEDURE `line` is the file's `title` (side placeholders, case and a final period
@@ -178,13 +182,17 @@ public struct Addition: Sendable, Hashable, Codable {
     public var describe: String?
     /// A sentence a report would contain when the extra service is done.
     public var note: String?
+    /// The 1-based step the `note` is told instead of (`step`), when the extra service changes it.
+    public var replacesStep: Int?
+    /// The 1-based step the `note` is told right after (`after`); by default it comes before the closing step.
+    public var afterStep: Int?
     /// Where `code` is written.
     public var location: SourceLocation
 
     /// Creates an addition.
     public init(
         code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
-        location: SourceLocation
+        replacesStep: Int? = nil, afterStep: Int? = nil, location: SourceLocation
     ) {
         self.code = code
         self.when = when
@@ -192,6 +200,8 @@ public struct Addition: Sendable, Hashable, Codable {
         self.modifier = modifier
         self.describe = describe
         self.note = note
+        self.replacesStep = replacesStep
+        self.afterStep = afterStep
         self.location = location
     }
 }
@@ -261,15 +271,20 @@ public struct ModifierUse: Sendable, Hashable, Codable {
     public var note: String?
     /// The 1-based step the `note` is told instead of (a step the situation contradicts).
     public var replacesStep: Int?
+    /// The 1-based step the `note` is told right after (`after`), which every such report then tells.
+    public var afterStep: Int?
     /// Where `modifier` is written.
     public var location: SourceLocation
 
     /// Creates a modifier use.
-    public init(modifier: String, when: String, note: String? = nil, replacesStep: Int? = nil, location: SourceLocation) {
+    public init(
+        modifier: String, when: String, note: String? = nil, replacesStep: Int? = nil, afterStep: Int? = nil, location: SourceLocation
+    ) {
         self.modifier = modifier
         self.when = when
         self.note = note
         self.replacesStep = replacesStep
+        self.afterStep = afterStep
         self.location = location
     }
 

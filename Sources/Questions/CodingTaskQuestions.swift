@@ -55,10 +55,7 @@ extension QuestionGenerator {
         // the key carries it and leaving it out is the CPT decision a distractor can get wrong.
         let additions = p.additions.filter { $0.note != nil }
         let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
-        if let addition {
-            plan.extra = [Wording.sentence(addition.note!)]
-            if e.narratable.last == true { plan.forced.insert(p.steps.count - 1) }
-        }
+        if let addition { plan.place(addition, narratable: e.narratable) }
         let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
         let stem = reportStem(
             e, plan, narration: e.plan,
@@ -335,7 +332,14 @@ extension QuestionGenerator {
         let use = rng.element(of: uses)
         var plan = scenario(e, &rng)
         plan.findings = false
-        let note = Wording.sentence(use.note!)
+        // A drug note may state the dose given (`{dose}`): the note and the DOSE GIVEN line tell the same one.
+        var written = use.note!
+        if written.contains("{dose}"), !p.service.doses.isEmpty {
+            let d = rng.below(p.service.doses.count)
+            plan.dose = d
+            written = written.replacingOccurrences(of: "{dose}", with: p.service.doses[d].description)
+        }
+        let note = Wording.sentence(written)
         switch ProcedureReading.twistPlacement(use, p, e.narratable)! {
         case .replaces(let step):
             plan.replaced[step] = note
@@ -344,9 +348,10 @@ extension QuestionGenerator {
                 plan.shortAt = step
                 plan.discontinued = use.modifier != "52"
             }
-        case .afterApproach(let step):
+        case .after(let step):
             plan.after = (step, note)
             plan.forced.insert(step)
+        case .beforeClosing: plan.extra = [note]
         case .closing: plan.closing = [note]
         case .opening: plan.opening = [note]
         }
@@ -360,7 +365,7 @@ extension QuestionGenerator {
             question: "Which modifier should be appended to CPT code \(p.code)\(claim) for this procedure?", &rng)
         let when = Wording.clause(use.when)
         let because =
-            "Modifier \(use.modifier) is correct: \(when). The report says so: “\(Wording.clause(use.note!))”. "
+            "Modifier \(use.modifier) is correct: \(when). The report says so: “\(Wording.clause(written))”. "
             + "Rule: \(ModifierGlossary.described(use.modifier))."
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
         // A modifier the file lists for another situation might be right here too (RT beside 79, XS
@@ -425,9 +430,7 @@ extension QuestionGenerator {
         // One rule: an additional service is documented exactly when its note sentence is told, so
         // FINDINGS (which may state, say, the surgeon's cholangiogram reading) are told only then.
         if let addition {
-            plan.extra = [Wording.sentence(addition.note!)]
-            // The other service comes before the closing step, so the closing step is told.
-            if e.narratable.last == true { plan.forced.insert(p.steps.count - 1) }
+            plan.place(addition, narratable: e.narratable)
         } else if !additions.isEmpty {
             plan.findings = false
         }
@@ -624,24 +627,32 @@ extension KindAvailability {
     }
 }
 
-/// Where a modifier's twist sentence goes in a report: in place of the step it names, after the
-/// approach (extra work found on the way in), at the end (care handed over), or after the arrival
-/// (history: an earlier operation, a screening booking).
+/// Where a modifier's twist sentence goes in a report: in place of the step it names, right after
+/// a step (the one the file names with `after`; for 22 the approach: extra work found on the way
+/// in), just before the closing step (a distinct service done in the same session), at the end
+/// (care handed over, the drug left in the vial), or after the arrival (history: an earlier
+/// operation, a screening booking).
 enum TwistPlacement: Equatable {
     case replaces(Int)
-    case afterApproach(Int)
+    case after(Int)
+    case beforeClosing
     case closing
     case opening
 }
 
 extension ProcedureReading {
     /// Where `use`'s note is told, or `nil` when it cannot be told without contradicting a step: a
-    /// reduced or discontinued service (52/53/73/74) must replace the narratable step it names.
+    /// reduced or discontinued service (52/53/73/74) must replace the narratable step it names. A
+    /// `step` or `after` naming a step that cannot be narrated falls back to the default.
     static func twistPlacement(_ use: ModifierUse, _ p: Procedure, _ narratable: [Bool]) -> TwistPlacement? {
         guard use.note != nil, !use.isLaterality else { return nil }
         if let step = use.replacesStep, step >= 1, step <= narratable.count, narratable[step - 1] { return .replaces(step - 1) }
         switch use.modifier {
         case "52", "53", "73", "74": return nil
+        default: break
+        }
+        if let step = use.afterStep, step >= 1, step <= narratable.count, narratable[step - 1] { return .after(step - 1) }
+        switch use.modifier {
         case "22":
             // Extra work met on the way in is told right after the approach is narrated.
             let approach = p.steps.indices.first { s in
@@ -649,9 +660,31 @@ extension ProcedureReading {
                 let lowered = p.steps[s].text.lowercased()
                 return ["incision", "approach", "port", "exposed", "arthrotomy", "opened"].contains { Wording.bytesContain(lowered, $0) }
             }
-            return (approach ?? narratable.firstIndex(of: true)).map { .afterApproach($0) }
-        case "54", "59", "XS", "XE", "XP", "XU": return .closing
+            return (approach ?? narratable.firstIndex(of: true)).map { .after($0) }
+        case "59", "XS", "XE", "XP", "XU": return .beforeClosing
+        case "54", "JW", "JZ": return .closing
         default: return .opening
+        }
+    }
+}
+
+extension ReportPlan {
+    /// Places an additional service's `note` in the report: in place of its `step`, right after its
+    /// `after` step (then always told), or just before the closing step; a named step that cannot
+    /// be narrated falls back to the closing.
+    mutating func place(_ addition: Addition, narratable: [Bool]) {
+        let note = Wording.sentence(addition.note!)
+        func usable(_ step: Int?) -> Int? {
+            guard let step, step >= 1, step <= narratable.count, narratable[step - 1] else { return nil }
+            return step - 1
+        }
+        if let step = usable(addition.replacesStep) {
+            replaced[step] = note
+        } else if let step = usable(addition.afterStep) {
+            after = (step, note)
+            forced.insert(step)
+        } else {
+            extra = [note]
         }
     }
 }

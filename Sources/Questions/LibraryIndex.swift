@@ -574,8 +574,9 @@ struct StemMaterial: Sendable {
             p.steps.indices.map { s in reading.narratable[s] && phrasesOfStep[s].isDisjoint(with: linked[id].phrases) }
         }
         diagnosisReasons = p.diagnoses.map { Wording.sentence(Wording.capitalized($0.text)) }
-        plan = NarrationPlan(steps: p.steps, allowed: reading.narratable)
-        contrastPlans = contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0) }
+        let told = (p.report?.told ?? []).map { $0 - 1 }
+        plan = NarrationPlan(steps: p.steps, allowed: reading.narratable, told: told)
+        contrastPlans = contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0, told: told) }
         let stemIndications = stemIndications
         contrastIndications = own.map { id in
             stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: linked[id].phrases) }

@@ -196,7 +196,8 @@ struct ReportPlan {
     var extra: [String] = []
     /// Sentences told right after the arrival sentence (a twist that shapes the whole operation).
     var opening: [String] = []
-    /// A sentence told right after a step (work met during the approach), and that step.
+    /// A sentence told right after a step (work met during the approach, a placed note), and that
+    /// step, which is then always told (it is in `forced`).
     var after: (step: Int, sentence: String)?
     /// Sentences told at the very end (care handed over).
     var closing: [String] = []
@@ -284,9 +285,10 @@ extension QuestionGenerator {
         }
     }
 
-    /// The narrated steps: every key step and forced step, a seeded sample of at least half of the
-    /// others, in operative order, with seeded connectives; replaced steps are told as their
-    /// replacement, and the extra sentences come before a closing non-key step.
+    /// The narrated steps: every step the plan always tells (key, told, access and closing steps)
+    /// and every forced step, a seeded sample of at least half of the others, in operative order,
+    /// with seeded connectives; replaced steps are told as their replacement, a placed sentence
+    /// right after its step, and the extra sentences just before the first closing step.
     func narrate(
         _ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
         _ rng: inout SplitMix64
@@ -298,10 +300,14 @@ extension QuestionGenerator {
             : (narration.keys + narration.others.filter { plan.forced.contains($0) || plan.replaced[$0] != nil }).sorted()
         var others = plain ? narration.others : narration.others.filter { !plan.forced.contains($0) && plan.replaced[$0] == nil }
         if let short = plan.shortAt {
-            let closing = e.procedure.steps.count - 1
-            keys = keys.filter { $0 <= short || $0 == closing || (!plan.discontinued && e.procedure.steps[$0].isKey) }
-            others = others.filter { $0 <= short || $0 == closing }
+            // After a reduced or discontinued service only the closing steps (and, when reduced, the
+            // key steps still done) are told.
+            let closing = Set(narration.closing + [e.procedure.steps.count - 1])
+            keys = keys.filter { $0 <= short || closing.contains($0) || (!plan.discontinued && e.procedure.steps[$0].isKey) }
+            others = others.filter { $0 <= short || closing.contains($0) }
         }
+        // Another service is told before the closing (the wound closed, the scope out), never after it.
+        let closingStart = narration.closing.first { s in keys.contains(s) } ?? keys.last
         var needed = narration.keys.isEmpty ? others.count : rng.int(in: (others.count + 1) / 2...others.count)
         let total = keys.count + needed
         var position = 0
@@ -322,14 +328,13 @@ extension QuestionGenerator {
                 k += 1
             }
             let last = position == total - 1
-            // Another service is told before the closing step (the wound closed, the scope out),
-            // never after it.
-            if last, total > 1, !extraTold, !e.procedure.steps[s].isKey || s == e.procedure.steps.count - 1 {
+            if !extraTold, total > 1, s == closingStart {
                 for sentence in plan.extra {
                     text += " "
                     text += sentence
                 }
                 extraTold = true
+                previous = ""
             }
             if !plain, let replacement = plan.replaced[s] {
                 text += " "

@@ -100,32 +100,51 @@ extension QuestionGenerator {
 
 }
 
-/// Which steps a scenario stem may narrate: the allowed key steps (always told) and the allowed
-/// other steps (sampled), each ascending.
+/// Which steps a scenario stem may narrate: the steps every report tells (`keys`) and the other
+/// allowed steps (sampled), each ascending.
 struct NarrationPlan: Sendable {
     var keys: [Int]
     var others: [Int]
+    /// The closing steps, always told: the step that closes or withdraws (when it is one of the last
+    /// two allowed steps) and the last allowed step. Another service is told before the first of them.
+    var closing: [Int] = []
 
-    init(keys: [Int], others: [Int]) {
+    init(keys: [Int], others: [Int], closing: [Int] = []) {
         self.keys = keys
         self.others = others
+        self.closing = closing
     }
 
-    /// The key steps, and the first step that gains access (incision, portals, scope passed) told as
-    /// a key step too: a report never starts inside the joint or at the tendon sheath.
-    init(steps: [Step], allowed: [Bool]) {
-        let access = steps.indices.first { allowed[$0] && NarrationPlan.gainsAccess(steps[$0].text) }
-        keys = steps.indices.filter { allowed[$0] && (steps[$0].isKey || $0 == access) }
-        others = steps.indices.filter { allowed[$0] && !steps[$0].isKey && $0 != access }
+    /// The steps always told among the allowed ones: the key steps, the steps the file says every
+    /// report tells (`told`, 0-based), the access step (incision, portals, scope passed: a report
+    /// never starts inside the joint), and the closing steps (the last allowed step, and the last
+    /// one that closes or withdraws when the last is the dressing: a report never ends with the
+    /// wound open). The rest are sampled.
+    init(steps: [Step], allowed: [Bool], told: [Int] = []) {
+        let access = steps.indices.first { allowed[$0] && NarrationPlan.gainsAccess(steps[$0].text) } ?? allowed.firstIndex(of: true)
+        let narratable = steps.indices.filter { allowed[$0] }
+        let closure = narratable.suffix(2).first { NarrationPlan.closes(steps[$0].text) }
+        closing = Array(Set([closure, narratable.last].compactMap { $0 })).sorted()
+        let always = Set([access].compactMap { $0 } + closing + told)
+        keys = steps.indices.filter { allowed[$0] && (steps[$0].isKey || always.contains($0)) }
+        others = steps.indices.filter { allowed[$0] && !steps[$0].isKey && !always.contains($0) }
     }
 
     /// Whether a step text describes how the surgeon got in.
     static func gainsAccess(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return [
-            "incision", "portal", " port", "arthroscope was", "scope was passed", "scope was inserted", "scope was introduced",
-            "was advanced",
+            "incision", "incised", "portal", " port", "arthroscope was", "scope was passed", "scope was inserted", "scope was introduced",
+            "was advanced", "approach", "arthrotomy",
         ]
         .contains { lowered.contains($0) }
+    }
+
+    /// Whether a step text closes the wound or withdraws the instrument.
+    static func closes(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["closed", "closure", "sutured", "stapled", "withdrawn", "withdrawal", "was removed and", "were removed and"].contains {
+            lowered.contains($0)
+        }
     }
 }

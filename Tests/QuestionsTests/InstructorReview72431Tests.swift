@@ -41,9 +41,10 @@ import Testing
     @Test func anAnesthesiaModifierQuestionNamesTheClaim() throws {
         let q = try TestLibraries.servicesGenerator.generate(itemID: "cpt:00840/modifier", seed: 1)
         #expect(q.stem.hasSuffix("Which modifier should be appended to CPT code 00840 on the nurse anesthetist's claim for this service?"))
-        #expect(q.options.map(\.text) == ["AA", "QK", "QX", "QZ"])
+        #expect(q.options.map(\.text) == ["QK", "QX", "QZ", "AA"])
+        #expect(q.answer == CorrectAnswer(label: "B", text: "QX"))
         #expect(
-            q.options[1].rationale
+            q.options[0].rationale
                 == "Modifier QK (an anesthesiologist medically directed two, three or four concurrent anesthesia cases) does not fit: here, a nurse anesthetist gives the anesthetic under a physician's medical direction; QK goes on the anesthesiologist's claim, not the nurse anesthetist's."
         )
     }
@@ -80,8 +81,9 @@ import Testing
     /// code this note does not support.
     @Test func contrastFoilsAreWordedFromTheAskedCode() throws {
         let q = try TestLibraries.fixtureGenerator.generate(itemID: "cpt:47563/contrast", seed: 1)
+        #expect(q.options[0].text == "The gallbladder is removed through an open abdominal incision from the start")
         #expect(
-            q.options[3].rationale
+            q.options[0].rationale
                 == "That finding would make it 47600 (Open gallbladder removal) rather than 47562: it is what separates those two, not what would make this 47563 note 47562."
         )
         for item in TestLibraries.fixtureGenerator.items where item.kind == .contrast {

@@ -150,8 +150,11 @@ import Testing
             #expect(description.contains(Wording.sentence(note)), "\(q.id): the twist is not told")
             let step = try #require(use.replacesStep, "\(q.id): a reduced-service twist names no step")
             // Neither the replaced step nor a later step (other than a key step still done when only
-            // reduced, and the closing step) is told.
-            for (k, s) in p.steps.enumerated() where k + 1 >= step && k != p.steps.count - 1 {
+            // reduced, and the closing steps: the last, and the one before it when it withdraws or
+            // closes) is told.
+            let closing = p.steps.count - 1
+            for (k, s) in p.steps.enumerated()
+            where k + 1 >= step && k != closing && !(k == closing - 1 && NarrationPlan.closes(s.text)) {
                 if k + 1 > step, s.isKey, use.modifier == "52" { continue }
                 #expect(!description.contains(String(s.text.dropFirst().dropLast())), "\(q.id): step \(k + 1) contradicts the twist")
             }

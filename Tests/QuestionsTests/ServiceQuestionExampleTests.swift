@@ -12,7 +12,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:71046/vignette-entry", seed: 2)
         #expect(
             q.stem
-                == "EXAM: Chest radiographs: PA and lateral.\nCLINICAL INDICATION: Cough and fever.\nTECHNIQUE: A 32-year-old woman was seen in the imaging department. A frontal posteroanterior view and a left lateral view of the chest were obtained. The images were obtained at full inspiration with the patient standing.\nCOMPARISON: No prior studies available.\nFINDINGS: There is a dense consolidation in the right lower lobe with air bronchograms. The heart size is normal and there is no pleural effusion.\nIMPRESSION: Right lower lobe pneumonia.\n\nEnter the CPT code for this service."
+                == "EXAM: Chest radiographs: PA and lateral.\nCLINICAL INDICATION: Cough and fever.\nTECHNIQUE: A 32-year-old woman was seen in the imaging department. A frontal posteroanterior view and a left lateral view of the chest were obtained. The images were obtained at full inspiration with the patient standing.\nCOMPARISON: None available.\nFINDINGS: There is a dense consolidation in the right lower lobe with air bronchograms. The heart size is normal and there is no pleural effusion.\nIMPRESSION: Right lower lobe pneumonia.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "71046"))
@@ -52,7 +52,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:00790/vignette-entry", seed: 3)
         #expect(
             q.stem
-                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 09:02. ANESTHESIA END: 10:37 (95 minutes).\nANESTHESIA COURSE: A 26-year-old woman was brought to the operating room. Standard monitors were applied in the operating room and oxygen was given by mask. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. At the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nEnter the CPT code for this service."
+                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 09:02. ANESTHESIA END: 10:37 (95 minutes).\nANESTHESIA COURSE: A 26-year-old woman was brought to the operating room. The patient was identified in the holding area, and the anesthesia plan and consent were reviewed. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Anesthesia was maintained with sevoflurane in oxygen and air, with muscle relaxation during the pneumoperitoneum. Finally, at the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "00790"))
@@ -76,19 +76,15 @@ import Testing
             q.stem
                 == "SUPPLY AND EQUIPMENT ORDER\nITEM: Folding two-wheeled walker, height adjustable.\nDIAGNOSIS: Unsteadiness on feet.\nNOTE: The patient, a 78-year-old woman, was seen in the office. The walker was sold to the patient as new equipment. A folding walker with two front wheels was adjusted to wrist height. The patient practiced walking and turning with it under supervision.\n\nWhich modifier should be appended to HCPCS code E0143 for this service?"
         )
-        #expect(q.options.map(\.text) == ["NU", "UE", "No modifier is needed", "RR"])
-        #expect(q.answer == CorrectAnswer(label: "A", text: "NU"))
-        #expect(
-            q.options[2].rationale
-                == "Without a modifier, the claim does not say whether the equipment was bought new, bought used or rented; here the equipment is purchased new."
-        )
+        #expect(q.options.map(\.text) == ["UE", "RR", "NU", "No modifier is needed"])
+        #expect(q.answer == CorrectAnswer(label: "C", text: "NU"))
     }
 
     @Test func anesthesiaUnitsAddBaseTimeStatusAndCircumstance() throws {
         let q = try generator.generate(itemID: "cpt:00790/anesthesia-units", seed: 2)
         #expect(
             q.stem
-                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 4\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 12:45. ANESTHESIA END: 14:58 (133 minutes).\nANESTHESIA COURSE: A 74-year-old woman was brought to the operating room. The patient is older than seventy, which the anesthesiologist recorded as a qualifying circumstance. The patient was identified in the holding area, and the anesthesia plan and consent were reviewed. Standard monitors were applied in the operating room and oxygen was given by mask. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Lastly, at the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nThis anesthesia code carries 7 base units. Counting time units in 15-minute increments to one decimal place, what is the total number of anesthesia units?"
+                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 4\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 12:45. ANESTHESIA END: 14:58 (133 minutes).\nANESTHESIA COURSE: A 74-year-old woman was brought to the operating room. The patient is older than seventy, which the anesthesiologist recorded as a qualifying circumstance. The patient was identified in the holding area, and the anesthesia plan and consent were reviewed. Standard monitors were applied in the operating room and oxygen was given by mask. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Anesthesia was maintained with sevoflurane in oxygen and air, with muscle relaxation during the pneumoperitoneum. At the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nThis anesthesia code carries 7 base units. Counting time units in 15-minute increments to one decimal place, what is the total number of anesthesia units?"
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "18.9"))
@@ -108,7 +104,7 @@ import Testing
         let q = try generator.generate(itemID: "hcpcs:J2550/drug-units", seed: 4)
         #expect(
             q.stem
-                == "MEDICATION ADMINISTRATION RECORD\nORDER: Promethazine 12.5 mg IM once.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 12.5 mg.\nADMINISTRATION: A 65-year-old woman was seen in the office. The drug was injected deep into the right gluteal muscle. The patient was observed for drowsiness for 30 minutes.\n\nHow many units of HCPCS code J2550 should be reported for the dose given?"
+                == "MEDICATION ADMINISTRATION RECORD\nORDER: Promethazine 12.5 mg IM once.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 12.5 mg.\nADMINISTRATION: A 65-year-old woman was seen in the office. The order, allergies and the patient's identity were checked. The drug was injected deep into the right gluteal muscle. The patient was observed for drowsiness for 30 minutes.\n\nHow many units of HCPCS code J2550 should be reported for the dose given?"
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "1"))
