@@ -98,7 +98,7 @@ extension QuestionGenerator {
         }
         for wrong in diagnosis.oneOff.prefix(5) {
             dx.append(
-                WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: wrong.rationale.contains("the other side")) {
+                WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: Wording.bytesContain(wrong.rationale, "the other side")) {
                     $0.dx = wrong.text
                 })
         }
@@ -202,11 +202,12 @@ extension QuestionGenerator {
     /// decision (the nearest alternative) is in the options whenever four can be made with it.
     func crossedOptions(key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
+        let keyText = right.text
         func option(_ wrong: [WrongDecision]) -> Choice? {
             var parts = key
             for w in wrong { w.apply(&parts) }
             let text = parts.text
-            guard text != key.text, !Self.repeatsCode(text) else { return nil }
+            guard text != keyText, !Self.repeatsCode(text) else { return nil }
             // Each decision's rationale speaks of this option's own main code.
             var reasons: [(axis: DecisionAxis, why: String)] = []
             for w in wrong {
@@ -225,6 +226,10 @@ extension QuestionGenerator {
                     .map { Self.axisLabel($0.axis) + ": " + $0.why }.joined(separator: " ")
             return Choice(text: text, correct: false, rationale: why)
         }
+        // Each wrong value alone, made once (`option` depends on nothing else): the crossing below
+        // tries every pair, and remaking both singles per pair was most of a code set's cost
+        // (with `keyStandsOut`'s splitting: 44k → see GeneratorBenchmarks).
+        let single = axes.map { $0.map { option([$0]) } }
         // The strongest value of the first decision is tried against every other decision before the
         // next value is (an included code that an alternative does not include crosses with the
         // additional service instead).
@@ -234,10 +239,11 @@ extension QuestionGenerator {
                     for b in axes.indices where b > a {
                         for (y, wb) in axes[b].enumerated()
                         where !(wa.omits && wb.omits) && !(wa.flipsSide && wb.flipsSide) && allowed(a, x, b, y) {
-                            let made = [option([wa]), option([wb]), option([wa, wb])].compactMap { $0 }
-                            let texts = Set(made.map(\.text) + [key.text])
-                            guard made.count == 3, texts.count == 4 else { continue }
-                            let choices = [right] + made
+                            // Four distinct texts: each single differs from the key already.
+                            guard let first = single[a][x], let second = single[b][y], first.text != second.text,
+                                let both = option([wa, wb]), both.text != first.text, both.text != second.text
+                            else { continue }
+                            let choices = [right, first, second, both]
                             if !Self.keyStandsOut(choices) { return choices }
                         }
                     }
@@ -248,17 +254,17 @@ extension QuestionGenerator {
         // One decision: different wrong values of it, then the other decisions' values; the first
         // three (in that order) that leave no frequency cue, else the first three.
         var singles: [Choice] = []
-        var taken: Set<String> = [key.text]
-        var ordered = axes
-        if let l = leading { ordered = [axes[l]] + axes.indices.filter { $0 != l }.map { axes[$0] } }
-        for axis in ordered {
-            for w in axis {
-                if let made = option([w]), taken.insert(made.text).inserted { singles.append(made) }
+        var taken: Set<String> = [keyText]
+        var order = Array(axes.indices)
+        if let l = leading { order = [l] + axes.indices.filter { $0 != l } }
+        for a in order {
+            for made in single[a] {
+                if let made, taken.insert(made.text).inserted { singles.append(made) }
             }
         }
         if let l = leading, !axes[l].isEmpty {
             if let choices = crossing({ ($0 == l && $1 == 0) || ($2 == l && $3 == 0) }) { return choices }
-            if singles.count >= 3, option([axes[l][0]]) != nil {
+            if singles.count >= 3, single[l][0] != nil {
                 for b in singles.indices.dropFirst() {
                     for c in singles.indices where c > b {
                         let choices = [right, singles[0], singles[b], singles[c]]
@@ -314,12 +320,40 @@ extension QuestionGenerator {
 
     /// Whether the key is the one option whose elements occur most often across the options (summed
     /// element frequencies): the cue a test-wise student uses without reading the note.
+    /// Splits at ", " in place and counts by comparing the few elements pairwise (no Foundation
+    /// splitting, sets or dictionaries): it runs on every candidate crossing.
     static func keyStandsOut(_ choices: [Choice]) -> Bool {
-        let elements = choices.map { $0.text.components(separatedBy: ", ") }
-        var frequency: [String: Int] = [:]
-        for option in elements { for element in Set(option) { frequency[element, default: 0] += 1 } }
-        let sums = elements.map { $0.reduce(0) { $0 + frequency[$1]! } }
         guard let k = choices.firstIndex(where: \.correct) else { return false }
+        // Every option's elements, as `components(separatedBy: ", ")` gives them, in option order.
+        var elements: [(option: Int, text: Substring)] = []
+        for (o, choice) in choices.enumerated() {
+            let text = choice.text
+            let utf8 = text.utf8
+            var start = utf8.startIndex
+            var i = start
+            while i != utf8.endIndex {
+                let next = utf8.index(after: i)
+                if utf8[i] == UInt8(ascii: ","), next != utf8.endIndex, utf8[next] == UInt8(ascii: " ") {
+                    elements.append((o, text[start..<i]))
+                    start = utf8.index(after: next)
+                    i = start
+                } else {
+                    i = next
+                }
+            }
+            elements.append((o, text[start...]))
+        }
+        // An element's frequency is the number of options having it; an option's sum adds its elements'.
+        var sums = [Int](repeating: 0, count: choices.count)
+        for element in elements {
+            var frequency = 0
+            var last = -1
+            for other in elements where other.option != last && other.text == element.text {
+                frequency += 1
+                last = other.option
+            }
+            sums[element.option] += frequency
+        }
         return sums.indices.allSatisfy { $0 == k || sums[$0] < sums[k] }
     }
 
@@ -654,9 +688,12 @@ struct CodeSetParts {
 
     /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`.
     var text: String {
-        var first = main + modifier
-        if let units { first += " × \(units)" }
-        return ([first] + added + bundled + (dx.map { [$0] } ?? [])).joined(separator: ", ")
+        var text = main + modifier
+        if let units { text += " × \(units)" }
+        for element in added { text += ", " + element }
+        for element in bundled { text += ", " + element }
+        if let dx { text += ", " + dx }
+        return text
     }
 }
 
