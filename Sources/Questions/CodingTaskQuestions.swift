@@ -203,33 +203,38 @@ extension QuestionGenerator {
     func crossedOptions(key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
         let keyText = right.text
-        func option(_ wrong: [WrongDecision]) -> Choice? {
+        /// The option's parts and text with `first` (and `second`) wrong, or `nil` when that is the
+        /// key again or names one code twice.
+        func made(_ first: WrongDecision, _ second: WrongDecision?) -> (parts: CodeSetParts, text: String)? {
             var parts = key
-            for w in wrong { w.apply(&parts) }
+            first.apply(&parts)
+            second?.apply(&parts)
             let text = parts.text
             guard text != keyText, !Self.repeatsCode(text) else { return nil }
+            return (parts, text)
+        }
+        /// Why one decision is wrong in an option whose main code is `main`; `nil` when it is not wrong there.
+        func reason(_ w: WrongDecision, main: String) -> String? {
+            if main != key.main, let beside = w.beside { return beside(main) }
+            return w.why
+        }
+        func option(_ first: WrongDecision, _ second: WrongDecision? = nil) -> Choice? {
+            guard let (parts, text) = made(first, second) else { return nil }
             // Each decision's rationale speaks of this option's own main code.
-            var reasons: [(axis: DecisionAxis, why: String)] = []
-            for w in wrong {
-                if parts.main != key.main, let beside = w.beside {
-                    guard let why = beside(parts.main) else { return nil }
-                    reasons.append((w.axis, why))
-                } else {
-                    reasons.append((w.axis, w.why))
-                }
-            }
-            let why =
-                reasons.count == 1
-                ? reasons[0].why
-                : "Two decisions are wrong. "
-                    + reasons.sorted { ($0.axis == .diagnosis ? 1 : 0) < ($1.axis == .diagnosis ? 1 : 0) }
-                    .map { Self.axisLabel($0.axis) + ": " + $0.why }.joined(separator: " ")
-            return Choice(text: text, correct: false, rationale: why)
+            guard let why = reason(first, main: parts.main) else { return nil }
+            guard let second else { return Choice(text: text, correct: false, rationale: why) }
+            guard let secondWhy = reason(second, main: parts.main) else { return nil }
+            // The diagnosis decision is told last.
+            let (a, b) =
+                first.axis == .diagnosis && second.axis != .diagnosis
+                ? ((second.axis, secondWhy), (first.axis, why)) : ((first.axis, why), (second.axis, secondWhy))
+            let rationale =
+                "Two decisions are wrong. " + Self.axisLabel(a.0) + ": " + a.1 + " " + Self.axisLabel(b.0) + ": " + b.1
+            return Choice(text: text, correct: false, rationale: rationale)
         }
         // Each wrong value alone, made once (`option` depends on nothing else): the crossing below
-        // tries every pair, and remaking both singles per pair was most of a code set's cost
-        // (with `keyStandsOut`'s splitting: 44k → see GeneratorBenchmarks).
-        let single = axes.map { $0.map { option([$0]) } }
+        // tries every pair, and remaking both singles per pair was most of a code set's cost.
+        let single = axes.map { $0.map { option($0) } }
         // The strongest value of the first decision is tried against every other decision before the
         // next value is (an included code that an alternative does not include crosses with the
         // additional service instead).
@@ -239,12 +244,15 @@ extension QuestionGenerator {
                     for b in axes.indices where b > a {
                         for (y, wb) in axes[b].enumerated()
                         where !(wa.omits && wb.omits) && !(wa.flipsSide && wb.flipsSide) && allowed(a, x, b, y) {
-                            // Four distinct texts: each single differs from the key already.
+                            // Four distinct texts (each single differs from the key already); the
+                            // frequency cue needs the texts only, so the rationale is written last.
                             guard let first = single[a][x], let second = single[b][y], first.text != second.text,
-                                let both = option([wa, wb]), both.text != first.text, both.text != second.text
+                                let (_, text) = made(wa, wb), text != first.text, text != second.text
                             else { continue }
-                            let choices = [right, first, second, both]
-                            if !Self.keyStandsOut(choices) { return choices }
+                            var choices = [right, first, second, Choice(text: text, correct: false, rationale: "")]
+                            guard !Self.keyStandsOut(choices), let both = option(wa, wb) else { continue }
+                            choices[3] = both
+                            return choices
                         }
                     }
                 }
@@ -254,12 +262,11 @@ extension QuestionGenerator {
         // One decision: different wrong values of it, then the other decisions' values; the first
         // three (in that order) that leave no frequency cue, else the first three.
         var singles: [Choice] = []
-        var taken: Set<String> = [keyText]
         var order = Array(axes.indices)
         if let l = leading { order = [l] + axes.indices.filter { $0 != l } }
         for a in order {
             for made in single[a] {
-                if let made, taken.insert(made.text).inserted { singles.append(made) }
+                if let made, !singles.contains(where: { $0.text == made.text }) { singles.append(made) }
             }
         }
         if let l = leading, !axes[l].isEmpty {
