@@ -240,17 +240,19 @@ extension QuestionGenerator {
         // additional service instead).
         func crossing(_ allowed: (Int, Int, Int, Int) -> Bool) -> [Choice]? {
             for a in axes.indices {
-                for (x, wa) in axes[a].enumerated() {
+                for x in axes[a].indices {
                     for b in axes.indices where b > a {
-                        for (y, wb) in axes[b].enumerated()
-                        where !(wa.omits && wb.omits) && !(wa.flipsSide && wb.flipsSide) && allowed(a, x, b, y) {
+                        for y in axes[b].indices
+                        where !(axes[a][x].omits && axes[b][y].omits) && !(axes[a][x].flipsSide && axes[b][y].flipsSide)
+                            && allowed(a, x, b, y)
+                        {
                             // Four distinct texts (each single differs from the key already); the
                             // frequency cue needs the texts only, so the rationale is written last.
                             guard let first = single[a][x], let second = single[b][y], first.text != second.text,
-                                let (_, text) = made(wa, wb), text != first.text, text != second.text
+                                let (_, text) = made(axes[a][x], axes[b][y]), text != first.text, text != second.text
                             else { continue }
                             var choices = [right, first, second, Choice(text: text, correct: false, rationale: "")]
-                            guard !Self.keyStandsOut(choices), let both = option(wa, wb) else { continue }
+                            guard !Self.keyStandsOut(choices), let both = option(axes[a][x], axes[b][y]) else { continue }
                             choices[3] = both
                             return choices
                         }
@@ -327,41 +329,56 @@ extension QuestionGenerator {
 
     /// Whether the key is the one option whose elements occur most often across the options (summed
     /// element frequencies): the cue a test-wise student uses without reading the note.
-    /// Splits at ", " in place and counts by comparing the few elements pairwise (no Foundation
-    /// splitting, sets or dictionaries): it runs on every candidate crossing.
+    /// Splits the options' UTF-8 at ", " in one buffer and counts by comparing the few elements'
+    /// bytes pairwise (no Foundation splitting, sets or dictionaries): it runs on every candidate
+    /// crossing. Elements are codes, so equal bytes and equal strings are the same test.
     static func keyStandsOut(_ choices: [Choice]) -> Bool {
         guard let k = choices.firstIndex(where: \.correct) else { return false }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(choices.reduce(0) { $0 + $1.text.utf8.count })
         // Every option's elements, as `components(separatedBy: ", ")` gives them, in option order.
-        var elements: [(option: Int, text: Substring)] = []
+        var elements: [(option: Int, start: Int, end: Int)] = []
+        elements.reserveCapacity(4 * choices.count)
         for (o, choice) in choices.enumerated() {
-            let text = choice.text
-            let utf8 = text.utf8
-            var start = utf8.startIndex
+            var start = bytes.count
+            bytes.append(contentsOf: choice.text.utf8)
             var i = start
-            while i != utf8.endIndex {
-                let next = utf8.index(after: i)
-                if utf8[i] == UInt8(ascii: ","), next != utf8.endIndex, utf8[next] == UInt8(ascii: " ") {
-                    elements.append((o, text[start..<i]))
-                    start = utf8.index(after: next)
+            while i < bytes.count {
+                if bytes[i] == UInt8(ascii: ","), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: " ") {
+                    elements.append((o, start, i))
+                    start = i + 2
                     i = start
                 } else {
-                    i = next
+                    i += 1
                 }
             }
-            elements.append((o, text[start...]))
+            elements.append((o, start, bytes.count))
         }
-        // An element's frequency is the number of options having it; an option's sum adds its elements'.
-        var sums = [Int](repeating: 0, count: choices.count)
-        for element in elements {
-            var frequency = 0
-            var last = -1
-            for other in elements where other.option != last && other.text == element.text {
-                frequency += 1
-                last = other.option
+        return bytes.withUnsafeBufferPointer { bytes in
+            func same(_ a: (option: Int, start: Int, end: Int), _ b: (option: Int, start: Int, end: Int)) -> Bool {
+                guard a.end - a.start == b.end - b.start else { return false }
+                var i = a.start
+                var j = b.start
+                while i < a.end {
+                    if bytes[i] != bytes[j] { return false }
+                    i += 1
+                    j += 1
+                }
+                return true
             }
-            sums[element.option] += frequency
+            // An element's frequency is the number of options having it; an option's sum adds its elements'.
+            var sums = [Int](repeating: 0, count: choices.count)
+            for element in elements {
+                var frequency = 0
+                var last = -1
+                for other in elements where other.option != last && same(other, element) {
+                    frequency += 1
+                    last = other.option
+                }
+                sums[element.option] += frequency
+            }
+            return sums.indices.allSatisfy { $0 == k || sums[$0] < sums[k] }
         }
-        return sums.indices.allSatisfy { $0 == k || sums[$0] < sums[k] }
     }
 
     private func rotate<T>(_ list: inout [T], by n: Int) {
