@@ -98,7 +98,9 @@ extension QuestionGenerator {
         }
         for wrong in diagnosis.oneOff.prefix(5) {
             dx.append(
-                WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: Wording.bytesContain(wrong.rationale, "the other side")) {
+                WrongDecision(
+                    axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: Wording.bytesContain(wrong.rationale, "the other side")
+                ) {
                     $0.dx = wrong.text
                 })
         }
