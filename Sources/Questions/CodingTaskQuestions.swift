@@ -238,7 +238,7 @@ extension QuestionGenerator {
         // tries every pair, and remaking both singles per pair was most of a code set's cost. With
         // the byte-level `keyStandsOut` and the rationale written only for the kept pair: 71 → 35
         // mallocs per generated question, best 1,000-question iteration 29.4 → 17.8 ms (shared
-        // machine, load ~6; GeneratorBenchmarks).
+        // machine, load ~6); median 42k → 69k q/s side by side at load ~3 (GeneratorBenchmarks).
         let single = axes.map { $0.map { option($0) } }
         // The strongest value of the first decision is tried against every other decision before the
         // next value is (an included code that an alternative does not include crosses with the
