@@ -114,6 +114,16 @@ extension QuestionGenerator {
             cpt.swapAt(0, code)
             leading = dx.isEmpty ? 0 : 1
         }
+        // An included code that is also an alternative (46080, the sphincterotomy alone, beside 46200,
+        // which includes it): adding it to the key is the trap a coder falls for, so it is always
+        // offered; it cannot cross with that alternative (the same code twice), so it leads.
+        let alternatives = c.codes.prefix(3).map(\.text)
+        if let t = included.firstIndex(where: { alternatives.contains($0.code!) }),
+            let b = cpt.firstIndex(where: { $0.first?.axis == .bundled })
+        {
+            cpt[b].swapAt(0, t)
+            leading = b + (dx.isEmpty ? 0 : 1)
+        }
         var axes = cpt
         if !dx.isEmpty { axes.insert(dx, at: 0) }
         let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading)
