@@ -407,10 +407,10 @@ extension QuestionGenerator {
         plan.findings = false
         // A drug note may state the dose given (`{dose}`): the note and the DOSE GIVEN line tell the same one.
         var written = use.note!
-        if written.contains("{dose}"), !p.service.doses.isEmpty {
+        if Wording.bytesContain(written, "{dose}"), !p.service.doses.isEmpty {
             let d = rng.below(p.service.doses.count)
             plan.dose = d
-            written = written.replacingOccurrences(of: "{dose}", with: p.service.doses[d].description)
+            written = Wording.filled(written, [("dose", p.service.doses[d].description)])
         }
         let note = Wording.sentence(written)
         switch ProcedureReading.twistPlacement(use, p, e.narratable)! {
@@ -465,8 +465,7 @@ extension QuestionGenerator {
         }
         let wrong = names.map { m in
             let reason = ModifierGlossary.trapReason(m, key: use.modifier).map {
-                $0.replacingOccurrences(of: "{code}", with: p.code).replacingOccurrences(of: "{when}", with: when)
-                    .replacingOccurrences(of: "{key}", with: use.modifier)
+                Wording.filled($0, [("code", p.code), ("when", when), ("key", use.modifier)])
             }
             let rationale: String
             if let reason, ModifierGlossary.meaning[m] == nil {

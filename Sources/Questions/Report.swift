@@ -315,6 +315,13 @@ extension QuestionGenerator {
         var o = 0
         var previous = ""
         var extraTold = plan.extra.isEmpty
+        // Read once: each access in the loop would retain and release the entry's arrays.
+        let thenSteps = e.thenSteps
+        let loweredSteps = e.loweredSteps
+        let stepSentences = e.stepSentences
+        let pathology = e.report.layout == .pathology
+        let connectives = Self.connectives
+        let closingConnectives = Self.closingConnectives
         while position < total {
             let s: Int
             if o < others.count, k == keys.count || others[o] < keys[k] {
@@ -343,19 +350,19 @@ extension QuestionGenerator {
                 position += 1
                 continue
             }
-            var connective = position == 0 ? "" : rng.element(of: last ? Self.closingConnectives : Self.connectives)
+            var connective = position == 0 ? "" : rng.element(of: last ? closingConnectives : connectives)
             // A pathology report describes the specimen; it does not narrate ("Next, …", "Lastly, …").
-            if e.report.layout == .pathology { connective = "" }
+            if pathology { connective = "" }
             if connective == previous { connective = "" }  // never "Then … Then …"
             if total <= 3 { connective = "" }  // three steps read as they are, without "Subsequently" or "Lastly"
-            if e.thenSteps[s] { connective = "" }  // never "Next, … then …"
+            if thenSteps[s] { connective = "" }  // never "Next, … then …"
             previous = connective
             text += " "
-            if !connective.isEmpty, let lowered = e.loweredSteps[s] {
+            if !connective.isEmpty, let lowered = loweredSteps[s] {
                 text += connective
                 text += lowered
             } else {
-                text += e.stepSentences[s]
+                text += stepSentences[s]
             }
             position += 1
             if let after = plan.after, after.step == s {

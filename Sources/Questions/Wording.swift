@@ -103,6 +103,36 @@ enum Wording {
         }
     }
 
+    /// `template` with every `{name}` of `values` replaced by its value (other braces kept as
+    /// written), in one pass over the UTF-8 bytes. Foundation's `replacingOccurrences`, three per
+    /// wrong option of a modifier question, was a quarter of generation time in the generator
+    /// benchmark.
+    static func filled(_ template: String, _ values: [(name: String, value: String)]) -> String {
+        var template = template
+        return template.withUTF8 { bytes in
+            let open = UInt8(ascii: "{")
+            let close = UInt8(ascii: "}")
+            var out = ""
+            out.reserveCapacity(bytes.count + 64)
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == open, let end = bytes[(i + 1)...].firstIndex(of: close),
+                    let value = values.first(where: { $0.name.utf8.elementsEqual(bytes[(i + 1)..<end]) })?.value
+                {
+                    out += String(decoding: bytes[start..<i], as: UTF8.self)
+                    out += value
+                    i = end + 1
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            out += String(decoding: bytes[start...], as: UTF8.self)
+            return out
+        }
+    }
+
     /// `sentence` with its first letter lower-cased, when its first word may be (see
     /// `lowerableOpeners`); otherwise `nil`.
     static func lowercasedOpening(_ sentence: String) -> String? {
