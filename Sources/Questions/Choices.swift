@@ -425,7 +425,15 @@ enum DiagnosisTitles {
         {
             return "the episode of care (7th character)"
         }
-        if changed.contains("with") || changed.contains("without") { return "a “with” or “without” element of its title" }
+        // A "with"/"without" element only when the titles agree up to it (the same condition, with or
+        // without a complication), not when the site or the encounter differs too.
+        func stem(_ t: String) -> String {
+            let words = t.split(separator: " ")
+            return words.prefix { $0 != "with" && $0 != "without" }.joined(separator: " ")
+        }
+        if changed.contains("with") || changed.contains("without"), stem(a) == stem(b) {
+            return "a “with” or “without” element of its title"
+        }
         return "type or specificity"
     }
 }

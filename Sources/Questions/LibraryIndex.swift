@@ -68,9 +68,15 @@ struct PooledDiagnosis: Sendable {
         // Skin abscesses and cellulitis: the fourth character is the site, so another fourth character
         // is another site (an axilla for a buttock abscess); the block offers the related conditions
         // (a pilonidal abscess, a carbuncle). Pressure ulcers keep other sites: the stage is the decision
-        // and a debridement family lists too few same-site codes to fill the options.
+        // and a debridement family lists too few same-site codes to fill the options. In an injury
+        // category the fourth character is the site and the seventh the encounter: another bone at
+        // another encounter differs on two axes (a lateral malleolus at a follow-up visit for a tibial
+        // shaft at the first), which no coder weighs.
         if self.code.prefix(3) == code.prefix(3) {
-            return !["L02", "L03"].contains(where: code.hasPrefix) || self.code.prefix(4) == code.prefix(4)
+            let otherSite = self.code.prefix(4) != code.prefix(4)
+            if otherSite, ["L02", "L03"].contains(where: code.hasPrefix) { return false }
+            if otherSite, code.hasPrefix("S"), self.code.count == 7, code.count == 7, self.code.last != code.last { return false }
+            return true
         }
         // Musculoskeletal and injury categories carry the body site (a family of skin repairs spans
         // the forearm, the leg and the back): another category there is another site.
