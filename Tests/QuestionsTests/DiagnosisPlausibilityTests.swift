@@ -28,6 +28,15 @@ import Testing
         #expect(!pooled("C9100").isPlausible(for: "K912"))
     }
 
+    @Test func aSiteNamedInTheTitleMustMatchOrBeTheNeighbouringSpinalRegion() {
+        // Osteoarthritis of the hand is not offered for the ankle; lumbosacral spondylosis is a real
+        // trap for lumbar (the level in the note decides), cervical is not.
+        #expect(!pooled("M19071").isPlausible(for: "M19041"))
+        #expect(pooled("M19042").isPlausible(for: "M19041"))
+        #expect(pooled("M47817").isPlausible(for: "M47816"))
+        #expect(!pooled("M47812").isPlausible(for: "M47816"))
+    }
+
     @Test func anInjuryOfAnotherSiteAtAnotherEncounterIsNotOffered() {
         // Tibial shaft fracture, first encounter (S82.221A): a lateral malleolus fracture at a
         // follow-up visit differs on two axes; the same fracture at another encounter, or another
