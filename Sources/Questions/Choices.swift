@@ -434,6 +434,17 @@ enum DiagnosisTitles {
         if changed.contains("with") || changed.contains("without"), stem(a) == stem(b) {
             return "a “with” or “without” element of its title"
         }
+        // Name the words that differ, in title order: “third degree”, not “fourth degree”.
+        func only(_ t: String, _ other: Set<Substring>) -> [Substring] {
+            t.split { !$0.isLetter && !$0.isNumber && $0 != "-" }.filter { !other.contains($0) }
+        }
+        // Only when the titles share the rest: a whole different title is already in the rationale.
+        let (ownWords, keyWords) = (only(a, wb), only(b, wa))
+        if !ownWords.isEmpty, !keyWords.isEmpty, ownWords.count <= 5, keyWords.count <= 5, ownWords.count < wa.count,
+            keyWords.count < wb.count
+        {
+            return "type or specificity (“\(ownWords.joined(separator: " "))”, not “\(keyWords.joined(separator: " "))”)"
+        }
         return "type or specificity"
     }
 }
