@@ -436,7 +436,8 @@ enum DiagnosisTitles {
         }
         // Name the words that differ, in title order: “third degree”, not “fourth degree”.
         func only(_ t: String, _ other: Set<Substring>) -> [Substring] {
-            t.split { !$0.isLetter && !$0.isNumber && $0 != "-" }.filter { !other.contains($0) }
+            let small: Set<Substring> = ["of", "and", "the", "as", "in", "to", "for", "at", "by", "on", "or"]
+            return t.split { !$0.isLetter && !$0.isNumber && $0 != "-" }.filter { !other.contains($0) && !small.contains($0) }
         }
         // Only when the titles share the rest: a whole different title is already in the rationale.
         let (ownWords, keyWords) = (only(a, wb), only(b, wa))
