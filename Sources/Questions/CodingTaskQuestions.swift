@@ -117,16 +117,20 @@ extension QuestionGenerator {
         // An included code that is also an alternative (46080, the sphincterotomy alone, beside 46200,
         // which includes it): adding it to the key is the trap a coder falls for, so it is always
         // offered; it cannot cross with that alternative (the same code twice), so it leads.
+        // The nearest alternative is then crossed with it when the two can combine.
         let alternatives = c.codes.prefix(3).map(\.text)
+        var pair: (Int, Int)?
         if let t = included.firstIndex(where: { alternatives.contains($0.code!) }),
             let b = cpt.firstIndex(where: { $0.first?.axis == .bundled })
         {
             cpt[b].swapAt(0, t)
-            leading = b + (dx.isEmpty ? 0 : 1)
+            let offset = dx.isEmpty ? 0 : 1
+            leading = b + offset
+            if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) { pair = (min(code, b) + offset, max(code, b) + offset) }
         }
         var axes = cpt
         if !dx.isEmpty { axes.insert(dx, at: 0) }
-        let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading)
+        let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading, pair: pair)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
@@ -217,8 +221,11 @@ extension QuestionGenerator {
     /// the first pair that gives four distinct options without a frequency cue is used. With one
     /// decision only, three different wrong values of it (the star is unavoidable; they are at least
     /// different errors), then any wrong value to fill four. With `leading`, the first value of that
-    /// decision (the nearest alternative) is in the options whenever four can be made with it.
-    func crossedOptions(key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil) -> [Choice] {
+    /// decision (the nearest alternative) is in the options whenever four can be made with it; with
+    /// `pair`, the first values of those two decisions are crossed with each other when they can be.
+    func crossedOptions(
+        key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil, pair: (Int, Int)? = nil
+    ) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
         let keyText = right.text
         /// The option's parts and text with `first` (and `second`) wrong, or `nil` when that is the
@@ -290,6 +297,19 @@ extension QuestionGenerator {
         for a in order {
             for made in single[a] {
                 if let made, !singles.contains(where: { $0.text == made.text }) { singles.append(made) }
+            }
+        }
+        // With `pair`, the first values of those two decisions crossed with each other come first.
+        // When they cannot combine (the alternative alone does not include the other code, or is that
+        // code), both are offered alone with a third single that leaves no frequency cue.
+        if let (p, q) = pair {
+            if let choices = crossing({ $0 == p && $1 == 0 && $2 == q && $3 == 0 }) { return choices }
+            if let first = single[p].first ?? nil, let second = single[q].first ?? nil, first.text != second.text {
+                for third in single.joined() {
+                    guard let third, third.text != first.text, third.text != second.text else { continue }
+                    let choices = [right, first, second, third]
+                    if !Self.keyStandsOut(choices) { return choices }
+                }
             }
         }
         if let l = leading, !axes[l].isEmpty {
