@@ -839,7 +839,7 @@ struct CodeSetParts {
     var bundled: [String] = []
     var dx: String?
 
-    /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`; anesthesia `00731-P3, K21.9`.
+    /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`; anesthesia `00731-P3, R12`.
     var text: String {
         var text = main + status + modifier
         if let units { text += " × \(units)" }
