@@ -131,11 +131,11 @@ extension LibraryIndex {
                 } else if c.from == right.to {
                     // The finding tells the asked-for code from another neighbour: relative to that code.
                     why =
-                        "That finding would make it \(named(c.to)) rather than \(target): it is what separates those two, not what would make this \(p.code) note \(target)."
+                        "That finding decides between \(target) and \(named(c.to)); it is not what would make this \(p.code) note \(target)."
                 } else {
                     // Never a move from a code this note does not support: what the finding points to.
                     why =
-                        "That finding points to \(named(c.to)), not to \(target): it separates \(self[c.to].code) from \(self[c.from].code), and it is not what would make this \(p.code) note \(target)."
+                        "That finding decides between \(self[c.from].code) and \(named(c.to)); it is not what would make this \(p.code) note \(target)."
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }
@@ -425,7 +425,27 @@ enum DiagnosisTitles {
         {
             return "the episode of care (7th character)"
         }
-        if changed.contains("with") || changed.contains("without") { return "a “with” or “without” element of its title" }
+        // A "with"/"without" element only when the titles agree up to it (the same condition, with or
+        // without a complication), not when the site or the encounter differs too.
+        func stem(_ t: String) -> String {
+            let words = t.split(separator: " ")
+            return words.prefix { $0 != "with" && $0 != "without" }.joined(separator: " ")
+        }
+        if changed.contains("with") || changed.contains("without"), stem(a) == stem(b) {
+            return "a “with” or “without” element of its title"
+        }
+        // Name the words that differ, in title order: “third degree”, not “fourth degree”.
+        func only(_ t: String, _ other: Set<Substring>) -> [Substring] {
+            let small: Set<Substring> = ["of", "and", "the", "as", "in", "to", "for", "at", "by", "on", "or"]
+            return t.split { !$0.isLetter && !$0.isNumber && $0 != "-" }.filter { !other.contains($0) && !small.contains($0) }
+        }
+        // Only when the titles share the rest: a whole different title is already in the rationale.
+        let (ownWords, keyWords) = (only(a, wb), only(b, wa))
+        if !ownWords.isEmpty, !keyWords.isEmpty, ownWords.count <= 5, keyWords.count <= 5, ownWords.count < wa.count,
+            keyWords.count < wb.count
+        {
+            return "type or specificity (“\(ownWords.joined(separator: " "))”, not “\(keyWords.joined(separator: " "))”)"
+        }
         return "type or specificity"
     }
 }

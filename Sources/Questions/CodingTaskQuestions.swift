@@ -79,7 +79,7 @@ extension QuestionGenerator {
             stem = stem.replacingOccurrences(of: "ASA PHYSICAL STATUS: \(status)\n", with: "ASA PHYSICAL STATUS: \(status)E\n")
         }
         let modifier = sideModifier(e, side)
-        let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
+        let added = addition.map { addedCode($0, side: modifier) }
         let diagnosis = c.diagnoses[k]
         let key = CodeSetParts(
             main: p.code, status: status.map { "-P\($0)" } ?? "", modifier: modifier, units: units?.count,
@@ -149,6 +149,15 @@ extension QuestionGenerator {
         if !dx.isEmpty { axes.insert(dx, at: 0) }
         let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading)
         return Draft(stem: stem, choices: choices, rationale: because)
+    }
+
+    /// An additional code as a code set writes it: with its own modifier (59), else with the
+    /// scenario's side modifier when that code is sided too (31267-LT beside 31255-LT: the maxillary
+    /// work is on the same side).
+    private func addedCode(_ addition: Addition, side modifier: String) -> String {
+        if let own = addition.modifier { return addition.code + "-" + own }
+        let sided = index.byCode[addition.code].map { !index[$0].sides.isEmpty } ?? false
+        return addition.code + (sided ? modifier : "")
     }
 
     /// The wrong main code `choice` (an alternative or family member); it keeps the scenario's side
@@ -558,9 +567,10 @@ extension QuestionGenerator {
             question: sedation
                 ? "Which CPT codes should be reported for the procedures documented in this note (the moderate sedation aside)?"
                 : "Which CPT codes should be reported for the services documented in this note?", &rng)
-        let added = addition.map { $0.code + ($0.modifier.map { "-" + $0 } ?? "") }
-        // The main code carries the scenario's side modifier, as in a code set.
+        // The main code carries the scenario's side modifier, as in a code set, and so does a sided
+        // additional code.
         let modifier = sideModifier(e, plan.patient.side)
+        let added = addition.map { addedCode($0, side: modifier) }
         var because = c.rightCode
         if let addition, let added {
             because +=
@@ -623,7 +633,7 @@ extension QuestionGenerator {
             }
             axes.append(missing)
         } else if let other = additions.first ?? p.additions.first {
-            let otherCode = other.code + (other.modifier.map { "-" + $0 } ?? "")
+            let otherCode = addedCode(other, side: modifier)
             axes.append([
                 WrongDecision(
                     axis: .addition,

@@ -68,9 +68,17 @@ struct PooledDiagnosis: Sendable {
         // Skin abscesses and cellulitis: the fourth character is the site, so another fourth character
         // is another site (an axilla for a buttock abscess); the block offers the related conditions
         // (a pilonidal abscess, a carbuncle). Pressure ulcers keep other sites: the stage is the decision
-        // and a debridement family lists too few same-site codes to fill the options.
+        // and a debridement family lists too few same-site codes to fill the options. In an injury
+        // category the fourth character is the site and the seventh the encounter: another bone at
+        // another encounter differs on two axes (a lateral malleolus at a follow-up visit for a tibial
+        // shaft at the first), which no coder weighs.
         if self.code.prefix(3) == code.prefix(3) {
-            return !["L02", "L03"].contains(where: code.hasPrefix) || self.code.prefix(4) == code.prefix(4)
+            let otherSite = self.code.prefix(4) != code.prefix(4)
+            if otherSite, ["L02", "L03"].contains(where: code.hasPrefix) { return false }
+            if otherSite, code.hasPrefix("S"), self.code.count == 7, code.count == 7, self.code.last != code.last { return false }
+            // Where a later character is the site (M19 osteoarthritis, M54 radiculopathy, M47
+            // spondylosis), the official titles name it: another region is another site.
+            return !(code.hasPrefix("M") || code.hasPrefix("S")) || Self.sameSite(self.code, code)
         }
         // Musculoskeletal and injury categories carry the body site (a family of skin repairs spans
         // the forearm, the leg and the back): another category there is another site.
@@ -79,6 +87,32 @@ struct PooledDiagnosis: Sendable {
         // first two characters (K4x: the hernias, K6x: other diseases of the intestines) stand in
         // for it, so a leukemia is never offered for short bowel syndrome even when one file lists both.
         return self.code.prefix(2) == code.prefix(2)
+    }
+}
+
+extension PooledDiagnosis {
+    /// Spinal regions of musculoskeletal titles, top to bottom: neighbouring regions (lumbar and
+    /// lumbosacral, decided by the level in the note) are a real trap, distant ones are not.
+    private static let spine: [Substring] = [
+        "occipito", "cervical", "cervicothoracic", "thoracic", "thoracolumbar", "lumbar", "lumbosacral", "sacral", "sacrococcygeal",
+    ]
+    /// Limb regions and bones of musculoskeletal and injury titles.
+    private static let limbs: Set<Substring> = [
+        "shoulder", "arm", "elbow", "forearm", "wrist", "hand", "finger", "thumb", "hip", "thigh", "knee", "leg", "ankle", "foot",
+        "toe", "humerus", "radius", "ulna", "femur", "tibia", "fibula", "patella", "clavicle", "scapula",
+    ]
+
+    /// Whether two codes of one category name the same limb region or bone, or neighbouring spinal
+    /// regions, in their official titles (or either title is not shipped, or names none).
+    static func sameSite(_ a: String, _ b: String) -> Bool {
+        let titles = ICD10Titles.shipped
+        guard let ta = titles.title(of: a)?.lowercased(), let tb = titles.title(of: b)?.lowercased() else { return true }
+        let (wa, wb) = (ta.split { !$0.isLetter }, tb.split { !$0.isLetter })
+        let (la, lb) = (Set(wa.filter(limbs.contains)), Set(wb.filter(limbs.contains)))
+        if !la.isEmpty, !lb.isEmpty, la != lb { return false }
+        let (ra, rb) = (wa.compactMap(spine.firstIndex), wb.compactMap(spine.firstIndex))
+        guard let x = ra.first, let y = rb.first else { return true }
+        return abs(x - y) <= 1
     }
 }
 

@@ -1,3 +1,4 @@
+import CodingContent
 import Testing
 
 @testable import Questions
@@ -25,5 +26,45 @@ import Testing
         #expect(pooled("M1612").isPlausible(for: "M1611"))
         #expect(!pooled("K4090").isPlausible(for: "K4090"))
         #expect(!pooled("C9100").isPlausible(for: "K912"))
+    }
+
+    @Test func aSiteNamedInTheTitleMustMatchOrBeTheNeighbouringSpinalRegion() {
+        // Osteoarthritis of the hand is not offered for the ankle; lumbosacral spondylosis is a real
+        // trap for lumbar (the level in the note decides), cervical is not.
+        #expect(!pooled("M19071").isPlausible(for: "M19041"))
+        #expect(pooled("M19042").isPlausible(for: "M19041"))
+        #expect(pooled("M47817").isPlausible(for: "M47816"))
+        #expect(!pooled("M47812").isPlausible(for: "M47816"))
+    }
+
+    @Test func anInjuryOfAnotherSiteAtAnotherEncounterIsNotOffered() {
+        // Tibial shaft fracture, first encounter (S82.221A): a lateral malleolus fracture at a
+        // follow-up visit differs on two axes; the same fracture at another encounter, or another
+        // site of the category at the same encounter, is one decision away.
+        #expect(!pooled("S8261XD").isPlausible(for: "S82221A"))
+        #expect(pooled("S82221D").isPlausible(for: "S82221A"))
+        #expect(pooled("S82421A").isPlausible(for: "S82221A"))
+    }
+
+    /// A sided additional code carries the scenario's side, like the main code (31267-LT beside
+    /// 31255-LT), in every code set and bundling option that names it.
+    @Test func aSidedAdditionalCodeCarriesTheSideOfTheMainCode() throws {
+        let library = try Library.load(root: LibraryLocator.bundledRoot)
+        let generator = QuestionGenerator(library: library)
+        var seen = 0
+        for kind in ["code-set", "bundling"] {
+            for seed in UInt64(1)...12 {
+                let q = try generator.generate(itemID: "cpt:31255/\(kind)", seed: seed)
+                let key = q.answer.text
+                let side = try #require(key.split(separator: ",")[0].split(separator: "-").last)
+                for option in q.options {
+                    for element in option.text.split(separator: ", ") where element.hasPrefix("31267") {
+                        #expect(element == "31267-\(side)", "\(q.id) seed \(seed): \(option.text)")
+                        seen += 1
+                    }
+                }
+            }
+        }
+        #expect(seen > 0)
     }
 }

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "a3db3d2e31ccbb75")
+        #expect(Fingerprint.hex(of: bytes) == "7bf309379ea5d586")
     }
 }
