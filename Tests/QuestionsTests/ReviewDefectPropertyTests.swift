@@ -213,7 +213,7 @@ import Testing
             for option in q.options where !option.correct && option.rationale.contains("Bundling: ") {
                 let main = option.text.components(separatedBy: ", ")[0].prefix { $0 != "-" && $0 != " " }
                 var reason = option.rationale.components(separatedBy: "Bundling: ")[1]
-                for label in [" Code: ", " Modifier: ", " Additional service: ", " Units: ", " Diagnosis: "] {
+                for label in [" Code: ", " Modifier: ", " Physical status: ", " Additional service: ", " Units: ", " Diagnosis: "] {
                     reason = reason.components(separatedBy: label)[0]
                 }
                 #expect(reason.contains(main), "\(q.id): \(option.text): \(reason)")
