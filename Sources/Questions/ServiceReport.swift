@@ -59,7 +59,8 @@ extension QuestionGenerator {
             line("EXAM", heading)
             line("CLINICAL INDICATION", reason)
             body("TECHNIQUE")
-            line("COMPARISON", rng.element(of: Self.comparisons))
+            // A technique that compares with an earlier study has one: the line does not deny it.
+            line("COMPARISON", Wording.bytesContain(text, " compared with ") ? "Prior study, as above." : rng.element(of: Self.comparisons))
             line("FINDINGS", findings)
             line("IMPRESSION", conclusion)
         case .pathology:
