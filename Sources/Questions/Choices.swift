@@ -131,11 +131,11 @@ extension LibraryIndex {
                 } else if c.from == right.to {
                     // The finding tells the asked-for code from another neighbour: relative to that code.
                     why =
-                        "That finding would make it \(named(c.to)) rather than \(target): it is what separates those two, not what would make this \(p.code) note \(target)."
+                        "That finding decides between \(target) and \(named(c.to)); it is not what would make this \(p.code) note \(target)."
                 } else {
                     // Never a move from a code this note does not support: what the finding points to.
                     why =
-                        "That finding points to \(named(c.to)), not to \(target): it separates \(self[c.to].code) from \(self[c.from].code), and it is not what would make this \(p.code) note \(target)."
+                        "That finding decides between \(self[c.from].code) and \(named(c.to)); it is not what would make this \(p.code) note \(target)."
                 }
                 return Choice(text: c.option, correct: false, rationale: why)
             }

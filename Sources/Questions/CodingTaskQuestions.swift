@@ -26,6 +26,10 @@ extension QuestionGenerator {
         // styloid fracture beside the radius), so a code-set report keeps to the diagnosis lines.
         plan.findings = false
         plan.codingTask = true
+        // An anesthesia code is always reported with the physical status the record documents (P1…P6):
+        // drawn here, so that the ASA PHYSICAL STATUS line and the key's modifier are the same class.
+        let anesthesia = p.layout == .anesthesia
+        if anesthesia { plan.physicalStatus = rng.element(of: p.service.physicalStatus) }
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         // A drug is reported with the units its dose makes (`ServiceFacts.drugUnits`, as in `drug-units`).
@@ -59,22 +63,39 @@ extension QuestionGenerator {
         // An additional service is documented exactly when its note is told (as in `bundling`); then
         // the key carries it and leaving it out is the CPT decision a distractor can get wrong.
         let additions = p.additions.filter { $0.note != nil }
-        let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
+        var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
+        // The patient's age on an anesthesia record is a qualifying circumstance of its own (99100):
+        // it is in the key exactly when its note is told, so the age agrees with that.
+        if anesthesia, !plan.agreeAge(toldExtremeAge: addition?.code == "99100", clamp: true, p.patient, &rng) { addition = nil }
         if let addition { plan.place(addition, narratable: e.narratable) }
         let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
-        let stem = reportStem(
+        // An anesthesia code set asks for the physical status modifier by name: the payment modifiers
+        // (AA, QK, QX, QZ, QS…) depend on who gave the anesthesia, which a code set does not ask.
+        let asked =
+            anesthesia
+            ? "CPT anesthesia code with its physical status modifier and any add-on code, then ICD-10-CM"
+            : "\(p.system == .hcpcs ? "HCPCS" : "CPT") code with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM"
+        var stem = reportStem(
             e, plan, narration: e.plan,
-            question:
-                "Which code set should be reported for this \(p.layout == .operative ? "procedure" : "service") (\(p.system == .hcpcs ? "HCPCS" : "CPT") code with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM)?",
-            &rng)
+            question: "Which code set should be reported for this \(p.layout == .operative ? "procedure" : "service") (\(asked))?", &rng)
+        let status = plan.physicalStatus
+        if let status, addition?.code == "99140" {
+            // An emergency is marked on the class itself, as in `anesthesia-units`.
+            stem = stem.replacingOccurrences(of: "ASA PHYSICAL STATUS: \(status)\n", with: "ASA PHYSICAL STATUS: \(status)E\n")
+        }
         let modifier = sideModifier(e, side)
         let added = addition.map { addedCode($0, side: modifier) }
         let diagnosis = c.diagnoses[k]
         let key = CodeSetParts(
-            main: p.code, modifier: modifier, units: units?.count, added: added.map { [$0] } ?? [], dx: diagnosis.right.text)
+            main: p.code, status: status.map { "-P\($0)" } ?? "", modifier: modifier, units: units?.count,
+            added: added.map { [$0] } ?? [], dx: diagnosis.right.text)
         var because =
             "\(key.text) is \(sedation ? "the code set for the procedure" : "the code set this note supports"). \(c.rightCode)"
         if let units { because += units.why }
+        if let status {
+            because +=
+                " The record documents ASA physical status \(status), reported as modifier P\(status) on the anesthesia code: every anesthesia code carries its P1–P6 class. The same class sets the physical status units when the anesthesia units are counted (P3 adds 1, P4 2, P5 3; P1, P2 and P6 none)."
+        }
         if let side, !modifier.isEmpty {
             because +=
                 side == .bilateral
@@ -91,7 +112,7 @@ extension QuestionGenerator {
         because += " " + diagnosis.right.rationale
         if sedation { because += Self.sedationRule }
 
-        var cpt = cptDecisions(e, c, side: side, modifier: modifier, included: included, addition: addition)
+        var cpt = cptDecisions(e, c, side: side, modifier: modifier, status: status, included: included, addition: addition)
         if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
         // The diagnosis decision: a further condition left out, the other side, the same category, a related condition.
         var dx: [WrongDecision] = []
@@ -122,16 +143,20 @@ extension QuestionGenerator {
         // An included code that is also an alternative (46080, the sphincterotomy alone, beside 46200,
         // which includes it): adding it to the key is the trap a coder falls for, so it is always
         // offered; it cannot cross with that alternative (the same code twice), so it leads.
+        // The nearest alternative is then crossed with it when the two can combine.
         let alternatives = c.codes.prefix(3).map(\.text)
+        var pair: (Int, Int)?
         if let t = included.firstIndex(where: { alternatives.contains($0.code!) }),
             let b = cpt.firstIndex(where: { $0.first?.axis == .bundled })
         {
             cpt[b].swapAt(0, t)
-            leading = b + (dx.isEmpty ? 0 : 1)
+            let offset = dx.isEmpty ? 0 : 1
+            leading = b + offset
+            if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) { pair = (min(code, b) + offset, max(code, b) + offset) }
         }
         var axes = cpt
         if !dx.isEmpty { axes.insert(dx, at: 0) }
-        let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading)
+        let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading, pair: pair)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
@@ -155,10 +180,11 @@ extension QuestionGenerator {
     }
 
     /// The CPT decisions of a code set, each with its wrong values (strongest first): the code (an
-    /// alternative), the side modifier, an included code reported separately, the documented
-    /// additional service left out.
+    /// alternative), the side modifier, the anesthesia physical status (`status`, the record's class),
+    /// an included code reported separately, the documented additional service left out.
     private func cptDecisions(
-        _ e: ProcedureEntry, _ c: PreparedChoices, side: Side?, modifier: String, included: [Inclusion], addition: Addition?
+        _ e: ProcedureEntry, _ c: PreparedChoices, side: Side?, modifier: String, status: Int?, included: [Inclusion],
+        addition: Addition?
     ) -> [[WrongDecision]] {
         let p = e.procedure
         var decisions: [[WrongDecision]] = []
@@ -210,6 +236,23 @@ extension QuestionGenerator {
             }
             decisions.append(sides)
         }
+        if let status {
+            // The neighbouring class (P2 for P3, P2 for P1) and no class at all.
+            let other = status == 1 ? 2 : status - 1
+            decisions.append([
+                WrongDecision(
+                    axis: .status,
+                    why: "P\(other) is not the class on the record: it documents ASA physical status \(status), reported as P\(status).",
+                    omits: false
+                ) { $0.status = "-P\(other)" },
+                WrongDecision(
+                    axis: .status,
+                    why:
+                        "The physical status modifier is missing: every anesthesia code carries the ASA class the record documents, here P\(status).",
+                    omits: true
+                ) { $0.status = "" },
+            ])
+        }
         let bundled = included.map { inclusion in
             let code = inclusion.code!
             return WrongDecision(
@@ -239,8 +282,11 @@ extension QuestionGenerator {
     /// the first pair that gives four distinct options without a frequency cue is used. With one
     /// decision only, three different wrong values of it (the star is unavoidable; they are at least
     /// different errors), then any wrong value to fill four. With `leading`, the first value of that
-    /// decision (the nearest alternative) is in the options whenever four can be made with it.
-    func crossedOptions(key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil) -> [Choice] {
+    /// decision (the nearest alternative) is in the options whenever four can be made with it; with
+    /// `pair`, the first values of those two decisions are crossed with each other when they can be.
+    func crossedOptions(
+        key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil, pair: (Int, Int)? = nil
+    ) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
         let keyText = right.text
         /// The option's parts and text with `first` (and `second`) wrong, or `nil` when that is the
@@ -314,6 +360,19 @@ extension QuestionGenerator {
                 if let made, !singles.contains(where: { $0.text == made.text }) { singles.append(made) }
             }
         }
+        // With `pair`, the first values of those two decisions crossed with each other come first.
+        // When they cannot combine (the alternative alone does not include the other code, or is that
+        // code), both are offered alone with a third single that leaves no frequency cue.
+        if let (p, q) = pair {
+            if let choices = crossing({ $0 == p && $1 == 0 && $2 == q && $3 == 0 }) { return choices }
+            if let first = single[p].first ?? nil, let second = single[q].first ?? nil, first.text != second.text {
+                for third in single.joined() {
+                    guard let third, third.text != first.text, third.text != second.text else { continue }
+                    let choices = [right, first, second, third]
+                    if !Self.keyStandsOut(choices) { return choices }
+                }
+            }
+        }
         if let l = leading, !axes[l].isEmpty {
             if let choices = crossing({ ($0 == l && $1 == 0) || ($2 == l && $3 == 0) }) { return choices }
             if singles.count >= 3, single[l][0] != nil {
@@ -363,6 +422,7 @@ extension QuestionGenerator {
         switch axis {
         case .code: "Code"
         case .side: "Modifier"
+        case .status: "Physical status"
         case .bundled: "Bundling"
         case .addition: "Additional service"
         case .units: "Units"
@@ -529,7 +589,13 @@ extension QuestionGenerator {
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         let additions = p.additions.filter { $0.note != nil }
-        let addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
+        var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
+        // An anesthesia patient's age is the extreme-age circumstance (99100) exactly when its note is told.
+        if p.layout == .anesthesia,
+            !plan.agreeAge(toldExtremeAge: addition?.code == "99100", clamp: true, p.patient, &rng)
+        {
+            addition = nil
+        }
         // One rule: an additional service is documented exactly when its note sentence is told, so
         // FINDINGS (which may state, say, the surgeon's cholangiogram reading) are told only then.
         if let addition {
@@ -736,7 +802,9 @@ extension KindAvailability {
         let sided = p.modifiers.contains { $0.side == .right || $0.side == .left }
         let bundled = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }.count
         let units = p.layout == .medication && p.service.unit != nil && !p.service.doses.isEmpty
-        let values = [dx, codes, sided ? 2 : 0, bundled, units ? 1 : 0]
+        // An anesthesia code's physical status: the neighbouring class and none.
+        let status = p.layout == .anesthesia ? 2 : 0
+        let values = [dx, codes, sided ? 2 : 0, bundled, units ? 1 : 0, status]
         if values.reduce(0, +) >= 3 { return true }
         // Two decisions of one wrong value each cross into four options, but an alternative and an
         // included code may not combine (the same code twice, or a code that does not include it).
@@ -813,6 +881,8 @@ enum DecisionAxis {
     case code
     /// The side modifier.
     case side
+    /// The physical status modifier of an anesthesia code (P1…P6).
+    case status
     /// An included code reported separately.
     case bundled
     /// A documented additional service left out, or an undocumented one added.
@@ -827,15 +897,17 @@ enum DecisionAxis {
 /// codes, then the ICD-10-CM code(s).
 struct CodeSetParts {
     var main: String
+    /// An anesthesia code's physical status modifier (`-P3`), or empty.
+    var status = ""
     var modifier: String
     var units: Int?
     var added: [String]
     var bundled: [String] = []
     var dx: String?
 
-    /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`.
+    /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`; anesthesia `00731-P3, R12`.
     var text: String {
-        var text = main + modifier
+        var text = main + status + modifier
         if let units { text += " × \(units)" }
         for element in added { text += ", " + element }
         for element in bundled { text += ", " + element }

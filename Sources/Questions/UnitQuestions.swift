@@ -24,18 +24,7 @@ extension QuestionGenerator {
         // The extreme-age circumstance must match the patient's age, told or not: a file that lists
         // 99100 tells it by its note (an old patient), and otherwise keeps the age within 1…70.
         let ageRule = p.additions.contains { $0.code == "99100" }
-        if circumstance?.code == "99100", !plan.patient.extremeAge {
-            if p.patient.maximumAge > 70 {
-                let low = max(71, p.patient.minimumAge)
-                plan.patient.age = rng.int(in: low...max(low, p.patient.maximumAge))
-                plan.patient.young = nil
-            } else {
-                circumstance = nil
-            }
-        } else if circumstance?.code != "99100", ageRule, plan.patient.extremeAge, p.patient.maximumAge >= 1 {
-            plan.patient.age = min(max(plan.patient.age, max(1, p.patient.minimumAge)), max(70, p.patient.minimumAge))
-            plan.patient.young = nil
-        }
+        if !plan.agreeAge(toldExtremeAge: circumstance?.code == "99100", clamp: ageRule, p.patient, &rng) { circumstance = nil }
         plan.circumstance = circumstance?.note
         let emergency = circumstance?.code == "99140"
         // Every qualifying circumstance of this record: the drawn one, and the patient's age.
@@ -156,5 +145,24 @@ extension KindAvailability {
             gaps.append((.drugUnits, "no step can be narrated"))
         }
         return gaps
+    }
+}
+
+extension ReportPlan {
+    /// Makes the patient's age agree with the extreme-age circumstance (99100), whose note tells an
+    /// older patient: when it is told (`toldExtremeAge`) an age over seventy is drawn, or `false` is
+    /// returned when the profile has none (the circumstance cannot be told); when it is not, an
+    /// extreme age is pulled into 1…70 if `clamp`. Returns `true` otherwise.
+    mutating func agreeAge(toldExtremeAge told: Bool, clamp: Bool, _ profile: PatientProfile, _ rng: inout SplitMix64) -> Bool {
+        if told, !patient.extremeAge {
+            guard profile.maximumAge > 70 else { return false }
+            let low = max(71, profile.minimumAge)
+            patient.age = rng.int(in: low...max(low, profile.maximumAge))
+            patient.young = nil
+        } else if !told, clamp, patient.extremeAge, profile.maximumAge >= 1 {
+            patient.age = min(max(patient.age, max(1, profile.minimumAge)), max(70, profile.minimumAge))
+            patient.young = nil
+        }
+        return true
     }
 }

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 38)
-        #expect(Fingerprint.hex(of: bytes) == "3fe92f2b67010d4c")
+        #expect(Fingerprint.hex(of: bytes) == "7bf309379ea5d586")
     }
 }

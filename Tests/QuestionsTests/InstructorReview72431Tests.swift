@@ -84,7 +84,7 @@ import Testing
         #expect(q.options[0].text == "The gallbladder is removed through an open abdominal incision from the start")
         #expect(
             q.options[0].rationale
-                == "That finding would make it 47600 (Open gallbladder removal) rather than 47562: it is what separates those two, not what would make this 47563 note 47562."
+                == "That finding decides between 47562 and 47600 (Open gallbladder removal); it is not what would make this 47563 note 47562."
         )
         for item in TestLibraries.fixtureGenerator.items where item.kind == .contrast {
             let q = try TestLibraries.fixtureGenerator.generate(item: item, seed: 1)

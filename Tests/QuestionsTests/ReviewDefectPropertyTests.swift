@@ -213,7 +213,7 @@ import Testing
             for option in q.options where !option.correct && option.rationale.contains("Bundling: ") {
                 let main = option.text.components(separatedBy: ", ")[0].prefix { $0 != "-" && $0 != " " }
                 var reason = option.rationale.components(separatedBy: "Bundling: ")[1]
-                for label in [" Code: ", " Modifier: ", " Additional service: ", " Units: ", " Diagnosis: "] {
+                for label in [" Code: ", " Modifier: ", " Physical status: ", " Additional service: ", " Units: ", " Diagnosis: "] {
                     reason = reason.components(separatedBy: label)[0]
                 }
                 #expect(reason.contains(main), "\(q.id): \(option.text): \(reason)")
@@ -263,7 +263,11 @@ import Testing
     @Test(arguments: TestLibraries.all)
     func aBundlingKeyHoldsEveryCodeItsRationaleReportsAndOnlyWhatTheNoteDocuments(_ named: NamedLibrary) throws {
         for (q, p) in try Self.questions(named) where q.kind == .bundling {
-            let key = Set(q.answer.text.components(separatedBy: ", "))
+            // A sided additional code carries the scenario's side like the main code (31267-LT).
+            let key = Set(
+                q.answer.text.components(separatedBy: ", ").map { element in
+                    ["-RT", "-LT", "-50"].first(where: element.hasSuffix).map { String(element.dropLast($0.count)) } ?? element
+                })
             // The main code comes first, with the scenario's side modifier when it is sided.
             #expect(q.answer.text.components(separatedBy: ", ")[0].prefix { $0 != "-" } == p.code, "\(q.id)")
             for addition in p.additions {

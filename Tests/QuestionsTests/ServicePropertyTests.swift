@@ -21,8 +21,9 @@ import Testing
         let services = generator.items.compactMap { item in
             procedures[item.path].flatMap { $0.layout == .operative ? nil : (item, $0) }
         }
-        // Two diagnosis items fewer (distractors only from the same block), seven code sets fewer (offered only with four options).
-        if named.name == "services" { #expect(services.count == 26) }
+        // Two diagnosis items fewer (distractors only from the same block), six code sets fewer (offered only with four options;
+        // an anesthesia code set has its physical status to cross, so 00840 has one).
+        if named.name == "services" { #expect(services.count == 27) }
         for (item, procedure) in services {
             for seed in UInt64(1)...4 {
                 let q = try generator.generate(item: item, seed: seed)
@@ -54,6 +55,33 @@ import Testing
                 case .drugUnits: #expect(q.answer.text == Self.drugUnits(q.stem, procedure), "\(questionID)")
                 default: break
                 }
+            }
+        }
+    }
+
+    /// An anesthesia code set's key is the code with the P modifier of the record's ASA PHYSICAL STATUS
+    /// line (`00731-P3, …`), and carries 99100 exactly when the record's patient is older than seventy.
+    @Test(arguments: libraries)
+    func anesthesiaCodeSetKeysCarryTheRecordsPhysicalStatus(_ named: NamedLibrary) throws {
+        let generator = QuestionGenerator(library: named.library)
+        let procedures = Dictionary(named.library.procedures.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let items = generator.items.filter { $0.kind == .codeSet && procedures[$0.path]?.layout == .anesthesia }
+        #expect(!items.isEmpty, "\(named.name) has no anesthesia code set")
+        for item in items {
+            let code = procedures[item.path]!.code
+            for seed in UInt64(1)...12 {
+                let q = try generator.generate(item: item, seed: seed)
+                let id = "\(item.id)#\(seed)"
+                let status = q.stem.components(separatedBy: "\nASA PHYSICAL STATUS: ")[1].prefix { $0.isNumber }
+                #expect(["1", "2", "3", "4", "5", "6"].contains(status), "\(id)")
+                let elements = q.answer.text.components(separatedBy: ", ")
+                #expect(elements[0] == "\(code)-P\(status)", "\(id): \(q.answer.text)")
+                #expect(
+                    q.stem.contains("(CPT anesthesia code with its physical status modifier and any add-on code, then ICD-10-CM)?"), "\(id)"
+                )
+                let course = q.stem.components(separatedBy: "ANESTHESIA COURSE: ")[1].drop { !$0.isNumber }
+                let age = Int(course.prefix { $0.isNumber })!
+                #expect(elements.contains("99100") == (age > 70), "\(id): age \(age), key \(q.answer.text)")
             }
         }
     }

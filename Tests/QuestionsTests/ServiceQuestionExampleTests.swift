@@ -100,6 +100,39 @@ import Testing
         )
     }
 
+    /// An anesthesia code set: the key carries the P modifier of the record's ASA PHYSICAL STATUS
+    /// line, crossed with the alternative code (00790) as a 2×2; the told emergency brings 99140
+    /// and marks the class (3E), and the question asks for the physical status modifier by name.
+    @Test func anAnesthesiaCodeSetCarriesTheRecordsPhysicalStatus() throws {
+        let q = try generator.generate(itemID: "cpt:00840/code-set", seed: 4)
+        #expect(
+            q.stem
+                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic sigmoid colectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent sigmoid diverticulitis.\nASA PHYSICAL STATUS: 3E\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 14:21. ANESTHESIA END: 16:15 (114 minutes).\nANESTHESIA COURSE: A 22-year-old man was brought to the operating room. The patient was identified, and the anesthesia plan, fasting status and consent were reviewed. Standard monitors were applied and the patient was preoxygenated. A rapid-sequence intravenous induction was performed and the trachea was intubated for the lower abdominal laparoscopy. Anesthesia was maintained with desflurane in oxygen and air, and intravenous antibiotics were given before incision. The case was booked as an emergency because a delay threatened the patient, and the record marks it as such. Lastly, the patient was extubated awake at the end of the operation and handed over to the recovery nurse.\n\nWhich code set should be reported for this service (CPT anesthesia code with its physical status modifier and any add-on code, then ICD-10-CM)?"
+        )
+        #expect(
+            q.options == [
+                QuestionOption(
+                    label: "A", text: "00790-P2, 99140, K57.32", correct: false,
+                    rationale:
+                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation; this note documents nothing of the kind. Physical status: P2 is not the class on the record: it documents ASA physical status 3, reported as P3."
+                ),
+                QuestionOption(
+                    label: "B", text: "00840-P3, 99140, K57.32", correct: true,
+                    rationale:
+                        "00840-P3, 99140, K57.32 is the code set this note supports. 00840 (Anesthesia for an intraperitoneal procedure of the lower abdomen, laparoscopic or open) is correct: what decides in this note is “A rapid-sequence intravenous induction was performed and the trachea was intubated for the lower abdominal laparoscopy”. It would be 00790 only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. Index: Anesthesia, abdomen, intraperitoneal. The record documents ASA physical status 3, reported as modifier P3 on the anesthesia code: every anesthesia code carries its P1–P6 class. The same class sets the physical status units when the anesthesia units are counted (P3 adds 1, P4 2, P5 3; P1, P2 and P6 none). Also report 99140: an emergency makes any delay in treatment a serious threat to life or body part, and the note documents it (“The case was booked as an emergency because a delay threatened the patient, and the record marks it as such”). K57.32 is correct: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”, and ICD-10-CM codes it K57.32."
+                ),
+                QuestionOption(
+                    label: "C", text: "00790-P3, 99140, K57.32", correct: false,
+                    rationale:
+                        "00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation; this note documents nothing of the kind."
+                ),
+                QuestionOption(
+                    label: "D", text: "00840-P2, 99140, K57.32", correct: false,
+                    rationale: "P2 is not the class on the record: it documents ASA physical status 3, reported as P3."),
+            ])
+        #expect(q.answer == CorrectAnswer(label: "B", text: "00840-P3, 99140, K57.32"))
+    }
+
     @Test func drugUnitsRoundAPartialUnitUp() throws {
         let q = try generator.generate(itemID: "hcpcs:J2550/drug-units", seed: 4)
         #expect(
