@@ -288,6 +288,65 @@ public struct ModifierUse: Sendable, Hashable, Codable {
         self.location = location
     }
 
-    /// Whether the modifier states laterality (`RT`, `LT`, `50`).
-    public var isLaterality: Bool { ["RT", "LT", "50"].contains(modifier) }
+    /// Whether the modifier states laterality: `RT`, `LT`, `50`, or an anatomic modifier (`F6`).
+    public var isLaterality: Bool { ["RT", "LT", "50"].contains(modifier) || AnatomicModifier.named[modifier] != nil }
+
+    /// The side the modifier reports (`RT`, `LT`, `50`, an anatomic modifier), or `nil`.
+    public var side: Side? { AnatomicModifier.side(of: modifier) }
+}
+
+/// An anatomic HCPCS modifier: one finger, toe or eyelid on one side (`F6`, the right index finger),
+/// reported instead of RT or LT.
+public struct AnatomicModifier: Sendable, Hashable {
+    /// The side of the body.
+    public var side: Side
+    /// The structure with its side, as a clause names it ("the right index finger").
+    public var site: String
+    /// The kind of structure with an article ("a finger", "a toe", "an eyelid").
+    public var structure: String
+
+    /// The anatomic modifiers by name: FA and F1–F9 (fingers), TA and T1–T9 (toes), E1–E4 (eyelids).
+    public static let named: [String: AnatomicModifier] = {
+        var table: [String: AnatomicModifier] = [:]
+        let fingers = ["thumb", "index finger", "middle finger", "ring finger", "little finger"]
+        let toes = ["great toe", "second toe", "third toe", "fourth toe", "fifth toe"]
+        for (k, name) in fingers.enumerated() {
+            table[k == 0 ? "FA" : "F\(k)"] = AnatomicModifier(side: .left, site: "the left " + name, structure: "a finger")
+            table["F\(k + 5)"] = AnatomicModifier(side: .right, site: "the right " + name, structure: "a finger")
+        }
+        for (k, name) in toes.enumerated() {
+            table[k == 0 ? "TA" : "T\(k)"] = AnatomicModifier(side: .left, site: "the left " + name, structure: "a toe")
+            table["T\(k + 5)"] = AnatomicModifier(side: .right, site: "the right " + name, structure: "a toe")
+        }
+        table["E1"] = AnatomicModifier(side: .left, site: "the left upper eyelid", structure: "an eyelid")
+        table["E2"] = AnatomicModifier(side: .left, site: "the left lower eyelid", structure: "an eyelid")
+        table["E3"] = AnatomicModifier(side: .right, site: "the right upper eyelid", structure: "an eyelid")
+        table["E4"] = AnatomicModifier(side: .right, site: "the right lower eyelid", structure: "an eyelid")
+        return table
+    }()
+
+    /// The side `modifier` reports: RT right, LT left, 50 both, an anatomic modifier its side; else `nil`.
+    public static func side(of modifier: String) -> Side? {
+        switch modifier {
+        case "RT": .right
+        case "LT": .left
+        case "50": .bilateral
+        default: named[modifier]?.side
+        }
+    }
+}
+
+extension Procedure {
+    /// The modifier that reports this procedure on `side`: the anatomic modifier the file lists for
+    /// that side (`F6`), else RT, LT or 50.
+    public func sideModifier(for side: Side) -> String {
+        if side != .bilateral, let use = modifiers.first(where: { AnatomicModifier.named[$0.modifier]?.side == side }) {
+            return use.modifier
+        }
+        switch side {
+        case .right: return "RT"
+        case .left: return "LT"
+        case .bilateral: return "50"
+        }
+    }
 }

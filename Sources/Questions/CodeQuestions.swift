@@ -49,9 +49,14 @@ extension QuestionGenerator {
             var expected = e.procedure.code
             var rationale = c.rightCode + unitsSentence
             if let side = plan.patient.side, e.procedure.system != .icd10pcs {
-                let modifier = CodeEntry.modifier(for: side)
+                let modifier = e.procedure.sideModifier(for: side)
                 expected += "-" + modifier
-                rationale += " " + e.report.layout.sideSentence(side) + ", so report it with modifier \(modifier): \(expected)."
+                if let anatomic = AnatomicModifier.named[modifier] {
+                    rationale +=
+                        " The procedure was on \(anatomic.site), so report it with the modifier that names it, \(modifier), rather than \(side == .right ? "RT" : "LT"): \(expected)."
+                } else {
+                    rationale += " " + e.report.layout.sideSentence(side) + ", so report it with modifier \(modifier): \(expected)."
+                }
             }
             return Draft(stem: stem, choices: [], rationale: rationale + c.notes, entryAnswer: expected)
         }

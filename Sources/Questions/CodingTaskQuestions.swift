@@ -8,7 +8,12 @@ extension QuestionGenerator {
     /// The side modifier a code set of `e` carries for `side`, or empty.
     private func sideModifier(_ e: ProcedureEntry, _ side: Side?) -> String {
         guard let side, e.procedure.system != .icd10pcs else { return "" }
-        return "-" + CodeEntry.modifier(for: side)
+        return "-" + e.procedure.sideModifier(for: side)
+    }
+
+    /// What a side modifier names: the digit or eyelid of an anatomic one ("the right index finger"), else "the right side".
+    static func sideSite(_ modifier: String, _ side: Side) -> String {
+        AnatomicModifier.named[modifier]?.site ?? "the \(side.rawValue) side"
     }
 
     func codeSet(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
@@ -95,7 +100,7 @@ extension QuestionGenerator {
             because +=
                 side == .bilateral
                 ? " Both sides were treated, so the code takes modifier 50."
-                : " The report names the \(side.rawValue) side, so the code takes \(modifier.dropFirst())."
+                : " The report names \(Self.sideSite(String(modifier.dropFirst()), side)), so the code takes \(modifier.dropFirst())."
             if side != .bilateral, p.modifiers.contains(where: { $0.modifier == "50" }) {
                 because += " Modifier 50 would apply only if both sides were treated in the same session; this report describes one."
             }
@@ -160,18 +165,17 @@ extension QuestionGenerator {
     /// work is on the same side).
     private func addedCode(_ addition: Addition, side modifier: String) -> String {
         if let own = addition.modifier { return addition.code + "-" + own }
-        let sided = index.byCode[addition.code].map { !index[$0].sides.isEmpty } ?? false
-        return addition.code + (sided ? modifier : "")
+        return addition.code + index.carried(modifier, by: addition.code, unknownSided: false)
     }
 
     /// The wrong main code `choice` (an alternative or family member); it keeps the scenario's side
-    /// modifier when it is sided too.
+    /// modifier when it is sided too (`LibraryIndex.carried`).
     private func alternativeCode(_ choice: Choice) -> WrongDecision {
-        let sided = index.byCode[choice.text].map { !index[$0].sides.isEmpty } ?? true
         let text = choice.text
+        let index = index
         return WrongDecision(axis: .code, why: choice.rationale, omits: false) {
             $0.main = text
-            if !sided { $0.modifier = "" }
+            if !$0.modifier.isEmpty { $0.modifier = index.carried($0.modifier, by: text, unknownSided: true) }
         }
     }
 
@@ -190,19 +194,37 @@ extension QuestionGenerator {
         for choice in c.codes.prefix(3) where choice.text != addition?.code { codes.append(alternativeCode(choice)) }
         if !codes.isEmpty { decisions.append(codes) }
         if let side, side != .bilateral, !modifier.isEmpty {
-            let other = side == .right ? "LT" : "RT"
+            let own = String(modifier.dropFirst())
+            let other = p.sideModifier(for: side == .right ? .left : .right)
+            let site = Self.sideSite(own, side)
+            let anatomic = AnatomicModifier.named[own]
             var sides = [
                 WrongDecision(
-                    axis: .side, why: "\(other) names the wrong side: the report documents the \(side.rawValue) side.", omits: false
+                    axis: .side, why: "\(other) names the wrong side: the report documents \(site)\(anatomic == nil ? "" : " (\(own))").",
+                    omits: false
                 ) {
                     if !$0.modifier.isEmpty { $0.modifier = "-" + other }
                 },
                 WrongDecision(
                     axis: .side,
-                    why: "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both).",
+                    why: anatomic.map {
+                        "The side modifier is missing: a procedure on \($0.structure) carries its \($0.structure == "an eyelid" ? "eyelid" : "digit") modifier (\(own))."
+                    }
+                        ?? "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both).",
                     omits: true
                 ) { $0.modifier = "" },
             ]
+            if let anatomic {
+                // RT or LT states the side but not the digit or eyelid the anatomic modifier names.
+                let plain = side == .right ? "RT" : "LT"
+                sides.append(
+                    WrongDecision(
+                        axis: .side,
+                        why:
+                            "\(plain) names the side only: a procedure on \(anatomic.structure) is reported with the modifier that names it, \(own) for \(site).",
+                        omits: false
+                    ) { if !$0.modifier.isEmpty { $0.modifier = "-" + plain } })
+            }
             if p.modifiers.contains(where: { $0.modifier == "50" }) {
                 sides.append(
                     WrongDecision(
@@ -726,6 +748,20 @@ extension QuestionGenerator {
         " The physician performing the procedure also supervised the moderate sedation: when the intraservice time is documented (at least 10 minutes), that sedation is a service of its own, reported with 99152 (patient aged 5 or older; 99151 under 5) and +99153 for each further 15 minutes."
 }
 
+extension LibraryIndex {
+    /// The scenario's side modifier (`-F2`) as `code` carries it: empty when `code` is not sided
+    /// (`unknownSided` for a code outside the library), RT or LT in place of an anatomic modifier
+    /// when `code` lists none (25000-LT, the wrist, beside 26055-F2), else unchanged.
+    func carried(_ modifier: String, by code: String, unknownSided: Bool) -> String {
+        guard let id = byCode[code] else { return unknownSided ? modifier : "" }
+        guard !self[id].sides.isEmpty else { return "" }
+        guard let anatomic = AnatomicModifier.named[String(modifier.dropFirst())],
+            !self[id].procedure.modifiers.contains(where: { AnatomicModifier.named[$0.modifier] != nil })
+        else { return modifier }
+        return "-" + (anatomic.side == .right ? "RT" : "LT")
+    }
+}
+
 extension KindAvailability {
     /// Why a procedure cannot have each coding task, for the tasks it cannot have.
     static func codingTaskGaps(_ e: ProcedureReading, neighbours: Neighbours, candidates: Candidates) -> [QuestionKind: String] {
@@ -763,7 +799,7 @@ extension KindAvailability {
         let dx = usable.map { candidates.codeSetDiagnosisValues[$0] }.min() ?? 0
         let codes = min(3, neighbours.plausibleCodeCount)
         // The side modifier: the other side and none, every scenario of a sided code has a side.
-        let sided = p.modifiers.contains { $0.modifier == "RT" || $0.modifier == "LT" }
+        let sided = p.modifiers.contains { $0.side == .right || $0.side == .left }
         let bundled = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }.count
         let units = p.layout == .medication && p.service.unit != nil && !p.service.doses.isEmpty
         // An anesthesia code's physical status: the neighbouring class and none.

@@ -23,7 +23,7 @@ public struct Judgement: Sendable, Hashable, Codable {
     /// The option or options the response picked (same form as `response`), or `nil` for entry
     /// questions and unrecognised responses.
     public var chosenLabel: String?
-    /// For `vignette-entry` questions: whether the laterality modifier fits the scenario's side; `nil`
+    /// For `vignette-entry` questions: whether the laterality modifier (RT, LT, 50, or an anatomic one such as F6) fits the scenario's side; `nil`
     /// when no modifier was expected and none was given.
     public var modifierCorrect: Bool?
     /// For `vignette-entry` questions: one sentence about the modifier, or `nil` when there is nothing
@@ -67,10 +67,10 @@ public struct CodeEntry: Sendable, Hashable {
     /// The normalised text: the code, then `-` and each modifier (`27284-RT`).
     public var text: String { ([code] + modifiers).joined(separator: "-") }
 
-    /// The laterality modifiers (`RT`, `LT`, `50`) among `modifiers`.
-    public var lateralityModifiers: [String] { modifiers.filter(CodeEntry.laterality.contains) }
+    /// The laterality modifiers (`RT`, `LT`, `50`, anatomic ones such as `F6`) among `modifiers`.
+    public var lateralityModifiers: [String] { modifiers.filter { AnatomicModifier.side(of: $0) != nil } }
 
-    /// The modifiers that state a side: right, left, bilateral.
+    /// The modifiers that state a side: right, left, bilateral (anatomic ones: `AnatomicModifier.named`).
     public static let laterality = ["RT", "LT", "50"]
 
     /// The modifier that reports `side`.
@@ -198,7 +198,7 @@ extension Question {
                 notes.append("\(sides.joined(separator: ", ")) does not match: the scenario is on \(Self.sideName(wanted)) (\(wanted))")
             }
         }
-        let others = given.modifiers.filter { !CodeEntry.laterality.contains($0) }
+        let others = given.modifiers.filter { AnatomicModifier.side(of: $0) == nil }
         if !others.isEmpty { notes.append("modifier \(others.joined(separator: ", ")) is not judged") }
         return Judgement(
             correct: given.code == expected.code, response: given.text, chosenLabel: nil,
@@ -206,10 +206,11 @@ extension Question {
     }
 
     private static func sideName(_ modifier: String) -> String {
+        if let anatomic = AnatomicModifier.named[modifier] { return anatomic.site }
         switch modifier {
-        case "RT": "the right side"
-        case "LT": "the left side"
-        default: "both sides"
+        case "RT": return "the right side"
+        case "LT": return "the left side"
+        default: return "both sides"
         }
     }
 }

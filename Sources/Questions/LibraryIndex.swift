@@ -616,11 +616,11 @@ struct StemMaterial: Sendable {
             stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: linked[id].phrases) }
         }
         decidingSteps = p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }.joined(separator: "; ")
-        // A scenario's side comes from the side modifiers a code set carries (skin repairs have none),
+        // A scenario's side comes from the side modifiers a code set carries (RT/LT or an anatomic one
+        // such as F6; skin repairs have none),
         // and is one side: the steps narrate one operation, so a bilateral header would contradict them.
-        let listed = Set(p.modifiers.map(\.modifier))
         sides = [Side.right, .left].filter { side in
-            listed.contains(side == .right ? "RT" : "LT") || (p.system == .icd10pcs && p.pcs.contains { $0.side == side })
+            p.modifiers.contains { $0.side == side } || (p.system == .icd10pcs && p.pcs.contains { $0.side == side })
         }
     }
 }

@@ -60,7 +60,9 @@ enum ModifierGlossary {
         "GA": "a signed advance beneficiary notice is on file for a service expected to be denied",
         "GY": "the item or service is excluded from Medicare by statute or is not a Medicare benefit",
         "GZ": "the item or service is expected to be denied as not reasonable and necessary and no advance notice is on file",
-    ]
+    ].merging(AnatomicModifier.named.mapValues { "the procedure was on \($0.site), which this modifier names in place of RT or LT" }) {
+        own, _ in own
+    }
 
     /// Modifiers a student might pick instead of `modifier`, none of which means the same thing.
     static func confusable(with modifier: String) -> [String] {
