@@ -734,9 +734,11 @@ struct Candidates: Sendable {
         }
         add(linked.clauses(of: i))
         add(linked.clauses(to: i))
-        // Other procedures' findings only from the family and the alternatives (either direction): an
-        // appendix or gallbladder finding in a hernia question misleads nobody.
-        for j in neighbours.codeNeighbours.prefix(neighbours.mustCount) { add(linked.clauses(of: j)) }
+        // Other procedures' findings only from the family: an appendix or gallbladder finding in a
+        // hernia question misleads nobody, and neither does an alternative's own alternative (a hip
+        // replacement finding in a hip fusion question: instructor reviews 91733 and 27718; 42 of 360
+        // contrast items of seed 1 went, those with fewer than three findings of their own family).
+        for j in neighbours.codeNeighbours.prefix(neighbours.familyCount) { add(linked.clauses(of: j)) }
         clauseCandidates = candidates
         // An exam question has four options: the right finding and three wrong ones (described
         // alternatives outside the library count), else no contrast for that alternative.
