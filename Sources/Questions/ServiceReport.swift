@@ -59,8 +59,11 @@ extension QuestionGenerator {
             line("EXAM", heading)
             line("CLINICAL INDICATION", reason)
             body("TECHNIQUE")
-            // A technique that compares with an earlier study has one: the line does not deny it.
-            line("COMPARISON", Wording.bytesContain(text, " compared with ") ? "Prior study, as above." : rng.element(of: Self.comparisons))
+            // A report that compares with an earlier study ("compared with", "new since last year")
+            // has one: the COMPARISON line does not deny it.
+            let told = text + " " + (findings ?? "") + " " + (conclusion ?? "")
+            let compares = [" compared with ", " since ", " prior ", " previous "].contains { Wording.bytesContain(told, $0) }
+            line("COMPARISON", compares ? "Prior study of the same region." : rng.element(of: Self.comparisons))
             line("FINDINGS", findings)
             line("IMPRESSION", conclusion)
         case .pathology:
