@@ -35,9 +35,9 @@ struct StudyStartTests {
         let start = try StudyStart(storePath: path, learnerName: "Pat", at: examStart, loadLibrary: { fixtureLibrary })
         defer { try? start.store.close() }
         #expect(start.learner == nil)
-        #expect(start.catalog.items.count == 38)
-        #expect(start.sync == ItemSyncReport(added: 38))
-        #expect(try start.store.items().count == 38)
+        #expect(start.catalog.items.count == 37)
+        #expect(start.sync == ItemSyncReport(added: 37))
+        #expect(try start.store.items().count == 37)
     }
 
     @Test func anExistingDatabaseOpensWhileTheLibraryLoads() throws {
@@ -49,7 +49,7 @@ struct StudyStartTests {
         let start = try StudyStart(storePath: path, learnerName: "Pat", at: examStart + 60, loadLibrary: { fixtureLibrary })
         defer { try? start.store.close() }
         #expect(start.learner == fixture.learner)
-        #expect(start.sync == ItemSyncReport(unchanged: 38))
+        #expect(start.sync == ItemSyncReport(unchanged: 37))
         let unknown = try StudyStart(storePath: path, learnerName: "Nobody", at: examStart + 60, loadLibrary: { fixtureLibrary })
         #expect(unknown.learner == nil)
         try unknown.store.close()

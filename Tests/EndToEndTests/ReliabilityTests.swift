@@ -61,7 +61,8 @@ struct FirstUseProcessTests {
         let db = library.file("progress.sqlite")
         let common = ["--learner", "lee", "--json", "--library", library.dir.path, "--db", db]
         let start = try await runTogether(
-            [(["exam", "--blueprint", "quick", "--seed", "3", "--now", "2026-01-05T10:00:00Z"] + common, "a\nn\nb\n")],
+            // Seed 7 draws four multiple-choice questions: "a" answers the first, "n" skips the second, "b" the third.
+            [(["exam", "--blueprint", "quick", "--seed", "7", "--now", "2026-01-05T10:00:00Z"] + common, "a\nn\nb\n")],
             in: library.dir)
         #expect(start.map(\.status) == [0])
         let resume = ["exam", "--resume", "--now", "2026-01-05T10:30:00Z"] + common
