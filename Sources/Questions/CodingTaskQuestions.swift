@@ -188,6 +188,17 @@ extension QuestionGenerator {
         }
     }
 
+    /// The documented additional service left out: the one wrong value of the addition decision in
+    /// code sets and bundling alike.
+    static func missing(_ addition: Addition) -> WrongDecision {
+        WrongDecision(
+            axis: .addition,
+            why:
+                "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that.",
+            omits: true
+        ) { $0.added = [] }
+    }
+
     /// The CPT decisions of a code set, each with its wrong values (strongest first): the code (an
     /// alternative), the side modifier, the anesthesia physical status (`status`, the record's class),
     /// an included code reported separately, the documented additional service left out.
@@ -272,16 +283,7 @@ extension QuestionGenerator {
             ) { $0.bundled = [code] }
         }
         if !bundled.isEmpty { decisions.append(bundled) }
-        if let addition {
-            decisions.append([
-                WrongDecision(
-                    axis: .addition,
-                    why:
-                        "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that.",
-                    omits: true
-                ) { $0.added = [] }
-            ])
-        }
+        if let addition { decisions.append([Self.missing(addition)]) }
         return decisions
     }
 
@@ -664,14 +666,7 @@ extension QuestionGenerator {
         }
         if !bundled.isEmpty { axes.append(bundled) }
         if let addition {
-            var missing = [
-                WrongDecision(
-                    axis: .addition,
-                    why:
-                        "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that.",
-                    omits: true
-                ) { $0.added = [] }
-            ]
+            var missing = [Self.missing(addition)]
             if let m = addition.modifier {
                 let bare = addition.code
                 missing.append(
