@@ -156,9 +156,12 @@ extension LibraryIndex {
         let system = p.system.rawValue
         prepared.vignetteQuestion = "Which \(system) code should be reported for this procedure?"
         // A laterality modifier is asked for only where the code is reported by side.
+        // A finger, toe or eyelid code names its site with an anatomic modifier (F6), not RT or LT.
+        let anatomic = p.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
         prepared.entryQuestion =
             e.sides.isEmpty || p.system == .icd10pcs
-            ? "Enter the \(system) code for this procedure." : "Enter the \(system) code for this procedure, with its laterality modifier."
+            ? "Enter the \(system) code for this procedure."
+            : "Enter the \(system) code for this procedure, with its \(anatomic ? "anatomic" : "laterality") modifier."
         prepared.contrastQuestions = e.clauses.map {
             "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }
