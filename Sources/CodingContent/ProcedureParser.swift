@@ -21,7 +21,7 @@ public enum ProcedureParser {
     public static let upgradeFields = ["setting", "anesthesia", "report", "findings", "modifiers", "in_addition", "included"]
     static let contrastKeys = ["code", "when", "rules_out", "oneway"]
     static let insteadKeys = ["code", "when", "here", "describe", "oneway"]
-    static let additionKeys = ["code", "when", "type", "modifier", "describe", "note", "step", "after"]
+    static let additionKeys = ["code", "when", "type", "modifier", "describe", "note", "step", "after", "procedure", "specimen"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
     static let modifierKeys = ["modifier", "when", "note", "step", "after"]
     static let reportKeys = ["procedure", "specimen", "told"]
@@ -342,7 +342,44 @@ struct FileParser {
         procedure.pcsComplete = pcsComplete
         procedure.visit = visit
         procedure.service = parseService(values, section: section, system: system, settings: settings, anesthesia: anesthesia)
+        if format == 2 { checkNotes(procedure) }
         return procedure
+    }
+
+    /// Warnings about the documentation notes: a note that states a coding conclusion, and an
+    /// operative report's extra service whose PROCEDURE wording or specimen is missing, so that a
+    /// report telling its note would contradict its own heading lines.
+    mutating func checkNotes(_ procedure: Procedure) {
+        let operative = procedure.layout == .operative
+        for addition in procedure.additions {
+            guard let note = addition.note else { continue }
+            let at = addition.location
+            if let words = NoteWording.codingConclusion(in: note) {
+                warning(
+                    at.line, at.column,
+                    "the note of 'in_addition' \(addition.code) states a coding conclusion ('\(words)'): write what was done, by whom and where"
+                )
+            }
+            if operative, addition.procedure == nil {
+                warning(
+                    at.line, at.column,
+                    "'in_addition' \(addition.code) has a 'note' but no 'procedure': a report telling the note lists only this file's service on its PROCEDURE line"
+                )
+            }
+            if operative, addition.specimen == nil, addition.noteSendsSpecimen {
+                warning(
+                    at.line, at.column,
+                    "the note of 'in_addition' \(addition.code) takes a specimen but the entry has no 'specimen': a report telling the note lists only this file's SPECIMENS"
+                )
+            }
+        }
+        for use in procedure.modifiers {
+            guard let note = use.note, let words = NoteWording.codingConclusion(in: note) else { continue }
+            warning(
+                use.location.line, use.location.column,
+                "the note of modifier \(use.modifier) states a coding conclusion ('\(words)'): write the facts that call for it (who read the study, where and on whose equipment it was done)"
+            )
+        }
     }
 
     mutating func parsePatient(_ node: Node) -> PatientProfile {
@@ -728,11 +765,19 @@ struct FileParser {
             let describe = field(mapping, "describe", in: item, noun: noun, required: false)
             let note = field(mapping, "note", in: item, noun: noun, required: false)
             let (step, after) = notePlacement(mapping, hasNote: note != nil, stepCount: stepCount, noun: noun)
+            // The PROCEDURE and SPECIMENS wording of the extra service is used only where its note is told.
+            let procedure = field(mapping, "procedure", in: item, noun: noun, required: false)
+            let specimen = field(mapping, "specimen", in: item, noun: noun, required: false)
+            for key in ["procedure", "specimen"] {
+                if let node = mapping[key], note == nil {
+                    error(at: node, "\(noun) has '\(key)' but no 'note': it is used only where the note is told")
+                }
+            }
             if let code, let when, let type, let codeNode = mapping["code"] {
                 result.append(
                     Addition(
                         code: code, when: when, type: type, modifier: modifier, describe: describe, note: note, replacesStep: step,
-                        afterStep: after, location: location(codeNode)))
+                        afterStep: after, procedure: procedure, specimen: specimen, location: location(codeNode)))
             }
         }
         return result

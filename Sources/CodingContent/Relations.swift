@@ -186,13 +186,18 @@ public struct Addition: Sendable, Hashable, Codable {
     public var replacesStep: Int?
     /// The 1-based step the `note` is told right after (`after`); by default it comes before the closing step.
     public var afterStep: Int?
+    /// How the PROCEDURE line names the extra service when the `note` is told (`{side}` placeholders),
+    /// listed after the file's own line.
+    public var procedure: String?
+    /// What the extra service sends for examination, listed on the SPECIMENS line when the `note` is told.
+    public var specimen: String?
     /// Where `code` is written.
     public var location: SourceLocation
 
     /// Creates an addition.
     public init(
         code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
-        replacesStep: Int? = nil, afterStep: Int? = nil, location: SourceLocation
+        replacesStep: Int? = nil, afterStep: Int? = nil, procedure: String? = nil, specimen: String? = nil, location: SourceLocation
     ) {
         self.code = code
         self.when = when
@@ -202,7 +207,45 @@ public struct Addition: Sendable, Hashable, Codable {
         self.note = note
         self.replacesStep = replacesStep
         self.afterStep = afterStep
+        self.procedure = procedure
+        self.specimen = specimen
         self.location = location
+    }
+
+    /// Whether the `note` sends tissue or fluid for examination ("sent in its own jar", "a second punch
+    /// biopsy", "sampled with six cores"), other than the file's own specimen ("the specimen was
+    /// sent", "the biopsied segment"): such a service has a specimen of its own for the SPECIMENS line.
+    public var noteSendsSpecimen: Bool {
+        guard let note else { return false }
+        let lowered = note.lowercased()
+        if lowered.contains("the specimen") { return false }
+        // "The biopsied segment", "the biopsy site": the file's own work, named with "the".
+        let words = lowered.split { !$0.isLetter }.map(String.init)
+        let takes: Set<String> = ["sent", "jar", "container", "biopsy", "biopsies", "biopsied", "sampled", "cores"]
+        return words.indices.contains { k in takes.contains(words[k]) && (k == 0 || words[k - 1] != "the") }
+    }
+}
+
+/// What a documentation note (an `in_addition` or `modifiers` `note`) may say: what happened, never
+/// how it is billed.
+public enum NoteWording {
+    /// Words that state a coding or billing conclusion rather than a fact of the encounter.
+    static let conclusions: Set<String> = [
+        "billing", "billed", "bill", "bills", "global", "package", "claim", "claims", "reimbursed", "reimbursement", "payable",
+        "modifier", "reportable", "coded",
+    ]
+    /// Phrases that state a coding or billing conclusion.
+    static let conclusionPhrases = [
+        "interpretation and report only", "professional component", "technical component", "reported separately",
+        "separately reported",
+    ]
+
+    /// The word or phrase of `note` that states a coding conclusion ("billing", "professional
+    /// component", "global"), or `nil` when the note only documents what happened.
+    public static func codingConclusion(in note: String) -> String? {
+        let lowered = note.lowercased()
+        if let phrase = conclusionPhrases.first(where: { lowered.contains($0) }) { return phrase }
+        return lowered.split { !$0.isLetter }.map(String.init).first { conclusions.contains($0) }
     }
 }
 

@@ -858,27 +858,6 @@ extension ProcedureReading {
     }
 }
 
-extension ReportPlan {
-    /// Places an additional service's `note` in the report: in place of its `step`, right after its
-    /// `after` step (then always told), or just before the closing step; a named step that cannot
-    /// be narrated falls back to the closing.
-    mutating func place(_ addition: Addition, narratable: [Bool]) {
-        let note = Wording.sentence(addition.note!)
-        func usable(_ step: Int?) -> Int? {
-            guard let step, step >= 1, step <= narratable.count, narratable[step - 1] else { return nil }
-            return step - 1
-        }
-        if let step = usable(addition.replacesStep) {
-            replaced[step] = note
-        } else if let step = usable(addition.afterStep) {
-            after = (step, note)
-            forced.insert(step)
-        } else {
-            extra = [note]
-        }
-    }
-}
-
 /// The decision a wrong code-set value gets wrong.
 enum DecisionAxis {
     /// The CPT code itself (an `instead` alternative).

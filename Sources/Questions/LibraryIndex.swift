@@ -615,7 +615,12 @@ struct StemMaterial: Sendable {
         contrastIndications = own.map { id in
             stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: linked[id].phrases) }
         }
-        decidingSteps = p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }.joined(separator: "; ")
+        // A medication record is decided by the drug ordered and the amount given, not by how the
+        // injection was given (its bold administration step).
+        decidingSteps =
+            p.layout == .medication
+            ? "the drug the ORDER line names\(p.service.doses.isEmpty ? "" : " and the amount on the DOSE GIVEN line") (a drug code is chosen by the drug and its form\(p.service.doses.isEmpty ? "" : "; the dose sets its units"))"
+            : p.steps.filter(\.isKey).map { "“" + Wording.clause($0.text) + "”" }.joined(separator: "; ")
         // A scenario's side comes from the side modifiers a code set carries (RT/LT or an anatomic one
         // such as F6; skin repairs have none),
         // and is one side: the steps narrate one operation, so a bilateral header would contradict them.

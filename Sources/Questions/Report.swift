@@ -91,7 +91,11 @@ struct ReportMaterial: Sendable {
         }
         sedationOnly = codingAnesthesia.indices.map { k in codingAnesthesia[k].allSatisfy { $0 == ownSedation[k] } }
         let listed = p.settings.isEmpty ? [p.usualSetting] : p.settings
-        let paired = listed.filter { place in kinds.contains { $0.fits(place) } }
+        // Only a report with an ANESTHESIA line (an operative report, an anesthesia record) keeps to
+        // the settings its anesthesia fits; a radiology report or a medication record is set where the
+        // file says, usual first (a portable film at an inpatient's bed, not in the imaging department).
+        let printsAnesthesia = layout == .operative || layout == .anesthesia
+        let paired = printsAnesthesia ? listed.filter { place in kinds.contains { $0.fits(place) } } : listed
         settings = paired.isEmpty ? [listed[0]] : paired
         let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
         findings = told.isEmpty ? nil : told.joined(separator: " ")
@@ -109,8 +113,12 @@ struct ReportMaterial: Sendable {
         }
         diagnosisLines = p.diagnoses.map { d in
             let before = Wording.sentence(Wording.capitalized(d.preop ?? d.text))
-            // With a pathology result the surgeon's impression stays general; pathology decides.
-            var after = d.pathology == nil ? Wording.sentence(Wording.capitalized(d.text)) : before
+            let named = Wording.sentence(Wording.capitalized(d.text))
+            // With a pathology result the surgeon's impression may stay general ("Same."), the
+            // pathology deciding, when the impression names the condition coded or the pathology line
+            // names what the impression leaves out; a condition neither names (gout from a crystal
+            // result) is the surgeon's conclusion and is written out.
+            var after = d.pathology.map { ReportMaterial.leavesToPathology(d.text, preop: before, pathology: $0) ? before : named } ?? named
             // A second condition treated in the same operation is listed as the surgeon lists it.
             if d.listedConditions.count > 1 {
                 after = d.listedConditions.enumerated().map { k, text in
@@ -137,6 +145,29 @@ struct ReportMaterial: Sendable {
         let mine = words(line)
         let theirs = words(title)
         return !mine.isEmpty && mine.isSubset(of: theirs) && mine.count + 1 >= theirs.count
+    }
+
+    /// Whether a report whose diagnosis is `condition` may say "Same." after the `preop` line: the
+    /// preoperative line names every word of the condition (sides aside), or the `pathology` line
+    /// names one of those it leaves out ("CIN 2", "tubular adenoma" for an adenomatous polyp). Words
+    /// match whole, by their first six letters, or by the whole shorter form ("polyp", "polyps").
+    static func leavesToPathology(_ condition: String, preop: String, pathology: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            Wording.tokens(text).filter {
+                $0.count >= 3 && !Wording.stopWords.contains($0) && !["right", "left", "bilateral"].contains($0)
+            }
+        }
+        func matches(_ word: String, _ told: Set<String>) -> Bool {
+            told.contains(word)
+                || told.contains { other in
+                    let shared = zip(word.utf8, other.utf8).prefix { $0 == $1 }.count
+                    return shared >= 6 || shared == min(word.utf8.count, other.utf8.count)
+                }
+        }
+        let before = Set(words(preop))
+        let added = words(condition).filter { !matches($0, before) }
+        let confirmed = Set(words(pathology))
+        return added.isEmpty || added.contains { matches($0, confirmed) }
     }
 
     /// A word that carries a clinical fact: four letters or more, not a stop word.
@@ -212,6 +243,44 @@ struct ReportPlan {
     /// Whether the report is a coding task's (`code-set`, `bundling`): its ANESTHESIA line avoids
     /// the proceduralist's moderate sedation when another anesthesia fits.
     var codingTask = false
+    /// The additional service whose `note` the report tells (`place`): the heading lines list it too.
+    var addition: Addition?
+
+    /// Places an additional service's `note` in the report: in place of its `step`, right after its
+    /// `after` step (then always told), or just before the closing step; a named step that cannot
+    /// be narrated falls back to the closing. The PROCEDURE and SPECIMENS lines then list the
+    /// service and its specimen after the file's own (`addition`).
+    mutating func place(_ addition: Addition, narratable: [Bool]) {
+        let note = Wording.sentence(addition.note!)
+        func usable(_ step: Int?) -> Int? {
+            guard let step, step >= 1, step <= narratable.count, narratable[step - 1] else { return nil }
+            return step - 1
+        }
+        if let step = usable(addition.replacesStep) {
+            replaced[step] = note
+        } else if let step = usable(addition.afterStep) {
+            after = (step, note)
+            forced.insert(step)
+        } else {
+            extra = [note]
+        }
+        self.addition = addition
+    }
+
+    /// A heading line (`PROCEDURE`, the EXAM or SERVICE of a service note) with the told additional
+    /// service's wording listed after it ("1. … 2. …"), or `line` unchanged when there is none.
+    func listingAddition(after line: String) -> String {
+        guard let wording = addition?.procedure else { return line }
+        return "1. " + line + " 2. " + ReportMaterial.fill(wording, side: patient.side)
+    }
+
+    /// The SPECIMENS line with the told additional service's specimen listed after the file's own
+    /// (alone when the file's is none): `nil` when there is no specimen at all.
+    func specimens(_ own: String?) -> String? {
+        guard let added = addition?.specimen.map({ Wording.sentence(Wording.capitalized($0)) }) else { return own }
+        guard let own, own.lowercased() != "none." else { return added }
+        return "1. " + own + " 2. " + added
+    }
 }
 
 extension QuestionGenerator {
@@ -240,7 +309,7 @@ extension QuestionGenerator {
         text += "\nPOSTOPERATIVE DIAGNOSIS: "
         text += postop
         text += "\nPROCEDURE: "
-        text += e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
+        text += plan.listingAddition(after: e.report.filledLines[rng.below(e.report.filledLines.count)][slot])
         text += "\nANESTHESIA: "
         let slotOfSetting = ReportMaterial.settingSlot(plan.setting)
         text += rng.element(of: plan.codingTask ? e.report.codingAnesthesia[slotOfSetting] : e.report.anesthesia[slotOfSetting])
@@ -248,7 +317,7 @@ extension QuestionGenerator {
             text += "\nFINDINGS: "
             text += findings
         }
-        if let specimen = e.report.specimen {
+        if let specimen = plan.specimens(e.report.specimen) {
             text += "\nSPECIMENS: "
             text += specimen
         }

@@ -31,6 +31,7 @@ extension QuestionGenerator {
         var heading = e.report.filledLines[rng.below(e.report.filledLines.count)][slot]
         let dose = serviceDose(p, plan, &rng)
         if let dose { heading = heading.replacingOccurrences(of: "{dose}", with: dose.description) }
+        heading = plan.listingAddition(after: heading)
         let findings = plan.tellsFindings(e.report) ? e.report.findings : nil
         func line(_ name: String, _ value: String?) {
             guard let value else { return }
@@ -58,11 +59,12 @@ extension QuestionGenerator {
         case .radiology:
             line("EXAM", heading)
             line("CLINICAL INDICATION", reason)
+            let technique = text.utf8.count
             body("TECHNIQUE")
-            // A report that compares with an earlier study ("compared with", "new since last year")
-            // has one: the COMPARISON line does not deny it.
-            let told = text + " " + (findings ?? "") + " " + (conclusion ?? "")
-            let compares = [" compared with ", " since ", " prior ", " previous "].contains { Wording.bytesContain(told, $0) }
+            // A report that compares with an earlier study has one: the COMPARISON line does not deny it.
+            let compares = Self.comparesWithEarlierStudy(
+                reported: String(decoding: text.utf8.dropFirst(technique), as: UTF8.self) + " " + (findings ?? "") + " "
+                    + (conclusion ?? ""), reason: reason)
             line("COMPARISON", compares ? "Prior study of the same region." : rng.element(of: Self.comparisons))
             line("FINDINGS", findings)
             line("IMPRESSION", conclusion)
@@ -143,8 +145,26 @@ extension QuestionGenerator {
         text += "."
     }
 
-    /// What a radiology report says about earlier studies.
+    /// What a radiology report says about earlier studies when it compares with none.
     static let comparisons = ["None.", "No prior studies available.", "None available."]
+
+    /// Whether a radiology report refers to an earlier study: its technique, findings or impression
+    /// compare ("compared with", "since last year", "interval", "stable", "unchanged", "no new mass",
+    /// "two new lesions"), or its indication names an earlier study ("on an earlier film").
+    static func comparesWithEarlierStudy(reported: String, reason: String) -> Bool {
+        let words = Set(Wording.tokens(reported))
+        if !words.isDisjoint(with: comparingWords) { return true }
+        return !Set(Wording.tokens(reason)).isDisjoint(with: earlierStudyWords)
+    }
+
+    /// Words of a report's own text that refer to an earlier study ("new" there means new since one).
+    static let comparingWords: Set<String> = [
+        "compared", "comparison", "since", "prior", "previous", "previously", "earlier", "interval", "stable", "unchanged",
+        "new", "shrunk", "grown", "regressed", "progressed", "resolved",
+    ]
+    /// Words of an indication that name an earlier study ("a density on an earlier film"); "new"
+    /// there means new symptoms.
+    static let earlierStudyWords: Set<String> = ["prior", "previous", "previously", "earlier", "compared", "comparison"]
 
     /// `07:05` for 425 minutes after midnight (wrapping past midnight).
     static func clock(_ minutes: Int) -> String {
