@@ -203,7 +203,7 @@ extension QuestionGenerator {
     /// alternative), the side modifier, the anesthesia physical status (`status`, the record's class),
     /// an included code reported separately, the documented additional service left out.
     private func cptDecisions(
-        _ e: ProcedureEntry, _ c: PreparedChoices, side: Side?, modifier: String, status: Int?, included: [Inclusion],
+        _ e: ProcedureEntry, _ c: SharedChoices, side: Side?, modifier: String, status: Int?, included: [Inclusion],
         addition: Addition?
     ) -> [[WrongDecision]] {
         let p = e.procedure
