@@ -8,7 +8,7 @@ extension QuestionGenerator {
     /// The side modifier a code set of `e` carries for `side`, or empty.
     private func sideModifier(_ e: ProcedureEntry, _ side: Side?) -> String {
         guard let side, e.procedure.system != .icd10pcs else { return "" }
-        return "-" + e.procedure.sideModifier(for: side)
+        return "-" + e.sideModifier(for: side)
     }
 
     /// What a side modifier names: the digit or eyelid of an anatomic one ("the right index finger"), else "the right side".
@@ -18,7 +18,7 @@ extension QuestionGenerator {
 
     func codeSet(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
-        let p = e.procedure
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         let c = index.choices(i)
         let (k, side) = drawCodedDiagnosis(e, &rng)
         var plan = scenario(e, side: .some(side), diagnosis: k, &rng)
@@ -28,14 +28,14 @@ extension QuestionGenerator {
         plan.codingTask = true
         // An anesthesia code is always reported with the physical status the record documents (P1…P6):
         // drawn here, so that the ASA PHYSICAL STATUS line and the key's modifier are the same class.
-        let anesthesia = p.layout == .anesthesia
+        let anesthesia = e.report.layout == .anesthesia
         if anesthesia { plan.physicalStatus = rng.element(of: p.service.physicalStatus) }
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         // A drug is reported with the units its dose makes (`ServiceFacts.drugUnits`, as in `drug-units`).
         var units: (count: Int, why: String)?
         var wrongUnits: [WrongDecision] = []
-        if p.layout == .medication, let unit = p.service.unit, !p.service.doses.isEmpty {
+        if e.report.layout == .medication, let unit = p.service.unit, !p.service.doses.isEmpty {
             let d = rng.below(p.service.doses.count)
             plan.dose = d
             let dose = p.service.doses[d]
@@ -77,7 +77,7 @@ extension QuestionGenerator {
             : "\(p.system == .hcpcs ? "HCPCS" : "CPT") code with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM"
         var stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which code set should be reported for this \(p.layout == .operative ? "procedure" : "service") (\(asked))?", &rng)
+            question: "Which code set should be reported for this \(e.report.layout == .operative ? "procedure" : "service") (\(asked))?", &rng)
         let status = plan.physicalStatus
         if let status, addition?.code == "99140" {
             // An emergency is marked on the class itself, as in `anesthesia-units`.
@@ -206,7 +206,7 @@ extension QuestionGenerator {
         _ e: ProcedureEntry, _ c: SharedChoices, side: Side?, modifier: String, status: Int?, included: [Inclusion],
         addition: Addition?
     ) -> [[WrongDecision]] {
-        let p = e.procedure
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         var decisions: [[WrongDecision]] = []
         // The alternatives may include a component (45378 beside 45385: nothing removed); as the main
         // code it is a real alternative, and the crossing skips it beside its own bundled copy.
@@ -215,7 +215,7 @@ extension QuestionGenerator {
         if !codes.isEmpty { decisions.append(codes) }
         if let side, side != .bilateral, !modifier.isEmpty {
             let own = String(modifier.dropFirst())
-            let other = p.sideModifier(for: side == .right ? .left : .right)
+            let other = e.sideModifier(for: side == .right ? .left : .right)
             let site = Self.sideSite(own, side)
             let anatomic = AnatomicModifier.named[own]
             var sides = [
@@ -593,7 +593,7 @@ extension QuestionGenerator {
 
     func bundling(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
-        let p = e.procedure
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         let c = index.choices(i)
         var plan = scenario(e, &rng)
         plan.codingTask = true
@@ -602,7 +602,7 @@ extension QuestionGenerator {
         let additions = p.additions.filter { $0.note != nil }
         var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // An anesthesia patient's age is the extreme-age circumstance (99100) exactly when its note is told.
-        if p.layout == .anesthesia,
+        if e.report.layout == .anesthesia,
             !plan.agreeAge(toldExtremeAge: addition?.code == "99100", clamp: true, p.patient, &rng)
         {
             addition = nil

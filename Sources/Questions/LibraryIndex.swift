@@ -223,6 +223,9 @@ final class ProcedureEntry: Sendable {
     let kinds: [QuestionKind]
     /// Why each unavailable kind is unavailable.
     let missing: [QuestionKind: String]
+    /// `Procedure.sideModifier(for:)` for right, left and both sides: a call on `procedure` copies
+    /// the whole struct (the method is in another module), retaining every field.
+    private let sideModifiers: [String]
     /// Options and rationales, written on the first question of this procedure: read without a
     /// lock once written; the mutex only keeps two first askers from making them twice.
     private let preparedChoices = AtomicLazyReference<SharedChoices>()
@@ -253,6 +256,16 @@ final class ProcedureEntry: Sendable {
         self.candidates = candidates
         kinds = availability.kinds
         missing = availability.missing
+        sideModifiers = [Side.right, .left, .bilateral].map(reading.procedure.sideModifier)
+    }
+
+    /// The modifier that reports this procedure on `side` (`Procedure.sideModifier(for:)`).
+    func sideModifier(for side: Side) -> String {
+        switch side {
+        case .right: sideModifiers[0]
+        case .left: sideModifiers[1]
+        case .bilateral: sideModifiers[2]
+        }
     }
 
     var code: String { procedure.code }
