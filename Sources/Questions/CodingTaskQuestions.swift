@@ -176,7 +176,7 @@ extension QuestionGenerator {
         // (the lookups were 6 % of generation in the generator benchmark).
         let id = index.byCode[text]
         let sided = id.map { !index[$0].sides.isEmpty } ?? true
-        let listsAnatomic = id.map { index[$0].procedure.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil } } ?? true
+        let listsAnatomic = id.map { index[$0].listsAnatomicModifier } ?? true
         return WrongDecision(axis: .code, why: choice.rationale, omits: false) {
             $0.main = text
             guard !$0.modifier.isEmpty else { return }
@@ -502,9 +502,8 @@ extension QuestionGenerator {
 
     func modifier(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
-        let p = e.procedure
-        let uses = p.modifiers.filter { ProcedureReading.twistPlacement($0, p, e.narratable) != nil }
-        let use = rng.element(of: uses)
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
+        let (use, placement) = rng.element(of: e.twists)
         var plan = scenario(e, &rng)
         plan.findings = false
         // A drug note may state the dose given (`{dose}`): the note and the DOSE GIVEN line tell the same one.
@@ -515,7 +514,7 @@ extension QuestionGenerator {
             written = Wording.filled(written, [("dose", p.service.doses[d].description)])
         }
         let note = Wording.sentence(written)
-        switch ProcedureReading.twistPlacement(use, p, e.narratable)! {
+        switch placement {
         case .replaces(let step):
             plan.replaced[step] = note
             // A reduced or discontinued service falls short where the twist happens.
@@ -760,7 +759,7 @@ extension LibraryIndex {
         guard let id = byCode[code] else { return unknownSided ? modifier : "" }
         guard !self[id].sides.isEmpty else { return "" }
         guard let anatomic = AnatomicModifier.named[String(modifier.dropFirst())],
-            !self[id].procedure.modifiers.contains(where: { AnatomicModifier.named[$0.modifier] != nil })
+            !self[id].listsAnatomicModifier
         else { return modifier }
         return "-" + (anatomic.side == .right ? "RT" : "LT")
     }

@@ -226,6 +226,11 @@ final class ProcedureEntry: Sendable {
     /// `Procedure.sideModifier(for:)` for right, left and both sides: a call on `procedure` copies
     /// the whole struct (the method is in another module), retaining every field.
     private let sideModifiers: [String]
+    /// Whether the file lists an anatomic modifier (F6, T2, E1…), read per option by code sets.
+    let listsAnatomicModifier: Bool
+    /// The modifiers whose situation a `modifier` question can tell, in file order, with where the
+    /// twist goes (`ProcedureReading.twistPlacement`): found per question, it lower-cased steps.
+    let twists: [(use: ModifierUse, placement: TwistPlacement)]
     /// Options and rationales, written on the first question of this procedure: read without a
     /// lock once written; the mutex only keeps two first askers from making them twice.
     private let preparedChoices = AtomicLazyReference<SharedChoices>()
@@ -257,6 +262,10 @@ final class ProcedureEntry: Sendable {
         kinds = availability.kinds
         missing = availability.missing
         sideModifiers = [Side.right, .left, .bilateral].map(reading.procedure.sideModifier)
+        listsAnatomicModifier = reading.procedure.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
+        twists = reading.procedure.modifiers.compactMap { use in
+            ProcedureReading.twistPlacement(use, reading.procedure, reading.narratable).map { (use, $0) }
+        }
     }
 
     /// The modifier that reports this procedure on `side` (`Procedure.sideModifier(for:)`).
