@@ -77,7 +77,8 @@ extension QuestionGenerator {
             : "\(p.system == .hcpcs ? "HCPCS" : "CPT") code with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM"
         var stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which code set should be reported for this \(e.report.layout == .operative ? "procedure" : "service") (\(asked))?", &rng)
+            question: "Which code set should be reported for this \(e.report.layout == .operative ? "procedure" : "service") (\(asked))?",
+            &rng)
         let status = plan.physicalStatus
         if let status, addition?.code == "99140" {
             // An emergency is marked on the class itself, as in `anesthesia-units`.
@@ -503,7 +504,8 @@ extension QuestionGenerator {
     func modifier(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
         var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
-        let (use, placement) = rng.element(of: e.twists)
+        let twist = rng.element(of: e.twists)
+        let use = twist.use
         var plan = scenario(e, &rng)
         plan.findings = false
         // A drug note may state the dose given (`{dose}`): the note and the DOSE GIVEN line tell the same one.
@@ -514,7 +516,7 @@ extension QuestionGenerator {
             written = Wording.filled(written, [("dose", p.service.doses[d].description)])
         }
         let note = Wording.sentence(written)
-        switch placement {
+        switch twist.placement {
         case .replaces(let step):
             plan.replaced[step] = note
             // A reduced or discontinued service falls short where the twist happens.
@@ -529,64 +531,12 @@ extension QuestionGenerator {
         case .closing: plan.closing = [note]
         case .opening: plan.opening = [note]
         }
-        // Anesthesia modifiers go on two claims (the anesthesiologist's, the nurse anesthetist's):
-        // the question names the one asked about, so that a modifier of the other claim is wrong.
-        let anesthetist = ["QX", "QZ"].contains(use.modifier)
-        let physician = ["AA", "QK", "QY", "AD"].contains(use.modifier)
-        let claim = anesthetist ? " on the nurse anesthetist's claim" : physician ? " on the anesthesiologist's claim" : ""
-        let stem = reportStem(
-            e, plan, narration: e.plan,
-            question: "Which modifier should be appended to CPT code \(p.code)\(claim) for this procedure?", &rng)
-        let when = Wording.clause(use.when)
+        let stem = reportStem(e, plan, narration: e.plan, question: twist.question, &rng)
         let because =
-            "Modifier \(use.modifier) is correct: \(when). The report says so: “\(Wording.clause(written))”. "
+            "Modifier \(use.modifier) is correct: \(twist.when). The report says so: “\(Wording.clause(written))”. "
             + "Rule: \(ModifierGlossary.described(use.modifier))."
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
-        // A modifier the file lists for another situation might be right here too (RT beside 79, XS
-        // beside 59): it is offered only when it can never share a line with the key.
-        let own = Set(p.modifiers.map(\.modifier).filter { !ModifierGlossary.excludes(use.modifier, $0) })
-        // The modifiers students pick in this situation (and "no modifier"), then the confusable ones.
-        let traps = ModifierGlossary.traps(for: use.modifier).filter { !own.contains($0) }
-        var names = traps
-        for m in ModifierGlossary.confusable(with: use.modifier) where names.count < 3 && !own.contains(m) && !names.contains(m) {
-            names.append(m)
-        }
-        // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
-        // student would weigh, so the fill comes from modifiers of a single operation.
-        // An anesthesia or equipment modifier is filled from its own group: 62 (co-surgeons) means
-        // nothing on an anesthesia claim or a walker.
-        let anesthesia = ["AA", "AD", "QK", "QX", "QY", "QZ"]
-        let equipment = ["NU", "RR", "UE", "KX", "GA", "GY", "GZ"]
-        let fill =
-            anesthesia.contains(use.modifier)
-            ? anesthesia : equipment.contains(use.modifier) ? equipment : ["62", "53", "52", "76", "77", "78", "79", "22"]
-        for m in fill
-        where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
-            names.append(m)
-        }
-        let wrong = names.map { m in
-            let reason = ModifierGlossary.trapReason(m, key: use.modifier).map {
-                Wording.filled($0, [("code", p.code), ("when", when), ("key", use.modifier)])
-            }
-            let rationale: String
-            if let reason, ModifierGlossary.meaning[m] == nil {
-                rationale = reason
-            } else if let reason {
-                rationale = "Modifier \(m) does not fit: \(reason)."
-            } else {
-                var why = "here, \(when)"
-                if anesthetist && anesthesia.contains(m) && !["QX", "QZ"].contains(m) {
-                    why += "; \(m) goes on the anesthesiologist's claim, not the nurse anesthetist's"
-                } else if physician && ["QX", "QZ"].contains(m) {
-                    why += "; \(m) goes on the nurse anesthetist's claim, not the anesthesiologist's"
-                }
-                rationale = "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: \(why)."
-            }
-            return Choice(text: m, correct: false, rationale: rationale)
-        }
-        // The trap students fall into most often is always offered.
-        let must = traps.isEmpty ? 0 : 1
-        pick(3, must: wrong.prefix(must), ranked: wrong.dropFirst(must), into: &choices, &rng)
+        pick(3, must: twist.wrong.prefix(twist.must), ranked: twist.wrong.dropFirst(twist.must), into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
@@ -944,5 +894,78 @@ struct WrongDecision {
         self.beside = beside
         self.flipsSide = flipsSide || axis == .side
         self.apply = apply
+    }
+}
+
+/// One modifier whose situation a `modifier` question can tell, with everything about it that does
+/// not depend on the seed: written once per procedure in the index rather than per question (the
+/// wrong options' rationales were most of a `modifier` question's strings).
+struct ModifierTwist: Sendable {
+    let use: ModifierUse
+    /// Where the twist sentence goes in the report.
+    let placement: TwistPlacement
+    /// `use.when` as a clause.
+    let when: String
+    /// The question line.
+    let question: String
+    /// The wrong modifiers with their rationales, the trap first.
+    let wrong: [Choice]
+    /// How many of `wrong` are always offered (the trap students fall into most often).
+    let must: Int
+
+    init(_ use: ModifierUse, placement: TwistPlacement, _ p: Procedure) {
+        self.use = use
+        self.placement = placement
+        // Anesthesia modifiers go on two claims (the anesthesiologist's, the nurse anesthetist's):
+        // the question names the one asked about, so that a modifier of the other claim is wrong.
+        let anesthetist = ["QX", "QZ"].contains(use.modifier)
+        let physician = ["AA", "QK", "QY", "AD"].contains(use.modifier)
+        let claim = anesthetist ? " on the nurse anesthetist's claim" : physician ? " on the anesthesiologist's claim" : ""
+        question = "Which modifier should be appended to CPT code \(p.code)\(claim) for this procedure?"
+        let when = Wording.clause(use.when)
+        self.when = when
+        // A modifier the file lists for another situation might be right here too (RT beside 79, XS
+        // beside 59): it is offered only when it can never share a line with the key.
+        let own = Set(p.modifiers.map(\.modifier).filter { !ModifierGlossary.excludes(use.modifier, $0) })
+        // The modifiers students pick in this situation (and "no modifier"), then the confusable ones.
+        let traps = ModifierGlossary.traps(for: use.modifier).filter { !own.contains($0) }
+        var names = traps
+        for m in ModifierGlossary.confusable(with: use.modifier) where names.count < 3 && !own.contains(m) && !names.contains(m) {
+            names.append(m)
+        }
+        // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
+        // student would weigh, so the fill comes from modifiers of a single operation.
+        // An anesthesia or equipment modifier is filled from its own group: 62 (co-surgeons) means
+        // nothing on an anesthesia claim or a walker.
+        let anesthesia = ["AA", "AD", "QK", "QX", "QY", "QZ"]
+        let equipment = ["NU", "RR", "UE", "KX", "GA", "GY", "GZ"]
+        let fill =
+            anesthesia.contains(use.modifier)
+            ? anesthesia : equipment.contains(use.modifier) ? equipment : ["62", "53", "52", "76", "77", "78", "79", "22"]
+        for m in fill
+        where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
+            names.append(m)
+        }
+        wrong = names.map { m in
+            let reason = ModifierGlossary.trapReason(m, key: use.modifier).map {
+                Wording.filled($0, [("code", p.code), ("when", when), ("key", use.modifier)])
+            }
+            let rationale: String
+            if let reason, ModifierGlossary.meaning[m] == nil {
+                rationale = reason
+            } else if let reason {
+                rationale = "Modifier \(m) does not fit: \(reason)."
+            } else {
+                var why = "here, \(when)"
+                if anesthetist && anesthesia.contains(m) && !["QX", "QZ"].contains(m) {
+                    why += "; \(m) goes on the anesthesiologist's claim, not the nurse anesthetist's"
+                } else if physician && ["QX", "QZ"].contains(m) {
+                    why += "; \(m) goes on the nurse anesthetist's claim, not the anesthesiologist's"
+                }
+                rationale = "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: \(why)."
+            }
+            return Choice(text: m, correct: false, rationale: rationale)
+        }
+        must = traps.isEmpty ? 0 : 1
     }
 }

@@ -229,8 +229,9 @@ final class ProcedureEntry: Sendable {
     /// Whether the file lists an anatomic modifier (F6, T2, E1…), read per option by code sets.
     let listsAnatomicModifier: Bool
     /// The modifiers whose situation a `modifier` question can tell, in file order, with where the
-    /// twist goes (`ProcedureReading.twistPlacement`): found per question, it lower-cased steps.
-    let twists: [(use: ModifierUse, placement: TwistPlacement)]
+    /// twist goes (`ProcedureReading.twistPlacement`, which lower-cased steps when found per
+    /// question) and the wrong options.
+    let twists: [ModifierTwist]
     /// Options and rationales, written on the first question of this procedure: read without a
     /// lock once written; the mutex only keeps two first askers from making them twice.
     private let preparedChoices = AtomicLazyReference<SharedChoices>()
@@ -264,7 +265,9 @@ final class ProcedureEntry: Sendable {
         sideModifiers = [Side.right, .left, .bilateral].map(reading.procedure.sideModifier)
         listsAnatomicModifier = reading.procedure.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
         twists = reading.procedure.modifiers.compactMap { use in
-            ProcedureReading.twistPlacement(use, reading.procedure, reading.narratable).map { (use, $0) }
+            ProcedureReading.twistPlacement(use, reading.procedure, reading.narratable).map {
+                ModifierTwist(use, placement: $0, reading.procedure)
+            }
         }
     }
 
