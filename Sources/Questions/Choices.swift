@@ -31,12 +31,21 @@ struct PreparedChoices: Sendable {
     var contrastQuestions: [String] = []
 }
 
+/// A procedure's `PreparedChoices`, shared by reference: a question reads its fields in place
+/// (`c.codes`) instead of copying the whole struct.
+@dynamicMemberLookup
+final class SharedChoices: Sendable {
+    let value: PreparedChoices
+    init(_ value: PreparedChoices) { self.value = value }
+    subscript<T>(dynamicMember field: KeyPath<PreparedChoices, T>) -> T { value[keyPath: field] }
+}
+
 extension LibraryIndex {
     /// `code (title)` of procedure `i`.
     func named(_ i: ProcedureID) -> String { self[i].procedure.code + " (" + self[i].procedure.title + ")" }
 
     /// The options and rationales of procedure `i`, written on first use.
-    func choices(_ i: ProcedureID) -> PreparedChoices {
+    func choices(_ i: ProcedureID) -> SharedChoices {
         self[i].choices { makeChoices(i) }
     }
 

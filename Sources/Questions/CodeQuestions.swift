@@ -49,7 +49,7 @@ extension QuestionGenerator {
             var expected = e.procedure.code
             var rationale = c.rightCode + unitsSentence
             if let side = plan.patient.side, e.procedure.system != .icd10pcs {
-                let modifier = e.procedure.sideModifier(for: side)
+                let modifier = e.sideModifier(for: side)
                 expected += "-" + modifier
                 if let anatomic = AnatomicModifier.named[modifier] {
                     rationale +=

@@ -8,7 +8,7 @@ extension QuestionGenerator {
     /// The side modifier a code set of `e` carries for `side`, or empty.
     private func sideModifier(_ e: ProcedureEntry, _ side: Side?) -> String {
         guard let side, e.procedure.system != .icd10pcs else { return "" }
-        return "-" + e.procedure.sideModifier(for: side)
+        return "-" + e.sideModifier(for: side)
     }
 
     /// What a side modifier names: the digit or eyelid of an anatomic one ("the right index finger"), else "the right side".
@@ -18,7 +18,7 @@ extension QuestionGenerator {
 
     func codeSet(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
-        let p = e.procedure
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         let c = index.choices(i)
         let (k, side) = drawCodedDiagnosis(e, &rng)
         var plan = scenario(e, side: .some(side), diagnosis: k, &rng)
@@ -28,14 +28,14 @@ extension QuestionGenerator {
         plan.codingTask = true
         // An anesthesia code is always reported with the physical status the record documents (P1…P6):
         // drawn here, so that the ASA PHYSICAL STATUS line and the key's modifier are the same class.
-        let anesthesia = p.layout == .anesthesia
+        let anesthesia = e.report.layout == .anesthesia
         if anesthesia { plan.physicalStatus = rng.element(of: p.service.physicalStatus) }
         let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         // A drug is reported with the units its dose makes (`ServiceFacts.drugUnits`, as in `drug-units`).
         var units: (count: Int, why: String)?
         var wrongUnits: [WrongDecision] = []
-        if p.layout == .medication, let unit = p.service.unit, !p.service.doses.isEmpty {
+        if e.report.layout == .medication, let unit = p.service.unit, !p.service.doses.isEmpty {
             let d = rng.below(p.service.doses.count)
             plan.dose = d
             let dose = p.service.doses[d]
@@ -77,7 +77,8 @@ extension QuestionGenerator {
             : "\(p.system == .hcpcs ? "HCPCS" : "CPT") code with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM"
         var stem = reportStem(
             e, plan, narration: e.plan,
-            question: "Which code set should be reported for this \(p.layout == .operative ? "procedure" : "service") (\(asked))?", &rng)
+            question: "Which code set should be reported for this \(e.report.layout == .operative ? "procedure" : "service") (\(asked))?",
+            &rng)
         let status = plan.physicalStatus
         if let status, addition?.code == "99140" {
             // An emergency is marked on the class itself, as in `anesthesia-units`.
@@ -176,7 +177,7 @@ extension QuestionGenerator {
         // (the lookups were 6 % of generation in the generator benchmark).
         let id = index.byCode[text]
         let sided = id.map { !index[$0].sides.isEmpty } ?? true
-        let listsAnatomic = id.map { index[$0].procedure.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil } } ?? true
+        let listsAnatomic = id.map { index[$0].listsAnatomicModifier } ?? true
         return WrongDecision(axis: .code, why: choice.rationale, omits: false) {
             $0.main = text
             guard !$0.modifier.isEmpty else { return }
@@ -203,10 +204,10 @@ extension QuestionGenerator {
     /// alternative), the side modifier, the anesthesia physical status (`status`, the record's class),
     /// an included code reported separately, the documented additional service left out.
     private func cptDecisions(
-        _ e: ProcedureEntry, _ c: PreparedChoices, side: Side?, modifier: String, status: Int?, included: [Inclusion],
+        _ e: ProcedureEntry, _ c: SharedChoices, side: Side?, modifier: String, status: Int?, included: [Inclusion],
         addition: Addition?
     ) -> [[WrongDecision]] {
-        let p = e.procedure
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         var decisions: [[WrongDecision]] = []
         // The alternatives may include a component (45378 beside 45385: nothing removed); as the main
         // code it is a real alternative, and the crossing skips it beside its own bundled copy.
@@ -215,7 +216,7 @@ extension QuestionGenerator {
         if !codes.isEmpty { decisions.append(codes) }
         if let side, side != .bilateral, !modifier.isEmpty {
             let own = String(modifier.dropFirst())
-            let other = p.sideModifier(for: side == .right ? .left : .right)
+            let other = e.sideModifier(for: side == .right ? .left : .right)
             let site = Self.sideSite(own, side)
             let anatomic = AnatomicModifier.named[own]
             var sides = [
@@ -502,9 +503,9 @@ extension QuestionGenerator {
 
     func modifier(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
-        let p = e.procedure
-        let uses = p.modifiers.filter { ProcedureReading.twistPlacement($0, p, e.narratable) != nil }
-        let use = rng.element(of: uses)
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
+        let twist = rng.element(of: e.twists)
+        let use = twist.use
         var plan = scenario(e, &rng)
         plan.findings = false
         // A drug note may state the dose given (`{dose}`): the note and the DOSE GIVEN line tell the same one.
@@ -515,7 +516,7 @@ extension QuestionGenerator {
             written = Wording.filled(written, [("dose", p.service.doses[d].description)])
         }
         let note = Wording.sentence(written)
-        switch ProcedureReading.twistPlacement(use, p, e.narratable)! {
+        switch twist.placement {
         case .replaces(let step):
             plan.replaced[step] = note
             // A reduced or discontinued service falls short where the twist happens.
@@ -530,70 +531,18 @@ extension QuestionGenerator {
         case .closing: plan.closing = [note]
         case .opening: plan.opening = [note]
         }
-        // Anesthesia modifiers go on two claims (the anesthesiologist's, the nurse anesthetist's):
-        // the question names the one asked about, so that a modifier of the other claim is wrong.
-        let anesthetist = ["QX", "QZ"].contains(use.modifier)
-        let physician = ["AA", "QK", "QY", "AD"].contains(use.modifier)
-        let claim = anesthetist ? " on the nurse anesthetist's claim" : physician ? " on the anesthesiologist's claim" : ""
-        let stem = reportStem(
-            e, plan, narration: e.plan,
-            question: "Which modifier should be appended to CPT code \(p.code)\(claim) for this procedure?", &rng)
-        let when = Wording.clause(use.when)
+        let stem = reportStem(e, plan, narration: e.plan, question: twist.question, &rng)
         let because =
-            "Modifier \(use.modifier) is correct: \(when). The report says so: “\(Wording.clause(written))”. "
+            "Modifier \(use.modifier) is correct: \(twist.when). The report says so: “\(Wording.clause(written))”. "
             + "Rule: \(ModifierGlossary.described(use.modifier))."
         var choices = [Choice(text: use.modifier, correct: true, rationale: because)]
-        // A modifier the file lists for another situation might be right here too (RT beside 79, XS
-        // beside 59): it is offered only when it can never share a line with the key.
-        let own = Set(p.modifiers.map(\.modifier).filter { !ModifierGlossary.excludes(use.modifier, $0) })
-        // The modifiers students pick in this situation (and "no modifier"), then the confusable ones.
-        let traps = ModifierGlossary.traps(for: use.modifier).filter { !own.contains($0) }
-        var names = traps
-        for m in ModifierGlossary.confusable(with: use.modifier) where names.count < 3 && !own.contains(m) && !names.contains(m) {
-            names.append(m)
-        }
-        // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
-        // student would weigh, so the fill comes from modifiers of a single operation.
-        // An anesthesia or equipment modifier is filled from its own group: 62 (co-surgeons) means
-        // nothing on an anesthesia claim or a walker.
-        let anesthesia = ["AA", "AD", "QK", "QX", "QY", "QZ"]
-        let equipment = ["NU", "RR", "UE", "KX", "GA", "GY", "GZ"]
-        let fill =
-            anesthesia.contains(use.modifier)
-            ? anesthesia : equipment.contains(use.modifier) ? equipment : ["62", "53", "52", "76", "77", "78", "79", "22"]
-        for m in fill
-        where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
-            names.append(m)
-        }
-        let wrong = names.map { m in
-            let reason = ModifierGlossary.trapReason(m, key: use.modifier).map {
-                Wording.filled($0, [("code", p.code), ("when", when), ("key", use.modifier)])
-            }
-            let rationale: String
-            if let reason, ModifierGlossary.meaning[m] == nil {
-                rationale = reason
-            } else if let reason {
-                rationale = "Modifier \(m) does not fit: \(reason)."
-            } else {
-                var why = "here, \(when)"
-                if anesthetist && anesthesia.contains(m) && !["QX", "QZ"].contains(m) {
-                    why += "; \(m) goes on the anesthesiologist's claim, not the nurse anesthetist's"
-                } else if physician && ["QX", "QZ"].contains(m) {
-                    why += "; \(m) goes on the nurse anesthetist's claim, not the anesthesiologist's"
-                }
-                rationale = "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: \(why)."
-            }
-            return Choice(text: m, correct: false, rationale: rationale)
-        }
-        // The trap students fall into most often is always offered.
-        let must = traps.isEmpty ? 0 : 1
-        pick(3, must: wrong.prefix(must), ranked: wrong.dropFirst(must), into: &choices, &rng)
+        pick(3, must: twist.wrong.prefix(twist.must), ranked: twist.wrong.dropFirst(twist.must), into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: because)
     }
 
     func bundling(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
         let e = index[i]
-        let p = e.procedure
+        var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         let c = index.choices(i)
         var plan = scenario(e, &rng)
         plan.codingTask = true
@@ -602,7 +551,7 @@ extension QuestionGenerator {
         let additions = p.additions.filter { $0.note != nil }
         var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // An anesthesia patient's age is the extreme-age circumstance (99100) exactly when its note is told.
-        if p.layout == .anesthesia,
+        if e.report.layout == .anesthesia,
             !plan.agreeAge(toldExtremeAge: addition?.code == "99100", clamp: true, p.patient, &rng)
         {
             addition = nil
@@ -760,7 +709,7 @@ extension LibraryIndex {
         guard let id = byCode[code] else { return unknownSided ? modifier : "" }
         guard !self[id].sides.isEmpty else { return "" }
         guard let anatomic = AnatomicModifier.named[String(modifier.dropFirst())],
-            !self[id].procedure.modifiers.contains(where: { AnatomicModifier.named[$0.modifier] != nil })
+            !self[id].listsAnatomicModifier
         else { return modifier }
         return "-" + (anatomic.side == .right ? "RT" : "LT")
     }
@@ -924,5 +873,78 @@ struct WrongDecision {
         self.beside = beside
         self.flipsSide = flipsSide || axis == .side
         self.apply = apply
+    }
+}
+
+/// One modifier whose situation a `modifier` question can tell, with everything about it that does
+/// not depend on the seed: written once per procedure in the index rather than per question (the
+/// wrong options' rationales were most of a `modifier` question's strings).
+struct ModifierTwist: Sendable {
+    let use: ModifierUse
+    /// Where the twist sentence goes in the report.
+    let placement: TwistPlacement
+    /// `use.when` as a clause.
+    let when: String
+    /// The question line.
+    let question: String
+    /// The wrong modifiers with their rationales, the trap first.
+    let wrong: [Choice]
+    /// How many of `wrong` are always offered (the trap students fall into most often).
+    let must: Int
+
+    init(_ use: ModifierUse, placement: TwistPlacement, _ p: Procedure) {
+        self.use = use
+        self.placement = placement
+        // Anesthesia modifiers go on two claims (the anesthesiologist's, the nurse anesthetist's):
+        // the question names the one asked about, so that a modifier of the other claim is wrong.
+        let anesthetist = ["QX", "QZ"].contains(use.modifier)
+        let physician = ["AA", "QK", "QY", "AD"].contains(use.modifier)
+        let claim = anesthetist ? " on the nurse anesthetist's claim" : physician ? " on the anesthesiologist's claim" : ""
+        question = "Which modifier should be appended to CPT code \(p.code)\(claim) for this procedure?"
+        let when = Wording.clause(use.when)
+        self.when = when
+        // A modifier the file lists for another situation might be right here too (RT beside 79, XS
+        // beside 59): it is offered only when it can never share a line with the key.
+        let own = Set(p.modifiers.map(\.modifier).filter { !ModifierGlossary.excludes(use.modifier, $0) })
+        // The modifiers students pick in this situation (and "no modifier"), then the confusable ones.
+        let traps = ModifierGlossary.traps(for: use.modifier).filter { !own.contains($0) }
+        var names = traps
+        for m in ModifierGlossary.confusable(with: use.modifier) where names.count < 3 && !own.contains(m) && !names.contains(m) {
+            names.append(m)
+        }
+        // A one-procedure report: 51 (multiple procedures) and 59 (distinct service) fit no option a
+        // student would weigh, so the fill comes from modifiers of a single operation.
+        // An anesthesia or equipment modifier is filled from its own group: 62 (co-surgeons) means
+        // nothing on an anesthesia claim or a walker.
+        let anesthesia = ["AA", "AD", "QK", "QX", "QY", "QZ"]
+        let equipment = ["NU", "RR", "UE", "KX", "GA", "GY", "GZ"]
+        let fill =
+            anesthesia.contains(use.modifier)
+            ? anesthesia : equipment.contains(use.modifier) ? equipment : ["62", "53", "52", "76", "77", "78", "79", "22"]
+        for m in fill
+        where names.count < 3 && m != use.modifier && !own.contains(m) && !names.contains(m) {
+            names.append(m)
+        }
+        wrong = names.map { m in
+            let reason = ModifierGlossary.trapReason(m, key: use.modifier).map {
+                Wording.filled($0, [("code", p.code), ("when", when), ("key", use.modifier)])
+            }
+            let rationale: String
+            if let reason, ModifierGlossary.meaning[m] == nil {
+                rationale = reason
+            } else if let reason {
+                rationale = "Modifier \(m) does not fit: \(reason)."
+            } else {
+                var why = "here, \(when)"
+                if anesthetist && anesthesia.contains(m) && !["QX", "QZ"].contains(m) {
+                    why += "; \(m) goes on the anesthesiologist's claim, not the nurse anesthetist's"
+                } else if physician && ["QX", "QZ"].contains(m) {
+                    why += "; \(m) goes on the nurse anesthetist's claim, not the anesthesiologist's"
+                }
+                rationale = "\(Wording.capitalized(ModifierGlossary.described(m))) does not fit: \(why)."
+            }
+            return Choice(text: m, correct: false, rationale: rationale)
+        }
+        must = traps.isEmpty ? 0 : 1
     }
 }

@@ -223,8 +223,19 @@ final class ProcedureEntry: Sendable {
     let kinds: [QuestionKind]
     /// Why each unavailable kind is unavailable.
     let missing: [QuestionKind: String]
-    /// Options and rationales, written on the first question of this procedure.
-    private let preparedChoices = Mutex<PreparedChoices?>(nil)
+    /// `Procedure.sideModifier(for:)` for right, left and both sides: a call on `procedure` copies
+    /// the whole struct (the method is in another module), retaining every field.
+    private let sideModifiers: [String]
+    /// Whether the file lists an anatomic modifier (F6, T2, E1…), read per option by code sets.
+    let listsAnatomicModifier: Bool
+    /// The modifiers whose situation a `modifier` question can tell, in file order, with where the
+    /// twist goes (`ProcedureReading.twistPlacement`, which lower-cased steps when found per
+    /// question) and the wrong options.
+    let twists: [ModifierTwist]
+    /// Options and rationales, written on the first question of this procedure: read without a
+    /// lock once written; the mutex only keeps two first askers from making them twice.
+    private let preparedChoices = AtomicLazyReference<SharedChoices>()
+    private let making = Mutex(())
 
     init(
         reading: ProcedureReading, clauses: [ClauseID], clausesTo: [ClauseID], stem: StemMaterial, neighbours: Neighbours,
@@ -251,6 +262,22 @@ final class ProcedureEntry: Sendable {
         self.candidates = candidates
         kinds = availability.kinds
         missing = availability.missing
+        sideModifiers = [Side.right, .left, .bilateral].map(reading.procedure.sideModifier)
+        listsAnatomicModifier = reading.procedure.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
+        twists = reading.procedure.modifiers.compactMap { use in
+            ProcedureReading.twistPlacement(use, reading.procedure, reading.narratable).map {
+                ModifierTwist(use, placement: $0, reading.procedure)
+            }
+        }
+    }
+
+    /// The modifier that reports this procedure on `side` (`Procedure.sideModifier(for:)`).
+    func sideModifier(for side: Side) -> String {
+        switch side {
+        case .right: sideModifiers[0]
+        case .left: sideModifiers[1]
+        case .bilateral: sideModifiers[2]
+        }
     }
 
     var code: String { procedure.code }
@@ -278,13 +305,13 @@ final class ProcedureEntry: Sendable {
 
     /// The options and rationales, made by `make` on first use: most procedures of a library get
     /// no question in a given session, so start-up does not write them all. `make` runs under the
-    /// lock, so two threads asking at once get the same value and it is made once.
-    func choices(orMake make: () -> PreparedChoices) -> PreparedChoices {
-        preparedChoices.withLock { prepared in
-            if let prepared { return prepared }
-            let made = make()
-            prepared = made
-            return made
+    /// lock, so two threads asking at once get the same value and it is made once; later reads take
+    /// no lock and copy nothing but one reference (copying the struct out of a `Mutex` per question
+    /// was 2–3 % of generation time in a `perf` profile of the generator benchmark).
+    func choices(orMake make: () -> PreparedChoices) -> SharedChoices {
+        if let prepared = preparedChoices.load() { return prepared }
+        return making.withLock { _ in
+            preparedChoices.load() ?? preparedChoices.storeIfNil(SharedChoices(make()))
         }
     }
 }

@@ -53,7 +53,13 @@ public struct Question: Sendable, Hashable, Codable {
     }
 
     /// The option labels in order: `A`, `B`, `C`, `D`, …
-    public static func label(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
+    public static func label(_ index: Int) -> String {
+        index >= 0 && index < letters.count ? letters[index] : String(UnicodeScalar(UInt8(65 + index)))
+    }
+
+    /// `A` … `Z`, made once: building a one-letter string from a scalar went through `Character`
+    /// on every option of every question.
+    private static let letters: [String] = (0..<26).map { String(UnicodeScalar(UInt8(65 + $0))) }
 
     /// `count` option labels from `A` on, skipping every letter that is itself one of `texts` (a
     /// matching question whose prompts are 7th characters `A`, `D`, `S` must not label its options
