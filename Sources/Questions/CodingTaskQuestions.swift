@@ -354,8 +354,15 @@ extension QuestionGenerator {
         /// key again or names one code twice.
         func made(_ first: WrongDecision, _ second: WrongDecision?) -> (parts: CodeSetParts, text: String)? {
             var parts = key
-            first.apply(&parts)
-            second?.apply(&parts)
+            // The wrong code last: it carries the modifier the other decision left (25000-RT, the
+            // wrist, beside 26055-F7 with the side wrong: never 25000-F2).
+            if let second, first.axis == .code {
+                second.apply(&parts)
+                first.apply(&parts)
+            } else {
+                first.apply(&parts)
+                second?.apply(&parts)
+            }
             let text = parts.text
             guard text != keyText, !Self.repeatsCode(text) else { return nil }
             return (parts, text)
