@@ -113,7 +113,9 @@ extension QuestionGenerator {
         because += " " + diagnosis.right.rationale
         if sedation { because += Self.sedationRule }
 
-        var cpt = cptDecisions(e, c, side: side, modifier: modifier, status: status, included: included, addition: addition)
+        let alternatives = plausibleAlternatives(e, c, age: plan.patient.age, &rng)
+        var cpt = cptDecisions(
+            e, alternatives: alternatives, side: side, modifier: modifier, status: status, included: included, addition: addition)
         if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
         // The diagnosis decision: a further condition left out, the other side, the same category, a related condition.
         var dx: [WrongDecision] = []
@@ -132,6 +134,20 @@ extension QuestionGenerator {
         rng.shuffle(&cpt)
         // The side modifier is the weakest CPT decision (the report names the side): the others first.
         cpt = cpt.filter { $0.first?.axis != .side } + cpt.filter { $0.first?.axis == .side }
+        // Three decisions or more: the balanced design, so that no element is the same in all four
+        // options. The code, the documented addition left out and the diagnosis are among the three
+        // whenever they have a wrong value; then an included code or the units; the physical status
+        // and the side modifier, which the record prints, last.
+        // A diagnosis whose only wrong value is the other side is the side decision again beside a
+        // side modifier (one misread fact): then it is not a decision of its own.
+        let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy(\.flipsSide)
+        let decisions = cpt.compactMap(\.first?.axis) + (dx.isEmpty || sameFact ? [] : [.diagnosis])
+        if decisions.count >= 3 {
+            func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
+            let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
+            let choices = crossedOptions(key: key, axes: order, because: because, balanced: true)
+            return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
+        }
         // The alternative code, the nearest confusable one, is the CPT decision half of the time, and
         // is then always offered: when it is also work the key includes (43235, the diagnostic EGD,
         // beside 43251) it cannot cross with that included code (the same code twice), so it crosses
@@ -145,9 +161,9 @@ extension QuestionGenerator {
         // which includes it): adding it to the key is the trap a coder falls for, so it is always
         // offered; it cannot cross with that alternative (the same code twice), so it leads.
         // The nearest alternative is then crossed with it when the two can combine.
-        let alternatives = c.codes.prefix(3).map(\.text)
+        let nearest = alternatives.prefix(3).map(\.text)
         var pair: (Int, Int)?
-        if let t = included.firstIndex(where: { alternatives.contains($0.code!) }),
+        if let t = included.firstIndex(where: { nearest.contains($0.code!) }),
             let b = cpt.firstIndex(where: { $0.first?.axis == .bundled })
         {
             cpt[b].swapAt(0, t)
@@ -158,7 +174,7 @@ extension QuestionGenerator {
         var axes = cpt
         if !dx.isEmpty { axes.insert(dx, at: 0) }
         let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading, pair: pair)
-        return Draft(stem: stem, choices: choices, rationale: because)
+        return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
     }
 
     /// An additional code as a code set writes it: with its own modifier (59), else with the
@@ -189,6 +205,32 @@ extension QuestionGenerator {
         }
     }
 
+    /// The alternatives a code set or bundling question may offer as the wrong main code: the file's
+    /// own `instead` entries first (one drawn to lead, so that every one of them is the trap in some
+    /// reports, then the rest in file order), then the other family codes. An age-split alternative
+    /// whose own file's patient ages exclude this patient comes last, used only when four options
+    /// cannot be made without it: 36560 (ages 2–4) is no trap for a 79-year-old. A file's ages are
+    /// the usual patients, not a limit of the code, so only an alternative whose ages do not overlap
+    /// the key's counts as split by age (00732, 25–70, stays a trap for a 20-year-old's 00731, 20–70).
+    func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int, _ rng: inout SplitMix64) -> [Choice] {
+        let own = Set(e.procedure.contrasts.map(\.code))
+        let ownCount = c.codes.prefix { own.contains($0.text) }.count
+        let key = e.procedure.patient
+        func fits(_ choice: Choice) -> Bool {
+            guard let j = index.byCode[choice.text] else { return true }
+            let patient = index[j].procedure.patient
+            let split = patient.maximumAge < key.minimumAge || patient.minimumAge > key.maximumAge
+            return !split || (age >= patient.minimumAge && age <= patient.maximumAge)
+        }
+        var first = c.codes.prefix(ownCount).filter(fits)
+        let rest = c.codes.dropFirst(ownCount).filter(fits)
+        if first.count > 1 {
+            let lead = rng.below(first.count)
+            if lead > 0 { first.insert(first.remove(at: lead), at: 0) }
+        }
+        return first + rest + c.codes.filter { !fits($0) }
+    }
+
     /// The documented additional service left out: the one wrong value of the addition decision in
     /// code sets and bundling alike.
     static func missing(_ addition: Addition) -> WrongDecision {
@@ -204,7 +246,7 @@ extension QuestionGenerator {
     /// alternative), the side modifier, the anesthesia physical status (`status`, the record's class),
     /// an included code reported separately, the documented additional service left out.
     private func cptDecisions(
-        _ e: ProcedureEntry, _ c: SharedChoices, side: Side?, modifier: String, status: Int?, included: [Inclusion],
+        _ e: ProcedureEntry, alternatives: [Choice], side: Side?, modifier: String, status: Int?, included: [Inclusion],
         addition: Addition?
     ) -> [[WrongDecision]] {
         var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
@@ -212,7 +254,7 @@ extension QuestionGenerator {
         // The alternatives may include a component (45378 beside 45385: nothing removed); as the main
         // code it is a real alternative, and the crossing skips it beside its own bundled copy.
         var codes: [WrongDecision] = []
-        for choice in c.codes.prefix(3) where choice.text != addition?.code { codes.append(alternativeCode(choice)) }
+        for choice in alternatives.prefix(3) where choice.text != addition?.code { codes.append(alternativeCode(choice)) }
         if !codes.isEmpty { decisions.append(codes) }
         if let side, side != .bilateral, !modifier.isEmpty {
             let own = String(modifier.dropFirst())
@@ -296,8 +338,16 @@ extension QuestionGenerator {
     /// different errors), then any wrong value to fill four. With `leading`, the first value of that
     /// decision (the nearest alternative) is in the options whenever four can be made with it; with
     /// `pair`, the first values of those two decisions are crossed with each other when they can be.
+    ///
+    /// With `balanced` and three decisions or more, the balanced three-decision design comes first:
+    /// the key (all three right) and each pair of them wrong together, one wrong value per decision,
+    /// so every value of the three (right and wrong) is in exactly two options and every two options
+    /// differ in exactly two elements. `axes` then come in preference order: the first three that
+    /// give four distinct options without a frequency cue are used (at most one value that leaves an
+    /// element out, never two side flips), else the 2×2 crossing.
     func crossedOptions(
-        key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil, pair: (Int, Int)? = nil
+        key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil, pair: (Int, Int)? = nil,
+        balanced: Bool = false
     ) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
         let keyText = right.text
@@ -305,8 +355,15 @@ extension QuestionGenerator {
         /// key again or names one code twice.
         func made(_ first: WrongDecision, _ second: WrongDecision?) -> (parts: CodeSetParts, text: String)? {
             var parts = key
-            first.apply(&parts)
-            second?.apply(&parts)
+            // The wrong code last: it carries the modifier the other decision left (25000-RT, the
+            // wrist, beside 26055-F7 with the side wrong: never 25000-F2).
+            if let second, first.axis == .code {
+                second.apply(&parts)
+                first.apply(&parts)
+            } else {
+                first.apply(&parts)
+                second?.apply(&parts)
+            }
             let text = parts.text
             guard text != keyText, !Self.repeatsCode(text) else { return nil }
             return (parts, text)
@@ -336,6 +393,40 @@ extension QuestionGenerator {
         // mallocs per generated question, best 1,000-question iteration 29.4 → 17.8 ms (shared
         // machine, load ~6); median 42k → 69k q/s side by side at load ~3 (GeneratorBenchmarks).
         let single = axes.map { $0.map { option($0) } }
+        /// The balanced three-decision design over the first three decisions that allow it.
+        func balancedTriple() -> [Choice]? {
+            for a in axes.indices {
+                for b in axes.indices where b > a {
+                    for c in axes.indices where c > b {
+                        for x in axes[a].indices {
+                            for y in axes[b].indices {
+                                for z in axes[c].indices {
+                                    let values = [axes[a][x], axes[b][y], axes[c][z]]
+                                    guard values.count(where: \.omits) <= 1, values.count(where: \.flipsSide) <= 1,
+                                        let one = single[a][x], let two = single[b][y], let three = single[c][z]
+                                    else { continue }
+                                    // Each wrong value shows in both options it is in: no pair is one of its singles.
+                                    let singles = [one.text, two.text, three.text]
+                                    guard let ab = made(values[0], values[1]), let ac = made(values[0], values[2]),
+                                        let bc = made(values[1], values[2])
+                                    else { continue }
+                                    let texts = [keyText, ab.text, ac.text, bc.text]
+                                    guard Set(texts).count == 4, !texts.contains(where: singles.contains) else { continue }
+                                    var choices = [right] + texts.dropFirst().map { Choice(text: $0, correct: false, rationale: "") }
+                                    guard !Self.keyStandsOut(choices), let first = option(values[0], values[1]),
+                                        let second = option(values[0], values[2]), let third = option(values[1], values[2])
+                                    else { continue }
+                                    choices = [right, first, second, third]
+                                    return choices
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return nil
+        }
+        if balanced, axes.count >= 3, let choices = balancedTriple() { return choices }
         // The strongest value of the first decision is tried against every other decision before the
         // next value is (an included code that an alternative does not include crosses with the
         // additional service instead).
@@ -637,20 +728,18 @@ extension QuestionGenerator {
                 ) { $0.added = [otherCode] }
             ])
         }
-        // The alternatives (family first) keep the same additional code: the wrong main code. A code
-        // the note's work includes is never the main code of an option.
+        // The alternatives (the file's own first, one drawn to lead) keep the same additional code:
+        // the wrong main code. A code the note's work includes is never the main code of an option.
         let components = Set(p.inclusions.compactMap(\.code))
         var codes: [WrongDecision] = []
-        for alternative in c.codes.prefix(4) where !components.contains(alternative.text) && alternative.text != addition?.code {
+        for alternative in plausibleAlternatives(e, c, age: plan.patient.age, &rng).prefix(4)
+        where !components.contains(alternative.text) && alternative.text != addition?.code {
             codes.append(alternativeCode(alternative))
         }
-        if !codes.isEmpty {
-            rotate(&codes, by: rng.below(min(2, codes.count)))
-            axes.append(codes)
-        }
-        if rng.below(2) == 0, axes.count > 2 { axes.swapAt(1, 2) }
-        let choices = crossedOptions(key: parts, axes: axes, because: because)
-        return Draft(stem: stem, choices: choices, rationale: because)
+        if !codes.isEmpty { axes.append(codes) }
+        // All three decisions (an included code, the additional service, the code): the balanced design.
+        let choices = crossedOptions(key: parts, axes: axes, because: because, balanced: true)
+        return Draft(stem: stem, choices: choices, rationale: because, decisions: axes.compactMap(\.first?.axis))
     }
 }
 

@@ -154,6 +154,9 @@ struct Draft {
     var entryAnswer = ""
     /// How a typed number is graded (unit-count kinds), else `nil`.
     var grading: [GradedAnswer]?
+    /// The coding decisions of a code set or bundling question that had a wrong value to offer
+    /// (empty for other kinds).
+    var decisions: [DecisionAxis] = []
 }
 
 /// One option before labelling.

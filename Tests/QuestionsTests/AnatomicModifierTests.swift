@@ -87,10 +87,14 @@ import Testing
     @Test func aWristAlternativeTakesRTOrLTBesideAFingerKey() throws {
         // 25000 (the first dorsal compartment at the wrist) lists RT and LT, no digit modifier.
         var seen = 0
-        for seed in UInt64(1)...8 {
+        // The code set draws which alternative is its wrong code, so over enough seeds to meet 25000;
+        // with the side wrong too, the wrist code names the other side.
+        for seed in UInt64(1)...30 {
             let q = try Self.generator.generate(itemID: "cpt:26055/code-set", seed: seed)
-            let side = q.answer.text.hasPrefix("26055-F7") ? "RT" : "LT"
+            let right = q.answer.text.hasPrefix("26055-F7")
             for option in q.options where option.text.hasPrefix("25000") {
+                let sideWrong = option.rationale.contains("Modifier: ")
+                let side = right != sideWrong ? "RT" : "LT"
                 #expect(option.text.hasPrefix("25000-\(side),"), "seed \(seed): \(option.text)")
                 seen += 1
             }

@@ -103,18 +103,16 @@ import Testing
     func theFirstAlternativeIsAlwaysOffered(_ named: NamedLibrary) throws {
         let generator = QuestionGenerator(library: named.library)
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        // Operative reports: an anesthesia code set spends its wrong options on the physical-status
-        // modifier (the same code with another P modifier), which this rule does not cover yet.
-        // A code set tests two decisions, the code among them in about half of its variants: the
-        // alternative is offered in some of them, not all.
-        for item in generator.items where [.vignette, .codeSet].contains(item.kind) && byCode[item.code]!.layout == .operative {
+        // Operative reports. A code set draws which of the file's alternatives is its wrong code
+        // (InstructorReview50321Tests), so this rule is the vignette's.
+        for item in generator.items where item.kind == .vignette && byCode[item.code]!.layout == .operative {
             guard let first = byCode[item.code]!.contrasts.first?.code else { continue }
             var offered = 0
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 let codes = q.options.map { $0.text.components(separatedBy: ", ")[0].components(separatedBy: "-")[0] }
                 if codes.contains(first) { offered += 1 }
-                if item.kind == .vignette { #expect(codes.contains(first), "\(q.id): the nearest alternative \(first) is not offered") }
+                #expect(codes.contains(first), "\(q.id): the nearest alternative \(first) is not offered")
             }
             #expect(offered > 0, "\(item.id): the nearest alternative \(first) is never offered")
         }
@@ -153,7 +151,7 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func everyCodeSetDistractorIsWrongOnOneOrBothOfTwoDecisionsWithoutAFrequencyCue(_ named: NamedLibrary) throws {
+    func everyCodeSetDistractorIsWrongOnTwoOfThreeDecisionsOrOnOneOrBothOfTwoWithoutAFrequencyCue(_ named: NamedLibrary) throws {
         let generator = QuestionGenerator(library: named.library)
         var crossed = 0
         var checked = 0
@@ -173,6 +171,22 @@ import Testing
                 }
                 let wrong = q.options.filter { !$0.correct }
                 let double = wrong.filter { $0.rationale.hasPrefix("Two decisions are wrong. ") }
+                if double.count == 3 {
+                    // The balanced three-decision design: each distractor is wrong on two decisions
+                    // (both named), each wrong value is in two of them, so every two distractors
+                    // share one wrong value and differ in the other.
+                    for option in double { #expect(option.rationale.components(separatedBy: ": ").count >= 3, "\(q.id)") }
+                    let changes = double.map(change)
+                    for a in changes.indices {
+                        for b in changes.indices where b > a {
+                            let shared = changes[a].added.intersection(changes[b].added)
+                                .union(changes[a].dropped.intersection(changes[b].dropped))
+                            #expect(!shared.isEmpty, "\(q.id): \(double[a].text) and \(double[b].text) share no wrong value")
+                        }
+                    }
+                    crossed += 1
+                    continue
+                }
                 if double.isEmpty {
                     // One decision only: three different wrong values of it.
                     for option in wrong { #expect(change(option) != (dropped: [], added: []), "\(q.id): \(option.text)") }
