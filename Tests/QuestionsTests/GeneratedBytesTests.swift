@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 37)
-        #expect(Fingerprint.hex(of: bytes) == "2b9f479412d44bed")
+        #expect(Fingerprint.hex(of: bytes) == "2f30eff28fdeea0d")
     }
 }
