@@ -1012,13 +1012,15 @@ struct Candidates: Sendable {
             let d = own.procedure.diagnoses[k]
             let code = own.diagnosisCodes[k]
             let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i, procedure: own.procedure)
-            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.count)
+            // A `diagnosis` question offers the other side only when every code of the key has one.
+            let otherSide = wrong.counterpart != nil && wrong.alsoCounterparts.allSatisfy { $0 != nil } ? 1 : 0
+            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.count, question: otherSide + wrong.ranked.count)
         }
         // A code set's diagnosis decision offers at most five codes one element off.
         codeSetDiagnosisValues = wrongCounts.map { $0.first + min(5, $0.oneOff) }
         // A `diagnosis` question has four options: three wrong ones that test a coding decision.
         codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
-            own.procedure.diagnoses[k].side != .bilateral && wrongCounts[k].first + wrongCounts[k].oneOff >= 3
+            own.procedure.diagnoses[k].side != .bilateral && wrongCounts[k].first + wrongCounts[k].question >= 3
         }
     }
 
