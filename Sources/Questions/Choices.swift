@@ -126,40 +126,27 @@ extension LibraryIndex {
             let target = self[right.to].code
             var because =
                 "\(named(right.to)) is reported instead of \(p.code) when \(right.when); that is the fact a coder looks for in the note."
-            if let quote = right.rulesOutQuote { because += " A note of \(p.code) reads differently, e.g. “\(quote)”." }
-            let candidates = wrongFindings(i, for: id)
-            let ranked = candidates.filter { self[$0].from == i } + candidates.filter { self[$0].from != i }
-            let wrong = ranked.map { w in
-                let c = self[w]
-                let why: String
-                if c.from == i {
-                    why = "That finding would change the code to \(named(c.to)), not to \(target)."
-                } else if c.to == i {
-                    why =
-                        "That finding is what separates \(p.code) from \(self[c.from].code): it supports \(p.code) itself and would not lead to \(target)."
-                } else if c.from == right.to {
-                    // The finding tells the asked-for code from another neighbour: relative to that code.
-                    why =
-                        "That finding decides between \(target) and \(named(c.to)); it is not what would make this \(p.code) note \(target)."
-                } else {
-                    // Never a move from a code this note does not support: what the finding points to.
-                    why =
-                        "That finding decides between \(self[c.from].code) and \(named(c.to)); it is not what would make this \(p.code) note \(target)."
+            if let quote = right.rulesOutQuote { because += " This note shows instead: “\(quote)”." }
+            let findings = Self.contrastFindings(
+                for: id, among: e.clauseCandidates, described: e.neighbours.described, clauses: clauses, family: { self[$0].familyKey })
+            let wrong = findings.map { finding in
+                switch finding {
+                case .clause(let w):
+                    let c = self[w]
+                    // Another code's finding says plainly which code it points to.
+                    let why =
+                        c.from == i
+                        ? "That finding would change the code to \(named(c.to)), not to \(target)."
+                        : "That finding points to \(named(c.to)), not to \(target)."
+                    return Choice(text: c.option, correct: false, rationale: why)
+                case .described(let k):
+                    let d = e.neighbours.described[k]
+                    return Choice(
+                        text: Wording.capitalized(Wording.clause(d.when)), correct: false,
+                        rationale: "That finding would change the code to \(d.code) (\(d.describe!)), not to \(target).")
                 }
-                return Choice(text: c.option, correct: false, rationale: why)
             }
-            let outside = e.neighbours.described.map { d in
-                Choice(
-                    text: Wording.capitalized(Wording.clause(d.when)), correct: false,
-                    rationale: "That finding would change the code to \(d.code) (\(d.describe!)), not to \(target).")
-            }
-            // Own alternatives first (the nearest confusable findings), described ones among them.
-            let ownCount = candidates.filter { self[$0].from == i }.count
-            var texts = Set([right.option.lowercased()])
-            let merged = (Array(wrong.prefix(ownCount)) + outside + Array(wrong.dropFirst(ownCount))).filter {
-                texts.insert($0.text.lowercased()).inserted
-            }
-            return (Choice(text: right.option, correct: true, rationale: because), merged)
+            return (Choice(text: right.option, correct: true, rationale: because), wrong)
         }
 
         let system = p.system.rawValue
@@ -304,6 +291,18 @@ extension LibraryIndex {
         return min(share(post), title.isEmpty ? 1 : share(named)) < 0.5
     }
 
+    /// Whether the pathology result of `d` decides between the file's diagnoses: another diagnosis
+    /// has another result, and this result writes a word of `d` that the diagnoses with another
+    /// result do not (58262: “atrophic endometrium” says nothing of the prolapse coded).
+    static func pathologyDecides(_ d: Diagnosis, among all: [Diagnosis]) -> Bool {
+        guard let result = d.pathology else { return false }
+        let others = all.filter { $0.pathology != nil && $0.pathology != result }
+        guard !others.isEmpty else { return false }
+        let theirs = ConditionWords.of(others.map(\.text).joined(separator: " "))
+        let resultWords = ConditionWords.of(result)
+        return ConditionWords.of(d.text).contains { !theirs.contains($0) && ConditionWords.contains(resultWords, $0) }
+    }
+
     /// The diagnosis question for procedure `i`'s diagnosis `k` (with its `also` code, when it has one):
     /// the same condition on the other side always, then codes of the same category, then related
     /// conditions of the same file or of the family's site in the same chapter (`DiagnosisDistractors`).
@@ -312,7 +311,8 @@ extension LibraryIndex {
         let right = e.procedure.diagnoses[k]
         let code = e.diagnosisCodes[k].code
         let dotted = e.diagnosisCodes[k].dotted
-        let distractors = DiagnosisDistractors(right, code: code, key: e.diagnosisCodes[k].key, pool: e.diagnosisPool, owner: i)
+        let distractors = DiagnosisDistractors(
+            right, code: code, key: e.diagnosisCodes[k].key, pool: e.diagnosisPool, owner: i, procedure: e.procedure)
         let also = right.also.map { (dotted: ICD10.dotted($0.code), text: $0.text) }
         let further = also.map(\.dotted)
         let key = [dotted] + further
@@ -339,9 +339,11 @@ extension LibraryIndex {
                 + (layout == .operative ? "operation" : "service") + ", is listed first."
         }
         let preop = right.preop.map(Wording.clause)
-        // Only where the file's diagnoses differ by their pathology result does that result decide.
+        // Only where the file's diagnoses differ by their pathology result does that result decide,
+        // and only when it names the coded condition: the words that set it apart from the diagnoses
+        // with another result (“tubular adenoma”, not an atrophic endometrium for a prolapse).
         if right.pathology != nil {
-            if Set(e.procedure.diagnoses.compactMap(\.pathology)).count > 1 {
+            if Self.pathologyDecides(right, among: e.procedure.diagnoses) {
                 because += " The pathology result decides the code: report the diagnosis it confirms."
             }
         } else if let preop, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
@@ -372,7 +374,7 @@ extension LibraryIndex {
             missingLast = Choice(
                 text: set(key.dropLast()), correct: false,
                 rationale:
-                    "A condition is left out: the report also documents “\(Wording.clause(last.text))”\(e.report.layout == .operative ? ", treated in the same operation" : ""), so \(last.dotted) is reported as well."
+                    "A condition is left out: the report also documents “\(Wording.clause(last.text))”, a condition that bears on this encounter, so \(last.dotted) is reported too."
             )
             must.append(missingLast!)
         }
@@ -383,9 +385,11 @@ extension LibraryIndex {
         let ranked = distractors.ranked.map { w in
             let named = w.dotted + DiagnosisTitles.parenthetical(w.code)
             let why =
-                w.code.hasPrefix(code.prefix(3))
-                ? "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
-                : "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                !w.code.hasPrefix(code.prefix(3))
+                ? "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                : DiagnosisTitles.isLessSpecific(w.code, than: code)
+                    ? "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                    : "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
             return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
         }
         oneOff += ranked
@@ -414,6 +418,17 @@ enum DiagnosisTitles {
     /// " (official title)" of `code`, or empty when the title is not shipped.
     static func parenthetical(_ code: String) -> String {
         ICD10Titles.shipped.title(of: code).map { " (" + $0 + ")" } ?? ""
+    }
+
+    /// Whether `wrong` is the unspecified form of `key`'s condition: the only word of its title that
+    /// `key`'s lacks is "unspecified" (S82.201A beside S82.221A).
+    static func isLessSpecific(_ wrong: String, than key: String) -> Bool {
+        let titles = ICD10Titles.shipped
+        guard let a = titles.title(of: wrong)?.lowercased(), let b = titles.title(of: key)?.lowercased() else { return false }
+        let small: Set<Substring> = ["of", "and", "the", "as", "in", "to", "for", "at", "by", "on", "or"]
+        let keyWords = Set(b.split { !$0.isLetter && !$0.isNumber })
+        let own = a.split { !$0.isLetter && !$0.isNumber }.filter { !keyWords.contains($0) && !small.contains($0) }
+        return own == ["unspecified"]
     }
 
     /// The attribute in which `wrong` differs from `key` (same category), read from their titles:

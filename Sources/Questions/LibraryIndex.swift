@@ -57,6 +57,9 @@ struct PooledDiagnosis: Sendable {
     /// Whether it is a further (`also`) code of some diagnosis: a secondary code, never offered as
     /// the first-listed diagnosis of a wrong option (R65.21 alone for a sepsis key).
     var isAlso = false
+    /// Whether it comes from another site's file as a same-category sibling of a keyed code, offered
+    /// only to fill a category short of two wrong codes (`DiagnosisDistractors`).
+    var isSibling = false
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
     /// (other laterality, type or specificity; the same site in L02 and L03, whose fourth character is the site),
@@ -128,9 +131,20 @@ struct DiagnosisDistractors {
     /// How many options a `diagnosis` question can offer besides the key.
     var count: Int { (counterpart == nil ? 0 : 1) + ranked.count }
 
-    init(_ d: Diagnosis, code: String, key: Int, pool: [PooledDiagnosis], owner: ProcedureID) {
+    /// `procedure` is the file of `d`: a wrong code of another category whose own words the note
+    /// also writes (polyps removed from the sinus, for a J33.8 beside a chronic sinusitis key) is not
+    /// offered, since it could not be called "a different condition from the one documented".
+    init(_ d: Diagnosis, code: String, key: Int, pool: [PooledDiagnosis], owner: ProcedureID, procedure: Procedure) {
         let also = d.also.map(\.normalizedCode)
-        let plausible = pool.filter { $0.key != key && !$0.isAlso && !also.contains($0.code) && $0.isPlausible(for: code) }
+        let note = ConditionWords.documented(d, in: procedure)
+        let named = ConditionWords.of(([d.text] + d.also.map(\.text)).joined(separator: " "))
+        // Only codes of another category are called "a different condition"; a code of the same
+        // category differs in a word of its title, and the note's anatomy (a cecum mobilized for a
+        // transverse colon cancer) says nothing of it.
+        let plausible = pool.filter {
+            $0.key != key && !$0.isAlso && !also.contains($0.code) && $0.isPlausible(for: code)
+                && ($0.code.prefix(3) == code.prefix(3) || !ConditionWords.isDocumented($0.text, besides: named, in: note))
+        }
         func opposite(of code: String, further: Bool) -> PooledDiagnosis? {
             guard let side = d.side, side != .bilateral else { return nil }
             let other: Side = side == .right ? .left : .right
@@ -155,7 +169,91 @@ struct DiagnosisDistractors {
             $0.code != counterpart?.code && !others.contains($0.code) && ($0.side == nil || $0.side == d.side || d.side == nil)
         }
         let category = code.prefix(3)
-        ranked = rest.filter { $0.code.hasPrefix(category) } + rest.filter { !$0.code.hasPrefix(category) }
+        let near = rest.filter { !$0.isSibling }
+        var same = near.filter { $0.code.hasPrefix(category) }
+        // A category short of two wrong codes is filled from the library's other codes of that
+        // category: with a title naming the words that differ (or the unspecified code),
+        // and not written by this note (then the note would support it too); nearest code first.
+        if same.count < 2 {
+            let keyWords = named.union(ConditionWords.of(ICD10Titles.shipped.title(of: code) ?? ""))
+            let siblings = rest.filter { w in
+                // Content codes are billable (the linter rejects header codes), so every sibling is.
+                guard w.isSibling, w.code.hasPrefix(category), let title = ICD10Titles.shipped.title(of: w.code) else { return false }
+                let namesWords =
+                    DiagnosisTitles.difference(w.code, from: code).contains("“") || DiagnosisTitles.isLessSpecific(w.code, than: code)
+                return namesWords && !ConditionWords.isDocumented(title, besides: keyWords, in: note)
+            }
+            func shared(_ w: PooledDiagnosis) -> Int { zip(w.code, code).prefix { $0 == $1 }.count }
+            let nearest = siblings.enumerated().sorted { (shared($0.element), -$0.offset) > (shared($1.element), -$1.offset) }.map(
+                \.element)
+            same += nearest.prefix(2 - same.count)
+        }
+        ranked = same + near.filter { !$0.code.hasPrefix(category) }
+    }
+}
+
+/// The words of a condition as a note writes them, for asking whether a note documents it: lower
+/// case, plurals folded ("sinuses" → "sinus", "polyps" → "polyp"), without small, side and encounter words.
+enum ConditionWords {
+    private static let small: Set<Substring> = [
+        "of", "the", "a", "an", "and", "or", "with", "without", "in", "on", "to", "for", "at", "by", "right", "left",
+        "bilateral", "unspecified", "other", "due", "not", "elsewhere", "classified", "eye", "ear", "post", "pre",
+        "initial", "encounter", "one", "side", "is", "was", "were", "are", "as", "from", "into", "no",
+    ]
+
+    /// The condition words of `text`.
+    static func of(_ text: String) -> Set<String> {
+        var result: Set<String> = []
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where !small.contains(word) {
+            var w = String(word)
+            if w.hasSuffix("ies"), w.count > 4 {
+                w = String(w.dropLast(3)) + "y"
+            } else if w.hasSuffix("uses") || w.hasSuffix("sses") || w.hasSuffix("xes") {
+                w.removeLast(2)
+            } else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") {
+                w.removeLast()
+            }
+            result.insert(w)
+        }
+        return result
+    }
+
+    /// Whether `words` holds `word`, or a word of five letters or more that the other extends by at
+    /// most four letters ("polyp" and "polyposis", "adenoma" and "adenomatous"; never an "-itis":
+    /// a sinus is not a sinusitis).
+    static func contains(_ words: Set<String>, _ word: String) -> Bool {
+        if words.contains(word) { return true }
+        return words.contains { other in
+            let (short, long) = other.count < word.count ? (other, word) : (word, other)
+            guard short.count >= 5, long.count - short.count <= 4, long.hasPrefix(short) else { return false }
+            return !long.dropFirst(short.count).hasPrefix("itis")
+        }
+    }
+
+    /// What a note of `procedure` keyed on `d` writes besides its diagnosis lines: the steps, the
+    /// findings, the PROCEDURE and SPECIMENS lines and the pathology result, without the sentences
+    /// that deny something ("no subperiosteal abscess": a condition ruled out is not documented).
+    static func documented(_ d: Diagnosis, in procedure: Procedure) -> Set<String> {
+        let texts =
+            procedure.steps.map(\.text) + procedure.findings + (procedure.report?.procedure ?? [])
+            + [procedure.report?.specimen, d.pathology].compactMap { $0 }
+        let denials: Set<Substring> = ["no", "not", "without", "negative", "never"]
+        var words: Set<String> = []
+        for text in texts {
+            for sentence in text.split(whereSeparator: { $0 == "." || $0 == ";" }) {
+                let lowered = sentence.lowercased()
+                if lowered.split(whereSeparator: { !$0.isLetter }).contains(where: denials.contains) { continue }
+                words.formUnion(of(String(sentence)))
+            }
+        }
+        return words
+    }
+
+    /// Whether the note (`note`) writes every word of the condition `text` that the keyed
+    /// diagnosis (`named`) does not: then the note documents that condition too.
+    static func isDocumented(_ text: String, besides named: Set<String>, in note: Set<String>) -> Bool {
+        let own = of(text).filter { !contains(named, $0) }
+        return !own.isEmpty && own.allSatisfy { contains(note, $0) }
     }
 }
 
@@ -442,6 +540,105 @@ struct LibraryIndex: Sendable {
     }
 }
 
+/// A wrong finding of a `contrast` question: another clause of the library, or an alternative
+/// outside it that the file describes (its index in `Neighbours.described`).
+enum WrongFinding: Hashable, Sendable {
+    case clause(ClauseID)
+    case described(Int)
+}
+
+extension LibraryIndex {
+    /// The wrong findings a `contrast` question for `clause` offers, best first: the asking
+    /// procedure's other alternatives, the described ones, then the family's findings
+    /// (`wrongFindings`), one per text. Never two findings that together make the key (a key of
+    /// "only the tonsils, in a child under 12" beside "only the tonsils" and "younger than 12": the
+    /// lower-ranked one goes). When the key leads out of the family (11402 → a punch biopsy), the
+    /// findings that also lead out of it come first, so the key is not the only option that leaves
+    /// the family's series. Among the first four, at least two findings are about as long as the
+    /// key when the list has them, so the longest and most qualified option is not always the key.
+    static func contrastFindings(
+        for clause: ClauseID, among candidates: [ClauseID], described: [Contrast], clauses: [Clause],
+        family: (ProcedureID) -> String
+    ) -> [WrongFinding] {
+        let right = clauses[clause.rawValue]
+        let found = wrongFindings(among: candidates, for: clause, clauses: clauses)
+        let own = found.filter { clauses[$0.rawValue].from == right.from }
+        let others = found.filter { clauses[$0.rawValue].from != right.from }
+        func text(_ w: WrongFinding) -> String {
+            switch w {
+            case .clause(let id): clauses[id.rawValue].option
+            case .described(let k): Wording.capitalized(Wording.clause(described[k].when))
+            }
+        }
+        let home = family(right.from)
+        func leavesFamily(_ w: WrongFinding) -> Bool {
+            switch w {
+            case .clause(let id): family(clauses[id.rawValue].to) != home
+            case .described: true
+            }
+        }
+        var texts: Set<String> = [right.option.lowercased()]
+        var ranked = (own.map(WrongFinding.clause) + described.indices.map(WrongFinding.described) + others.map(WrongFinding.clause))
+            .filter { texts.insert(text($0).lowercased()).inserted }
+        // No two findings that together make the key: keep the better-ranked one of each such pair.
+        let key = FindingWords(right.when)
+        var kept: [(WrongFinding, FindingWords)] = []
+        for w in ranked {
+            let words = FindingWords(text(w))
+            if kept.contains(where: { key.isConjunction(of: $0.1, and: words) }) { continue }
+            kept.append((w, words))
+        }
+        ranked = kept.map(\.0)
+        if family(right.to) != home {
+            ranked = ranked.filter(leavesFamily) + ranked.filter { !leavesFamily($0) }
+        }
+        // Two findings of comparable length among the first four, when there are any further down.
+        let length = right.option.count
+        func comparable(_ w: WrongFinding) -> Bool { text(w).count * 4 >= length * 3 }
+        let lead = ranked.prefix(4)
+        let missing = 2 - lead.filter(comparable).count
+        if missing > 0 {
+            let promoted = ranked.dropFirst(4).filter(comparable).prefix(missing)
+            if !promoted.isEmpty {
+                // They replace the last of the four that are not comparable, keeping the rest in order.
+                var head = Array(lead)
+                var dropped: [WrongFinding] = []
+                for _ in promoted {
+                    guard let k = head.lastIndex(where: { !comparable($0) }) else { break }
+                    dropped.insert(head.remove(at: k), at: 0)
+                }
+                let promotedSet = Set(promoted)
+                ranked = head + promoted + dropped + ranked.dropFirst(4).filter { !promotedSet.contains($0) }
+            }
+        }
+        return ranked
+    }
+}
+
+/// The words of a finding that carry its meaning (numbers count, small words do not), for telling
+/// whether a key finding is just two other findings put together.
+struct FindingWords {
+    let words: Set<Int>
+
+    private static let small = Set(Wording.stopWords.map(TextWords.id(of:)))
+
+    init(_ text: String) {
+        words = Set(TextWords(text).ids.filter { !FindingWords.small.contains($0) })
+    }
+
+    /// Whether this (key) finding is the conjunction of `a` and `b`: each says at least a third of it
+    /// that the other does not, neither says three quarters of it alone, and together they do.
+    func isConjunction(of a: FindingWords, and b: FindingWords) -> Bool {
+        guard words.count >= 3 else { return false }
+        let (fromA, fromB) = (words.intersection(a.words), words.intersection(b.words))
+        let most = words.count * 3
+        guard fromA.subtracting(fromB).count * 3 >= words.count, fromB.subtracting(fromA).count * 3 >= words.count,
+            fromA.count * 4 < most, fromB.count * 4 < most
+        else { return false }
+        return fromA.union(fromB).count * 4 >= most
+    }
+}
+
 /// Whether a text names a code of the library (a code, an ICD-10-PCS crosswalk or a diagnosis).
 struct CodeMentions: Sendable {
     private let codes: Set<String>
@@ -562,6 +759,30 @@ struct Links: Sendable {
     let leadingTo: [[ClauseID]]
     /// Every code of the library.
     let codes: Set<String>
+    /// Every keyed ICD-10-CM code the library's procedures list, by category (`M16`), in path order:
+    /// the same-category siblings a diagnosis question may add. The product ships official titles
+    /// only for codes the content names, so a sibling is always a code some file lists.
+    let diagnosesByCategory: [Substring: [PooledDiagnosis]]
+
+    init(readings: [ProcedureReading], clauses: [Clause], own: [[ClauseID]], leadingTo: [[ClauseID]], codes: Set<String>) {
+        self.readings = readings
+        self.clauses = clauses
+        self.own = own
+        self.leadingTo = leadingTo
+        self.codes = codes
+        var byCategory: [Substring: [PooledDiagnosis]] = [:]
+        var seen: Set<String> = []
+        for (j, reading) in readings.enumerated() {
+            for (k, d) in reading.procedure.diagnoses.enumerated() where seen.insert(reading.diagnosisCodes[k].code).inserted {
+                let code = reading.diagnosisCodes[k]
+                byCategory[code.code.prefix(3), default: []].append(
+                    PooledDiagnosis(
+                        code: code.code, dotted: code.dotted, text: d.text, key: code.key, side: d.side, owner: ProcedureID(rawValue: j),
+                        sameFile: false, isSibling: true))
+            }
+        }
+        diagnosesByCategory = byCategory
+    }
 
     subscript(_ id: ProcedureID) -> ProcedureReading { readings[id.rawValue] }
     subscript(_ id: ClauseID) -> Clause { clauses[id.rawValue] }
@@ -775,7 +996,9 @@ struct Candidates: Sendable {
         // An exam question has four options: the right finding and three wrong ones (described
         // alternatives outside the library count), else no contrast for that alternative.
         askableClauses = linked.clauses(of: i).filter {
-            LibraryIndex.wrongFindings(among: candidates, for: $0, clauses: linked.clauses).count + neighbours.described.count >= 3
+            LibraryIndex.contrastFindings(
+                for: $0, among: candidates, described: neighbours.described, clauses: linked.clauses, family: { linked[$0].familyKey }
+            ).count >= 3
         }
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
@@ -807,6 +1030,12 @@ struct Candidates: Sendable {
                 }
             }
         }
+        // Same-category codes listed anywhere in the library, after the same-site pool.
+        for code in linked[i].diagnosisCodes {
+            for sibling in linked.diagnosesByCategory[code.code.prefix(3)] ?? [] where seenDiagnoses.insert(sibling.code).inserted {
+                diagnoses.append(sibling)
+            }
+        }
         diagnosisPool = diagnoses
         let own = linked[i]
         // Per diagnosis: the first code alone (a key of several codes), then the wrong codes one
@@ -814,14 +1043,16 @@ struct Candidates: Sendable {
         let wrongCounts = own.procedure.diagnoses.indices.map { k in
             let d = own.procedure.diagnoses[k]
             let code = own.diagnosisCodes[k]
-            let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i)
-            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.count)
+            let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i, procedure: own.procedure)
+            // A `diagnosis` question offers the other side only when every code of the key has one.
+            let otherSide = wrong.counterpart != nil && wrong.alsoCounterparts.allSatisfy { $0 != nil } ? 1 : 0
+            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.count, question: otherSide + wrong.ranked.count)
         }
         // A code set's diagnosis decision offers at most five codes one element off.
         codeSetDiagnosisValues = wrongCounts.map { $0.first + min(5, $0.oneOff) }
         // A `diagnosis` question has four options: three wrong ones that test a coding decision.
         codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
-            own.procedure.diagnoses[k].side != .bilateral && wrongCounts[k].first + wrongCounts[k].oneOff >= 3
+            own.procedure.diagnoses[k].side != .bilateral && wrongCounts[k].first + wrongCounts[k].question >= 3
         }
     }
 

@@ -77,14 +77,14 @@ import Testing
                 "Chronic nasal obstruction and facial pressure for more than three months", postop: "Chronic pansinusitis", code: "J324"))
     }
 
-    /// A contrast foil's rationale speaks of the code the finding points to, never of a move from a
-    /// code this note does not support.
+    /// A contrast foil's rationale says plainly which code the finding points to, never of a move
+    /// from a code this note does not support (review 50321, Q28).
     @Test func contrastFoilsAreWordedFromTheAskedCode() throws {
         let q = try TestLibraries.fixtureGenerator.generate(itemID: "cpt:47563/contrast", seed: 1)
         #expect(q.options[0].text == "The gallbladder is removed through an open abdominal incision from the start")
         #expect(
             q.options[0].rationale
-                == "That finding decides between 47562 and 47600 (Open gallbladder removal); it is not what would make this 47563 note 47562."
+                == "That finding points to 47600 (Open gallbladder removal), not to 47562."
         )
         for item in TestLibraries.fixtureGenerator.items where item.kind == .contrast {
             let q = try TestLibraries.fixtureGenerator.generate(item: item, seed: 1)

@@ -104,7 +104,7 @@ import Testing
         let generator = QuestionGenerator(library: named.library)
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         // Operative reports. A code set draws which of the file's alternatives is its wrong code
-        // (InstructorReview50321Tests), so this rule is the vignette's.
+        // (InstructorReview50321CodeSetTests), so this rule is the vignette's.
         for item in generator.items where item.kind == .vignette && byCode[item.code]!.layout == .operative {
             guard let first = byCode[item.code]!.contrasts.first?.code else { continue }
             var offered = 0

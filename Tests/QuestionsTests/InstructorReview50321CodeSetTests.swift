@@ -7,7 +7,7 @@ import Testing
 
 /// The code-set and bundling defects the CPC instructor's review of seed 50321 named, one property
 /// each, over every code-set and bundling item of each test library for several draws.
-@Suite struct InstructorReview50321Tests {
+@Suite struct InstructorReview50321CodeSetTests {
     /// Each code-set and bundling draft of a library for `draws` random streams, with its procedure.
     static func drafts(_ named: NamedLibrary, draws: UInt64 = 6) -> [(kind: QuestionKind, draft: Draft, procedure: Procedure)] {
         let generator = QuestionGenerator(library: named.library)
