@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 37)
-        #expect(Fingerprint.hex(of: bytes) == "e20e5cec11b65782")
+        #expect(Fingerprint.hex(of: bytes) == "89f3d9fa0104c452")
     }
 }
