@@ -395,26 +395,39 @@ extension QuestionGenerator {
         let single = axes.map { $0.map { option($0) } }
         /// The balanced three-decision design over the first three decisions that allow it.
         func balancedTriple() -> [Choice]? {
+            // What depends on two of the three values only is made outside the third one's loop (the
+            // same options, found in the same order: `made` and `single` are pure).
             for a in axes.indices {
                 for b in axes.indices where b > a {
                     for c in axes.indices where c > b {
                         for x in axes[a].indices {
+                            let u = axes[a][x]
+                            guard let one = single[a][x] else { continue }
                             for y in axes[b].indices {
+                                let v = axes[b][y]
+                                guard !(u.omits && v.omits), !(u.flipsSide && v.flipsSide), let two = single[b][y], let ab = made(u, v)
+                                else { continue }
                                 for z in axes[c].indices {
-                                    let values = [axes[a][x], axes[b][y], axes[c][z]]
-                                    guard values.count(where: \.omits) <= 1, values.count(where: \.flipsSide) <= 1,
-                                        let one = single[a][x], let two = single[b][y], let three = single[c][z]
+                                    let w = axes[c][z]
+                                    // At most one value leaves something out, and at most one flips the side.
+                                    guard !(w.omits && (u.omits || v.omits)), !(w.flipsSide && (u.flipsSide || v.flipsSide)),
+                                        let three = single[c][z], let ac = made(u, w), let bc = made(v, w)
                                     else { continue }
-                                    // Each wrong value shows in both options it is in: no pair is one of its singles.
-                                    let singles = [one.text, two.text, three.text]
-                                    guard let ab = made(values[0], values[1]), let ac = made(values[0], values[2]),
-                                        let bc = made(values[1], values[2])
-                                    else { continue }
-                                    let texts = [keyText, ab.text, ac.text, bc.text]
-                                    guard Set(texts).count == 4, !texts.contains(where: singles.contains) else { continue }
-                                    var choices = [right] + texts.dropFirst().map { Choice(text: $0, correct: false, rationale: "") }
-                                    guard !Self.keyStandsOut(choices), let first = option(values[0], values[1]),
-                                        let second = option(values[0], values[2]), let third = option(values[1], values[2])
+                                    // Four different options, and each wrong value shows in both options it
+                                    // is in: no pair is one of its singles.
+                                    let distinct =
+                                        ab.text != keyText && ac.text != keyText && bc.text != keyText && ab.text != ac.text
+                                        && ab.text != bc.text && ac.text != bc.text
+                                    guard distinct else { continue }
+                                    let isSingle = { (t: String) in t == one.text || t == two.text || t == three.text }
+                                    guard !isSingle(ab.text), !isSingle(ac.text), !isSingle(bc.text) else { continue }
+                                    var choices = [
+                                        right, Choice(text: ab.text, correct: false, rationale: ""),
+                                        Choice(text: ac.text, correct: false, rationale: ""),
+                                        Choice(text: bc.text, correct: false, rationale: ""),
+                                    ]
+                                    guard !Self.keyStandsOut(choices), let first = option(u, v), let second = option(u, w),
+                                        let third = option(v, w)
                                     else { continue }
                                     choices = [right, first, second, third]
                                     return choices
