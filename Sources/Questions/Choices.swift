@@ -126,9 +126,10 @@ extension LibraryIndex {
             let target = self[right.to].code
             var because =
                 "\(named(right.to)) is reported instead of \(p.code) when \(right.when); that is the fact a coder looks for in the note."
-            if let quote = right.rulesOutQuote { because += " This note shows instead: “\(quote)”." }
+            if let quote = right.rulesOutQuote { because += " This note shows instead: \(quote)." }
             let findings = Self.contrastFindings(
-                for: id, among: e.clauseCandidates, described: e.neighbours.described, clauses: clauses, family: { self[$0].familyKey })
+                for: id, among: e.clauseCandidates, described: e.neighbours.described, clauses: clauses, family: { self[$0].familyKey },
+                patient: { self[$0].procedure.patient })
             let wrong = findings.map { finding in
                 switch finding {
                 case .clause(let w):

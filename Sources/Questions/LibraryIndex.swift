@@ -558,7 +558,7 @@ extension LibraryIndex {
     /// key when the list has them, so the longest and most qualified option is not always the key.
     static func contrastFindings(
         for clause: ClauseID, among candidates: [ClauseID], described: [Contrast], clauses: [Clause],
-        family: (ProcedureID) -> String
+        family: (ProcedureID) -> String, patient: (ProcedureID) -> PatientProfile
     ) -> [WrongFinding] {
         let right = clauses[clause.rawValue]
         let found = wrongFindings(among: candidates, for: clause, clauses: clauses)
@@ -580,12 +580,24 @@ extension LibraryIndex {
         var texts: Set<String> = [right.option.lowercased()]
         var ranked = (own.map(WrongFinding.clause) + described.indices.map(WrongFinding.described) + others.map(WrongFinding.clause))
             .filter { texts.insert(text($0).lowercased()).inserted }
-        // No two findings that together make the key: keep the better-ranked one of each such pair.
+        // A finding leading to a code whose patients' ages do not overlap this code's (36557, a child's
+        // tunneled line, in an adult's 36556 question) comes after those that fit any such patient.
+        let ages = patient(right.from)
+        func fitsAge(_ w: WrongFinding) -> Bool {
+            guard case .clause(let id) = w else { return true }
+            let other = patient(clauses[id.rawValue].to)
+            return other.maximumAge >= ages.minimumAge && other.minimumAge <= ages.maximumAge
+        }
+        ranked = ranked.filter(fitsAge) + ranked.filter { !fitsAge($0) }
+        // No two findings that together make the key, and no finding that says what a better-ranked one
+        // (or the key) says with a word or two more or less (36557's and 36558's tunneled catheter:
+        // instructor review 63127): keep the better-ranked one of each such pair.
         let key = FindingWords(right.when)
         var kept: [(WrongFinding, FindingWords)] = []
         for w in ranked {
             let words = FindingWords(text(w))
-            if kept.contains(where: { key.isConjunction(of: $0.1, and: words) }) { continue }
+            if words.repeats(key) { continue }
+            if kept.contains(where: { key.isConjunction(of: $0.1, and: words) || words.repeats($0.1) }) { continue }
             kept.append((w, words))
         }
         ranked = kept.map(\.0)
@@ -624,6 +636,15 @@ struct FindingWords {
 
     init(_ text: String) {
         words = Set(TextWords(text).ids.filter { !FindingWords.small.contains($0) })
+    }
+
+    /// Whether this finding and `other` say nearly the same: the words of the shorter (three or more)
+    /// are all in the longer one, or all but one of five or more.
+    func repeats(_ other: FindingWords) -> Bool {
+        let (small, large) = words.count <= other.words.count ? (words, other.words) : (other.words, words)
+        guard small.count >= 3 else { return false }
+        let missing = small.subtracting(large).count
+        return missing == 0 || (missing == 1 && small.count >= 5)
     }
 
     /// Whether this (key) finding is the conjunction of `a` and `b`: each says at least a third of it
@@ -997,7 +1018,8 @@ struct Candidates: Sendable {
         // alternatives outside the library count), else no contrast for that alternative.
         askableClauses = linked.clauses(of: i).filter {
             LibraryIndex.contrastFindings(
-                for: $0, among: candidates, described: neighbours.described, clauses: linked.clauses, family: { linked[$0].familyKey }
+                for: $0, among: candidates, described: neighbours.described, clauses: linked.clauses, family: { linked[$0].familyKey },
+                patient: { linked[$0].procedure.patient }
             ).count >= 3
         }
 

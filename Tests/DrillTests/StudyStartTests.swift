@@ -35,9 +35,9 @@ struct StudyStartTests {
         let start = try StudyStart(storePath: path, learnerName: "Pat", at: examStart, loadLibrary: { fixtureLibrary })
         defer { try? start.store.close() }
         #expect(start.learner == nil)
-        #expect(start.catalog.items.count == 37)
-        #expect(start.sync == ItemSyncReport(added: 37))
-        #expect(try start.store.items().count == 37)
+        #expect(start.catalog.items.count == 36)
+        #expect(start.sync == ItemSyncReport(added: 36))
+        #expect(try start.store.items().count == 36)
     }
 
     @Test func anExistingDatabaseOpensWhileTheLibraryLoads() throws {
@@ -49,7 +49,7 @@ struct StudyStartTests {
         let start = try StudyStart(storePath: path, learnerName: "Pat", at: examStart + 60, loadLibrary: { fixtureLibrary })
         defer { try? start.store.close() }
         #expect(start.learner == fixture.learner)
-        #expect(start.sync == ItemSyncReport(unchanged: 37))
+        #expect(start.sync == ItemSyncReport(unchanged: 36))
         let unknown = try StudyStart(storePath: path, learnerName: "Nobody", at: examStart + 60, loadLibrary: { fixtureLibrary })
         #expect(unknown.learner == nil)
         try unknown.store.close()

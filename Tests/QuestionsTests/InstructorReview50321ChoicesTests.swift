@@ -56,7 +56,7 @@ import Testing
         let clause = try #require(index[asking].clauses.first { index[index[$0].to].code == "10003" })
         let findings = LibraryIndex.contrastFindings(
             for: clause, among: index[asking].clauseCandidates, described: [], clauses: index.clauses,
-            family: { index[$0].familyKey })
+            family: { index[$0].familyKey }, patient: { index[$0].procedure.patient })
         let targets = findings.map { finding -> String in
             guard case .clause(let id) = finding else { return "described" }
             return index[index[id].to].code

@@ -7,13 +7,17 @@ import Testing
     @Test func fixtureLibraryListsProceduresInPathOrderAndKindsInKindOrder() {
         let items = TestLibraries.fixtureGenerator.items
         let common: [QuestionKind] = [.vignette, .vignetteEntry, .contrast, .codeSet, .pcs, .diagnosis]
-        let expected =
-            ["47562", "47563", "47600"].flatMap { code in common.map { "cpt:\(code)/\($0.rawValue)" } }
-            // 27130 has no contrast: its one alternative's family offers no three findings of its own
-            // (a hip fusion finding in a hip replacement question misleads nobody).
-            + common.filter { $0 != .contrast }.map { "cpt:27130/\($0.rawValue)" }
-            + QuestionKind.generated.filter { $0 != .emLevel && !$0.isUnitCount }.map { "cpt:27284/\($0.rawValue)" }
-            + common.map { "cpt:27286/\($0.rawValue)" }
+        let noContrast = common.filter { $0 != .contrast }
+        let gallbladder: [String] = ["47562", "47563"].flatMap { code in common.map { "cpt:\(code)/\($0.rawValue)" } }
+        // 47600 has no contrast: of its findings for 47562, the open and the laparoscopic
+        // cholangiogram say the same but one word, so one goes and fewer than three remain.
+        let open: [String] = noContrast.map { "cpt:47600/\($0.rawValue)" }
+        // 27130 has no contrast: its one alternative's family offers no three findings of its own
+        // (a hip fusion finding in a hip replacement question misleads nobody).
+        let hip: [String] = noContrast.map { "cpt:27130/\($0.rawValue)" }
+        let fusion: [String] = QuestionKind.generated.filter { $0 != .emLevel && !$0.isUnitCount }.map { "cpt:27284/\($0.rawValue)" }
+        let other: [String] = common.map { "cpt:27286/\($0.rawValue)" }
+        let expected: [String] = gallbladder + open + hip + fusion + other
         #expect(items.map(\.id) == expected)
         let first = items[0]
         #expect(first.code == "47562" && first.kind == .vignette && first.family == "cholecystectomy")

@@ -67,7 +67,7 @@ import Testing
                 == CorrectAnswer(label: "A", text: "Dye is injected into the bile ducts and x-ray pictures are taken during the operation"))
         #expect(
             q.rationale
-                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation; that is the fact a coder looks for in the note. This note shows instead: “No contrast study of the ducts was done”."
+                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation; that is the fact a coder looks for in the note. This note shows instead: No contrast study of the ducts was done."
         )
         #expect(
             q.options.first { $0.text == "The gallbladder is removed through an open abdominal incision from the start" }?.rationale
