@@ -78,6 +78,12 @@ struct PooledDiagnosis: Sendable {
         if self.code.prefix(3) == code.prefix(3) {
             let otherSite = self.code.prefix(4) != code.prefix(4)
             if otherSite, ["L02", "L03"].contains(where: code.hasPrefix) { return false }
+            // Skin neoplasms and D13 (benign tumours of the other digestive organs): the fourth character
+            // is a body region or another organ (C44.32-, the face, is no trap for a skin cancer of the
+            // leg, C44.72-; D13.4, the liver, none for a gastric polyp, D13.1: instructor reviews 40961
+            // and 70577). Within one organ (C18 colon segments, C25 head or body of the pancreas, C34
+            // lobes) the site is the trap, so other neoplasm categories keep it.
+            if otherSite, ["C43", "C44", "C4A", "D03", "D04", "D13", "D22", "D23"].contains(where: code.hasPrefix) { return false }
             if otherSite, code.hasPrefix("S"), self.code.count == 7, code.count == 7, self.code.last != code.last { return false }
             // Where a later character is the site (M19 osteoarthritis, M54 radiculopathy, M47
             // spondylosis), the official titles name it: another region is another site.

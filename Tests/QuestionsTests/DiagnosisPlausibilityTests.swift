@@ -19,6 +19,22 @@ import Testing
         #expect(pooled("L03116").isPlausible(for: "L03115"))
     }
 
+    @Test func skinTumoursOfAnotherRegionAndOtherDigestiveOrgansAreNotOfferedButSitesWithinOneOrganAre() {
+        // A squamous cell carcinoma of the right leg (C44.722): the face (C44.32-) is no trap; the left
+        // leg and a basal cell carcinoma of the leg are.
+        #expect(!pooled("C44329").isPlausible(for: "C44722"))
+        #expect(pooled("C44729").isPlausible(for: "C44722"))
+        #expect(pooled("C44712").isPlausible(for: "C44722"))
+        // A benign gastric polyp (D13.1): the liver (D13.4) is another organ.
+        #expect(!pooled("D134").isPlausible(for: "D131"))
+        #expect(!pooled("D225").isPlausible(for: "D2239"))
+        // Within one organ the site is the decision: the pancreatic body for a head tumour, another
+        // colon segment, the other upper lobe.
+        #expect(pooled("C251").isPlausible(for: "C250"))
+        #expect(pooled("C182").isPlausible(for: "C187"))
+        #expect(pooled("C3411").isPlausible(for: "C3412"))
+    }
+
     @Test func pressureUlcersKeepOtherSitesAndSitesInChaptersMAndSStayOut() {
         #expect(pooled("L89153").isPlausible(for: "L89154"))
         #expect(pooled("L89624").isPlausible(for: "L89154"))
