@@ -78,8 +78,16 @@ extension QuestionGenerator {
             line("DIAGNOSIS", pathology ?? conclusion)
         case .laboratory:
             line("TEST ORDERED", heading)
+            // A sample tested in the laboratory arrives without its patient (as a specimen does): the
+            // requisition names who it is from, and no sentence has the patient walk in (instructor
+            // review 29411: "came to the laboratory. The sample arrived…"). A test done where the patient
+            // is (the emergency department, the office) keeps its arrival sentence.
+            let inLaboratory = plan.setting == .laboratory
+            if inLaboratory {
+                line("PATIENT", Wording.capitalized(plan.patient.ageWords + plan.patient.person) + ".")
+            }
             line("REASON FOR TEST", reason)
-            body("COLLECTION AND TESTING")
+            body("COLLECTION AND TESTING", arrival: !inLaboratory)
             line("RESULTS", findings)
         case .anesthesia:
             let status = plan.physicalStatus ?? rng.element(of: p.service.physicalStatus)

@@ -32,7 +32,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:80053/vignette-entry", seed: 3)
         #expect(
             q.stem
-                == "TEST ORDERED: CMP, fasting.\nREASON FOR TEST: Type 2 diabetes mellitus without complications.\nCOLLECTION AND TESTING: The patient, a 37-year-old man, came to the laboratory. Blood was drawn from the left antecubital vein into a gold-top tube. The serum was run on the chemistry analyzer for the electrolytes, kidney tests, glucose and calcium together with albumin, total protein, bilirubin, alkaline phosphatase and both transaminases.\nRESULTS: Glucose 182 mg/dL; sodium, potassium, chloride, carbon dioxide, calcium, urea nitrogen and creatinine within normal limits; albumin, total protein, total bilirubin, alkaline phosphatase, AST and ALT within normal limits.\n\nEnter the CPT code for this service."
+                == "TEST ORDERED: CMP, fasting.\nPATIENT: 37-year-old man.\nREASON FOR TEST: Type 2 diabetes mellitus without complications.\nCOLLECTION AND TESTING: Blood was drawn from the left antecubital vein into a gold-top tube. The serum was run on the chemistry analyzer for the electrolytes, kidney tests, glucose and calcium together with albumin, total protein, bilirubin, alkaline phosphatase and both transaminases.\nRESULTS: Glucose 182 mg/dL; sodium, potassium, chloride, carbon dioxide, calcium, urea nitrogen and creatinine within normal limits; albumin, total protein, total bilirubin, alkaline phosphatase, AST and ALT within normal limits.\n\nEnter the CPT code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "80053"))
