@@ -74,6 +74,11 @@ public struct Linter: Sendable {
                 if !seenAddition.insert(addition.code).inserted {
                     error(procedure, addition.location, "'in_addition' to \(addition.code) is listed twice")
                 }
+                for diagnosis in addition.diagnoses {
+                    if let problem = tables.diagnosisProblem(diagnosis.code, on: asOfDay) {
+                        error(procedure, diagnosis.location, "'in_addition' \(addition.code) diagnosis: " + problem)
+                    }
+                }
             }
             for inclusion in procedure.inclusions where inclusion.code == procedure.code {
                 error(procedure, inclusion.location, "'included' names the file's own code \(procedure.code)")

@@ -21,7 +21,11 @@ public enum ProcedureParser {
     public static let upgradeFields = ["setting", "anesthesia", "report", "findings", "modifiers", "in_addition", "included"]
     static let contrastKeys = ["code", "when", "rules_out", "oneway"]
     static let insteadKeys = ["code", "when", "here", "describe", "oneway"]
-    static let additionKeys = ["code", "when", "type", "modifier", "describe", "note", "step", "after", "procedure", "specimen"]
+    static let additionKeys = [
+        "code", "when", "type", "modifier", "describe", "note", "step", "after", "procedure", "specimen",
+        "diagnosis",
+    ]
+    static let addedDiagnosisKeys = ["code", "side", "text", "preop"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
     static let modifierKeys = ["modifier", "when", "note", "step", "after"]
     static let reportKeys = ["procedure", "specimen", "told"]
@@ -773,12 +777,51 @@ struct FileParser {
                     error(at: node, "\(noun) has '\(key)' but no 'note': it is used only where the note is told")
                 }
             }
+            let diagnoses = mapping["diagnosis"].map { parseAddedDiagnoses($0, addition: code ?? "") } ?? []
             if let code, let when, let type, let codeNode = mapping["code"] {
                 result.append(
                     Addition(
                         code: code, when: when, type: type, modifier: modifier, describe: describe, note: note, replacesStep: step,
-                        afterStep: after, procedure: procedure, specimen: specimen, location: location(codeNode)))
+                        afterStep: after, procedure: procedure, specimen: specimen, diagnoses: diagnoses, location: location(codeNode)))
             }
+        }
+        return result
+    }
+
+    /// An `in_addition` entry's `diagnosis`: one mapping (`code`, `text`, optional `side` and
+    /// `preop`), or a list of them with one entry per side; a sided list needs a right and a left entry.
+    mutating func parseAddedDiagnoses(_ node: Node, addition: String) -> [AddedDiagnosis] {
+        let noun = "'diagnosis' of 'in_addition' \(addition)"
+        var items = [node]
+        if let sequence = node.sequence { items = Array(sequence) }
+        var result: [AddedDiagnosis] = []
+        var seen: Set<String> = []
+        for item in items {
+            guard let mapping = item.mapping else {
+                error(at: item, "\(noun) must be a mapping with 'code' and 'text', or a list of them (one per side)")
+                continue
+            }
+            checkKeys(mapping, allowed: ProcedureParser.addedDiagnosisKeys, context: "in_addition diagnosis")
+            let code = field(mapping, "code", in: item, noun: noun, required: true)
+            let text = field(mapping, "text", in: item, noun: noun, required: true)
+            let preop = field(mapping, "preop", in: item, noun: noun, required: false)
+            var side: Side?
+            if let value = mapping["side"], let s = string(value, key: "side") {
+                side = Side(rawValue: s.lowercased())
+                if side == nil { error(at: value, "\(noun): side '\(Excerpt.of(s))' must be right, left or bilateral") }
+            }
+            if !seen.insert(side?.rawValue ?? "unsided").inserted {
+                error(at: item, "\(noun) lists two entries for \(side.map { "the \($0.rawValue) side" } ?? "no side")")
+            }
+            if let code, let text, let codeNode = mapping["code"] {
+                result.append(AddedDiagnosis(code: code, side: side, text: text, preop: preop, location: location(codeNode)))
+            }
+        }
+        // A report is on one side: a sided diagnosis needs its counterpart, or that side's report has none.
+        let sides = Set(result.compactMap(\.side))
+        if sides.contains(.right) != sides.contains(.left) {
+            let missing = sides.contains(.right) ? "left" : "right"
+            error(at: node, "\(noun) has no \(missing) entry: a \(missing)-side report would list no diagnosis for it")
         }
         return result
     }

@@ -191,13 +191,17 @@ public struct Addition: Sendable, Hashable, Codable {
     public var procedure: String?
     /// What the extra service sends for examination, listed on the SPECIMENS line when the `note` is told.
     public var specimen: String?
+    /// The condition the extra service treats when it is not the file's own diagnosis (v2
+    /// `in_addition.diagnosis`): one unsided entry, or one per side.
+    public var diagnoses: [AddedDiagnosis]
     /// Where `code` is written.
     public var location: SourceLocation
 
     /// Creates an addition.
     public init(
         code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
-        replacesStep: Int? = nil, afterStep: Int? = nil, procedure: String? = nil, specimen: String? = nil, location: SourceLocation
+        replacesStep: Int? = nil, afterStep: Int? = nil, procedure: String? = nil, specimen: String? = nil,
+        diagnoses: [AddedDiagnosis] = [], location: SourceLocation
     ) {
         self.code = code
         self.when = when
@@ -209,7 +213,14 @@ public struct Addition: Sendable, Hashable, Codable {
         self.afterStep = afterStep
         self.procedure = procedure
         self.specimen = specimen
+        self.diagnoses = diagnoses
         self.location = location
+    }
+
+    /// The diagnosis the extra service supports in a scenario on `side`: the entry of that side, else
+    /// an unsided one; `nil` when the entry gives none (the file's own diagnosis supports it).
+    public func diagnosis(for side: Side?) -> AddedDiagnosis? {
+        diagnoses.first { $0.side != nil && $0.side == side } ?? diagnoses.first { $0.side == nil }
     }
 
     /// Whether the `note` sends tissue or fluid for examination ("sent in its own jar", "a second punch
@@ -224,6 +235,34 @@ public struct Addition: Sendable, Hashable, Codable {
         let takes: Set<String> = ["sent", "jar", "container", "biopsy", "biopsies", "biopsied", "sampled", "cores"]
         return words.indices.contains { k in takes.contains(words[k]) && (k == 0 || words[k - 1] != "the") }
     }
+}
+
+/// The ICD-10-CM code of the condition an `in_addition` service treats, when it is not the file's
+/// own diagnosis (a deviated septum straightened beside a turbinate reduction), with the surgeon's
+/// words for it (format v2 `in_addition.diagnosis`).
+public struct AddedDiagnosis: Sendable, Hashable, Codable {
+    /// The code as written (with or without the dot).
+    public var code: String
+    /// The side the code encodes, when it is sided.
+    public var side: Side?
+    /// The condition as the postoperative diagnosis names it.
+    public var text: String
+    /// The condition as the preoperative diagnosis names it, when it was known before the operation.
+    public var preop: String?
+    /// Where the code is written.
+    public var location: SourceLocation
+
+    /// Creates an added diagnosis.
+    public init(code: String, side: Side? = nil, text: String, preop: String? = nil, location: SourceLocation) {
+        self.code = code
+        self.side = side
+        self.text = text
+        self.preop = preop
+        self.location = location
+    }
+
+    /// The code without the dot, upper-case.
+    public var normalizedCode: String { ICD10.normalize(code) }
 }
 
 /// What a documentation note (an `in_addition` or `modifiers` `note`) may say: what happened, never

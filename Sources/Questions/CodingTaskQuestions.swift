@@ -87,9 +87,13 @@ extension QuestionGenerator {
         let modifier = sideModifier(e, side)
         let added = addition.map { addedCode($0, side: modifier) }
         let diagnosis = c.diagnoses[k]
+        // The condition the added service treats is coded too, in every option that has the diagnosis.
+        let addedDx = addedDiagnosis(e, plan)
+        let addedDotted = addedDx.map { ICD10.dotted($0.code) }
+        func withAdded(_ codes: String) -> String { addedDotted.map { Self.inserting($0, into: codes) } ?? codes }
         let key = CodeSetParts(
             main: p.code, status: status.map { "-P\($0)" } ?? "", modifier: modifier, units: units?.count,
-            added: added.map { [$0] } ?? [], dx: diagnosis.right.text)
+            added: added.map { [$0] } ?? [], dx: withAdded(diagnosis.right.text))
         var because =
             "\(key.text) is \(sedation ? "the code set for the procedure" : "the code set this note supports"). \(c.rightCode)"
         if let units { because += units.why }
@@ -111,6 +115,10 @@ extension QuestionGenerator {
                 " Also report \(added): \(Wording.clause(addition.when)), and the note documents it (“\(Wording.clause(addition.note!))”)."
         }
         because += " " + diagnosis.right.rationale
+        if let addedDx, let dotted = addedDotted, let addition {
+            because += Self.addedDiagnosisRationale(
+                addedDx, dotted: dotted, supports: addition.code, key: key.dx!, main: p.code, source: e.report.layout.diagnosisSource)
+        }
         if sedation { because += Self.sedationRule }
 
         let alternatives = plausibleAlternatives(e, c, age: plan.patient.age, &rng)
@@ -119,15 +127,28 @@ extension QuestionGenerator {
         if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
         // The diagnosis decision: a further condition left out, the other side, the same category, a related condition.
         var dx: [WrongDecision] = []
+        if let addedDx, let dotted = addedDotted, let addition {
+            // The added service's own diagnosis left out: the codes of the main procedure alone.
+            let own = diagnosis.right.text
+            dx.append(
+                WrongDecision(
+                    axis: .diagnosis,
+                    why:
+                        "A diagnosis is left out: \(e.report.layout.diagnosisSource) also documents “\(Wording.clause(addedDx.text))”, the condition \(addition.code) treats, so \(dotted) is reported too.",
+                    omits: true
+                ) { $0.dx = own })
+        }
         if let missing = diagnosis.missingSecond {
-            dx.append(WrongDecision(axis: .diagnosis, why: missing.rationale, omits: true) { $0.dx = missing.text })
+            let text = withAdded(missing.text)
+            dx.append(WrongDecision(axis: .diagnosis, why: missing.rationale, omits: true) { $0.dx = text })
         }
         for wrong in diagnosis.oneOff.prefix(5) {
+            let text = withAdded(wrong.text)
             dx.append(
                 WrongDecision(
                     axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: Wording.bytesContain(wrong.rationale, "the other side")
                 ) {
-                    $0.dx = wrong.text
+                    $0.dx = text
                 })
         }
         rotate(&dx, by: rng.below(min(3, max(dx.count, 1))))
@@ -175,6 +196,34 @@ extension QuestionGenerator {
         if !dx.isEmpty { axes.insert(dx, at: 0) }
         let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading, pair: pair)
         return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
+    }
+
+    /// A code set's ICD-10-CM part (`O32.1XX0, Z37.0`) with `added` in sequence: after the others,
+    /// except that a pregnancy code (chapter 15) goes before the first code of another chapter that
+    /// follows a pregnancy code, chapter 15 codes being sequenced first (guideline I.C.15.a.1).
+    static func inserting(_ added: String, into codes: String) -> String {
+        var list = codes.components(separatedBy: ", ")
+        if added.hasPrefix("O"), list.first?.hasPrefix("O") == true, let other = list.firstIndex(where: { !$0.hasPrefix("O") }) {
+            list.insert(added, at: other)
+        } else {
+            list.append(added)
+        }
+        return list.joined(separator: ", ")
+    }
+
+    /// Why a code set carries the added service's own diagnosis and where it goes.
+    static func addedDiagnosisRationale(
+        _ added: AddedDiagnosis, dotted: String, supports code: String, key: String, main: String, source: String
+    ) -> String {
+        let codes = key.components(separatedBy: ", ")
+        let first = codes.first ?? ""
+        var text =
+            " \(source.prefix(1).uppercased() + source.dropFirst()) also documents “\(Wording.clause(added.text))”, the condition \(code) treats: \(dotted) supports \(code) and is reported after \(first), the diagnosis of \(main)"
+        if let at = codes.firstIndex(of: dotted), at + 1 < codes.count {
+            text +=
+                ", and before \(codes[(at + 1)...].joined(separator: ", ")): pregnancy codes (chapter 15) are sequenced before codes of other chapters"
+        }
+        return text + "."
     }
 
     /// An additional code as a code set writes it: with its own modifier (59), else with the

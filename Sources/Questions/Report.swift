@@ -295,11 +295,16 @@ extension QuestionGenerator {
         text.reserveCapacity(2_048)
         let slot = ReportMaterial.sideSlot(plan.patient.side)
         let lines = plan.diagnosis.map { e.report.diagnosisLines[$0] }
-        let preop: String
-        let postop: String
-        if let lines {
+        var preop: String
+        var postop: String
+        if let lines, let d = plan.diagnosis {
             preop = lines.preop
             postop = lines.postop
+            // The condition a told additional service treats is listed after the report's own.
+            if let added = addedDiagnosis(e, plan) {
+                (preop, postop) = Self.listing(
+                    added, preop: preop, postop: postop, listed: e.procedure.diagnoses[d].listedConditions.count)
+            }
         } else {
             preop = stemIndication(e, among: e.stemIndications, &rng) ?? e.report.filledLines[0][slot]
             postop = "Same."
@@ -441,6 +446,32 @@ extension QuestionGenerator {
         }
         if !extraTold { for sentence in plan.extra { text += " " + sentence } }
         for sentence in plan.closing { text += " " + sentence }
+    }
+
+    /// The condition the told additional service treats (`in_addition.diagnosis`) in `plan`'s
+    /// scenario: the entry of its side, when the report has a diagnosis that does not code it already
+    /// (64636's lumbosacral level beside a lumbosacral diagnosis adds nothing); else `nil`.
+    func addedDiagnosis(_ e: ProcedureEntry, _ plan: ReportPlan) -> AddedDiagnosis? {
+        guard let addition = plan.addition, !addition.diagnoses.isEmpty, let k = plan.diagnosis,
+            let added = addition.diagnosis(for: plan.patient.side)
+        else { return nil }
+        let d = e.procedure.diagnoses[k]
+        let code = added.normalizedCode
+        if d.normalizedCode == code || d.also.contains(where: { $0.normalizedCode == code }) { return nil }
+        return added
+    }
+
+    /// The PREOPERATIVE and POSTOPERATIVE lines with `added` listed after the report's own
+    /// conditions (`listed` of them on the postoperative line), numbered as a surgeon lists them;
+    /// the preoperative line lists it only when it was known before (`preop`). "Same." when both
+    /// lines then agree.
+    static func listing(_ added: AddedDiagnosis, preop: String, postop: String, listed: Int) -> (preop: String, postop: String) {
+        let own = postop == "Same." ? preop : postop
+        let after =
+            (listed > 1 && postop != "Same." ? own : "1. " + own) + " \(max(listed, 1) + 1). "
+            + Wording.sentence(Wording.capitalized(added.text))
+        let before = added.preop.map { "1. " + preop + " 2. " + Wording.sentence(Wording.capitalized($0)) } ?? preop
+        return (before, after == before ? "Same." : after)
     }
 
     /// A diagnosis index that fits `side` (a sided diagnosis of that side, or an unsided one), drawn.

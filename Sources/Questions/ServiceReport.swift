@@ -16,16 +16,26 @@ extension QuestionGenerator {
         var text = ""
         text.reserveCapacity(2_048)
         let slot = ReportMaterial.sideSlot(plan.patient.side)
-        let reason: String
+        var reason: String
         if let d = plan.diagnosis {
             reason = e.report.diagnosisLines[d].preop
         } else {
             reason = stemIndication(e, among: e.stemIndications, &rng) ?? "Not stated."
         }
         // Every condition the key codes is in the conclusion: a second one (`also`) is listed after the first.
-        let conclusion = plan.diagnosis.map { d in
+        var conclusion = plan.diagnosis.map { d in
             p.diagnoses[d].listedConditions.count == 1
                 ? Wording.sentence(Wording.capitalized(p.diagnoses[d].text)) : e.report.diagnosisLines[d].postop
+        }
+        // The condition a told additional service treats comes after them; a note with no conclusion
+        // line (a lab requisition, an anesthesia record) lists it with the reason.
+        if let added = addedDiagnosis(e, plan), let d = plan.diagnosis, let own = conclusion {
+            let listed = p.diagnoses[d].listedConditions.count
+            conclusion = (listed > 1 ? own : "1. " + own) + " \(listed + 1). " + Wording.sentence(Wording.capitalized(added.text))
+            let printsConclusion = e.report.layout != .laboratory && e.report.layout != .anesthesia
+            if let before = added.preop ?? (printsConclusion ? nil : added.text) {
+                reason = "1. " + reason + " 2. " + Wording.sentence(Wording.capitalized(before))
+            }
         }
         let pathology = plan.diagnosis.flatMap { e.report.diagnosisLines[$0].pathology }
         var heading = e.report.filledLines[rng.below(e.report.filledLines.count)][slot]

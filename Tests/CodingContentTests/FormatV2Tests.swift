@@ -128,6 +128,33 @@ let osteotomyV2 = """
         #expect(p.diagnoses[0].pathology == "Degenerated cartilage.")
     }
 
+    @Test func addedServicesDiagnosisIsCheckedLikeADiagnosis() {
+        let entry = "    modifier: XS\n"
+        func with(_ diagnosis: String) -> String { hipFusionV2.replacingOccurrences(of: entry, with: entry + diagnosis) }
+        let good = "    diagnosis:\n      code: M16.12\n      text: arthritis of the left hip\n"
+        #expect(lint(with(good), with: [("Content/b.md", osteotomyV2)]) == [])
+        #expect(
+            lint(with(good.replacingOccurrences(of: "M16.12", with: "J34.99")), with: [("Content/b.md", osteotomyV2)]) == [
+                "Content/a.md:32:13: error: 'in_addition' 20930 diagnosis: unknown ICD-10-CM code J34.99"
+            ])
+        #expect(
+            lint(with(good.replacingOccurrences(of: "M16.12", with: "M16.1")), with: [("Content/b.md", osteotomyV2)]) == [
+                "Content/a.md:32:13: error: 'in_addition' 20930 diagnosis: ICD-10-CM code M16.1 is a header, not billable; use a more specific code"
+            ])
+        let oneSide = "    diagnosis:\n      - code: M16.11\n        side: right\n        text: arthritis of the right hip\n"
+        #expect(
+            lint(with(oneSide), with: [("Content/b.md", osteotomyV2)]).filter { $0.hasPrefix("Content/a.md") } == [
+                "Content/a.md:32:7: error: 'diagnosis' of 'in_addition' 20930 has no left entry: a left-side report would list no diagnosis for it"
+            ])
+        #expect(
+            lint(with("    diagnosis:\n      code: M16.12\n"), with: [("Content/b.md", osteotomyV2)]).filter {
+                $0.hasPrefix("Content/a.md")
+            }
+                == [
+                    "Content/a.md:32:7: error: 'diagnosis' of 'in_addition' 20930 is missing 'text'"
+                ])
+    }
+
     @Test func v2FileWithItsAlternativeLintsClean() {
         #expect(lint(hipFusionV2, with: [("Content/b.md", osteotomyV2)], upgradeReminders: true) == [])
     }

@@ -228,8 +228,10 @@ import Testing
         // The reference data names no blocks: a code of another category is plausible only when the
         // key's own file lists it (a related condition of this site) or a family member or alternative
         // lists it in the key's chapter (the same site, the nearest thing to the same block).
+        // An added service's own diagnosis (`in_addition.diagnosis`) is one of the file's codes too.
         func codes(_ p: Procedure) -> Set<String> {
             Set(p.diagnoses.flatMap { [ICD10.dotted($0.code)] + $0.also.map { ICD10.dotted($0.code) } })
+                .union(p.additions.flatMap { $0.diagnoses.map { ICD10.dotted($0.code) } })
         }
         var checked = 0
         for (q, p) in try Self.questions(named) where q.kind == .diagnosis || q.kind == .codeSet {
