@@ -38,6 +38,19 @@ final class SharedChoices: Sendable {
     let value: PreparedChoices
     init(_ value: PreparedChoices) { self.value = value }
     subscript<T>(dynamicMember field: KeyPath<PreparedChoices, T>) -> T { value[keyPath: field] }
+    // The fields generation reads, as plain members (they win over the key-path lookup, which
+    // was a generic `KeyPath` projection per read: about 3 % of generation in a `perf` profile).
+    var rightCode: String { value.rightCode }
+    var notes: String { value.notes }
+    var pcsNotes: String { value.pcsNotes }
+    var codes: [Choice] { value.codes }
+    var mustCount: Int { value.mustCount }
+    var contrasts: [(right: Choice, wrong: [Choice])] { value.contrasts }
+    var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] { value.pcs }
+    var diagnoses: [PreparedDiagnosis] { value.diagnoses }
+    var vignetteQuestion: String { value.vignetteQuestion }
+    var entryQuestion: String { value.entryQuestion }
+    var contrastQuestions: [String] { value.contrastQuestions }
 }
 
 extension LibraryIndex {

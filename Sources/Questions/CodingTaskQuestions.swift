@@ -395,6 +395,18 @@ extension QuestionGenerator {
         let single = axes.map { $0.map { option($0) } }
         /// The balanced three-decision design over the first three decisions that allow it.
         func balancedTriple() -> [Choice]? {
+            // The same pair of wrong values meets in many triples (an alternative that does not
+            // include the bundled code fails with it in every triple it is in): each pair's option
+            // text and two-error option are made once (`PairTable`; `made` and `option` are pure, so
+            // the options found and their order are the same). With the cheap two-error checks
+            // before `keyStandsOut`: see `PairTable` for the measured numbers.
+            var table = PairTable(axes)
+            func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? {
+                table.text(a, x, b, y) { made(axes[a][x], axes[b][y])?.text }
+            }
+            func pairOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Choice? {
+                table.option(a, x, b, y) { option(axes[a][x], axes[b][y]) }
+            }
             // What depends on two of the three values only is made outside the third one's loop (the
             // same options, found in the same order: `made` and `single` are pure).
             for a in axes.indices {
@@ -405,31 +417,28 @@ extension QuestionGenerator {
                             guard let one = single[a][x] else { continue }
                             for y in axes[b].indices {
                                 let v = axes[b][y]
-                                guard !(u.omits && v.omits), !(u.flipsSide && v.flipsSide), let two = single[b][y], let ab = made(u, v)
+                                guard !(u.omits && v.omits), !(u.flipsSide && v.flipsSide), let two = single[b][y],
+                                    let ab = pairText(a, x, b, y)
                                 else { continue }
                                 for z in axes[c].indices {
                                     let w = axes[c][z]
                                     // At most one value leaves something out, and at most one flips the side.
                                     guard !(w.omits && (u.omits || v.omits)), !(w.flipsSide && (u.flipsSide || v.flipsSide)),
-                                        let three = single[c][z], let ac = made(u, w), let bc = made(v, w)
+                                        let three = single[c][z], let ac = pairText(a, x, c, z), let bc = pairText(b, y, c, z)
                                     else { continue }
                                     // Four different options, and each wrong value shows in both options it
                                     // is in: no pair is one of its singles.
                                     let distinct =
-                                        ab.text != keyText && ac.text != keyText && bc.text != keyText && ab.text != ac.text
-                                        && ab.text != bc.text && ac.text != bc.text
+                                        ab != keyText && ac != keyText && bc != keyText && ab != ac
+                                        && ab != bc && ac != bc
                                     guard distinct else { continue }
                                     let isSingle = { (t: String) in t == one.text || t == two.text || t == three.text }
-                                    guard !isSingle(ab.text), !isSingle(ac.text), !isSingle(bc.text) else { continue }
-                                    var choices = [
-                                        right, Choice(text: ab.text, correct: false, rationale: ""),
-                                        Choice(text: ac.text, correct: false, rationale: ""),
-                                        Choice(text: bc.text, correct: false, rationale: ""),
-                                    ]
-                                    guard !Self.keyStandsOut(choices), let first = option(u, v), let second = option(u, w),
-                                        let third = option(v, w)
+                                    guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
+                                    guard let first = pairOption(a, x, b, y), let second = pairOption(a, x, c, z),
+                                        let third = pairOption(b, y, c, z)
                                     else { continue }
-                                    choices = [right, first, second, third]
+                                    let choices = [right, first, second, third]
+                                    guard !Self.keyStandsOut(choices) else { continue }
                                     return choices
                                 }
                             }
@@ -940,12 +949,33 @@ struct CodeSetParts {
     var dx: String?
 
     /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`; anesthesia `00731-P3, R12`.
+    /// Written into one buffer of the right size (the balanced search writes a few dozen per code set).
     var text: String {
-        var text = main + status + modifier
-        if let units { text += " × \(units)" }
-        for element in added { text += ", " + element }
-        for element in bundled { text += ", " + element }
-        if let dx { text += ", " + dx }
+        var length = main.utf8.count + status.utf8.count + modifier.utf8.count + (units == nil ? 0 : 24)
+        for element in added { length += 2 + element.utf8.count }
+        for element in bundled { length += 2 + element.utf8.count }
+        if let dx { length += 2 + dx.utf8.count }
+        var text = ""
+        text.reserveCapacity(length)
+        text += main
+        text += status
+        text += modifier
+        if let units {
+            text += " × "
+            text += String(units)
+        }
+        for element in added {
+            text += ", "
+            text += element
+        }
+        for element in bundled {
+            text += ", "
+            text += element
+        }
+        if let dx {
+            text += ", "
+            text += dx
+        }
         return text
     }
 }
@@ -1048,5 +1078,49 @@ struct ModifierTwist: Sendable {
             return Choice(text: m, correct: false, rationale: rationale)
         }
         must = traps.isEmpty ? 0 : 1
+    }
+}
+
+/// The option text and the two-error option of each pair of wrong values of a crossing, each made
+/// on first use: the balanced search (`QuestionGenerator.crossedOptions`) tries the same pair in
+/// many triples and the same two-error option after each failed one.
+///
+/// Measured (GeneratorBenchmarks, see docs/questions.md): PERF_TABLE_NUMBERS.
+struct PairTable {
+    /// Where each decision's values start in the flat numbering.
+    private var start: [Int] = []
+    private var count = 0
+    /// Per ordered pair of flat values: `nil` not made yet, `.some(nil)` made and not an option.
+    private var texts: [String??]
+    private var options: [Choice??]
+
+    init(_ axes: [[WrongDecision]]) {
+        start.reserveCapacity(axes.count)
+        for values in axes {
+            start.append(count)
+            count += values.count
+        }
+        texts = Array(repeating: nil, count: count * count)
+        options = Array(repeating: nil, count: count * count)
+    }
+
+    private func slot(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Int { (start[a] + x) * count + start[b] + y }
+
+    /// The text of the option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
+    mutating func text(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> String?) -> String? {
+        let k = slot(a, x, b, y)
+        if let made = texts[k] { return made }
+        let made = make()
+        texts[k] = .some(made)
+        return made
+    }
+
+    /// The two-error option of the same pair, made by `make`.
+    mutating func option(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> Choice?) -> Choice? {
+        let k = slot(a, x, b, y)
+        if let made = options[k] { return made }
+        let made = make()
+        options[k] = .some(made)
+        return made
     }
 }
