@@ -401,11 +401,18 @@ extension QuestionGenerator {
             // the options found and their order are the same). With the cheap two-error checks
             // before `keyStandsOut`: see `PairTable` for the measured numbers.
             var table = PairTable(axes)
-            func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? {
-                table.text(a, x, b, y) { made(axes[a][x], axes[b][y])?.text }
+            func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, text: String)? {
+                table.made(a, x, b, y) { made(axes[a][x], axes[b][y]).map { (main: $0.parts.main, text: $0.text) } }
             }
-            func pairOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Choice? {
-                table.option(a, x, b, y) { option(axes[a][x], axes[b][y]) }
+            func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? { pairMade(a, x, b, y)?.text }
+            /// Whether `option` makes the pair (both decisions wrong beside the option's main code),
+            /// without writing its rationale.
+            func pairIsOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Bool {
+                let main = pairMade(a, x, b, y)?.main
+                return table.isOption(a, x, b, y) {
+                    guard let main else { return false }
+                    return reason(axes[a][x], main: main) != nil && reason(axes[b][y], main: main) != nil
+                }
             }
             // What depends on two of the three values only is made outside the third one's loop (the
             // same options, found in the same order: `made` and `single` are pure).
@@ -434,12 +441,15 @@ extension QuestionGenerator {
                                     guard distinct else { continue }
                                     let isSingle = { (t: String) in t == one.text || t == two.text || t == three.text }
                                     guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
-                                    guard let first = pairOption(a, x, b, y), let second = pairOption(a, x, c, z),
-                                        let third = pairOption(b, y, c, z)
+                                    guard pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z) else { continue }
+                                    let choices = [
+                                        right, Choice(text: ab, correct: false, rationale: ""),
+                                        Choice(text: ac, correct: false, rationale: ""), Choice(text: bc, correct: false, rationale: ""),
+                                    ]
+                                    guard !Self.keyStandsOut(choices), let first = option(u, v), let second = option(u, w),
+                                        let third = option(v, w)
                                     else { continue }
-                                    let choices = [right, first, second, third]
-                                    guard !Self.keyStandsOut(choices) else { continue }
-                                    return choices
+                                    return [right, first, second, third]
                                 }
                             }
                         }
@@ -1081,9 +1091,9 @@ struct ModifierTwist: Sendable {
     }
 }
 
-/// The option text and the two-error option of each pair of wrong values of a crossing, each made
-/// on first use: the balanced search (`QuestionGenerator.crossedOptions`) tries the same pair in
-/// many triples and the same two-error option after each failed one.
+/// The option text (with its main code) of each pair of wrong values of a crossing, and whether
+/// the pair makes a two-error option, each found on first use: the balanced search
+/// (`QuestionGenerator.crossedOptions`) meets the same pair in many triples.
 ///
 /// Measured (GeneratorBenchmarks, see docs/questions.md): PERF_TABLE_NUMBERS.
 struct PairTable {
@@ -1091,8 +1101,9 @@ struct PairTable {
     private var start: [Int] = []
     private var count = 0
     /// Per ordered pair of flat values: `nil` not made yet, `.some(nil)` made and not an option.
-    private var texts: [String??]
-    private var options: [Choice??]
+    private var texts: [(main: String, text: String)??]
+    /// Per ordered pair: `nil` not checked yet.
+    private var options: [Bool?]
 
     init(_ axes: [[WrongDecision]]) {
         start.reserveCapacity(axes.count)
@@ -1106,8 +1117,10 @@ struct PairTable {
 
     private func slot(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Int { (start[a] + x) * count + start[b] + y }
 
-    /// The text of the option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
-    mutating func text(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> String?) -> String? {
+    /// The option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
+    mutating func made(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> (main: String, text: String)?) -> (
+        main: String, text: String
+    )? {
         let k = slot(a, x, b, y)
         if let made = texts[k] { return made }
         let made = make()
@@ -1115,12 +1128,12 @@ struct PairTable {
         return made
     }
 
-    /// The two-error option of the same pair, made by `make`.
-    mutating func option(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> Choice?) -> Choice? {
+    /// Whether the same pair makes a two-error option, found by `check`.
+    mutating func isOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ check: () -> Bool) -> Bool {
         let k = slot(a, x, b, y)
-        if let made = options[k] { return made }
-        let made = make()
-        options[k] = .some(made)
-        return made
+        if let known = options[k] { return known }
+        let known = check()
+        options[k] = known
+        return known
     }
 }
