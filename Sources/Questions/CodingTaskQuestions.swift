@@ -140,8 +140,8 @@ extension QuestionGenerator {
         // and the side modifier, which the record prints, last.
         // A diagnosis whose only wrong value is the other side is the side decision again beside a
         // side modifier (one misread fact): then it is not a decision of its own.
-        let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy(\.flipsSide)
-        let decisions = cpt.compactMap(\.first?.axis) + (dx.isEmpty || sameFact ? [] : [.diagnosis])
+        let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy { $0.flipsSide }
+        let decisions = cpt.compactMap { $0.first?.axis } + (dx.isEmpty || sameFact ? [] : [.diagnosis])
         if decisions.count >= 3 {
             func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
             let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
@@ -213,8 +213,7 @@ extension QuestionGenerator {
     /// the usual patients, not a limit of the code, so only an alternative whose ages do not overlap
     /// the key's counts as split by age (00732, 25–70, stays a trap for a 20-year-old's 00731, 20–70).
     func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int, _ rng: inout SplitMix64) -> [Choice] {
-        let own = Set(e.procedure.contrasts.map(\.code))
-        let ownCount = c.codes.prefix { own.contains($0.text) }.count
+        let ownCount = c.ownCount
         let key = e.procedure.patient
         func fits(_ choice: Choice) -> Bool {
             guard let j = index.byCode[choice.text] else { return true }
@@ -771,7 +770,7 @@ extension QuestionGenerator {
         if !codes.isEmpty { axes.append(codes) }
         // All three decisions (an included code, the additional service, the code): the balanced design.
         let choices = crossedOptions(key: parts, axes: axes, because: because, balanced: true)
-        return Draft(stem: stem, choices: choices, rationale: because, decisions: axes.compactMap(\.first?.axis))
+        return Draft(stem: stem, choices: choices, rationale: because, decisions: axes.compactMap { $0.first?.axis })
     }
 }
 
