@@ -1094,10 +1094,10 @@ struct ModifierTwist: Sendable {
 /// the pair makes a two-error option, each found on first use: the balanced search
 /// (`QuestionGenerator.crossedOptions`) meets the same pair in many triples.
 ///
-/// Measured (GeneratorBenchmarks, 2026-12-06, 2 cores at load 9–12): with the table and the
-/// two-error check before the rationale, 67 → 39 allocations per question and `balancedTriple` 37 %
-/// → 20 % of `perf record` samples under `generate`; back to back with unchanged main, median 18,000
-/// → 21,000 questions/s at the first step (50 allocations), p0 39,000 → 45,000 (docs/questions.md).
+/// Measured (GeneratorBenchmarks, 2026-12-06, with the other changes of branch `perf`): 67 → 39
+/// allocations per question; `balancedTriple` 37 % → 20 % of `perf record` samples under
+/// `generate`; run alternately with unchanged main at load 6–12, median 26,000 and 23,000 → 39,000
+/// and 36,000 questions/s (docs/questions.md).
 struct PairTable {
     /// Where each decision's values start in the flat numbering.
     private var start: [Int] = []
