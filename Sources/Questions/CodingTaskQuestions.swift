@@ -161,8 +161,8 @@ extension QuestionGenerator {
         // and the side modifier, which the record prints, last.
         // A diagnosis whose only wrong value is the other side is the side decision again beside a
         // side modifier (one misread fact): then it is not a decision of its own.
-        let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy(\.flipsSide)
-        let decisions = cpt.compactMap(\.first?.axis) + (dx.isEmpty || sameFact ? [] : [.diagnosis])
+        let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy { $0.flipsSide }
+        let decisions = cpt.compactMap { $0.first?.axis } + (dx.isEmpty || sameFact ? [] : [.diagnosis])
         if decisions.count >= 3 {
             func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
             let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
@@ -262,8 +262,7 @@ extension QuestionGenerator {
     /// the usual patients, not a limit of the code, so only an alternative whose ages do not overlap
     /// the key's counts as split by age (00732, 25–70, stays a trap for a 20-year-old's 00731, 20–70).
     func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int, _ rng: inout SplitMix64) -> [Choice] {
-        let own = Set(e.procedure.contrasts.map(\.code))
-        let ownCount = c.codes.prefix { own.contains($0.text) }.count
+        let ownCount = c.ownCount
         let key = e.procedure.patient
         func fits(_ choice: Choice) -> Bool {
             guard let j = index.byCode[choice.text] else { return true }
@@ -444,6 +443,25 @@ extension QuestionGenerator {
         let single = axes.map { $0.map { option($0) } }
         /// The balanced three-decision design over the first three decisions that allow it.
         func balancedTriple() -> [Choice]? {
+            // The same pair of wrong values meets in many triples (an alternative that does not
+            // include the bundled code fails with it in every triple it is in): each pair's option
+            // text and two-error option are made once (`PairTable`; `made` and `option` are pure, so
+            // the options found and their order are the same). With the cheap two-error checks
+            // before `keyStandsOut`: see `PairTable` for the measured numbers.
+            var table = PairTable(axes)
+            func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, text: String)? {
+                table.made(a, x, b, y) { made(axes[a][x], axes[b][y]).map { (main: $0.parts.main, text: $0.text) } }
+            }
+            func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? { pairMade(a, x, b, y)?.text }
+            /// Whether `option` makes the pair (both decisions wrong beside the option's main code),
+            /// without writing its rationale.
+            func pairIsOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Bool {
+                let main = pairMade(a, x, b, y)?.main
+                return table.isOption(a, x, b, y) {
+                    guard let main else { return false }
+                    return reason(axes[a][x], main: main) != nil && reason(axes[b][y], main: main) != nil
+                }
+            }
             // What depends on two of the three values only is made outside the third one's loop (the
             // same options, found in the same order: `made` and `single` are pure).
             for a in axes.indices {
@@ -454,32 +472,32 @@ extension QuestionGenerator {
                             guard let one = single[a][x] else { continue }
                             for y in axes[b].indices {
                                 let v = axes[b][y]
-                                guard !(u.omits && v.omits), !(u.flipsSide && v.flipsSide), let two = single[b][y], let ab = made(u, v)
+                                guard !(u.omits && v.omits), !(u.flipsSide && v.flipsSide), let two = single[b][y],
+                                    let ab = pairText(a, x, b, y)
                                 else { continue }
                                 for z in axes[c].indices {
                                     let w = axes[c][z]
                                     // At most one value leaves something out, and at most one flips the side.
                                     guard !(w.omits && (u.omits || v.omits)), !(w.flipsSide && (u.flipsSide || v.flipsSide)),
-                                        let three = single[c][z], let ac = made(u, w), let bc = made(v, w)
+                                        let three = single[c][z], let ac = pairText(a, x, c, z), let bc = pairText(b, y, c, z)
                                     else { continue }
                                     // Four different options, and each wrong value shows in both options it
                                     // is in: no pair is one of its singles.
                                     let distinct =
-                                        ab.text != keyText && ac.text != keyText && bc.text != keyText && ab.text != ac.text
-                                        && ab.text != bc.text && ac.text != bc.text
+                                        ab != keyText && ac != keyText && bc != keyText && ab != ac
+                                        && ab != bc && ac != bc
                                     guard distinct else { continue }
                                     let isSingle = { (t: String) in t == one.text || t == two.text || t == three.text }
-                                    guard !isSingle(ab.text), !isSingle(ac.text), !isSingle(bc.text) else { continue }
-                                    var choices = [
-                                        right, Choice(text: ab.text, correct: false, rationale: ""),
-                                        Choice(text: ac.text, correct: false, rationale: ""),
-                                        Choice(text: bc.text, correct: false, rationale: ""),
+                                    guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
+                                    guard pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z) else { continue }
+                                    let choices = [
+                                        right, Choice(text: ab, correct: false, rationale: ""),
+                                        Choice(text: ac, correct: false, rationale: ""), Choice(text: bc, correct: false, rationale: ""),
                                     ]
                                     guard !Self.keyStandsOut(choices), let first = option(u, v), let second = option(u, w),
                                         let third = option(v, w)
                                     else { continue }
-                                    choices = [right, first, second, third]
-                                    return choices
+                                    return [right, first, second, third]
                                 }
                             }
                         }
@@ -801,7 +819,7 @@ extension QuestionGenerator {
         if !codes.isEmpty { axes.append(codes) }
         // All three decisions (an included code, the additional service, the code): the balanced design.
         let choices = crossedOptions(key: parts, axes: axes, because: because, balanced: true)
-        return Draft(stem: stem, choices: choices, rationale: because, decisions: axes.compactMap(\.first?.axis))
+        return Draft(stem: stem, choices: choices, rationale: because, decisions: axes.compactMap { $0.first?.axis })
     }
 }
 
@@ -989,12 +1007,33 @@ struct CodeSetParts {
     var dx: String?
 
     /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`; anesthesia `00731-P3, R12`.
+    /// Written into one buffer of the right size (the balanced search writes a few dozen per code set).
     var text: String {
-        var text = main + status + modifier
-        if let units { text += " × \(units)" }
-        for element in added { text += ", " + element }
-        for element in bundled { text += ", " + element }
-        if let dx { text += ", " + dx }
+        var length = main.utf8.count + status.utf8.count + modifier.utf8.count + (units == nil ? 0 : 24)
+        for element in added { length += 2 + element.utf8.count }
+        for element in bundled { length += 2 + element.utf8.count }
+        if let dx { length += 2 + dx.utf8.count }
+        var text = ""
+        text.reserveCapacity(length)
+        text += main
+        text += status
+        text += modifier
+        if let units {
+            text += " × "
+            text += String(units)
+        }
+        for element in added {
+            text += ", "
+            text += element
+        }
+        for element in bundled {
+            text += ", "
+            text += element
+        }
+        if let dx {
+            text += ", "
+            text += dx
+        }
         return text
     }
 }
@@ -1097,5 +1136,57 @@ struct ModifierTwist: Sendable {
             return Choice(text: m, correct: false, rationale: rationale)
         }
         must = traps.isEmpty ? 0 : 1
+    }
+}
+
+/// The option text (with its main code) of each pair of wrong values of a crossing, and whether
+/// the pair makes a two-error option, each found on first use: the balanced search
+/// (`QuestionGenerator.crossedOptions`) meets the same pair in many triples.
+///
+/// Measured (GeneratorBenchmarks, 2026-12-06, with the other changes of branch `perf`): 67 → 39
+/// allocations per question; `balancedTriple` 37 % → 20 % of `perf record` samples under
+/// `generate`; run alternately with unchanged main at load 6–12, median 26,000 and 23,000 → 39,000
+/// and 36,000 questions/s (docs/questions.md).
+struct PairTable {
+    /// Where each decision's values start in the flat numbering.
+    private var start: [Int] = []
+    private var count = 0
+    /// Per ordered pair of flat values: `nil` not made yet, `.some(nil)` made and not an option.
+    private var texts: [(main: String, text: String)??]
+    /// Per ordered pair: `nil` not checked yet.
+    private var options: [Bool?]
+
+    init(_ axes: [[WrongDecision]]) {
+        start.reserveCapacity(axes.count)
+        for values in axes {
+            start.append(count)
+            count += values.count
+        }
+        texts = Array(repeating: nil, count: count * count)
+        options = Array(repeating: nil, count: count * count)
+    }
+
+    private func slot(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Int { (start[a] + x) * count + start[b] + y }
+
+    /// The option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
+    mutating func made(
+        _ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> (main: String, text: String)?
+    ) -> (
+        main: String, text: String
+    )? {
+        let k = slot(a, x, b, y)
+        if let made = texts[k] { return made }
+        let made = make()
+        texts[k] = .some(made)
+        return made
+    }
+
+    /// Whether the same pair makes a two-error option, found by `check`.
+    mutating func isOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ check: () -> Bool) -> Bool {
+        let k = slot(a, x, b, y)
+        if let known = options[k] { return known }
+        let known = check()
+        options[k] = known
+        return known
     }
 }
