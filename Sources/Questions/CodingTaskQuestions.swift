@@ -214,7 +214,11 @@ extension QuestionGenerator {
         // The add-on this code cannot carry, as the options write it (with or without a modifier).
         let dropped =
             addOn.flatMap { addOn in
-                addOn.type != .addOn || id.map { index[$0].procedure.additions.contains { $0.code == addOn.code } } == true
+                // A qualifying circumstance (99100–99140) goes with every anesthesia code.
+                addOn.type != .addOn
+                    || id.map {
+                        index[$0].procedure.layout == .anesthesia || index[$0].procedure.additions.contains { $0.code == addOn.code }
+                    } == true
                     ? nil : addOn.code
             }
         return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
