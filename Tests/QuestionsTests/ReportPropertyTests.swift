@@ -162,12 +162,15 @@ import Testing
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 // An add-on goes only beside a primary code that lists it (17003 with 17000, never with
-                // 17004 or 11102): when no distractor can carry the key's add-on and nothing else
-                // varies, the key keeps the one element no distractor has.
+                // 17004 or 11102): when no distractor with another code can carry the key's add-on,
+                // the key's code and add-on may be the elements that occur most often.
                 let keyCodes = q.answer.text.components(separatedBy: ", ").map { String($0.prefix { $0 != "-" && $0 != " " }) }
                 let loneAddOn = keyCodes.dropFirst().contains { code in
                     addOns[keyCodes[0]]?.contains(code) == true
-                        && !q.options.contains { !$0.correct && $0.text.components(separatedBy: ", ").contains { $0.hasPrefix(code) } }
+                        && !q.options.contains {
+                            !$0.correct && !$0.text.hasPrefix(keyCodes[0])
+                                && $0.text.components(separatedBy: ", ").contains { $0.hasPrefix(code) }
+                        }
                 }
                 // Two options (a service with one wrong value) cannot hide an omission; four always can.
                 if q.options.count == 4, !loneAddOn {
