@@ -19,8 +19,10 @@ struct PreparedChoices: Sendable {
     var codes: [Choice] = []
     /// How many of `codes` come first.
     var mustCount = 0
-    /// How many of `codes` lead that the file's own `instead` entries name (`plausibleAlternatives`).
-    var ownCount = 0
+    /// Indices into `codes` in the order a code set or bundling question offers them as the wrong
+    /// main code: the file's own `instead` entries in file order (nearest first), those with the
+    /// key's approach (open, laparoscopic, arthroscopic…) ahead of the others, then the rest.
+    var codeSetOrder: [Int] = []
     /// Per own clause: the right finding and the ranked wrong findings.
     var contrasts: [(right: Choice, wrong: [Choice])] = []
     /// Per crosswalk entry: the right code, the side, the codes always offered (other sides) and the ranked rest.
@@ -47,7 +49,7 @@ final class SharedChoices: Sendable {
     var pcsNotes: String { value.pcsNotes }
     var codes: [Choice] { value.codes }
     var mustCount: Int { value.mustCount }
-    var ownCount: Int { value.ownCount }
+    var codeSetOrder: [Int] { value.codeSetOrder }
     var contrasts: [(right: Choice, wrong: [Choice])] { value.contrasts }
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] { value.pcs }
     var diagnoses: [PreparedDiagnosis] { value.diagnoses }
@@ -137,7 +139,16 @@ extension LibraryIndex {
         prepared.codes = codes
         prepared.mustCount = codes.count
         let own = Set(p.contrasts.map(\.code))
-        prepared.ownCount = codes.prefix { own.contains($0.text) }.count
+        let ownCount = codes.prefix { own.contains($0.text) }.count
+        let approach = Self.approach(p.title)
+        let sameApproach = codes.prefix(ownCount).map { choice in
+            let title =
+                byCode[choice.text].map { self[$0].procedure.title } ?? p.contrasts.first { $0.code == choice.text }?.describe ?? ""
+            return Self.approach(title) == approach
+        }
+        prepared.codeSetOrder =
+            sameApproach.indices.filter { sameApproach[$0] } + sameApproach.indices.filter { !sameApproach[$0] }
+            + Array(codes.indices.dropFirst(ownCount))
 
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]
@@ -183,6 +194,15 @@ extension LibraryIndex {
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
         return prepared
+    }
+
+    /// The approach a CPT title names (laparoscopic, thoracoscopic, arthroscopic, percutaneous…), or
+    /// "open" when it names none: 50545 (radical nephrectomy, laparoscopic) does not share 50230's
+    /// open approach, 50240 (partial nephrectomy, open approach) does.
+    static func approach(_ title: String) -> String {
+        let lowered = title.lowercased()
+        let approaches = ["laparoscop", "thoracoscop", "arthroscop", "percutaneous", "robot"]
+        return approaches.first { lowered.contains($0) } ?? "open"
     }
 
     /// Why code `wrong` does not fit a note of `answer`, from the alternative between them when there is one.
@@ -310,6 +330,18 @@ extension LibraryIndex {
         return min(share(post), title.isEmpty ? 1 : share(named)) < 0.5
     }
 
+    /// Whether `wrong`, of `key`'s neoplasm category, names another site: in C00–D49 the fourth
+    /// character is the organ or its part (C18.6, the descending colon, beside C18.2), and in the
+    /// lymphoma categories C81–C85 the fifth is the node region (C81.12 beside C81.11).
+    static func isAnotherSite(_ wrong: String, of key: String) -> Bool {
+        guard let first = key.first, first == "C" || (first == "D" && key.dropFirst().first.map { "01234".contains($0) } == true),
+            wrong.prefix(3) == key.prefix(3)
+        else { return false }
+        if wrong.prefix(4) != key.prefix(4) { return true }
+        let lymphoma = ["C81", "C82", "C83", "C84", "C85"].contains(String(key.prefix(3)))
+        return lymphoma && wrong.prefix(5) != key.prefix(5)
+    }
+
     /// Whether the pathology result of `d` decides between the file's diagnoses: another diagnosis
     /// has another result, and this result writes a word of `d` that the diagnoses with another
     /// result do not (58262: “atrophic endometrium” says nothing of the prolapse coded).
@@ -380,13 +412,10 @@ extension LibraryIndex {
                         "\(text) codes the same \(also.isEmpty ? "condition" : "conditions") on the other side; this report documents the \(side) side, and the side is part of the code."
                 ))
         }
-        var oneOff: [Choice] = []
-        if let w = distractors.counterpart {
-            oneOff.append(
-                Choice(
-                    text: set([w.dotted] + further), correct: false,
-                    rationale: "\(w.dotted) codes the other side; this report documents the \(side) side, and the side is part of the code."
-                ))
+        let otherSide = distractors.counterpart.map { w in
+            Choice(
+                text: set([w.dotted] + further), correct: false,
+                rationale: "\(w.dotted) codes the other side; this report documents the \(side) side, and the side is part of the code.")
         }
         var missingLast: Choice?
         if let last = also.last {
@@ -411,7 +440,38 @@ extension LibraryIndex {
                     : "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
             return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
         }
-        oneOff += ranked
+        // A code set's wrong diagnosis, nearest first: what another pathology result of the same
+        // lesion would give (the file's own other diagnosis), a code of the same category at the same
+        // site (K57.32 for K57.20, the 7th character, the other side), a related condition, and a
+        // neoplasm of another site of the same category (C18.6 for C18.2) last.
+        let results = distractors.results.compactMap { w -> Choice? in
+            guard let result = right.pathology, let other = e.procedure.diagnoses.first(where: { $0.normalizedCode == w.code }) else {
+                return nil
+            }
+            let named = w.dotted + DiagnosisTitles.parenthetical(w.code)
+            return Choice(
+                text: set([w.dotted] + further), correct: false,
+                rationale:
+                    "\(named) would be coded only if the pathology showed \(Wording.clause(other.text)); the result here, “\(Wording.clause(result))”, makes the diagnosis to code \(documented), coded \(dotted)\(keyTitle)."
+            )
+        }
+        var near: [Choice] = []
+        var related: [Choice] = []
+        var elsewhere: [Choice] = []
+        for (w, choice) in zip(distractors.ranked, ranked) {
+            if !w.code.hasPrefix(code.prefix(3)) {
+                related.append(choice)
+            } else if Self.isAnotherSite(w.code, of: code) {
+                elsewhere.append(choice)
+            } else {
+                near.append(choice)
+            }
+        }
+        var oneOff: [Choice] = []
+        for choice in results + near + (otherSide.map { [$0] } ?? []) + related + elsewhere
+        where !oneOff.contains(where: { $0.text == choice.text }) {
+            oneOff.append(choice)
+        }
         return PreparedDiagnosis(
             right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: ranked, oneOff: oneOff,
             missingSecond: missingLast)

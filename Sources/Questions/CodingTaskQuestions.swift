@@ -121,7 +121,7 @@ extension QuestionGenerator {
         }
         if sedation { because += Self.sedationRule }
 
-        let alternatives = plausibleAlternatives(e, c, age: plan.patient.age, &rng)
+        let alternatives = plausibleAlternatives(e, c, age: plan.patient.age)
         var cpt = cptDecisions(
             e, alternatives: alternatives, side: side, modifier: modifier, status: status, included: included, addition: addition)
         if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
@@ -151,51 +151,65 @@ extension QuestionGenerator {
                     $0.dx = text
                 })
         }
-        rotate(&dx, by: rng.below(min(3, max(dx.count, 1))))
-        rng.shuffle(&cpt)
-        // The side modifier is the weakest CPT decision (the report names the side): the others first.
-        cpt = cpt.filter { $0.first?.axis != .side } + cpt.filter { $0.first?.axis == .side }
-        // Three decisions or more: the balanced design, so that no element is the same in all four
-        // options. The code, the documented addition left out and the diagnosis are among the three
-        // whenever they have a wrong value; then an included code or the units; the physical status
-        // and the side modifier, which the record prints, last.
-        // A diagnosis whose only wrong value is the other side is the side decision again beside a
-        // side modifier (one misread fact): then it is not a decision of its own.
-        let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy { $0.flipsSide }
-        let decisions = cpt.compactMap { $0.first?.axis } + (dx.isEmpty || sameFact ? [] : [.diagnosis])
-        if decisions.count >= 3 {
-            func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
-            let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
-            let choices = crossedOptions(key: key, axes: order, because: because, balanced: true)
+        // The decisions ranked by how much coding they test (the wrong values of each nearest first):
+        // the code, the additional service, an included code, the units, the physical status, and
+        // last the side modifier, which the report names. The side is a decision only when fewer
+        // than two others can be wrong: beside them an RT/LT flip is settled at a glance and, in the
+        // balanced design, would rule out two options at once.
+        let rank: [DecisionAxis] = [.code, .addition, .bundled, .units, .status, .side]
+        cpt.sort { rank.firstIndex(of: $0.first!.axis)! < rank.firstIndex(of: $1.first!.axis)! }
+        let substantive = cpt.filter { $0.first?.axis != .side }.count + (dx.contains { !$0.flipsSide } ? 1 : 0)
+        /// The options over the CPT decisions `cpt` and the diagnosis decision.
+        func options(_ cpt: [[WrongDecision]]) -> Draft {
+            var cpt = cpt
+            // Three decisions or more: the balanced design, so that no element is the same in all four
+            // options. The code, the documented addition left out and the diagnosis are among the three
+            // whenever they have a wrong value; then an included code or the units; the physical status
+            // and the side modifier, which the record prints, last.
+            // A diagnosis whose only wrong value is the other side is the side decision again beside a
+            // side modifier (one misread fact): then it is not a decision of its own.
+            let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy { $0.flipsSide }
+            let decisions = cpt.compactMap { $0.first?.axis } + (dx.isEmpty || sameFact ? [] : [.diagnosis])
+            if decisions.count >= 3 {
+                func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
+                let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
+                let choices = crossedOptions(key: key, axes: order, because: because, balanced: true)
+                return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
+            }
+            // The alternative code, the nearest confusable one, is always offered: when it is also work the key includes (43235, the diagnostic EGD,
+            // beside 43251) it cannot cross with that included code (the same code twice), so it crosses
+            // with the diagnosis or the side, or comes with two other wrong values.
+            var leading: Int?
+            if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) {
+                cpt.swapAt(0, code)
+                leading = dx.isEmpty ? 0 : 1
+            }
+            // An included code that is also an alternative (46080, the sphincterotomy alone, beside 46200,
+            // which includes it): adding it to the key is the trap a coder falls for, so it is always
+            // offered; it cannot cross with that alternative (the same code twice), so it leads.
+            // The nearest alternative is then crossed with it when the two can combine.
+            let nearest = alternatives.prefix(3).map(\.text)
+            var pair: (Int, Int)?
+            if let t = included.firstIndex(where: { nearest.contains($0.code!) }),
+                let b = cpt.firstIndex(where: { $0.first?.axis == .bundled })
+            {
+                cpt[b].swapAt(0, t)
+                let offset = dx.isEmpty ? 0 : 1
+                leading = b + offset
+                if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) { pair = (min(code, b) + offset, max(code, b) + offset) }
+            }
+            var axes = cpt
+            if !dx.isEmpty { axes.insert(dx, at: 0) }
+            let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading, pair: pair)
             return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
         }
-        // The alternative code, the nearest confusable one, is the CPT decision half of the time, and
-        // is then always offered: when it is also work the key includes (43235, the diagnostic EGD,
-        // beside 43251) it cannot cross with that included code (the same code twice), so it crosses
-        // with the diagnosis or the side, or comes with two other wrong values.
-        var leading: Int?
-        if let code = cpt.firstIndex(where: { $0.first?.axis == .code }), rng.below(2) == 0 {
-            cpt.swapAt(0, code)
-            leading = dx.isEmpty ? 0 : 1
+        // Without the side, unless the others alone leave the key standing out (an add-on that no
+        // alternative can carry, 95874 beside 64616, and nothing else to vary).
+        if substantive >= 2, cpt.contains(where: { $0.first?.axis == .side }) {
+            let draft = options(cpt.filter { $0.first?.axis != .side })
+            if draft.choices.count == 4, !Self.keyStandsOut(draft.choices) { return draft }
         }
-        // An included code that is also an alternative (46080, the sphincterotomy alone, beside 46200,
-        // which includes it): adding it to the key is the trap a coder falls for, so it is always
-        // offered; it cannot cross with that alternative (the same code twice), so it leads.
-        // The nearest alternative is then crossed with it when the two can combine.
-        let nearest = alternatives.prefix(3).map(\.text)
-        var pair: (Int, Int)?
-        if let t = included.firstIndex(where: { nearest.contains($0.code!) }),
-            let b = cpt.firstIndex(where: { $0.first?.axis == .bundled })
-        {
-            cpt[b].swapAt(0, t)
-            let offset = dx.isEmpty ? 0 : 1
-            leading = b + offset
-            if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) { pair = (min(code, b) + offset, max(code, b) + offset) }
-        }
-        var axes = cpt
-        if !dx.isEmpty { axes.insert(dx, at: 0) }
-        let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading, pair: pair)
-        return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
+        return options(cpt)
     }
 
     /// A code set's ICD-10-CM part (`O32.1XX0, Z37.0`) with `added` in sequence: after the others,
@@ -235,16 +249,30 @@ extension QuestionGenerator {
     }
 
     /// The wrong main code `choice` (an alternative or family member); it keeps the scenario's side
-    /// modifier when it is sided too (`LibraryIndex.carried`).
-    private func alternativeCode(_ choice: Choice) -> WrongDecision {
+    /// modifier when it is sided too (`LibraryIndex.carried`). With `addOn` (the add-on code an
+    /// option may carry), it keeps that add-on only when its own file lists it in `in_addition`,
+    /// else drops it (64636 is never reported beside 64625; a coder choosing 11102 adds no 17003);
+    /// `keyed`: the key carries that add-on, so dropping it leaves an element of the key out.
+    private func alternativeCode(_ choice: Choice, addOn: Addition? = nil, keyed: Bool = false) -> WrongDecision {
         let text = choice.text
         // What `LibraryIndex.carried` reads of the code, looked up once rather than per option made
         // (the lookups were 6 % of generation in the generator benchmark).
         let id = index.byCode[text]
         let sided = id.map { !index[$0].sides.isEmpty } ?? true
         let listsAnatomic = id.map { index[$0].listsAnatomicModifier } ?? true
-        return WrongDecision(axis: .code, why: choice.rationale, omits: false) {
+        // The add-on this code cannot carry, as the options write it (with or without a modifier).
+        let dropped =
+            addOn.flatMap { addOn in
+                // A qualifying circumstance (99100–99140) goes with every anesthesia code.
+                addOn.type != .addOn
+                    || id.map {
+                        index[$0].procedure.layout == .anesthesia || index[$0].procedure.additions.contains { $0.code == addOn.code }
+                    } == true
+                    ? nil : addOn.code
+            }
+        return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
             $0.main = text
+            if let dropped { $0.added.removeAll { $0 == dropped || $0.hasPrefix(dropped + "-") } }
             guard !$0.modifier.isEmpty else { return }
             if !sided {
                 $0.modifier = ""
@@ -255,14 +283,14 @@ extension QuestionGenerator {
     }
 
     /// The alternatives a code set or bundling question may offer as the wrong main code: the file's
-    /// own `instead` entries first (one drawn to lead, so that every one of them is the trap in some
-    /// reports, then the rest in file order), then the other family codes. An age-split alternative
+    /// own `instead` entries in file order, nearest first (those sharing the key's approach ahead,
+    /// `PreparedChoices.codeSetOrder`), then the other family codes; the first of them is the trap
+    /// every report offers. An age-split alternative
     /// whose own file's patient ages exclude this patient comes last, used only when four options
     /// cannot be made without it: 36560 (ages 2–4) is no trap for a 79-year-old. A file's ages are
     /// the usual patients, not a limit of the code, so only an alternative whose ages do not overlap
     /// the key's counts as split by age (00732, 25–70, stays a trap for a 20-year-old's 00731, 20–70).
-    func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int, _ rng: inout SplitMix64) -> [Choice] {
-        let ownCount = c.ownCount
+    func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int) -> [Choice] {
         let key = e.procedure.patient
         func fits(_ choice: Choice) -> Bool {
             guard let j = index.byCode[choice.text] else { return true }
@@ -270,13 +298,8 @@ extension QuestionGenerator {
             let split = patient.maximumAge < key.minimumAge || patient.minimumAge > key.maximumAge
             return !split || (age >= patient.minimumAge && age <= patient.maximumAge)
         }
-        var first = c.codes.prefix(ownCount).filter(fits)
-        let rest = c.codes.dropFirst(ownCount).filter(fits)
-        if first.count > 1 {
-            let lead = rng.below(first.count)
-            if lead > 0 { first.insert(first.remove(at: lead), at: 0) }
-        }
-        return first + rest + c.codes.filter { !fits($0) }
+        let ordered = c.codeSetOrder.map { c.codes[$0] }
+        return ordered.filter(fits) + ordered.filter { !fits($0) }
     }
 
     /// The documented additional service left out: the one wrong value of the addition decision in
@@ -302,7 +325,9 @@ extension QuestionGenerator {
         // The alternatives may include a component (45378 beside 45385: nothing removed); as the main
         // code it is a real alternative, and the crossing skips it beside its own bundled copy.
         var codes: [WrongDecision] = []
-        for choice in alternatives.prefix(3) where choice.text != addition?.code { codes.append(alternativeCode(choice)) }
+        for choice in alternatives.prefix(3) where choice.text != addition?.code {
+            codes.append(alternativeCode(choice, addOn: addition, keyed: true))
+        }
         if !codes.isEmpty { decisions.append(codes) }
         if let side, side != .bilateral, !modifier.isEmpty {
             let own = String(modifier.dropFirst())
@@ -533,14 +558,15 @@ extension QuestionGenerator {
             }
             return nil
         }
-        // One decision: different wrong values of it, then the other decisions' values; the first
-        // three (in that order) that leave no frequency cue, else the first three.
+        // One decision: different wrong values of it; with decisions that do not cross (an
+        // alternative that cannot carry the add-on), the nearest value of each in turn, then the next
+        // ones; the first three (in that order) that leave no frequency cue, else the first three.
         var singles: [Choice] = []
         var order = Array(axes.indices)
         if let l = leading { order = [l] + axes.indices.filter { $0 != l } }
-        for a in order {
-            for made in single[a] {
-                if let made, !singles.contains(where: { $0.text == made.text }) { singles.append(made) }
+        for rank in 0..<(axes.map(\.count).max() ?? 0) {
+            for a in order where rank < single[a].count {
+                if let made = single[a][rank], !singles.contains(where: { $0.text == made.text }) { singles.append(made) }
             }
         }
         // With `pair`, the first values of those two decisions crossed with each other come first.
@@ -665,11 +691,6 @@ extension QuestionGenerator {
             }
             return sums.indices.allSatisfy { $0 == k || sums[$0] < sums[k] }
         }
-    }
-
-    private func rotate<T>(_ list: inout [T], by n: Int) {
-        guard n > 0, n < list.count else { return }
-        list = Array(list[n...] + list[..<n])
     }
 
     func modifier(_ i: ProcedureID, _ rng: inout SplitMix64) -> Draft {
@@ -798,7 +819,9 @@ extension QuestionGenerator {
                     ) { $0.added = [bare] })
             }
             axes.append(missing)
-        } else if let other = additions.first ?? p.additions.first {
+        }
+        let undocumented = addition == nil ? additions.first ?? p.additions.first : nil
+        if let other = undocumented {
             let otherCode = addedCode(other, side: modifier)
             axes.append([
                 WrongDecision(
@@ -808,18 +831,24 @@ extension QuestionGenerator {
                 ) { $0.added = [otherCode] }
             ])
         }
-        // The alternatives (the file's own first, one drawn to lead) keep the same additional code:
-        // the wrong main code. A code the note's work includes is never the main code of an option.
+        // The alternatives (the file's own, nearest first) keep the same additional code: the wrong
+        // main code. A code the note's work includes is never the main code of an option, and an
+        // alternative carries an add-on only when its own file lists it.
         let components = Set(p.inclusions.compactMap(\.code))
         var codes: [WrongDecision] = []
-        for alternative in plausibleAlternatives(e, c, age: plan.patient.age, &rng).prefix(4)
+        for alternative in plausibleAlternatives(e, c, age: plan.patient.age).prefix(4)
         where !components.contains(alternative.text) && alternative.text != addition?.code {
-            codes.append(alternativeCode(alternative))
+            codes.append(alternativeCode(alternative, addOn: addition ?? undocumented, keyed: addition != nil))
         }
         if !codes.isEmpty { axes.append(codes) }
-        // All three decisions (an included code, the additional service, the code): the balanced design.
-        let choices = crossedOptions(key: parts, axes: axes, because: because, balanced: true)
-        return Draft(stem: stem, choices: choices, rationale: because, decisions: axes.compactMap { $0.first?.axis })
+        // Which services are reported is what a bundling question asks: its options keep the key's
+        // code and change one decision (the included code billed, the additional service missed or
+        // added), the 2×2 crossing of the two with the key plus the included code always offered.
+        // The wrong main code is crossed in only when the note has no additional service to weigh.
+        let services = axes.prefix { $0.first?.axis != .code }.count
+        let choices = crossedOptions(key: parts, axes: axes, because: because, leading: 0)
+        return Draft(
+            stem: stem, choices: choices, rationale: because, decisions: axes.prefix(max(services, 2)).compactMap { $0.first?.axis })
     }
 }
 
@@ -903,8 +932,8 @@ extension KindAvailability {
         if !p.modifiers.contains(where: { ProcedureReading.twistPlacement($0, e.procedure, e.narratable) != nil }) || !narratable {
             gaps[.modifier] = "no modifier in 'modifiers' has a 'note' describing its situation"
         }
-        if !narratable || (!documentedInclusion && !p.additions.contains { $0.note != nil }) {
-            gaps[.bundling] = "no 'included' entry names a code and a narrated step, and no 'in_addition' entry has a 'note'"
+        if !narratable || !documentedInclusion {
+            gaps[.bundling] = "no 'included' entry names a code and a narrated step"
         }
         return gaps
     }

@@ -133,9 +133,15 @@ struct DiagnosisDistractors {
     var alsoCounterparts: [PooledDiagnosis?]
     /// Plausible codes of the key's side or unsided, same category first, then related conditions.
     var ranked: [PooledDiagnosis]
+    /// The file's other diagnoses of this side (or unsided) that a different pathology result
+    /// would give, when the key's own result decides (K31.7, a hyperplastic polyp, beside D13.1, a
+    /// gastric adenoma; R59.0 beside C81.11): the nearest wrong value of a code set's diagnosis.
+    var results: [PooledDiagnosis] = []
 
     /// How many options a `diagnosis` question can offer besides the key.
     var count: Int { (counterpart == nil ? 0 : 1) + ranked.count }
+    /// How many wrong diagnoses a code set can offer (the pathology alternatives too).
+    var codeSetCount: Int { count + results.count }
 
     /// `procedure` is the file of `d`: a wrong code of another category whose own words the note
     /// also writes (polyps removed from the sinus, for a J33.8 beside a chronic sinusitis key) is not
@@ -147,9 +153,25 @@ struct DiagnosisDistractors {
         // Only codes of another category are called "a different condition"; a code of the same
         // category differs in a word of its title, and the note's anatomy (a cecum mobilized for a
         // transverse colon cancer) says nothing of it.
+        // Never a code whose own words the note denies (“with foreign body” where the note finds no
+        // foreign body; a lymphoma where the pathology found none).
+        let denied = ConditionWords.denied(d, in: procedure)
+        let keyTitle = ICD10Titles.shipped.title(of: code) ?? d.text
+        func contradicted(_ w: PooledDiagnosis) -> Bool {
+            !denied.isEmpty && ConditionWords.isContradicted(ICD10Titles.shipped.title(of: w.code) ?? w.text, key: keyTitle, denied: denied)
+        }
         let plausible = pool.filter {
             $0.key != key && !$0.isAlso && !also.contains($0.code) && $0.isPlausible(for: code)
                 && ($0.code.prefix(3) == code.prefix(3) || !ConditionWords.isDocumented($0.text, besides: named, in: note))
+                && !contradicted($0)
+        }
+        if let result = d.pathology {
+            results = pool.filter { w in
+                guard w.owner == owner, w.sameFile, !w.isAlso, w.key != key, w.code != code, !also.contains(w.code),
+                    w.side == nil || d.side == nil || w.side == d.side, !contradicted(w)
+                else { return false }
+                return procedure.diagnoses.contains { $0.normalizedCode == w.code && $0.pathology != nil && $0.pathology != result }
+            }
         }
         func opposite(of code: String, further: Bool) -> PooledDiagnosis? {
             guard let side = d.side, side != .bilateral else { return nil }
@@ -236,23 +258,63 @@ enum ConditionWords {
         }
     }
 
+    /// The words that mark a sentence as a denial.
+    private static let denials: Set<Substring> = ["no", "not", "without", "negative", "never"]
+
+    /// The steps, findings, PROCEDURE and SPECIMENS lines and pathology result of a note of
+    /// `procedure` keyed on `d`, one sentence at a time.
+    private static func sentences(_ d: Diagnosis, in procedure: Procedure, diagnosisLines: Bool) -> [Substring] {
+        var texts =
+            procedure.steps.map(\.text) + procedure.findings + (procedure.report?.procedure ?? [])
+            + [procedure.report?.specimen, d.pathology].compactMap { $0 }
+        if diagnosisLines { texts += [d.text, d.preop].compactMap { $0 } }
+        return texts.flatMap { $0.split(whereSeparator: { $0 == "." || $0 == ";" }) }
+    }
+
     /// What a note of `procedure` keyed on `d` writes besides its diagnosis lines: the steps, the
     /// findings, the PROCEDURE and SPECIMENS lines and the pathology result, without the sentences
     /// that deny something ("no subperiosteal abscess": a condition ruled out is not documented).
     static func documented(_ d: Diagnosis, in procedure: Procedure) -> Set<String> {
-        let texts =
-            procedure.steps.map(\.text) + procedure.findings + (procedure.report?.procedure ?? [])
-            + [procedure.report?.specimen, d.pathology].compactMap { $0 }
-        let denials: Set<Substring> = ["no", "not", "without", "negative", "never"]
         var words: Set<String> = []
-        for text in texts {
-            for sentence in text.split(whereSeparator: { $0 == "." || $0 == ";" }) {
-                let lowered = sentence.lowercased()
-                if lowered.split(whereSeparator: { !$0.isLetter }).contains(where: denials.contains) { continue }
-                words.formUnion(of(String(sentence)))
-            }
+        for sentence in sentences(d, in: procedure, diagnosisLines: false) {
+            let lowered = sentence.lowercased()
+            if lowered.split(whereSeparator: { !$0.isLetter }).contains(where: denials.contains) { continue }
+            words.formUnion(of(String(sentence)))
         }
         return words
+    }
+
+    /// What a note of `procedure` keyed on `d` denies, its diagnosis lines included: the words after
+    /// a denial word ("no foreign body", "without foreign body", "no lymphoma or carcinoma").
+    static func denied(_ d: Diagnosis, in procedure: Procedure) -> Set<String> {
+        var words: Set<String> = []
+        for sentence in sentences(d, in: procedure, diagnosisLines: true) {
+            let tokens = sentence.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            guard let at = tokens.firstIndex(where: denials.contains) else { continue }
+            words.formUnion(of(tokens[(at + 1)...].joined(separator: " ")))
+        }
+        return words
+    }
+
+    /// Whether a wrong code's official `title` says what the note denies (`denied`): a word that
+    /// sets it apart from the key's title, or everything its “with …” element names (S51.842A,
+    /// “puncture wound with foreign body”, where the note finds no foreign body), unless the key's
+    /// title names that element too.
+    static func isContradicted(_ title: String, key keyTitle: String, denied: Set<String>) -> Bool {
+        let keyWords = of(keyTitle)
+        if of(title).contains(where: { !keyWords.contains($0) && denied.contains($0) }) { return true }
+        func withElement(_ t: String) -> Set<String>? {
+            let lowered = t.lowercased()
+            guard let range = lowered.range(of: " with ") else { return nil }
+            let rest = lowered[range.upperBound...]
+            let end =
+                [rest.range(of: " of "), rest.range(of: ","), rest.range(of: " without ")].compactMap { $0?.lowerBound }.min()
+                ?? rest.endIndex
+            let words = of(String(rest[..<end]))
+            return words.isEmpty ? nil : words
+        }
+        guard let element = withElement(title), element.isSubset(of: denied) else { return false }
+        return withElement(keyTitle) != element
     }
 
     /// Whether the note (`note`) writes every word of the condition `text` that the keyed
@@ -1074,7 +1136,7 @@ struct Candidates: Sendable {
             let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i, procedure: own.procedure)
             // A `diagnosis` question offers the other side only when every code of the key has one.
             let otherSide = wrong.counterpart != nil && wrong.alsoCounterparts.allSatisfy { $0 != nil } ? 1 : 0
-            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.count, question: otherSide + wrong.ranked.count)
+            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.codeSetCount, question: otherSide + wrong.ranked.count)
         }
         // A code set's diagnosis decision offers at most five codes one element off.
         codeSetDiagnosisValues = wrongCounts.map { $0.first + min(5, $0.oneOff) }

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "5e1c42c44a38bb3d")
+        #expect(Fingerprint.hex(of: bytes) == "be6d2f9296d07b0e")
     }
 }

@@ -85,33 +85,34 @@ import Testing
         )
     }
 
-    /// The balanced three-decision design: the code, the side modifier and the diagnosis, each
-    /// distractor wrong on two of them and naming both. 27286, which is not reported by side, cannot
-    /// carry a wrong side, so the sided 27125 is the code's wrong value here.
-    @Test func codeSetOptionsBalanceThreeDecisions() throws {
+    /// Two substantive decisions, the code and the diagnosis, in the 2×2 crossing: the side, which
+    /// the report names, is not a third decision beside them (instructor reviews 29411 and 70577:
+    /// an RT/LT flip ruled out two options at once). 27286 is not reported by side.
+    @Test func codeSetOptionsCrossTheCodeAndTheDiagnosisNotTheSide() throws {
         let q = try generator.generate(itemID: "cpt:27284/code-set", seed: 1)
         #expect(
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 25-year-old man, was admitted and brought to the operating room. An anterior approach to the hip was made. The capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Finally, the wound was closed in layers over a drain.\n\nWhich code set should be reported for this procedure (CPT code with any modifiers, then ICD-10-CM)?"
         )
-        #expect(q.options.map(\.text) == ["27125-RT, M16.52", "27284-RT, M16.12", "27125-LT, M16.12", "27284-LT, M16.52"])
+        #expect(q.options.map(\.text) == ["27286, M16.7", "27286, M16.52", "27284-LT, M16.7", "27284-LT, M16.52"])
         #expect(q.answer == CorrectAnswer(label: "D", text: "27284-LT, M16.52"))
         #expect(
             q.rationale
                 == "27284-LT, M16.52 is the code set this note supports. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“end-stage left hip arthritis”)."
         )
         #expect(
-            q.options.first { $0.text == "27125-RT, M16.52" }?.rationale
-                == "Two decisions are wrong. Code: 27125 (replacement of the femoral head only, leaving the socket) would be reported instead only if only the femoral head is replaced with a prosthetic head and the socket is left alone; this note documents nothing of the kind. Modifier: RT names the wrong side: the report documents the left side."
+            q.options.first { $0.text == "27286, M16.7" }?.rationale
+                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind. Diagnosis: M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity (“other secondary”, not “post-traumatic left”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
         #expect(
-            q.options.first { $0.text == "27284-RT, M16.12" }?.rationale
-                == "Two decisions are wrong. Modifier: RT names the wrong side: the report documents the left side. Diagnosis: M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+            q.options.first { $0.text == "27286, M16.52" }?.rationale
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
         )
         #expect(
-            q.options.first { $0.text == "27125-LT, M16.12" }?.rationale
-                == "Two decisions are wrong. Code: 27125 (replacement of the femoral head only, leaving the socket) would be reported instead only if only the femoral head is replaced with a prosthetic head and the socket is left alone; this note documents nothing of the kind. Diagnosis: M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+            q.options.first { $0.text == "27284-LT, M16.7" }?.rationale
+                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity (“other secondary”, not “post-traumatic left”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
+        #expect(!q.options.contains { $0.text.contains("-RT") })
     }
 
     @Test func modifierQuestionTellsTheTwistOnce() throws {
@@ -151,8 +152,8 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage right hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the right hip.\nPROCEDURE: Right hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nFINDINGS: Eburnated bone with large osteophytes on both sides of the joint.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 37-year-old man, was admitted and brought to the operating room. An anterior approach to the hip was made. Then the capsule was incised and the femoral head was dislocated. After that, all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Next, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. The wound was closed in layers over a drain.\n\nWhich CPT codes should be reported for the services documented in this note?"
         )
-        #expect(q.options.map(\.text) == ["27284-RT, 20902", "27286", "27284-RT", "27125-RT"])
-        #expect(q.answer == CorrectAnswer(label: "C", text: "27284-RT"))
+        #expect(q.options.map(\.text) == ["27286", "27284-RT", "27125-RT", "27284-RT, 20902"])
+        #expect(q.answer == CorrectAnswer(label: "B", text: "27284-RT"))
         #expect(
             q.rationale
                 == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Harvest of iliac crest graft through a separate incision is not reported separately (20902): the fusion code already counts obtaining the graft."

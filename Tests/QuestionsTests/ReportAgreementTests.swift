@@ -48,6 +48,12 @@ import Testing
             when: the polypectomy site is marked with ink
             note: The polypectomy site was marked with ink injected beneath the lining at two points.
             procedure: Ink marking of the polypectomy site
+        included:
+          - code: "45378"
+            service: the diagnostic examination of the colon
+            reason: endoscopy
+            why: every surgical colonoscopy contains the diagnostic look at the whole colon
+            step: 2
         diagnoses:
           - code: D12.5
             text: adenomatous polyp of the sigmoid colon

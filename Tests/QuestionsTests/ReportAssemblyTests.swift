@@ -38,6 +38,12 @@ import Testing
             describe: colonoscopy with submucosal injection
             note: The biopsied segment was marked with ink injected beneath the lining at two points, and the scope was withdrawn.
             step: 6
+        included:
+          - code: "45378"
+            service: the diagnostic examination of the colon
+            reason: endoscopy
+            why: every surgical colonoscopy contains the diagnostic look at the whole colon
+            step: 2
         modifiers:
           - modifier: "59"
             when: the biopsy is of a lesion other than one removed by snare in the same session

@@ -113,14 +113,14 @@ import Testing
         #expect(
             q.options == [
                 QuestionOption(
-                    label: "A", text: "00790-P3, K57.32", correct: false,
-                    rationale:
-                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation; this note documents nothing of the kind. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that."
-                ),
-                QuestionOption(
-                    label: "B", text: "00840-P3, 99140, K57.32", correct: true,
+                    label: "A", text: "00840-P3, 99140, K57.32", correct: true,
                     rationale:
                         "00840-P3, 99140, K57.32 is the code set this note supports. 00840 (Anesthesia for an intraperitoneal procedure of the lower abdomen, laparoscopic or open) is correct: what decides in this note is “A rapid-sequence intravenous induction was performed and the trachea was intubated for the lower abdominal laparoscopy”. It would be 00790 only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. Index: Anesthesia, abdomen, intraperitoneal. The record documents ASA physical status 3, reported as modifier P3 on the anesthesia code: every anesthesia code carries its P1–P6 class. The same class sets the physical status units when the anesthesia units are counted (P3 adds 1, P4 2, P5 3; P1, P2 and P6 none). Also report 99140: an emergency makes any delay in treatment a serious threat to life or body part, and the note documents it (“The case was booked as an emergency because a delay threatened the patient, and the record marks it as such”). K57.32 is correct: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”, and ICD-10-CM codes it K57.32."
+                ),
+                QuestionOption(
+                    label: "B", text: "00790-P3, K57.32", correct: false,
+                    rationale:
+                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation; this note documents nothing of the kind. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that."
                 ),
                 QuestionOption(
                     label: "C", text: "00840-P2, K57.32", correct: false,
@@ -133,7 +133,7 @@ import Testing
                         "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation; this note documents nothing of the kind. Physical status: P2 is not the class on the record: it documents ASA physical status 3, reported as P3."
                 ),
             ])
-        #expect(q.answer == CorrectAnswer(label: "B", text: "00840-P3, 99140, K57.32"))
+        #expect(q.answer == CorrectAnswer(label: "A", text: "00840-P3, 99140, K57.32"))
     }
 
     @Test func drugUnitsRoundAPartialUnitUp() throws {
