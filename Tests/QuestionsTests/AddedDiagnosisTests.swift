@@ -38,6 +38,12 @@ import Testing
               code: J34.2
               text: deviated nasal septum
               preop: deviated nasal septum
+        included:
+          - code: "31231"
+            service: the look into the nose with an endoscope before the probe was placed
+            reason: ncci
+            why: a diagnostic nasal endoscopy at the same session is part of the nasal operation
+            step: 1
         diagnoses:
           - code: J34.3
             text: hypertrophy of the inferior turbinates
@@ -46,7 +52,7 @@ import Testing
         ## Indications
         - Nasal obstruction from enlarged turbinates
         ## Steps
-        1. The turbinates were decongested and injected with local anesthetic.
+        1. The turbinates were decongested, injected with local anesthetic and inspected with a rigid endoscope.
         2. **A radiofrequency probe was placed beneath the lining of each inferior turbinate and the tissue was heated.**
         3. The probe was withdrawn and the nose was inspected for bleeding.
         """
