@@ -10,7 +10,7 @@ import Testing
 @Suite struct InstructorReview50321CodeSetTests {
     /// Each code-set and bundling draft of a library for `draws` random streams, with its procedure.
     static func drafts(_ named: NamedLibrary, draws: UInt64 = 6) -> [(kind: QuestionKind, draft: Draft, procedure: Procedure)] {
-        let generator = QuestionGenerator(library: named.library)
+        let generator = named.shared.generator
         var result: [(kind: QuestionKind, draft: Draft, procedure: Procedure)] = []
         for (i, entry) in zip(generator.index.ids, generator.index.entries) {
             for kind in entry.kinds where kind == .codeSet || kind == .bundling {
@@ -71,11 +71,11 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func noAlternativeIsForAnAgeThePatientIsNot(_ named: NamedLibrary) throws {
+    func noAlternativeIsForAnAgeThePatientIsNot(_ named: NamedLibrary) async throws {
         // 36560 (ages 2–4) offered for a 79-year-old: an alternative whose own file's ages exclude the
         // patient's, and do not overlap the key's (a code split by age), is never offered.
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let generator = QuestionGenerator(library: named.library)
+        let generator = await named.questions()
         var checked = 0
         for item in generator.items where item.kind == .codeSet || item.kind == .bundling {
             let p = byCode[item.code]!
@@ -114,8 +114,7 @@ import Testing
     @Test func theFilesOwnAlternativesLeadInTurn() throws {
         // 00731 offered only 00732; 33510 only 33511: every `instead` entry of the file is the wrong
         // code of some draws, the first no longer always.
-        let shipped = try #require(TestLibraries.all.first { $0.name == "shipped" }).library
-        let generator = QuestionGenerator(library: shipped)
+        let generator = try #require(TestLibraries.all.first { $0.name == "shipped" }).shared.generator
         for (code, expected) in [("00731", ["00732", "00811", "00813"]), ("33510", ["33511", "33533", "33534"])] {
             let item = try #require(generator.item(id: "cpt:\(code)/code-set"))
             var offered: Set<String> = []
