@@ -1,19 +1,44 @@
+import CodingContent
+import Determinism
 import Drill
 import FSRS
 import Foundation
 import ProgressStore
+import Questions
 import Testing
 
 /// The repository's bundled library.
 let bundledLibrary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .path
 
+/// The libraries' catalogs, each read and indexed once per test process: a `codedrill questions` run
+/// reads and indexes the whole library again (some 3 s of a debug build for the shipped one), and the
+/// drill tests ask for every question they answer.
+actor LibraryCatalogs {
+    static let shared = LibraryCatalogs()
+    private var catalogs: [String: Task<QuestionCatalog, any Error>] = [:]
+
+    /// The catalog of the library at `path`, as `codedrill questions --library PATH` builds it.
+    func catalog(_ path: String) async throws -> QuestionCatalog {
+        if let task = catalogs[path] { return try await task.value }
+        let task = Task { QuestionCatalog(library: try Library.load(root: URL(fileURLWithPath: path))) }
+        catalogs[path] = task
+        return try await task.value
+    }
+}
+
+/// What `codedrill questions --library LIBRARY --item ITEM --seed SEED --format json` prints, made
+/// in this process (the JSON drill test checks that the command prints the same for its first question).
+func questionsJSON(item: String, seed: Int, library: String = bundledLibrary) async throws -> String {
+    let question = try await LibraryCatalogs.shared.catalog(library).question(itemID: item, seed: UInt64(seed))
+    return String(decoding: try CodedrillJSON.encoder(pretty: true).encode([question]), as: UTF8.self) + "\n"
+}
+
 /// The label (or, for typed answers, the text) of the right answer to the question a drill showed,
-/// derived independently by `codedrill questions --item --seed`.
-func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundledLibrary) async throws -> (answer: String, wrong: String?) {
-    let result = try await CodedrillProcess.run(
-        ["questions", "--library", library, "--item", item, "--seed", String(seed), "--format", "json"], in: dir)
-    let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+/// derived independently, from the question `codedrill questions --item --seed` prints.
+func rightAnswer(item: String, seed: Int, library: String = bundledLibrary) async throws -> (answer: String, wrong: String?) {
+    let json = try await questionsJSON(item: item, seed: seed, library: library)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
     let question = try #require(array.first)
     let answer = try #require(question["answer"] as? [String: Any])
     let options = question["options"] as? [[String: Any]] ?? []
@@ -22,7 +47,7 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
     return (try #require(answer["text"] as? String), nil)
 }
 
-@Suite(.serialized) struct DrillCommandTests {
+@Suite struct DrillCommandTests {
     let day1 = "2026-11-25T10:00:00Z"
     let day3 = "2026-11-27T10:00:00Z"
 
@@ -59,7 +84,14 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
             for option in event["options"] as? [[String: Any]] ?? [] {
                 #expect(Set(option.keys) == ["label", "text"], "a question never reveals the correct option")
             }
-            let (right, wrong) = try await rightAnswer(item: item, seed: seed, in: dir)
+            if step == 0 {
+                // The question a drill showed is the one `codedrill questions --item --seed` prints.
+                let printed = try await CodedrillProcess.run(
+                    ["questions", "--library", bundledLibrary, "--item", item, "--seed", String(seed), "--format", "json"], in: dir)
+                #expect(printed.status == 0)
+                #expect(printed.stdout == (try await questionsJSON(item: item, seed: seed)))
+            }
+            let (right, wrong) = try await rightAnswer(item: item, seed: seed)
             step += 1
             if step == 2, let wrong {
                 drill.send(wrong)
@@ -154,7 +186,7 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
             let item = try #require(event["item"] as? String)
             if seen.contains(item) { break }
             seen.insert(item)
-            next.send(try await rightAnswer(item: item, seed: try #require(event["seed"] as? Int), in: dir).answer)
+            next.send(try await rightAnswer(item: item, seed: try #require(event["seed"] as? Int)).answer)
             _ = try await next.readJSON()
         }
         #expect(await next.finish() == 0)
@@ -230,7 +262,7 @@ func rightAnswer(item: String, seed: Int, in dir: URL, library: String = bundled
             let item = try #require(event["item"] as? String)
             let seed = try #require(event["seed"] as? Int)
             #expect(item.hasPrefix("gift:"))
-            let (right, _) = try await rightAnswer(item: item, seed: seed, in: dir, library: library)
+            let (right, _) = try await rightAnswer(item: item, seed: seed, library: library)
             drill.send(right)
             let feedback = try await drill.readJSON()
             #expect(feedback["correct"] as? Bool == true, "\(item) answered \(right)")

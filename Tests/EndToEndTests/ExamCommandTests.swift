@@ -48,11 +48,11 @@ private struct ExamLibrary {
         return result.stdout.split(separator: "\n").map { JSONLine(String($0)) }
     }
 
-    /// The right response and a wrong one to the question of `item` and `seed`, read from
-    /// `codedrill questions --item ITEM --seed SEED --format json` (never assumed).
+    /// The right response and a wrong one to the question of `item` and `seed`, read from what
+    /// `codedrill questions --item ITEM --seed SEED --format json` prints (never assumed).
     func responses(item: String, seed: UInt64) async throws -> (right: String, wrong: String) {
-        let result = try await run(["questions", "--item", item, "--seed", String(seed), "--format", "json"])
-        let question = try #require((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])?.first)
+        let json = try await questionsJSON(item: item, seed: Int(seed), library: dir.path)
+        let question = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])?.first)
         let answer = try #require(question["answer"] as? [String: Any])
         let options = try #require(question["options"] as? [[String: Any]])
         let right = (answer["label"] as? String) ?? (answer["text"] as? String ?? "")
@@ -92,7 +92,7 @@ struct JSONLine {
 
 private let start = "2026-01-05T09:00:00Z"
 
-@Suite(.serialized) struct ExamCommandTests {
+@Suite struct ExamCommandTests {
     @Test func aTenQuestionExamWithNavigationAndFlagsIsScoredBySection() async throws {
         let library = try ExamLibrary()
         defer { library.remove() }

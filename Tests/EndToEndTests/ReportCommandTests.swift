@@ -45,7 +45,7 @@ private struct ClassroomLibrary {
     }
 }
 
-@Suite(.serialized) struct ReportCommandTests {
+@Suite struct ReportCommandTests {
     static let sittings = [("ana", 1, "abcdabcdab"), ("bo", 2, "aaaabbbbcc"), ("cy", 7, "baabbaabba"), ("di", 1, "bbbbbbbbbb")]
 
     @Test func exportsOfTwoDatabasesGiveTheSameReportAsOneDatabase() async throws {

@@ -7,7 +7,7 @@ import Testing
 /// A finger, toe or eyelid is reported with the anatomic modifier that names it (F6, the right index
 /// finger), not with RT or LT.
 @Suite struct AnatomicModifierTests {
-    static let generator = QuestionGenerator(library: try! Library.load(root: LibraryLocator.bundledRoot))
+    static let generator = TestLibraries.shipped!.shared.generator
     let rightIndex = JudgementTests.entry("20604-F6", code: "20604")
 
     @Test func anatomicModifiersNameTheirSideAndSite() {
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func aListedAnatomicModifierReplacesRTAndLTForItsSide() throws {
-        let library = try Library.load(root: LibraryLocator.bundledRoot)
+        let library = try #require(TestLibraries.shipped).library
         let p = try #require(library.procedures.first { $0.code == "20604" })
         #expect(p.sideModifier(for: .right) == "F6")
         #expect(p.sideModifier(for: .left) == "F1")

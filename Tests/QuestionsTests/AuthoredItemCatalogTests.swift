@@ -71,8 +71,9 @@ import Testing
     }
 
     @Test func theShippedBanksDrillableQuestionsAreAllItemsThatRenderAndJudge() throws {
-        let library = try Library.load(root: LibraryLocator.bundledRoot)
-        let catalog = QuestionCatalog(library: library)
+        let shipped = try #require(TestLibraries.shipped)
+        let library = shipped.library
+        let catalog = shipped.catalog
         let drillable = library.bank.questions.filter { QuestionKind(authored: $0.kind) != nil }
         #expect(drillable.count == library.bank.questions.count)
         #expect(drillable.count >= 40)

@@ -44,7 +44,7 @@ import Testing
 
     @Test(arguments: [false, true])
     func exportedGIFTReadsBackToTheSameQuestions(shipped: Bool) throws {
-        let catalog = shipped ? QuestionCatalog(library: try Library.load(root: LibraryLocator.bundledRoot)) : AuthoredFixture.catalog
+        let catalog = shipped ? try #require(TestLibraries.shipped).catalog : AuthoredFixture.catalog
         let exported = BankExport.questions(catalog, selection: .all, seed: 7)
         let text = GIFTWriter.write(exported)
         let back = GIFTReader.parse(text: text, path: "export.gift")

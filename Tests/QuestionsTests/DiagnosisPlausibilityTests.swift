@@ -65,8 +65,7 @@ import Testing
     /// A sided additional code carries the scenario's side, like the main code (31267-LT beside
     /// 31255-LT), in every code set and bundling option that names it.
     @Test func aSidedAdditionalCodeCarriesTheSideOfTheMainCode() throws {
-        let library = try Library.load(root: LibraryLocator.bundledRoot)
-        let generator = QuestionGenerator(library: library)
+        let generator = try #require(TestLibraries.shipped).shared.generator
         var seen = 0
         for kind in ["code-set", "bundling"] {
             for seed in UInt64(1)...12 {

@@ -45,8 +45,8 @@ struct DiagnosisSequenceTests {
     static let generator = DiagnosisSequenceGenerator(scenarios: [scenario])
 
     /// The shipped library's scenarios and a catalog over the whole shipped library.
-    static let shipped: Library = try! Library.load(root: LibraryLocator.bundledRoot)
-    static let catalog = QuestionCatalog(library: shipped)
+    static let shipped: Library = TestLibraries.shipped!.library
+    static let catalog = TestLibraries.shipped!.catalog
 
     @Test func theItemIsFiledUnderICD10CMAndItsChapter() throws {
         let item = try #require(Self.generator.items.first)

@@ -181,12 +181,12 @@ enum VisitFixture {
         let shipped = try #require(TestLibraries.all.first { $0.name == "shipped" })
         let visits = shipped.library.procedures.filter { $0.visit != nil }
         #expect(visits.count >= 20)
-        #expect(QuestionGenerator(library: shipped.library).items.filter { $0.kind == .emLevel }.count == visits.count)
+        #expect(shipped.shared.generator.items.filter { $0.kind == .emLevel }.count == visits.count)
     }
 
     @Test(arguments: libraries)
-    func everyQuestionHasOneDefensibleAnswerAndGivesNothingAway(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func everyQuestionHasOneDefensibleAnswerAndGivesNothingAway(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let items = generator.items.filter { $0.kind == .emLevel }
         #expect(!items.isEmpty)
         for item in items {

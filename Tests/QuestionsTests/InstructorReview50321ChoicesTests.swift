@@ -11,9 +11,7 @@ import Testing
     private static let here = SourceLocation(line: 1, column: 1)
 
     /// A generator over the shipped library, made once for the tests that read it.
-    private static let shipped: QuestionGenerator? = TestLibraries.all.first { $0.name == "shipped" }.map {
-        QuestionGenerator(library: $0.library)
-    }
+    private static let shipped: QuestionGenerator? = TestLibraries.all.first { $0.name == "shipped" }?.shared.generator
 
     /// A tonsil family like 42820–42831: the key of 10001 → 10003 is the conjunction of the
     /// findings of 10002 and 10004.

@@ -10,7 +10,7 @@ import Testing
 @Suite struct InstructorReview50321CodeSetTests {
     /// Each code-set and bundling draft of a library for `draws` random streams, with its procedure.
     static func drafts(_ named: NamedLibrary, draws: UInt64 = 6) -> [(kind: QuestionKind, draft: Draft, procedure: Procedure)] {
-        let generator = QuestionGenerator(library: named.library)
+        let generator = named.shared.generator
         var result: [(kind: QuestionKind, draft: Draft, procedure: Procedure)] = []
         for (i, entry) in zip(generator.index.ids, generator.index.entries) {
             for kind in entry.kinds where kind == .codeSet || kind == .bundling {
@@ -78,11 +78,11 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func noAlternativeIsForAnAgeThePatientIsNot(_ named: NamedLibrary) throws {
+    func noAlternativeIsForAnAgeThePatientIsNot(_ named: NamedLibrary) async throws {
         // 36560 (ages 2–4) offered for a 79-year-old: an alternative whose own file's ages exclude the
         // patient's, and do not overlap the key's (a code split by age), is never offered.
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let generator = QuestionGenerator(library: named.library)
+        let generator = await named.questions()
         var checked = 0
         for item in generator.items where item.kind == .codeSet || item.kind == .bundling {
             let p = byCode[item.code]!
@@ -122,8 +122,7 @@ import Testing
         // Instructor reviews 29411 and 70577: a far alternative drawn to lead (13101 for a 12002
         // forearm, 50546 for 50230) left the real trap to the rationale. The file's first fitting
         // `instead` entry is the wrong code of every draw.
-        let shipped = try #require(TestLibraries.all.first { $0.name == "shipped" }).library
-        let generator = QuestionGenerator(library: shipped)
+        let generator = try #require(TestLibraries.all.first { $0.name == "shipped" }).shared.generator
         for (code, nearest) in [("00731", "00732"), ("33510", "33511"), ("12002", "12032")] {
             let item = try #require(generator.item(id: "cpt:\(code)/code-set"))
             for seed: UInt64 in 1...12 {

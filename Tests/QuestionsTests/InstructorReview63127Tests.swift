@@ -25,8 +25,8 @@ import Testing
 
     /// The reviewed item: four different findings, the adult's tunneled catheter once, leading to 36558.
     @Test func theReviewedCentralLineContrastOffersEachFindingOnce() throws {
-        let generator = try #require(TestLibraries.all.first { $0.name == "shipped" }).library
-        let q = try QuestionGenerator(library: generator).generate(itemID: "cpt:36556/contrast", seed: 63127)
+        let generator = try #require(TestLibraries.all.first { $0.name == "shipped" }).shared.generator
+        let q = try generator.generate(itemID: "cpt:36556/contrast", seed: 63127)
         #expect(
             q.options.map(\.text) == [
                 "The catheter is inserted through a vein of the arm under imaging guidance and advanced until its tip is central",
@@ -39,8 +39,8 @@ import Testing
 
     /// Over the shipped library, no contrast offers two options that repeat each other.
     @Test(arguments: TestLibraries.all)
-    func noContrastOffersTheSameFindingTwice(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func noContrastOffersTheSameFindingTwice(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         for item in generator.items where item.kind == .contrast {
             for seed: UInt64 in 1...2 {
                 let q = try generator.generate(item: item, seed: seed)

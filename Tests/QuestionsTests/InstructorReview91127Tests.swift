@@ -9,8 +9,8 @@ import Testing
 @Suite struct InstructorReview91127Tests {
     /// Every generated question of a library for two seeds, with its procedure (fewer seeds than the
     /// other property suites: these properties hold or fail per procedure, not per draw).
-    static func questions(_ named: NamedLibrary) throws -> [(Question, Procedure)] {
-        let generator = QuestionGenerator(library: named.library)
+    static func questions(_ named: NamedLibrary) async throws -> [(Question, Procedure)] {
+        let generator = await named.questions()
         let byPrefix = Dictionary(named.library.procedures.map { ($0.itemPrefix, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [(Question, Procedure)] = []
         for item in generator.items {
@@ -22,8 +22,8 @@ import Testing
 
     /// All the per-question properties in one pass over each library.
     @Test(arguments: TestLibraries.all)
-    func theReviewedDefectsAreGone(_ named: NamedLibrary) throws {
-        let all = try Self.questions(named)
+    func theReviewedDefectsAreGone(_ named: NamedLibrary) async throws {
+        let all = try await Self.questions(named)
         try wrongDiagnosesAreDescribedByTheirOfficialTitle(named, all)
         rationalesMakeNoBlanketOrOutsideClaims(all)
         bundlingOffersTheUnbundledPairNotTheComponentAlone(all)

@@ -10,8 +10,8 @@ import Testing
     static let seeds: [UInt64] = Array(1...UInt64(PropertySeeds.count))
 
     @Test(arguments: TestLibraries.all)
-    func everyMultipleChoiceQuestionHasExactlyOneCorrectOptionAndDistinctTexts(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func everyMultipleChoiceQuestionHasExactlyOneCorrectOptionAndDistinctTexts(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         for item in generator.items where !item.kind.isEntry {
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func stemsNeverGiveTheAnswerAway(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func stemsNeverGiveTheAnswerAway(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let index = generator.index
         // `em-level` items come from E/M files, outside the procedure index (EMLevelQuestionTests checks their stems).
         for item in generator.items where item.kind != .emLevel {
@@ -46,7 +46,6 @@ import Testing
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 let stem = q.stem.lowercased()
-                let stemPhrases = Wording.distinctivePhrases(q.stem)
                 if q.kind == .modifier {
                     // Ages like "52-year-old" are not the answer; "modifier 52" or "45385-52" would be.
                     #expect(
@@ -74,10 +73,12 @@ import Testing
                     let rest = lines.filter { line in !headings.contains { line.hasPrefix($0) } }.joined(separator: "\n").lowercased()
                     #expect(!rest.contains(procedure.title.lowercased()), "\(q.id): the stem names the title")
                     if q.kind != .diagnosis, q.kind != .codeSet {
+                        let stemPhrases = Wording.distinctivePhrases(q.stem)
                         #expect(stemPhrases.isDisjoint(with: leading), "\(q.id): the stem quotes a contrast that leads to \(q.code)")
                     }
                 case .contrast:
                     let right = q.options.first(where: \.correct)!.text
+                    let stemPhrases = Wording.distinctivePhrases(q.stem)
                     #expect(
                         stemPhrases.isDisjoint(with: Wording.distinctivePhrases(right)), "\(q.id): the stem quotes the answer's finding")
                 default:
@@ -94,8 +95,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func everyOptionAndQuestionHasARationale(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func everyOptionAndQuestionHasARationale(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         for item in generator.items {
             for seed in Self.seeds.prefix(50) {
                 let q = try generator.generate(item: item, seed: seed)
@@ -107,8 +108,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func entryQuestionsAcceptTheirOwnAnswer(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func entryQuestionsAcceptTheirOwnAnswer(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         for item in generator.items where item.kind.isEntry {
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
@@ -122,8 +123,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func theSameSeedReproducesTheQuestionByteForByte(_ named: NamedLibrary) throws {
-        let first = QuestionGenerator(library: named.library)
+    func theSameSeedReproducesTheQuestionByteForByte(_ named: NamedLibrary) async throws {
+        let first = await named.questions()  // the questions every property test reads
         let second = QuestionGenerator(library: named.library)  // a fresh index, as in another process
         for item in first.items {
             for seed in Self.seeds.prefix(25) {
@@ -134,7 +135,7 @@ import Testing
 
     /// Share of consecutive seed pairs whose questions differ, per kind: stems for scenario kinds,
     /// stem or options otherwise.
-    static func varietyRates(_ generator: QuestionGenerator) throws -> [QuestionKind: Double] {
+    static func varietyRates(_ generator: SharedQuestions.Generated) throws -> [QuestionKind: Double] {
         var differing: [QuestionKind: Int] = [:]
         var pairs: [QuestionKind: Int] = [:]
         for item in generator.items {
@@ -161,8 +162,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func twoSeedsUsuallyGiveDifferentQuestions(_ named: NamedLibrary) throws {
-        let rates = try Self.varietyRates(QuestionGenerator(library: named.library))
+    func twoSeedsUsuallyGiveDifferentQuestions(_ named: NamedLibrary) async throws {
+        let rates = try Self.varietyRates(await named.questions())
         for kind in [QuestionKind.vignette, .vignetteEntry, .pcs, .diagnosis, .contrast, .codeSet, .modifier, .bundling] {
             if let rate = rates[kind] { #expect(rate >= 0.9, "\(kind.rawValue): \(rate)") }
         }
@@ -187,16 +188,17 @@ import Testing
 @Suite("Question generation across threads")
 struct ConcurrentGenerationTests {
     /// Options and rationales are written on a procedure's first question; questions generated on
-    /// many threads at once must equal the ones generated one by one.
-    @Test func questionsGeneratedConcurrentlyEqualSequentialOnes() throws {
-        let library = try Library.load(root: LibraryLocator.bundledRoot)
-        let items = QuestionGenerator(library: library).items
-        let sequential = QuestionGenerator(library: library)
-        let expected = try items.map { try sequential.generate(item: $0, seed: 11) }
-        let concurrent = QuestionGenerator(library: library)
+    /// many threads at once by a fresh generator must equal the ones generated one by one (the shared
+    /// questions, made in turn by one task).
+    @Test func questionsGeneratedConcurrentlyEqualSequentialOnes() async throws {
+        let shipped = try #require(TestLibraries.all.first { $0.name == "shipped" })
+        let sequential = await shipped.questions()
+        let items = sequential.items
+        let expected = try items.map { try sequential.generate(item: $0, seed: 1) }
+        let concurrent = QuestionGenerator(library: shipped.library)
         let results = Mutex<[Question?]>(Array(repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            let question = try? concurrent.generate(item: items[i], seed: 11)
+            let question = try? concurrent.generate(item: items[i], seed: 1)
             results.withLock { $0[i] = question }
         }
         #expect(items.count > 300)

@@ -281,9 +281,9 @@ import Testing
 
     /// Over the services fixture and the shipped library: a radiology report whose technique,
     /// findings or impression compare with an earlier study never says there is none.
-    @Test(arguments: [NamedLibrary(name: "services", library: TestLibraries.services)] + TestLibraries.all)
-    func noRadiologyReportDeniesTheStudyItComparesWith(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    @Test(arguments: [TestLibraries.namedServices] + TestLibraries.all)
+    func noRadiologyReportDeniesTheStudyItComparesWith(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         var comparing = 0
         for item in generator.items {
             let prefix = String(item.id.prefix { $0 != "/" })

@@ -161,8 +161,8 @@ import Testing
     /// unless a note told in the report replaces it or a reduced service stopped before it; and a
     /// note placed `after` a step follows that step directly.
     @Test(arguments: TestLibraries.all)
-    func alwaysToldStepsAndPlacedNotesAreWhereTheyBelong(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func alwaysToldStepsAndPlacedNotesAreWhereTheyBelong(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         var checkedTold = 0
         var checkedAfter = 0
         for item in generator.items where Self.narrating.contains(item.kind) {

@@ -15,8 +15,8 @@ import Testing
     ]
 
     @Test(arguments: TestLibraries.all)
-    func everyStemIsAProcedureReportWithItsHeadingsInOrder(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func everyStemIsAProcedureReportWithItsHeadingsInOrder(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         // Service notes have their own headings (ServicePropertyTests).
         let operative = Set(named.library.procedures.filter { $0.layout == .operative }.map(\.code))
         // `em-level` stems are visit notes (EMLevelQuestionTests checks them).
@@ -45,8 +45,8 @@ import Testing
     /// Over format v2 files: a v1 file's steps were written before the rule and may name the same
     /// structure twice ("the transverse carpal ligament"); `lint` asks for their upgrade.
     @Test(arguments: TestLibraries.all)
-    func noTwoSentencesOfAReportShareMostOfTheirWords(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func noTwoSentencesOfAReportShareMostOfTheirWords(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let v2 = Set(named.library.procedures.filter { $0.format == 2 }.map(\.code))
         #expect(!v2.isEmpty)
         for item in generator.items where v2.contains(item.code) {
@@ -71,9 +71,15 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func noCodeDistractorComesFromOutsideTheFamilyAndTheAlternatives(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func noCodeDistractorComesFromOutsideTheFamilyAndTheAlternatives(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        // The files that list each code as an alternative, and each family's codes (looked up per item).
+        let listedBy = Dictionary(grouping: named.library.procedures.flatMap { p in p.contrasts.map { ($0.code, p.code) } }, by: \.0)
+            .mapValues { $0.map(\.1) }
+        let families = Dictionary(grouping: named.library.procedures.filter { $0.family != nil }, by: { $0.family! }).mapValues {
+            $0.map(\.code)
+        }
         var checked = 0
         for item in generator.items where [.vignette, .codeSet, .bundling].contains(item.kind) {
             let own = byCode[item.code]!
@@ -81,8 +87,7 @@ import Testing
             // and bundling the codes the file itself reports with it or includes in it.
             let allowed = Set(
                 [own.code] + own.contrasts.map(\.code) + own.additions.map(\.code) + own.inclusions.compactMap(\.code)
-                    + named.library.procedures.filter { $0.contrasts.contains { $0.code == own.code } }.map(\.code)
-                    + named.library.procedures.filter { own.family != nil && $0.family == own.family }.map(\.code))
+                    + (listedBy[own.code] ?? []) + (own.family.flatMap { families[$0] } ?? []))
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 for option in q.options {
@@ -100,8 +105,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func theFirstAlternativeIsAlwaysOffered(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func theFirstAlternativeIsAlwaysOffered(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         // Operative reports. A code set draws which of the file's alternatives is its wrong code
         // (InstructorReview50321CodeSetTests), so this rule is the vignette's.
@@ -119,8 +124,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func everyCodeChoiceQuestionHasFourOptions(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func everyCodeChoiceQuestionHasFourOptions(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         for item in generator.items where [.vignette, .contrast, .diagnosis].contains(item.kind) {
             for seed in Self.seeds.prefix(10) {
                 let q = try generator.generate(item: item, seed: seed)
@@ -151,8 +156,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func everyCodeSetDistractorIsWrongOnTwoOfThreeDecisionsOrOnOneOrBothOfTwoWithoutAFrequencyCue(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func everyCodeSetDistractorIsWrongOnTwoOfThreeDecisionsOrOnOneOrBothOfTwoWithoutAFrequencyCue(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let addOns = Dictionary(
             named.library.procedures.map { ($0.code, Set($0.additions.filter { $0.type == .addOn }.map(\.code))) },
             uniquingKeysWith: { a, _ in a })
@@ -229,8 +234,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func everyContrastIsBetweenAlternatives(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func everyContrastIsBetweenAlternatives(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let byCode = Dictionary(named.library.procedures.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for item in generator.items where item.kind == .contrast {
             let own = byCode[item.code]!
@@ -245,7 +250,7 @@ import Testing
 
     @Test(arguments: TestLibraries.all)
     func noItemTaggedCPCIsAPCSItem(_ named: NamedLibrary) {
-        let catalog = QuestionCatalog(library: named.library)
+        let catalog = named.catalog
         let cpc = catalog.items(ItemSelection(tags: ["cpc"]))
         #expect(!cpc.isEmpty)
         #expect(!cpc.contains { $0.kind == .pcs })

@@ -14,8 +14,8 @@ import Testing
     static let optionKinds: Set<QuestionKind> = [.codeSet, .modifier, .bundling]
 
     /// Every generated question of each library for each seed, with its procedure.
-    static func questions(_ named: NamedLibrary) throws -> [(Question, Procedure)] {
-        let generator = QuestionGenerator(library: named.library)
+    static func questions(_ named: NamedLibrary) async throws -> [(Question, Procedure)] {
+        let generator = await named.questions()
         let byPrefix = Dictionary(named.library.procedures.map { ($0.itemPrefix, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [(Question, Procedure)] = []
         // `em-level` stems are visit notes, not procedure reports (EMLevelQuestionTests checks them).
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func theAnesthesiaFitsTheSettingTheReportNames(_ named: NamedLibrary) throws {
+    func theAnesthesiaFitsTheSettingTheReportNames(_ named: NamedLibrary) async throws {
         let lines = Dictionary(
             grouping: AnesthesiaType.allCases.flatMap { kind in
                 CareSetting.allCases.map { (Wording.sentence(kind.reportLine(in: $0)), kind) }
@@ -40,7 +40,8 @@ import Testing
         ).mapValues { Set($0.map(\.1)) }
         var checked = 0
         // Service notes name no ANESTHESIA line (an anesthesia record has ANESTHESIA TYPE; ServicePropertyTests).
-        for (q, _) in try Self.questions(named) where !q.stem.hasPrefix("ANESTHESIA RECORD") && q.stem.hasPrefix("PREOPERATIVE DIAGNOSIS") {
+        for (q, _) in try await Self.questions(named)
+        where !q.stem.hasPrefix("ANESTHESIA RECORD") && q.stem.hasPrefix("PREOPERATIVE DIAGNOSIS") {
             guard let anesthesia = Self.line("ANESTHESIA: ", of: q.stem), let kinds = lines[anesthesia] else {
                 Issue.record("\(q.id): unknown ANESTHESIA line")
                 continue
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func aReportOpensWhereTheFileSaysTheWorkIsDone(_ named: NamedLibrary) throws {
+    func aReportOpensWhereTheFileSaysTheWorkIsDone(_ named: NamedLibrary) async throws {
         // A delivery is on the labor and delivery unit, a thoracentesis at the bedside, a pacemaker in
         // the catheterization laboratory: none is "brought to the operating room".
         let places: [CareSetting: String] = [
@@ -79,7 +80,7 @@ import Testing
             .interventionalSuite: "to the interventional radiology suite", .cathLab: "to the cardiac catheterization laboratory",
         ]
         var checked = 0
-        for (q, p) in try Self.questions(named) {
+        for (q, p) in try await Self.questions(named) {
             // Operative reports only: a service document (an anesthesia record) has no DESCRIPTION line.
             guard let first = p.settings.first, let place = places[first], q.kind != .diagnosisSequence, p.layout == .operative
             else { continue }
@@ -92,10 +93,10 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func aCodingTaskNeverCallsTheProcedureCodesCompleteBesideTheProceduralistsSedation(_ named: NamedLibrary) throws {
+    func aCodingTaskNeverCallsTheProcedureCodesCompleteBesideTheProceduralistsSedation(_ named: NamedLibrary) async throws {
         // Moderate sedation supervised by the physician doing the procedure is a code of its own
         // (99152, +99153): a rationale that says "nothing else is reported" beside it teaches a false rule.
-        for (q, _) in try Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
+        for (q, _) in try await Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
             let anesthesia = Self.line("ANESTHESIA: ", of: q.stem) ?? ""
             let own = anesthesia.hasPrefix("Moderate sedation administered under")
             if own {
@@ -108,8 +109,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func noCodeSetOptionNamesOneCodeTwiceAndBundlingKeysCarryTheSide(_ named: NamedLibrary) throws {
-        for (q, p) in try Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
+    func noCodeSetOptionNamesOneCodeTwiceAndBundlingKeysCarryTheSide(_ named: NamedLibrary) async throws {
+        for (q, p) in try await Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
             for option in q.options {
                 let codes = option.text.components(separatedBy: ", ").map { $0.prefix { $0 != "-" } }
                 #expect(Set(codes).count == codes.count, "\(q.id): \(option.text)")
@@ -123,9 +124,9 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func anAdditionalServiceIsToldBeforeTheClosingStep(_ named: NamedLibrary) throws {
+    func anAdditionalServiceIsToldBeforeTheClosingStep(_ named: NamedLibrary) async throws {
         var checked = 0
-        for (q, p) in try Self.questions(named) where q.kind == .bundling {
+        for (q, p) in try await Self.questions(named) where q.kind == .bundling {
             let description = Self.line("DESCRIPTION OF PROCEDURE: ", of: q.stem) ?? ""
             guard let note = p.additions.compactMap(\.note).map(Wording.sentence).first(where: { description.contains($0) }) else {
                 continue
@@ -140,9 +141,9 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func aReducedServiceTwistReplacesItsStepAndNothingLaterContradictsIt(_ named: NamedLibrary) throws {
+    func aReducedServiceTwistReplacesItsStepAndNothingLaterContradictsIt(_ named: NamedLibrary) async throws {
         var checked = 0
-        for (q, p) in try Self.questions(named) where q.kind == .modifier {
+        for (q, p) in try await Self.questions(named) where q.kind == .modifier {
             guard let use = p.modifiers.first(where: { $0.modifier == q.answer.text }), let note = use.note,
                 ["52", "53", "73", "74"].contains(use.modifier)
             else { continue }
@@ -164,10 +165,10 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func aReportHeaderIsNeverBilateralForANarrativeOfOneSide(_ named: NamedLibrary) throws {
+    func aReportHeaderIsNeverBilateralForANarrativeOfOneSide(_ named: NamedLibrary) async throws {
         // Procedures reported by side (RT/LT); a bilateral salpingo-oophorectomy or tonsillectomy is
         // one procedure on paired organs and says so.
-        for (q, p) in try Self.questions(named) where p.modifiers.contains(where: { $0.modifier == "RT" || $0.modifier == "LT" }) {
+        for (q, p) in try await Self.questions(named) where p.modifiers.contains(where: { $0.modifier == "RT" || $0.modifier == "LT" }) {
             for heading in ["PREOPERATIVE DIAGNOSIS: ", "POSTOPERATIVE DIAGNOSIS: ", "PROCEDURE: "] {
                 let text = (Self.line(heading, of: q.stem) ?? "").lowercased()
                 #expect(!text.contains("bilateral") && !text.contains("both sides"), "\(q.id): \(heading)\(text)")
@@ -177,23 +178,24 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func everyChoiceQuestionHasFourDistinctOptions(_ named: NamedLibrary) throws {
+    func everyChoiceQuestionHasFourDistinctOptions(_ named: NamedLibrary) async throws {
         // A code set is offered only when four can be made (`KindAvailability.codeSetHasFourOptions`),
         // whatever the layout; bundling and modifier items of services may still offer fewer.
-        for (q, p) in try Self.questions(named) where Self.optionKinds.contains(q.kind) && (p.layout == .operative || q.kind == .codeSet) {
+        for (q, p) in try await Self.questions(named)
+        where Self.optionKinds.contains(q.kind) && (p.layout == .operative || q.kind == .codeSet) {
             #expect(q.options.count == 4, "\(q.id): \(q.options.count) options")
             #expect(Set(q.options.map(\.text)).count == q.options.count, "\(q.id): two options alike")
         }
     }
 
     @Test(arguments: TestLibraries.all)
-    func aFurtherDiagnosisCodeIsNeverTheFirstListedDiagnosisOfAnOption(_ named: NamedLibrary) throws {
+    func aFurtherDiagnosisCodeIsNeverTheFirstListedDiagnosisOfAnOption(_ named: NamedLibrary) async throws {
         // An `also` code (R65.21 after a sepsis code, B95.61 after the infection) is a secondary code.
         let first = Set(named.library.procedures.flatMap { $0.diagnoses.map { ICD10.dotted($0.code) } })
         let secondary = Set(named.library.procedures.flatMap { $0.diagnoses.flatMap { $0.also.map { ICD10.dotted($0.code) } } })
             .subtracting(first)
         var checked = 0
-        for (q, _) in try Self.questions(named) where q.kind == .diagnosis || q.kind == .codeSet {
+        for (q, _) in try await Self.questions(named) where q.kind == .diagnosis || q.kind == .codeSet {
             for option in q.options {
                 let codes = option.text.components(separatedBy: ", ").filter { $0.contains(".") || $0.count == 3 }
                 guard let lead = codes.first else { continue }
@@ -205,11 +207,11 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func aBundlingReasonSpeaksOfTheOptionsOwnMainCode(_ named: NamedLibrary) throws {
+    func aBundlingReasonSpeaksOfTheOptionsOwnMainCode(_ named: NamedLibrary) async throws {
         // "Code: 80053 … Bundling: 82248 should not be added: … included in 80076" would tell a
         // student something about a code the option does not report.
         var checked = 0
-        for (q, _) in try Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
+        for (q, _) in try await Self.questions(named) where q.kind == .codeSet || q.kind == .bundling {
             for option in q.options where !option.correct && option.rationale.contains("Bundling: ") {
                 let main = option.text.components(separatedBy: ", ")[0].prefix { $0 != "-" && $0 != " " }
                 var reason = option.rationale.components(separatedBy: "Bundling: ")[1]
@@ -224,7 +226,7 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func diagnosisDistractorsShareTheKeysCategoryFileOrChapterAtTheSameSite(_ named: NamedLibrary) throws {
+    func diagnosisDistractorsShareTheKeysCategoryFileOrChapterAtTheSameSite(_ named: NamedLibrary) async throws {
         // The reference data names no blocks: a code of another category is plausible only when the
         // key's own file lists it (a related condition of this site) or a family member or alternative
         // lists it in the key's chapter (the same site, the nearest thing to the same block).
@@ -233,15 +235,23 @@ import Testing
             Set(p.diagnoses.flatMap { [ICD10.dotted($0.code)] + $0.also.map { ICD10.dotted($0.code) } })
                 .union(p.additions.flatMap { $0.diagnoses.map { ICD10.dotted($0.code) } })
         }
-        var checked = 0
-        for (q, p) in try Self.questions(named) where q.kind == .diagnosis || q.kind == .codeSet {
+        /// The codes of a procedure's family members and alternatives (either way), once per procedure.
+        var siteCodesByPath: [String: Set<String>] = [:]
+        func siteCodes(of p: Procedure) -> Set<String> {
+            if let known = siteCodesByPath[p.path] { return known }
             let neighbours = named.library.procedures.filter { other in
                 other.code != p.code
                     && ((p.family != nil && other.family == p.family) || p.contrasts.contains { $0.code == other.code }
                         || other.contrasts.contains { $0.code == p.code })
             }
+            let found = neighbours.reduce(into: Set<String>()) { $0.formUnion(codes($1)) }
+            siteCodesByPath[p.path] = found
+            return found
+        }
+        var checked = 0
+        for (q, p) in try await Self.questions(named) where q.kind == .diagnosis || q.kind == .codeSet {
             let ownCodes = codes(p)
-            let siteCodes = neighbours.reduce(into: Set<String>()) { $0.formUnion(codes($1)) }
+            let siteCodes = siteCodes(of: p)
             let key = q.answer.text.components(separatedBy: ", ").filter { $0.contains(".") || ownCodes.contains($0) }
             guard let first = key.first else { continue }
             for option in q.options where !option.correct {
@@ -266,8 +276,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func aBundlingKeyHoldsEveryCodeItsRationaleReportsAndOnlyWhatTheNoteDocuments(_ named: NamedLibrary) throws {
-        for (q, p) in try Self.questions(named) where q.kind == .bundling {
+    func aBundlingKeyHoldsEveryCodeItsRationaleReportsAndOnlyWhatTheNoteDocuments(_ named: NamedLibrary) async throws {
+        for (q, p) in try await Self.questions(named) where q.kind == .bundling {
             // A sided additional code carries the scenario's side like the main code (31267-LT).
             let key = Set(
                 q.answer.text.components(separatedBy: ", ").map { element in
@@ -289,9 +299,9 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func noRationaleIsABareReportLine(_ named: NamedLibrary) throws {
+    func noRationaleIsABareReportLine(_ named: NamedLibrary) async throws {
         let bare = try Regex(#"^Report [^.]*\.$"#)
-        for (q, _) in try Self.questions(named) {
+        for (q, _) in try await Self.questions(named) {
             #expect(q.rationale.trimmingCharacters(in: .whitespaces).wholeMatch(of: bare) == nil, "\(q.id): \(q.rationale)")
             #expect(!q.rationale.contains("code shown"), "\(q.id): refers to material not shown")
             for option in q.options where !option.rationale.isEmpty {
@@ -301,8 +311,8 @@ import Testing
     }
 
     @Test(arguments: TestLibraries.all)
-    func pcsRationalesWalkTheCharactersAndPcsItemsNeedOneCode(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func pcsRationalesWalkTheCharactersAndPcsItemsNeedOneCode(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let byPrefix = Dictionary(named.library.procedures.map { ($0.itemPrefix, $0) }, uniquingKeysWith: { first, _ in first })
         for item in generator.items where item.kind == .pcs {
             #expect(

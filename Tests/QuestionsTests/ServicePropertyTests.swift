@@ -11,12 +11,12 @@ import Testing
 @Suite struct ServicePropertyTests {
     static let libraries =
         [
-            NamedLibrary(name: "services", library: TestLibraries.services)
+            TestLibraries.namedServices
         ] + TestLibraries.all.filter { $0.name != "fixture" }
 
     @Test(arguments: libraries)
-    func serviceQuestionsAreWellFormed(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func serviceQuestionsAreWellFormed(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let procedures = Dictionary(named.library.procedures.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let services = generator.items.compactMap { item in
             procedures[item.path].flatMap { $0.layout == .operative ? nil : (item, $0) }
@@ -63,8 +63,8 @@ import Testing
     /// An anesthesia code set's key is the code with the P modifier of the record's ASA PHYSICAL STATUS
     /// line (`00731-P3, …`), and carries 99100 exactly when the record's patient is older than seventy.
     @Test(arguments: libraries)
-    func anesthesiaCodeSetKeysCarryTheRecordsPhysicalStatus(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func anesthesiaCodeSetKeysCarryTheRecordsPhysicalStatus(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let procedures = Dictionary(named.library.procedures.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let items = generator.items.filter { $0.kind == .codeSet && procedures[$0.path]?.layout == .anesthesia }
         #expect(!items.isEmpty, "\(named.name) has no anesthesia code set")

@@ -99,8 +99,8 @@ import Testing
     /// Over the shipped library: an anesthesia record of a patient under one or over seventy counts
     /// 99100 in its answer and says so; no other record names 99100 unless its note tells it.
     @Test(arguments: TestLibraries.all.filter { $0.name != "fixture" })
-    func extremeAgeAlwaysCounts(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func extremeAgeAlwaysCounts(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let items = generator.items.filter { $0.kind == .anesthesiaUnits }
         #expect(!items.isEmpty)
         for item in items {
@@ -121,8 +121,8 @@ import Testing
     /// Over the shipped library: a pathology report's gross description never narrates ("Next, …",
     /// "Lastly, …"); a sided service's typed-answer rationale names the side in its own words.
     @Test(arguments: TestLibraries.all.filter { $0.name != "fixture" })
-    func serviceNotesReadLikeTheirDocument(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func serviceNotesReadLikeTheirDocument(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         let procedures = Dictionary(named.library.procedures.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for item in generator.items {
             guard let p = procedures[item.path], p.layout != .operative, p.layout != .anesthesia else { continue }
@@ -144,8 +144,8 @@ import Testing
     /// Over the shipped library: every wrong ICD-10-PCS option is described by the table's labels and
     /// names the characters where it departs from the key, never by a reason from a CPT file.
     @Test(arguments: TestLibraries.all.filter { $0.name != "fixture" })
-    func pcsDistractorsAreReadFromTheTable(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func pcsDistractorsAreReadFromTheTable(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         for item in generator.items where item.kind == .pcs {
             for seed in UInt64(1)...3 {
                 let q = try generator.generate(item: item, seed: seed)
@@ -160,8 +160,8 @@ import Testing
     /// Over the shipped library: findings that tell a deciding fact are in every report whose answer
     /// is a CPT code (code-set, bundling, modifier, vignette), and never in a `contrast` stem.
     @Test(arguments: TestLibraries.all.filter { $0.name != "fixture" })
-    func decidingFindingsAreAlwaysTold(_ named: NamedLibrary) throws {
-        let generator = QuestionGenerator(library: named.library)
+    func decidingFindingsAreAlwaysTold(_ named: NamedLibrary) async throws {
+        let generator = await named.questions()
         var deciding = 0
         for entry in generator.index.entries where entry.report.findingsDecide && entry.report.layout == .operative {
             deciding += 1
