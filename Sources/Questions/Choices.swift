@@ -118,7 +118,8 @@ extension LibraryIndex {
                 Choice(
                     text: c.code, correct: false,
                     rationale:
-                        "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when)); this note documents nothing of the kind."
+                        "\(c.code) (\(c.describe!)) would be reported instead only if \(Wording.clause(c.when))"
+                        + Self.shownInstead(c.rulesOut.map(Wording.clause))
                 )
             )
         }
@@ -205,11 +206,19 @@ extension LibraryIndex {
         return approaches.first { lowered.contains($0) } ?? "open"
     }
 
+    /// The end of a wrong code's rationale after its condition: what the note shows instead (the
+    /// file's `here`, instructor review 83051: the precise fact beat "nothing of the kind"), else
+    /// that the note documents none of it.
+    static func shownInstead(_ here: String?) -> String {
+        guard let here else { return "; this note documents nothing of the kind." }
+        return ". This note shows instead: \(here)."
+    }
+
     /// Why code `wrong` does not fit a note of `answer`, from the alternative between them when there is one.
     func wrongCodeRationale(answer i: ProcedureID, wrong j: ProcedureID) -> String {
         if let id = self[i].clauses.first(where: { self[$0].to == j }) {
             let c = self[id]
-            return "\(named(j)) would be reported instead only if \(c.when); this note documents nothing of the kind."
+            return "\(named(j)) would be reported instead only if \(c.when)" + Self.shownInstead(c.rulesOutQuote)
         }
         if let id = self[i].clausesTo.first(where: { self[$0].from == j }) {
             return "\(named(j)) does not fit: the note shows that \(self[id].when), which makes it \(self[i].code)."

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "be6d2f9296d07b0e")
+        #expect(Fingerprint.hex(of: bytes) == "0d00b728698726c4")
     }
 }

@@ -27,11 +27,11 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "27130" }?.rationale
-                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving; this note documents nothing of the kind."
+                == "27130 (Total hip replacement) would be reported instead only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. This note shows instead: No implant was used to recreate motion; the goal was bony union of head and socket."
         )
         #expect(
             q.options.first { $0.text == "27286" }?.rationale
-                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft."
         )
     }
 
@@ -102,11 +102,11 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "27286, M16.7" }?.rationale
-                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind. Diagnosis: M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity (“other secondary”, not “post-traumatic left”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. Diagnosis: M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity (“other secondary”, not “post-traumatic left”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
         #expect(
             q.options.first { $0.text == "27286, M16.52" }?.rationale
-                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft."
         )
         #expect(
             q.options.first { $0.text == "27284-LT, M16.7" }?.rationale
@@ -164,7 +164,7 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "27286" }?.rationale
-                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg; this note documents nothing of the kind."
+                == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft."
         )
         #expect(
             q.options.first { $0.text == "27125-RT" }?.rationale

@@ -120,7 +120,7 @@ import Testing
                 QuestionOption(
                     label: "B", text: "00790-P3, K57.32", correct: false,
                     rationale:
-                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation; this note documents nothing of the kind. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that."
+                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. This note shows instead: The surgeon worked in the right lower quadrant and the pelvis. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that."
                 ),
                 QuestionOption(
                     label: "C", text: "00840-P2, K57.32", correct: false,
@@ -130,7 +130,7 @@ import Testing
                 QuestionOption(
                     label: "D", text: "00790-P2, 99140, K57.32", correct: false,
                     rationale:
-                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation; this note documents nothing of the kind. Physical status: P2 is not the class on the record: it documents ASA physical status 3, reported as P3."
+                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. This note shows instead: The surgeon worked in the right lower quadrant and the pelvis. Physical status: P2 is not the class on the record: it documents ASA physical status 3, reported as P3."
                 ),
             ])
         #expect(q.answer == CorrectAnswer(label: "A", text: "00840-P3, 99140, K57.32"))
