@@ -50,12 +50,12 @@ public struct DiagnosisSequenceGenerator: Sendable {
     /// Whether `itemID` names one of these scenarios' items.
     public func has(itemID: String) -> Bool { byItemID[itemID] != nil }
 
-    /// The question asked in every stem, by setting.
+    /// The question asked in every stem, by setting: one wording whatever the key's length, so that
+    /// "code" or "codes" never tells how many the key has (instructor review 11939: the one
+    /// single-code option under "Which code").
     static func question(_ setting: DiagnosisSetting, codes: Int) -> String {
         let visit = setting == .outpatient ? "encounter" : "admission"
-        return codes == 1
-            ? "Which ICD-10-CM code should be reported for this \(visit)?"
-            : "Which ICD-10-CM codes should be reported for this \(visit), in sequence?"
+        return "Which ICD-10-CM code or codes should be reported for this \(visit), in sequence?"
     }
 
     /// `text` ending in a full stop (or other closing punctuation).

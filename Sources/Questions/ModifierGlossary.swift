@@ -195,7 +195,7 @@ enum ModifierGlossary {
         "59>none":
             "Without a modifier, {code} is taken as part of the other procedure of the session and denied under the edit that bundles the two; here {when}, and modifier {key} tells the payer so.",
         "59>51":
-            "it only ranks the procedures of one session for payment and does not lift the edit that bundles {code} into the other procedure; here {when}, which is what {key} states",
+            "it only ranks the procedures of one session for payment and does not lift the edit that bundles {code} into the other procedure; here {when}, and {key} marks the service as distinct",
         "59>XE": "it is for a service at a separate encounter; here both procedures were done in the same session, and {when}",
         "59>25": "it goes on an evaluation and management visit, never on a procedure code such as {code}",
         "58>78": "it is for an unplanned return to treat a complication of the first operation; here {when}",

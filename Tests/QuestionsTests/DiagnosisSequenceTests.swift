@@ -65,7 +65,7 @@ struct DiagnosisSequenceTests {
         #expect(q.id == "icd:sepsis-pneumonia/diagnosis-sequence#4")
         #expect(
             q.stem
-                == "DISCHARGE SUMMARY\nBlood and sputum cultures grew Streptococcus pneumoniae.\nDISCHARGE DIAGNOSES: Pneumococcal pneumonia. Sepsis, present on admission.\n\nWhich ICD-10-CM codes should be reported for this admission, in sequence?"
+                == "DISCHARGE SUMMARY\nBlood and sputum cultures grew Streptococcus pneumoniae.\nDISCHARGE DIAGNOSES: Pneumococcal pneumonia. Sepsis, present on admission.\n\nWhich ICD-10-CM code or codes should be reported for this admission, in sequence?"
         )
         #expect(q.options.map(\.text) == ["A40.3, R65.20, J13", "A40.3, J13", "J13, A40.3", "A40.3, J18.9"])
         #expect(q.answer == CorrectAnswer(label: "B", text: "A40.3, J13"))
