@@ -437,9 +437,19 @@ extension LibraryIndex {
         }
         let category = String(dotted.prefix(3))
         let keyTitle = DiagnosisTitles.parenthetical(code)
+        // A condition with no side (a pilonidal abscess) makes no trap of one other condition's right
+        // and left codes both (L02.411 and L02.412, instructor review 45217): the second of a pair
+        // whose titles differ only by the side goes last, used only when four options need it.
+        var sidedSeen: Set<String> = []
+        let firstOfPair = distractors.ranked.map { w in
+            guard right.side == nil, let unsided = DiagnosisTitles.withoutSide(w.code) else { return true }
+            return sidedSeen.insert(unsided).inserted
+        }
+        let wrongCodes =
+            zip(distractors.ranked, firstOfPair).filter { $0.1 }.map(\.0) + zip(distractors.ranked, firstOfPair).filter { !$0.1 }.map(\.0)
         // Each wrong code is described by its official title (never another case's wording), with
         // the attribute that sets it apart from the key.
-        let ranked = distractors.ranked.map { w in
+        let ranked = wrongCodes.map { w in
             let named = w.dotted + DiagnosisTitles.parenthetical(w.code)
             let why =
                 !w.code.hasPrefix(code.prefix(3))
@@ -467,7 +477,7 @@ extension LibraryIndex {
         var near: [Choice] = []
         var related: [Choice] = []
         var elsewhere: [Choice] = []
-        for (w, choice) in zip(distractors.ranked, ranked) {
+        for (w, choice) in zip(wrongCodes, ranked) {
             if !w.code.hasPrefix(code.prefix(3)) {
                 related.append(choice)
             } else if Self.isAnotherSite(w.code, of: code) {
@@ -506,6 +516,19 @@ enum DiagnosisTitles {
     /// " (official title)" of `code`, or empty when the title is not shipped.
     static func parenthetical(_ code: String) -> String {
         ICD10Titles.shipped.title(of: code).map { " (" + $0 + ")" } ?? ""
+    }
+
+    /// The official title of a sided code with its side taken out ("Cutaneous abscess of * axilla"),
+    /// or `nil` when the title names no side: two codes with the same result differ by the side only.
+    static func withoutSide(_ code: String) -> String? {
+        guard let title = ICD10Titles.shipped.title(of: code)?.lowercased() else { return nil }
+        var words = title.split(separator: " ", omittingEmptySubsequences: true)
+        var sided = false
+        for n in words.indices where ["right", "left", "bilateral"].contains(words[n]) {
+            words[n] = "*"
+            sided = true
+        }
+        return sided ? words.joined(separator: " ") : nil
     }
 
     /// Whether `wrong` is the unspecified form of `key`'s condition: the only word of its title that
