@@ -352,7 +352,9 @@ extension QuestionGenerator {
         if variant != 1 { text += "," }
         text += " "
         text += plan.setting.whereabouts(usual: usual, layout: .operative)
-        switch variant {
+        // A birth on the labor and delivery unit has no planned-procedure check or time-out
+        // (instructor review 45217).
+        switch plan.setting == .laborAndDelivery ? 0 : variant {
         case 0: text += "."
         case 1: text += ", and the planned procedure was confirmed."
         default: text += ", and a time-out confirmed the patient and the procedure."
