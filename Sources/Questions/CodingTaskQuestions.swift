@@ -291,15 +291,12 @@ extension QuestionGenerator {
     /// the usual patients, not a limit of the code, so only an alternative whose ages do not overlap
     /// the key's counts as split by age (00732, 25–70, stays a trap for a 20-year-old's 00731, 20–70).
     func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int) -> [Choice] {
-        let key = e.procedure.patient
-        func fits(_ choice: Choice) -> Bool {
-            guard let j = index.byCode[choice.text] else { return true }
-            let patient = index[j].procedure.patient
-            let split = patient.maximumAge < key.minimumAge || patient.minimumAge > key.maximumAge
-            return !split || (age >= patient.minimumAge && age <= patient.maximumAge)
-        }
-        let ordered = c.codeSetOrder.map { c.codes[$0] }
-        return ordered.filter(fits) + ordered.filter { !fits($0) }
+        // The order and the age split are made per procedure (`PreparedChoices.codeSetChoices`).
+        let ordered = c.codeSetChoices
+        guard c.codeSetSplitByAge else { return ordered }
+        let ages = c.codeSetAges
+        func fits(_ k: Int) -> Bool { ages[k].map { age >= $0.minimum && age <= $0.maximum } ?? true }
+        return ordered.indices.filter(fits).map { ordered[$0] } + ordered.indices.filter { !fits($0) }.map { ordered[$0] }
     }
 
     /// The documented additional service left out: the one wrong value of the addition decision in
