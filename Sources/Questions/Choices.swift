@@ -494,7 +494,7 @@ extension LibraryIndex {
         }
         return PreparedDiagnosis(
             right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: ranked, oneOff: oneOff,
-            missingSecond: missingLast)
+            missingSecond: missingLast, oneOffFlipsSide: oneOff.map { Wording.bytesContain($0.rationale, "the other side") })
     }
 }
 
@@ -510,6 +510,9 @@ struct PreparedDiagnosis: Sendable {
     var oneOff: [Choice]
     /// For a key of two codes: the first alone (a code set one element short).
     var missingSecond: Choice?
+    /// Per `oneOff` entry: whether it is the other side (its rationale says so), read by code sets
+    /// instead of searching each rationale per question.
+    var oneOffFlipsSide: [Bool] = []
 }
 
 /// Official ICD-10-CM titles of diagnosis options, and what sets one code apart from another.

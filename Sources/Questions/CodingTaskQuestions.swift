@@ -142,12 +142,10 @@ extension QuestionGenerator {
             let text = withAdded(missing.text)
             dx.append(WrongDecision(axis: .diagnosis, why: missing.rationale, omits: true) { $0.dx = text })
         }
-        for wrong in diagnosis.oneOff.prefix(5) {
+        for (wrong, flipsSide) in zip(diagnosis.oneOff.prefix(5), diagnosis.oneOffFlipsSide) {
             let text = withAdded(wrong.text)
             dx.append(
-                WrongDecision(
-                    axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: Wording.bytesContain(wrong.rationale, "the other side")
-                ) {
+                WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: flipsSide) {
                     $0.dx = text
                 })
         }
@@ -156,8 +154,7 @@ extension QuestionGenerator {
         // last the side modifier, which the report names. The side is a decision only when fewer
         // than two others can be wrong: beside them an RT/LT flip is settled at a glance and, in the
         // balanced design, would rule out two options at once.
-        let rank: [DecisionAxis] = [.code, .addition, .bundled, .units, .status, .side]
-        cpt.sort { rank.firstIndex(of: $0.first!.axis)! < rank.firstIndex(of: $1.first!.axis)! }
+        cpt.sort { Self.rank($0.first!.axis) < Self.rank($1.first!.axis) }
         let substantive = cpt.filter { $0.first?.axis != .side }.count + (dx.contains { !$0.flipsSide } ? 1 : 0)
         /// The options over the CPT decisions `cpt` and the diagnosis decision.
         func options(_ cpt: [[WrongDecision]]) -> Draft {
@@ -297,6 +294,20 @@ extension QuestionGenerator {
         let ages = c.codeSetAges
         func fits(_ k: Int) -> Bool { ages[k].map { age >= $0.minimum && age <= $0.maximum } ?? true }
         return ordered.indices.filter(fits).map { ordered[$0] } + ordered.indices.filter { !fits($0) }.map { ordered[$0] }
+    }
+
+    /// A code set's CPT decision order: the code, the additional service, an included code, the
+    /// units, the physical status, the side modifier (a switch, not an array literal per question).
+    static func rank(_ axis: DecisionAxis) -> Int {
+        switch axis {
+        case .code: 0
+        case .addition: 1
+        case .bundled: 2
+        case .units: 3
+        case .status: 4
+        case .side: 5
+        case .diagnosis: 6
+        }
     }
 
     /// The documented additional service left out: the one wrong value of the addition decision in
