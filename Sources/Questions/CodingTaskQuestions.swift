@@ -842,10 +842,11 @@ extension QuestionGenerator {
         // The alternatives (the file's own, nearest first) keep the same additional code: the wrong
         // main code. A code the note's work includes is never the main code of an option, and an
         // alternative carries an add-on only when its own file lists it.
-        let components = Set(p.inclusions.compactMap(\.code))
+        // A file lists a few included codes: searched in place rather than hashed into a set per question.
+        let inclusions = p.inclusions
         var codes: [WrongDecision] = []
         for alternative in plausibleAlternatives(e, c, age: plan.patient.age).prefix(4)
-        where !components.contains(alternative.text) && alternative.text != addition?.code {
+        where !inclusions.contains(where: { $0.code == alternative.text }) && alternative.text != addition?.code {
             codes.append(alternativeCode(alternative, addOn: addition ?? undocumented, keyed: addition != nil))
         }
         if !codes.isEmpty { axes.append(codes) }
