@@ -30,7 +30,7 @@ extension QuestionGenerator {
         // drawn here, so that the ASA PHYSICAL STATUS line and the key's modifier are the same class.
         let anesthesia = e.report.layout == .anesthesia
         if anesthesia { plan.physicalStatus = rng.element(of: p.service.physicalStatus) }
-        let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
+        let included = e.toldInclusions
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         // A drug is reported with the units its dose makes (`ServiceFacts.drugUnits`, as in `drug-units`).
         var units: (count: Int, why: String)?
@@ -62,7 +62,7 @@ extension QuestionGenerator {
         }
         // An additional service is documented exactly when its note is told (as in `bundling`); then
         // the key carries it and leaving it out is the CPT decision a distractor can get wrong.
-        let additions = p.additions.filter { $0.note != nil }
+        let additions = e.toldAdditions
         var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // The patient's age on an anesthesia record is a qualifying circumstance of its own (99100):
         // it is in the key exactly when its note is told, so the age agrees with that.
@@ -746,9 +746,9 @@ extension QuestionGenerator {
         let c = index.choices(i)
         var plan = scenario(e, &rng)
         plan.codingTask = true
-        let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
+        let included = e.toldInclusions
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
-        let additions = p.additions.filter { $0.note != nil }
+        let additions = e.toldAdditions
         var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // An anesthesia patient's age is the extreme-age circumstance (99100) exactly when its note is told.
         if e.report.layout == .anesthesia,
