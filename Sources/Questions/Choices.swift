@@ -23,6 +23,16 @@ struct PreparedChoices: Sendable {
     /// main code: the file's own `instead` entries in file order (nearest first), those with the
     /// key's approach (open, laparoscopic, arthroscopic…) ahead of the others, then the rest.
     var codeSetOrder: [Int] = []
+    /// `codes` in `codeSetOrder`, and per entry the patient ages of an alternative whose own file's
+    /// ages do not overlap the key's (split by age, `plausibleAlternatives`), else `nil`: made once
+    /// here instead of mapping and looking each code up by string per question. With nothing split
+    /// by age a question reads the array in place. With the per-procedure told inclusions/additions
+    /// and one-off side flips (branch `perf2`): 36 → 34 mallocs per question, median 28,000/32,000 →
+    /// 73,000/56,000 questions/s alternately with main at load 7–9 (GeneratorBenchmarks).
+    var codeSetChoices: [Choice] = []
+    var codeSetAges: [(minimum: Int, maximum: Int)?] = []
+    /// Whether any of `codeSetAges` is split by age.
+    var codeSetSplitByAge = false
     /// Per own clause: the right finding and the ranked wrong findings.
     var contrasts: [(right: Choice, wrong: [Choice])] = []
     /// Per crosswalk entry: the right code, the side, the codes always offered (other sides) and the ranked rest.
@@ -50,6 +60,9 @@ final class SharedChoices: Sendable {
     var codes: [Choice] { value.codes }
     var mustCount: Int { value.mustCount }
     var codeSetOrder: [Int] { value.codeSetOrder }
+    var codeSetChoices: [Choice] { value.codeSetChoices }
+    var codeSetAges: [(minimum: Int, maximum: Int)?] { value.codeSetAges }
+    var codeSetSplitByAge: Bool { value.codeSetSplitByAge }
     var contrasts: [(right: Choice, wrong: [Choice])] { value.contrasts }
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] { value.pcs }
     var diagnoses: [PreparedDiagnosis] { value.diagnoses }
@@ -150,6 +163,15 @@ extension LibraryIndex {
         prepared.codeSetOrder =
             sameApproach.indices.filter { sameApproach[$0] } + sameApproach.indices.filter { !sameApproach[$0] }
             + Array(codes.indices.dropFirst(ownCount))
+        prepared.codeSetChoices = prepared.codeSetOrder.map { codes[$0] }
+        let key = p.patient
+        prepared.codeSetAges = prepared.codeSetChoices.map { choice in
+            guard let j = byCode[choice.text] else { return nil }
+            let patient = self[j].procedure.patient
+            let split = patient.maximumAge < key.minimumAge || patient.minimumAge > key.maximumAge
+            return split ? (patient.minimumAge, patient.maximumAge) : nil
+        }
+        prepared.codeSetSplitByAge = prepared.codeSetAges.contains { $0 != nil }
 
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]
@@ -493,7 +515,7 @@ extension LibraryIndex {
         }
         return PreparedDiagnosis(
             right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: ranked, oneOff: oneOff,
-            missingSecond: missingLast)
+            missingSecond: missingLast, oneOffFlipsSide: oneOff.map { Wording.bytesContain($0.rationale, "the other side") })
     }
 }
 
@@ -509,6 +531,9 @@ struct PreparedDiagnosis: Sendable {
     var oneOff: [Choice]
     /// For a key of two codes: the first alone (a code set one element short).
     var missingSecond: Choice?
+    /// Per `oneOff` entry: whether it is the other side (its rationale says so), read by code sets
+    /// instead of searching each rationale per question.
+    var oneOffFlipsSide: [Bool] = []
 }
 
 /// Official ICD-10-CM titles of diagnosis options, and what sets one code apart from another.

@@ -30,7 +30,7 @@ extension QuestionGenerator {
         // drawn here, so that the ASA PHYSICAL STATUS line and the key's modifier are the same class.
         let anesthesia = e.report.layout == .anesthesia
         if anesthesia { plan.physicalStatus = rng.element(of: p.service.physicalStatus) }
-        let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
+        let included = e.toldInclusions
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         // A drug is reported with the units its dose makes (`ServiceFacts.drugUnits`, as in `drug-units`).
         var units: (count: Int, why: String)?
@@ -62,7 +62,7 @@ extension QuestionGenerator {
         }
         // An additional service is documented exactly when its note is told (as in `bundling`); then
         // the key carries it and leaving it out is the CPT decision a distractor can get wrong.
-        let additions = p.additions.filter { $0.note != nil }
+        let additions = e.toldAdditions
         var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // The patient's age on an anesthesia record is a qualifying circumstance of its own (99100):
         // it is in the key exactly when its note is told, so the age agrees with that.
@@ -142,12 +142,10 @@ extension QuestionGenerator {
             let text = withAdded(missing.text)
             dx.append(WrongDecision(axis: .diagnosis, why: missing.rationale, omits: true) { $0.dx = text })
         }
-        for wrong in diagnosis.oneOff.prefix(5) {
+        for (wrong, flipsSide) in zip(diagnosis.oneOff.prefix(5), diagnosis.oneOffFlipsSide) {
             let text = withAdded(wrong.text)
             dx.append(
-                WrongDecision(
-                    axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: Wording.bytesContain(wrong.rationale, "the other side")
-                ) {
+                WrongDecision(axis: .diagnosis, why: wrong.rationale, omits: false, flipsSide: flipsSide) {
                     $0.dx = text
                 })
         }
@@ -156,8 +154,7 @@ extension QuestionGenerator {
         // last the side modifier, which the report names. The side is a decision only when fewer
         // than two others can be wrong: beside them an RT/LT flip is settled at a glance and, in the
         // balanced design, would rule out two options at once.
-        let rank: [DecisionAxis] = [.code, .addition, .bundled, .units, .status, .side]
-        cpt.sort { rank.firstIndex(of: $0.first!.axis)! < rank.firstIndex(of: $1.first!.axis)! }
+        cpt.sort { Self.rank($0.first!.axis) < Self.rank($1.first!.axis) }
         let substantive = cpt.filter { $0.first?.axis != .side }.count + (dx.contains { !$0.flipsSide } ? 1 : 0)
         /// The options over the CPT decisions `cpt` and the diagnosis decision.
         func options(_ cpt: [[WrongDecision]]) -> Draft {
@@ -291,15 +288,26 @@ extension QuestionGenerator {
     /// the usual patients, not a limit of the code, so only an alternative whose ages do not overlap
     /// the key's counts as split by age (00732, 25–70, stays a trap for a 20-year-old's 00731, 20–70).
     func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int) -> [Choice] {
-        let key = e.procedure.patient
-        func fits(_ choice: Choice) -> Bool {
-            guard let j = index.byCode[choice.text] else { return true }
-            let patient = index[j].procedure.patient
-            let split = patient.maximumAge < key.minimumAge || patient.minimumAge > key.maximumAge
-            return !split || (age >= patient.minimumAge && age <= patient.maximumAge)
+        // The order and the age split are made per procedure (`PreparedChoices.codeSetChoices`).
+        let ordered = c.codeSetChoices
+        guard c.codeSetSplitByAge else { return ordered }
+        let ages = c.codeSetAges
+        func fits(_ k: Int) -> Bool { ages[k].map { age >= $0.minimum && age <= $0.maximum } ?? true }
+        return ordered.indices.filter(fits).map { ordered[$0] } + ordered.indices.filter { !fits($0) }.map { ordered[$0] }
+    }
+
+    /// A code set's CPT decision order: the code, the additional service, an included code, the
+    /// units, the physical status, the side modifier (a switch, not an array literal per question).
+    static func rank(_ axis: DecisionAxis) -> Int {
+        switch axis {
+        case .code: 0
+        case .addition: 1
+        case .bundled: 2
+        case .units: 3
+        case .status: 4
+        case .side: 5
+        case .diagnosis: 6
         }
-        let ordered = c.codeSetOrder.map { c.codes[$0] }
-        return ordered.filter(fits) + ordered.filter { !fits($0) }
     }
 
     /// The documented additional service left out: the one wrong value of the addition decision in
@@ -738,9 +746,9 @@ extension QuestionGenerator {
         let c = index.choices(i)
         var plan = scenario(e, &rng)
         plan.codingTask = true
-        let included = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }
+        let included = e.toldInclusions
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
-        let additions = p.additions.filter { $0.note != nil }
+        let additions = e.toldAdditions
         var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
         // An anesthesia patient's age is the extreme-age circumstance (99100) exactly when its note is told.
         if e.report.layout == .anesthesia,
@@ -834,10 +842,11 @@ extension QuestionGenerator {
         // The alternatives (the file's own, nearest first) keep the same additional code: the wrong
         // main code. A code the note's work includes is never the main code of an option, and an
         // alternative carries an add-on only when its own file lists it.
-        let components = Set(p.inclusions.compactMap(\.code))
+        // A file lists a few included codes: searched in place rather than hashed into a set per question.
+        let inclusions = p.inclusions
         var codes: [WrongDecision] = []
         for alternative in plausibleAlternatives(e, c, age: plan.patient.age).prefix(4)
-        where !components.contains(alternative.text) && alternative.text != addition?.code {
+        where !inclusions.contains(where: { $0.code == alternative.text }) && alternative.text != addition?.code {
             codes.append(alternativeCode(alternative, addOn: addition ?? undocumented, keyed: addition != nil))
         }
         if !codes.isEmpty { axes.append(codes) }

@@ -398,6 +398,11 @@ final class ProcedureEntry: Sendable {
     /// twist goes (`ProcedureReading.twistPlacement`, which lower-cased steps when found per
     /// question) and the wrong options.
     let twists: [ModifierTwist]
+    /// The inclusions with a code whose step the report can tell, and the additions with a note
+    /// (the ones a code set or bundling report may document), in file order: filtered here rather
+    /// than per question.
+    let toldInclusions: [Inclusion]
+    let toldAdditions: [Addition]
     /// Options and rationales, written on the first question of this procedure: read without a
     /// lock once written; the mutex only keeps two first askers from making them twice.
     private let preparedChoices = AtomicLazyReference<SharedChoices>()
@@ -430,6 +435,8 @@ final class ProcedureEntry: Sendable {
         missing = availability.missing
         sideModifiers = [Side.right, .left, .bilateral].map(reading.procedure.sideModifier)
         listsAnatomicModifier = reading.procedure.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
+        toldInclusions = reading.procedure.inclusions.filter { $0.code != nil && $0.step.map { reading.narratable[$0 - 1] } == true }
+        toldAdditions = reading.procedure.additions.filter { $0.note != nil }
         twists = reading.procedure.modifiers.compactMap { use in
             ProcedureReading.twistPlacement(use, reading.procedure, reading.narratable).map {
                 ModifierTwist(use, placement: $0, reading.procedure)
