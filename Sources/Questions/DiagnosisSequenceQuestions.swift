@@ -53,7 +53,7 @@ public struct DiagnosisSequenceGenerator: Sendable {
     /// The question asked in every stem, by setting: one wording whatever the key's length, so that
     /// "code" or "codes" never tells how many the key has (instructor review 11939: the one
     /// single-code option under "Which code").
-    static func question(_ setting: DiagnosisSetting, codes: Int) -> String {
+    static func question(_ setting: DiagnosisSetting) -> String {
         let visit = setting == .outpatient ? "encounter" : "admission"
         return "Which ICD-10-CM code or codes should be reported for this \(visit), in sequence?"
     }
@@ -101,7 +101,7 @@ public struct DiagnosisSequenceGenerator: Sendable {
         let right = options.first(where: \.correct) ?? options[0]
         return Question(
             id: QuestionGenerator.questionID(itemID, seed), item: itemID, kind: .diagnosisSequence, code: s.id,
-            stem: s.note + "\n\n" + Self.question(s.setting, codes: s.codes.codes.count), options: options,
+            stem: s.note + "\n\n" + Self.question(s.setting), options: options,
             answer: CorrectAnswer(label: right.label, text: right.text), rationale: main, seed: seed)
     }
 }
