@@ -101,6 +101,15 @@ enum DatabaseFile {
     /// the rest is read through a read-only connection, because in WAL mode the header on disk may
     /// lag behind the last commit.
     static func inspect(_ path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseFile {
+        try inspect(path, busyTimeout: busyTimeout, rolledBack: false)
+    }
+
+    /// `rolledBack`: a hot journal beside the file was already rolled back once.
+    private static func inspect(
+        _ path: String, busyTimeout: TimeInterval, rolledBack: Bool
+    ) throws(StoreError)
+        -> DatabaseFile
+    {
         var status = stat()
         if stat(path, &status) != 0 {
             let code = errno
@@ -113,6 +122,16 @@ enum DatabaseFile {
         if status.st_size == 0 { return .empty }
         let bytes = try readPrefix(path, count: 100)
         guard let header = SQLiteHeader(bytes) else {
+            // A process killed inside the first transaction on a new file may have written later
+            // pages but not page 1 yet; its rollback journal undoes that.
+            if !rolledBack && hasRollbackJournal(path) {
+                do {
+                    _ = try readIdentity(path, busyTimeout: busyTimeout, readonly: false)
+                } catch {
+                    throw translating(error, path: path)
+                }
+                return try inspect(path, busyTimeout: busyTimeout, rolledBack: true)
+            }
             throw DatabaseIdentity.foreign(path, "not an SQLite file")
         }
         if header.applicationID != 0 && header.applicationID != Schema.applicationID {
@@ -126,6 +145,14 @@ enum DatabaseFile {
         try identity.verdict(path: path).get()
         return .codedrill
     }
+
+    /// Whether an SQLite rollback journal (it starts with SQLite's journal magic) lies beside `path`.
+    private static func hasRollbackJournal(_ path: String) -> Bool {
+        (try? readPrefix(path + "-journal", count: 8)) == journalMagic
+    }
+
+    /// The first eight bytes of every SQLite rollback journal header.
+    private static let journalMagic: [UInt8] = [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7]
 
     private static func readPrefix(_ path: String, count: Int) throws(StoreError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -149,30 +176,52 @@ enum DatabaseFile {
         return Array(bytes[0..<filled])
     }
 
+    /// Reads the identity through a read-only connection. A process killed in the middle of a
+    /// transaction in rollback-journal mode (a new file is in that mode until it is switched to WAL)
+    /// leaves a hot `-journal` beside the file, and a read-only connection refuses to read it
+    /// (`SQLITE_READONLY_ROLLBACK`, "attempt to write a readonly database"); the identity is then
+    /// read through a writable connection, whose first read rolls the journal back and restores the
+    /// last committed state, as any SQLite client would. Only an SQLite file with an SQLite journal
+    /// is ever rolled back, so a stranger's file keeps its committed content.
     private static func readIdentity(_ path: String, busyTimeout: TimeInterval) throws(StoreError) -> DatabaseIdentity {
+        do {
+            return try readIdentity(path, busyTimeout: busyTimeout, readonly: true)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            do {
+                return try readIdentity(path, busyTimeout: busyTimeout, readonly: false)
+            } catch {
+                throw translating(error, path: path)
+            }
+        } catch {
+            throw translating(error, path: path)
+        }
+    }
+
+    private static func translating(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_NOTADB {
+            return DatabaseIdentity.foreign(path, "not an SQLite file")
+        }
+        return StoreError.translating(error, path: path)
+    }
+
+    private static func readIdentity(_ path: String, busyTimeout: TimeInterval, readonly: Bool) throws -> DatabaseIdentity {
         var configuration = Configuration()
-        configuration.readonly = true
+        configuration.readonly = readonly
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "codedrill.inspect"
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            return try queue.read { db in
-                let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                let applied =
-                    tables.contains("grdb_migrations")
-                    ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
-                    : []
-                return DatabaseIdentity(
-                    applicationID: try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                    userVersion: try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
-                    tables: tables,
-                    appliedMigrations: applied)
-            }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw DatabaseIdentity.foreign(path, "not an SQLite file")
-        } catch {
-            throw StoreError.translating(error, path: path)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            let applied =
+                tables.contains("grdb_migrations")
+                ? try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+                : []
+            return DatabaseIdentity(
+                applicationID: try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                userVersion: try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+                tables: tables,
+                appliedMigrations: applied)
         }
     }
 }

@@ -85,6 +85,48 @@ struct OpeningTests {
         #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
     }
 
+    /// A process killed inside a transaction before the file is switched to WAL leaves a hot
+    /// rollback journal. A read-only look at the file used to fail with "attempt to write a readonly
+    /// database" (seen in the kill test on CI) or, when page 1 was not written yet, call the file
+    /// foreign. `pageOneOnDisk`: the file already held a committed empty schema, so the interrupted
+    /// transaction's page 1 reaches the disk with a valid header; otherwise the file was empty.
+    @Test(arguments: [false, true])
+    func aHotJournalLeftByAKilledProcessIsRolledBackAndTheFileInitialised(pageOneOnDisk: Bool) throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let writing = directory.file("writing.sqlite")
+        let path = directory.file("progress.sqlite")
+        try rawDatabase(writing).inDatabase { db in
+            if pageOneOnDisk {
+                try db.execute(sql: "CREATE TABLE scratch (x); DROP TABLE scratch")
+            }
+            // A tiny cache makes SQLite spill modified pages to the file mid-transaction, after
+            // writing their committed state to the journal.
+            try db.execute(sql: "PRAGMA cache_size = 2")
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "CREATE TABLE half_done (body BLOB)")
+            for _ in 0..<200 {
+                try db.execute(sql: "INSERT INTO half_done VALUES (zeroblob(1000))")
+            }
+            // Copies taken now are what a SIGKILL leaves behind: pages on disk, a hot journal.
+            try FileManager.default.copyItem(atPath: writing, toPath: path)
+            try FileManager.default.copyItem(atPath: writing + "-journal", toPath: path + "-journal")
+            try db.execute(sql: "ROLLBACK")
+        }
+        #expect(bytes(path).count > 100_000)
+        #expect(bytes(path + "-journal").count > 0)
+        #expect((SQLiteHeader(Array(bytes(path).prefix(100))) != nil) == pageOneOnDisk)
+
+        let store = try ProgressStore(path: path)
+        #expect(try store.check() == DatabaseCheck(schemaVersion: 4, problems: []))
+        try store.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        try rawDatabase(path, readonly: true).read { db in
+            let interrupted = try db.tableExists("half_done")
+            #expect(!interrupted)
+        }
+    }
+
     @Test func reopeningKeepsEverything() throws {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
