@@ -377,7 +377,8 @@ final class ProcedureEntry: Sendable {
     let clausesTo: [ClauseID]
     /// What a procedure report of this procedure says besides the steps.
     let report: ReportMaterial
-    /// Per step: it says "then" itself, so no connective goes before it.
+    /// Per step: it says "then" itself or opens with "After", so no connective goes before it
+    /// (never "After that, after heparin was given").
     let thenSteps: [Bool]
     /// Stem material: usable indications, `rules_out` sentences, narration plans.
     let stem: StemMaterial
@@ -425,7 +426,7 @@ final class ProcedureEntry: Sendable {
         indicationKeys = reading.indicationKeys
         exampleStep = reading.exampleStep
         report = reading.report
-        thenSteps = reading.stepSentences.map { $0.contains(" then ") }
+        thenSteps = reading.stepSentences.map { $0.contains(" then ") || $0.hasPrefix("After ") }
         self.clauses = clauses
         self.clausesTo = clausesTo
         self.stem = stem

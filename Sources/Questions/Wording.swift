@@ -316,7 +316,7 @@ extension ServiceLayout {
     func confirmedDiagnosisRule(preop: String) -> String {
         switch self {
         case .operative:
-            " Code the diagnosis the operation confirmed, the postoperative diagnosis, not the preoperative impression (“\(preop)”)."
+            " Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“\(preop)”)."
         case .anesthesia: " Code the diagnosis on the anesthesia record (“\(preop)”)."
         case .radiology: " Code the diagnosis the exam confirmed, the impression, not the reason for the exam (“\(preop)”)."
         case .pathology: " Code the pathology diagnosis, not the clinical history (“\(preop)”)."

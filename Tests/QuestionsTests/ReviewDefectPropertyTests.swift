@@ -61,6 +61,8 @@ import Testing
                 setting = .interventionalSuite
             } else if q.stem.contains("to the cardiac catheterization laboratory") {
                 setting = .cathLab
+            } else if q.stem.contains("in the imaging department") {
+                setting = .imagingDepartment
             } else {
                 setting = .outpatientSurgery
             }
