@@ -571,10 +571,16 @@ enum DiagnosisTitles {
     /// laterality, remission status, episode of care, with or without a complication, or type or specificity.
     static func difference(_ wrong: String, from key: String) -> String {
         let titles = ICD10Titles.shipped
-        guard let a = titles.title(of: wrong)?.lowercased(), let b = titles.title(of: key)?.lowercased() else {
+        // A plural ending in parentheses belongs to its word: "vertebra(e)" is one word, not
+        // "vertebra" and "e" (instructor review 40213 read "not “age-related vertebra e”").
+        func plain(_ title: String) -> String {
+            title.lowercased().replacingOccurrences(of: "(e)", with: "").replacingOccurrences(of: "(s)", with: "")
+        }
+        guard let a = titles.title(of: wrong).map(plain), let b = titles.title(of: key).map(plain) else {
             return "type or specificity"
         }
-        func words(_ t: String) -> Set<Substring> { Set(t.split { !$0.isLetter && !$0.isNumber }) }
+        // Hyphenated words stay whole here as in `only` below, so "age-related" in both titles is shared.
+        func words(_ t: String) -> Set<Substring> { Set(t.split { !$0.isLetter && !$0.isNumber && $0 != "-" }) }
         let (wa, wb) = (words(a), words(b))
         let changed = wa.symmetricDifference(wb)
         let sides: Set<Substring> = ["right", "left", "bilateral", "unspecified"]

@@ -93,6 +93,8 @@ import Testing
         #expect(DiagnosisTitles.difference("K420", from: "K429") == "a “with” or “without” element of its title")
         #expect(DiagnosisTitles.difference("C9000", from: "C9100") == "remission status")
         #expect(DiagnosisTitles.parenthetical("C9100") == " (Acute lymphoblastic leukemia not having achieved remission)")
+        // Instructor review 40213: "vertebra(e)" is one word, and "age-related" is in both titles.
+        #expect(DiagnosisTitles.difference("M80051A", from: "M8008XA") == "type or specificity (“right femur”, not “vertebra”)")
     }
 
     /// A bundling option is never a code the key's work includes, offered alone, and the key with
