@@ -23,7 +23,7 @@ public enum ProcedureParser {
     static let insteadKeys = ["code", "when", "here", "describe", "side", "oneway"]
     static let additionKeys = [
         "code", "when", "type", "modifier", "describe", "note", "step", "after", "procedure", "specimen",
-        "diagnosis",
+        "diagnosis", "units",
     ]
     static let addedDiagnosisKeys = ["code", "side", "text", "preop"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
@@ -789,11 +789,22 @@ struct FileParser {
                 }
             }
             let diagnoses = mapping["diagnosis"].map { parseAddedDiagnoses($0, addition: code ?? "") } ?? []
+            // The add-on's units where its note is told (17003 × 4 for four further keratoses).
+            var units = 1
+            if let node = mapping["units"], let text = string(node, key: "units") {
+                if let n = Int(text), (2...99).contains(n) {
+                    units = n
+                } else {
+                    error(at: node, "\(noun) 'units' must be a whole number from 2 to 99 (leave it out for one unit)")
+                }
+                if note == nil { error(at: node, "\(noun) has 'units' but no 'note': they count what the note documents") }
+            }
             if let code, let when, let type, let codeNode = mapping["code"] {
                 result.append(
                     Addition(
                         code: code, when: when, type: type, modifier: modifier, describe: describe, note: note, replacesStep: step,
-                        afterStep: after, procedure: procedure, specimen: specimen, diagnoses: diagnoses, location: location(codeNode)))
+                        afterStep: after, procedure: procedure, specimen: specimen, diagnoses: diagnoses, units: units,
+                        location: location(codeNode)))
             }
         }
         return result

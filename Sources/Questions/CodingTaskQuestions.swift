@@ -125,7 +125,8 @@ extension QuestionGenerator {
         // The main code of the code decision's nearest wrong value (as `cptDecisions` takes them).
         let nearestCode = alternatives.first { $0.text != addition?.code }?.text
         var cpt = cptDecisions(
-            e, alternatives: alternatives, side: side, modifier: modifier, status: status, included: included, addition: addition)
+            e, alternatives: alternatives, side: side, modifier: modifier, status: status, included: included, addition: addition,
+            units: units?.count)
         if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
         // The diagnosis decision: a further condition left out, the other side, the same category, a related condition.
         var dx: [WrongDecision] = []
@@ -284,9 +285,11 @@ extension QuestionGenerator {
     /// An additional code as a code set writes it: with its own modifier (59), else with the
     /// scenario's side modifier when that code is sided too (31267-LT beside 31255-LT: the maxillary
     /// work is on the same side).
+    /// With its units when the note documents more than one (`17003 × 4`).
     private func addedCode(_ addition: Addition, side modifier: String) -> String {
-        if let own = addition.modifier { return addition.code + "-" + own }
-        return addition.code + index.carried(modifier, by: addition.code, unknownSided: false)
+        let units = addition.units > 1 ? " × \(addition.units)" : ""
+        if let own = addition.modifier { return addition.code + "-" + own + units }
+        return addition.code + index.carried(modifier, by: addition.code, unknownSided: false) + units
     }
 
     /// The wrong main code `choice` (an alternative or family member); it keeps the scenario's side
@@ -313,7 +316,7 @@ extension QuestionGenerator {
             }
         return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
             $0.main = text
-            if let dropped { $0.added.removeAll { $0 == dropped || $0.hasPrefix(dropped + "-") } }
+            if let dropped { $0.added.removeAll { $0 == dropped || $0.hasPrefix(dropped + "-") || $0.hasPrefix(dropped + " ") } }
             guard !$0.modifier.isEmpty else { return }
             if !sided {
                 $0.modifier = ""
@@ -377,7 +380,7 @@ extension QuestionGenerator {
     /// an included code reported separately, the documented additional service left out.
     private func cptDecisions(
         _ e: ProcedureEntry, alternatives: [Choice], side: Side?, modifier: String, status: Int?, included: [Inclusion],
-        addition: Addition?
+        addition: Addition?, units: Int?
     ) -> [[WrongDecision]] {
         var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         var decisions: [[WrongDecision]] = []
@@ -458,8 +461,76 @@ extension QuestionGenerator {
             ) { $0.bundled = [code] }
         }
         if !bundled.isEmpty { decisions.append(bundled) }
-        if let addition { decisions.append([Self.missing(addition)]) }
+        if let addition {
+            var values = [Self.missing(addition)]
+            // An add-on that no alternative can carry (17003 beside 17000, 96361 beside 96360) made the
+            // key the one option with the add-on, the longest (instructor review 29411): the addition
+            // decision also gets wrong values that keep an add-on element.
+            let carried = alternatives.prefix(3).contains { alternative in
+                index.byCode[alternative.text].map { index[$0].procedure.additions.contains { $0.code == addition.code } } ?? false
+            }
+            if addition.type == .addOn, !carried {
+                values += wrongAddOns(e, addition, side: modifier, units: units)
+            }
+            decisions.append(values)
+        }
         return decisions
+    }
+
+    /// Wrong values of a told add-on that keep an add-on element: another add-on of the file in its
+    /// place (96367, a new drug, for 96366, the same infusion's next hour), the wrong count (17003 × 5,
+    /// the first keratosis counted too; 96361 × 2), and the primary code repeated instead of the add-on
+    /// (96360 × 2), unless the line carries units of its own (a drug).
+    private func wrongAddOns(_ e: ProcedureEntry, _ addition: Addition, side modifier: String, units: Int?) -> [WrongDecision] {
+        let p = e.procedure
+        let right = addedCode(addition, side: modifier)
+        /// Beside another main code (an alternative), an add-on element stays only where that code's
+        /// own file lists the add-on (never 96366 beside 96374 unless 96374's file lists it).
+        func beside(_ code: String, _ why: String) -> (String) -> String? {
+            { main in
+                self.index.byCode[main].map { self.index[$0].procedure.additions.contains { $0.code == code } } == true ? why : nil
+            }
+        }
+        let note = Wording.clause(addition.note ?? addition.when)
+        let times = addition.units == 1 ? "once" : "\(addition.units) times"
+        var values: [WrongDecision] = []
+        for other in p.additions where other.type == .addOn && other.code != addition.code && other.code != p.code {
+            let text = addedCode(
+                Addition(code: other.code, when: other.when, type: other.type, modifier: other.modifier, location: other.location),
+                side: modifier)
+            values.append(
+                WrongDecision(
+                    axis: .addition,
+                    why:
+                        "\(other.code) is the wrong add-on: it is reported only when \(Wording.clause(other.when)); the note documents \(addition.code)'s work instead (“\(note)”), \(right).",
+                    omits: false,
+                    beside: beside(other.code, "\(other.code) is the wrong add-on: it is reported only when \(Wording.clause(other.when)).")
+                ) { $0.added = [text] })
+            break
+        }
+        let base = right.components(separatedBy: " × ")[0]
+        let count = addition.units + 1
+        values.append(
+            WrongDecision(
+                axis: .addition,
+                why:
+                    "\(addition.code) × \(count) is the wrong count: it is reported \(times) here, \(Wording.clause(addition.when)), and the note documents “\(note)”.",
+                omits: false,
+                beside: beside(addition.code, "\(addition.code) × \(count) is the wrong count: it is reported \(times) here (“\(note)”).")
+            ) { $0.added = ["\(base) × \(count)"] })
+        if units == nil {
+            values.append(
+                WrongDecision(
+                    axis: .addition,
+                    why:
+                        "\(p.code) is reported once: the further work (“\(note)”) is reported with the add-on code \(right), not by repeating \(p.code).",
+                    omits: true, beside: { _ in nil }
+                ) {
+                    $0.units = count
+                    $0.added = []
+                })
+        }
+        return values
     }
 
     /// Four options over two independent decisions: the key, each decision wrong alone, and both

@@ -230,6 +230,24 @@ let osteotomyV2 = """
             ])
     }
 
+    @Test func anAddOnsUnitsCountWhatItsNoteDocuments() throws {
+        let counted = hipFusionV2.replacingOccurrences(
+            of: "    modifier: XS\n",
+            with:
+                "    modifier: XS\n    note: Graft substitute was packed at two levels.\n    procedure: Graft substitute at two levels\n    units: 2\n"
+        )
+        let (procedure, found) = ProcedureParser.parse(text: counted, path: "Content/a.md")
+        #expect(found.map(\.description) == [])
+        #expect(try #require(procedure).additions.map(\.units) == [2])
+        let (plain, _) = ProcedureParser.parse(text: hipFusionV2, path: "Content/a.md")
+        #expect(try #require(plain).additions.map(\.units) == [1])
+        let bad = counted.replacingOccurrences(of: "    units: 2\n", with: "    units: 1\n")
+        #expect(
+            ProcedureParser.parse(text: bad, path: "Content/a.md").1.map(\.description) == [
+                "Content/a.md:33:12: error: 'in_addition' entry 'units' must be a whole number from 2 to 99 (leave it out for one unit)"
+            ])
+    }
+
     @Test func badV2ValuesAreErrorsNamingTheAllowedOnes() {
         let text =
             hipFusionV2

@@ -142,4 +142,41 @@ import Testing
         #expect(checked > 1000)
         #expect(missing.isEmpty, "\(missing.count): \(missing.prefix(12).joined(separator: "\n"))")
     }
+
+    @Test func aLoneAddOnKeyIsNotTheOnlyOptionWithAnAddOn() throws {
+        // 17003 beside 17000, 96361 beside 96360, 96366/96367 beside 96365: no alternative can carry
+        // the add-on, so the key was the one option with it, the longest.
+        #expect(
+            try Self.options("cpt:17000/code-set", 1) == [
+                "*17000, 17003 × 4, L57.0", "17000, L57.0", "17004, L57.0", "17000, 17003 × 5, L57.0",
+            ])
+        #expect(
+            try Self.options("cpt:96360/code-set", 1) == [
+                "96365, E86.0, A08.4", "96360, 96361 × 2, E86.0, A08.4", "*96360, 96361, E86.0, A08.4", "96360, E86.0, A08.4",
+            ])
+        #expect(try Self.options("cpt:96365/code-set", 7) == ["96374, N10", "96365, 96367, N10", "96365, N10", "*96365, 96366, N10"])
+        let q = try Self.generator.generate(itemID: "cpt:17000/code-set", seed: 1)
+        let count = try #require(q.options.first { $0.text == "17000, 17003 × 5, L57.0" })
+        #expect(
+            count.rationale
+                == "17003 × 5 is the wrong count: it is reported 4 times here, two to fourteen premalignant lesions in all are destroyed, one unit for each lesion after the first, and the note documents “Four further keratoses on the forearms were frozen in the same way, for five lesions in all”."
+        )
+        // Over the draws that tell the add-on, another option carries an add-on element too, and no
+        // option is longer than the key.
+        for item in ["cpt:17000/code-set", "cpt:96360/code-set", "cpt:96365/code-set"] {
+            for seed: UInt64 in 1...12 {
+                let q = try Self.generator.generate(itemID: item, seed: seed)
+                let key = q.answer.text
+                let codes = Self.codes(key)
+                guard codes.count > 1, codes[1].first?.isNumber == true else { continue }
+                // A distractor with an add-on element of its own (the same, another, or another count) or the units.
+                #expect(
+                    q.options.contains { option in
+                        let codes = Self.codes(option.text)
+                        return !option.correct && (codes.count > 1 && codes[1].first?.isNumber == true || option.text.contains(" × "))
+                    }, "\(q.id)")
+                #expect(!q.options.allSatisfy { $0.correct || $0.text.count < key.count }, "\(q.id): \(q.options.map(\.text))")
+            }
+        }
+    }
 }
