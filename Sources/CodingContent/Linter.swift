@@ -51,6 +51,12 @@ public struct Linter: Sendable {
                     }
                     continue
                 }
+                if contrast.side != nil {
+                    error(
+                        procedure, contrast.location,
+                        "\(noun) to \(contrast.code) gives a 'side', but \(contrast.code) is in the library: its own RT/LT modifiers say which sides it takes"
+                    )
+                }
                 if !contrast.oneway, !other.contrasts.contains(where: { $0.code == procedure.code }) {
                     error(
                         procedure, contrast.location,

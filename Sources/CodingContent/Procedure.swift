@@ -104,19 +104,23 @@ public struct Contrast: Sendable, Hashable, Codable {
     public var oneway: Bool
     /// What the other code is, in the author's words, when it is not in the library (v2 `describe`).
     public var describe: String?
+    /// The one side the other code exists for, when it is not in the library (v2 `side`: a
+    /// bilobectomy, 32482, is of the right lung, which alone has three lobes).
+    public var side: Side?
     /// Where the contrast's `code` value is written.
     public var location: SourceLocation
 
     /// Creates a contrast.
     public init(
         code: String, when: String, rulesOut: String? = nil, oneway: Bool = false, describe: String? = nil,
-        location: SourceLocation
+        side: Side? = nil, location: SourceLocation
     ) {
         self.code = code
         self.when = when
         self.rulesOut = rulesOut
         self.oneway = oneway
         self.describe = describe
+        self.side = side
         self.location = location
     }
 }

@@ -20,10 +20,10 @@ public enum ProcedureParser {
     /// The v2 fields a v1 file is reminded of when it lacks them, in this order.
     public static let upgradeFields = ["setting", "anesthesia", "report", "findings", "modifiers", "in_addition", "included"]
     static let contrastKeys = ["code", "when", "rules_out", "oneway"]
-    static let insteadKeys = ["code", "when", "here", "describe", "oneway"]
+    static let insteadKeys = ["code", "when", "here", "describe", "side", "oneway"]
     static let additionKeys = [
         "code", "when", "type", "modifier", "describe", "note", "step", "after", "procedure", "specimen",
-        "diagnosis",
+        "diagnosis", "units",
     ]
     static let addedDiagnosisKeys = ["code", "side", "text", "preop"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
@@ -463,6 +463,7 @@ struct FileParser {
             var when: String?
             var rulesOut: String?
             var describe: String?
+            var side: Side?
             var oneway = false
             var codeNode: Node?
             for (key, value) in mapping {
@@ -474,6 +475,14 @@ struct FileParser {
                 case "rules_out" where !v2: rulesOut = string(value, key: "rules_out")
                 case "here" where v2: rulesOut = string(value, key: "here")
                 case "describe" where v2: describe = string(value, key: "describe")
+                case "side" where v2:
+                    if let s = string(value, key: "side") {
+                        side = Side(rawValue: s.lowercased())
+                        if side == nil || side == .bilateral {
+                            error(at: value, "\(noun) side '\(Excerpt.of(s))' must be right or left")
+                            side = nil
+                        }
+                    }
                 case "oneway":
                     switch value.scalar?.string.lowercased() {
                     case "true", "yes": oneway = true
@@ -487,7 +496,9 @@ struct FileParser {
             if when == nil, mapping["when"] == nil { error(at: item, "\(noun) is missing 'when'") }
             if let code, let when, let codeNode {
                 result.append(
-                    Contrast(code: code, when: when, rulesOut: rulesOut, oneway: oneway, describe: describe, location: location(codeNode)))
+                    Contrast(
+                        code: code, when: when, rulesOut: rulesOut, oneway: oneway, describe: describe, side: side,
+                        location: location(codeNode)))
             }
         }
         return result
@@ -778,11 +789,22 @@ struct FileParser {
                 }
             }
             let diagnoses = mapping["diagnosis"].map { parseAddedDiagnoses($0, addition: code ?? "") } ?? []
+            // The add-on's units where its note is told (17003 × 4 for four further keratoses).
+            var units = 1
+            if let node = mapping["units"], let text = string(node, key: "units") {
+                if let n = Int(text), (2...99).contains(n) {
+                    units = n
+                } else {
+                    error(at: node, "\(noun) 'units' must be a whole number from 2 to 99 (leave it out for one unit)")
+                }
+                if note == nil { error(at: node, "\(noun) has 'units' but no 'note': they count what the note documents") }
+            }
             if let code, let when, let type, let codeNode = mapping["code"] {
                 result.append(
                     Addition(
                         code: code, when: when, type: type, modifier: modifier, describe: describe, note: note, replacesStep: step,
-                        afterStep: after, procedure: procedure, specimen: specimen, diagnoses: diagnoses, location: location(codeNode)))
+                        afterStep: after, procedure: procedure, specimen: specimen, diagnoses: diagnoses, units: units,
+                        location: location(codeNode)))
             }
         }
         return result

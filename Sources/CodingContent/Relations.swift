@@ -194,6 +194,9 @@ public struct Addition: Sendable, Hashable, Codable {
     /// The condition the extra service treats when it is not the file's own diagnosis (v2
     /// `in_addition.diagnosis`): one unsided entry, or one per side.
     public var diagnoses: [AddedDiagnosis]
+    /// The units the code's line carries where the `note` is told (v2 `units`; 1 unless given): 4 for
+    /// 17003 beside four further keratoses.
+    public var units: Int
     /// Where `code` is written.
     public var location: SourceLocation
 
@@ -201,8 +204,9 @@ public struct Addition: Sendable, Hashable, Codable {
     public init(
         code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
         replacesStep: Int? = nil, afterStep: Int? = nil, procedure: String? = nil, specimen: String? = nil,
-        diagnoses: [AddedDiagnosis] = [], location: SourceLocation
+        diagnoses: [AddedDiagnosis] = [], units: Int = 1, location: SourceLocation
     ) {
+        self.units = units
         self.code = code
         self.when = when
         self.type = type

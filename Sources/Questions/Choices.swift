@@ -20,8 +20,9 @@ struct PreparedChoices: Sendable {
     /// How many of `codes` come first.
     var mustCount = 0
     /// Indices into `codes` in the order a code set or bundling question offers them as the wrong
-    /// main code: the file's own `instead` entries in file order (nearest first), those with the
-    /// key's approach (open, laparoscopic, arthroscopic…) ahead of the others, then the rest.
+    /// main code: the file's own `instead` entries in file order, the first (the nearest) always
+    /// first and then those with the key's approach (open, laparoscopic, arthroscopic…) ahead of
+    /// the others, then the rest.
     var codeSetOrder: [Int] = []
     /// `codes` in `codeSetOrder`, and per entry the patient ages of an alternative whose own file's
     /// ages do not overlap the key's (split by age, `plausibleAlternatives`), else `nil`: made once
@@ -33,6 +34,10 @@ struct PreparedChoices: Sendable {
     var codeSetAges: [(minimum: Int, maximum: Int)?] = []
     /// Whether any of `codeSetAges` is split by age.
     var codeSetSplitByAge = false
+    /// The wrong main codes that exist for one side only, with that side: a described alternative's
+    /// `side` (32482, a bilobectomy, of the right lung) or a library code sided by one of RT/LT. A
+    /// code set never shows them with another side's modifier (no 32482-LT). Empty for most files.
+    var oneSided: [(code: String, side: Side)] = []
     /// Per own clause: the right finding and the ranked wrong findings.
     var contrasts: [(right: Choice, wrong: [Choice])] = []
     /// Per crosswalk entry: the right code, the side, the codes always offered (other sides) and the ranked rest.
@@ -63,6 +68,7 @@ final class SharedChoices: Sendable {
     var codeSetChoices: [Choice] { value.codeSetChoices }
     var codeSetAges: [(minimum: Int, maximum: Int)?] { value.codeSetAges }
     var codeSetSplitByAge: Bool { value.codeSetSplitByAge }
+    var oneSided: [(code: String, side: Side)] { value.oneSided }
     var contrasts: [(right: Choice, wrong: [Choice])] { value.contrasts }
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] { value.pcs }
     var diagnoses: [PreparedDiagnosis] { value.diagnoses }
@@ -160,8 +166,12 @@ extension LibraryIndex {
                 byCode[choice.text].map { self[$0].procedure.title } ?? p.contrasts.first { $0.code == choice.text }?.describe ?? ""
             return Self.approach(title) == approach
         }
+        // The file's first `instead` entry, its nearest confusable code, leads whatever its approach
+        // (32663, the thoracoscopic lobectomy, for an open 32480: instructor review 24683); the
+        // approach orders the rest.
+        let rest = sameApproach.indices.dropFirst()
         prepared.codeSetOrder =
-            sameApproach.indices.filter { sameApproach[$0] } + sameApproach.indices.filter { !sameApproach[$0] }
+            Array(sameApproach.indices.prefix(1)) + rest.filter { sameApproach[$0] } + rest.filter { !sameApproach[$0] }
             + Array(codes.indices.dropFirst(ownCount))
         prepared.codeSetChoices = prepared.codeSetOrder.map { codes[$0] }
         let key = p.patient
@@ -172,6 +182,13 @@ extension LibraryIndex {
             return split ? (patient.minimumAge, patient.maximumAge) : nil
         }
         prepared.codeSetSplitByAge = prepared.codeSetAges.contains { $0 != nil }
+        prepared.oneSided = prepared.codeSetChoices.compactMap { choice in
+            if let j = byCode[choice.text] {
+                let sides = self[j].sides
+                return sides.count == 1 ? (choice.text, sides[0]) : nil
+            }
+            return p.contrasts.first { $0.code == choice.text }?.side.map { (choice.text, $0) }
+        }
 
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]

@@ -121,9 +121,12 @@ extension QuestionGenerator {
         }
         if sedation { because += Self.sedationRule }
 
-        let alternatives = plausibleAlternatives(e, c, age: plan.patient.age)
+        let alternatives = plausibleAlternatives(e, c, age: plan.patient.age, side: side)
+        // The main code of the code decision's nearest wrong value (as `cptDecisions` takes them).
+        let nearestCode = alternatives.first { $0.text != addition?.code }?.text
         var cpt = cptDecisions(
-            e, alternatives: alternatives, side: side, modifier: modifier, status: status, included: included, addition: addition)
+            e, alternatives: alternatives, side: side, modifier: modifier, status: status, included: included, addition: addition,
+            units: units?.count)
         if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
         // The diagnosis decision: a further condition left out, the other side, the same category, a related condition.
         var dx: [WrongDecision] = []
@@ -156,30 +159,22 @@ extension QuestionGenerator {
         // balanced design, would rule out two options at once.
         cpt.sort { Self.rank($0.first!.axis) < Self.rank($1.first!.axis) }
         let substantive = cpt.filter { $0.first?.axis != .side }.count + (dx.contains { !$0.flipsSide } ? 1 : 0)
-        /// The options over the CPT decisions `cpt` and the diagnosis decision.
-        func options(_ cpt: [[WrongDecision]]) -> Draft {
+        /// The options over two decisions of `cpt` and the diagnosis decision (the 2×2 crossing), or
+        /// three wrong values of one.
+        /// With `additionFirst`, a documented addition left out is crossed before the diagnosis (the
+        /// addition then varies, not the same in all four options).
+        func crossing(_ cpt: [[WrongDecision]], additionFirst: Bool = false) -> Draft {
             var cpt = cpt
-            // Three decisions or more: the balanced design, so that no element is the same in all four
-            // options. The code, the documented addition left out and the diagnosis are among the three
-            // whenever they have a wrong value; then an included code or the units; the physical status
-            // and the side modifier, which the record prints, last.
-            // A diagnosis whose only wrong value is the other side is the side decision again beside a
-            // side modifier (one misread fact): then it is not a decision of its own.
             let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy { $0.flipsSide }
             let decisions = cpt.compactMap { $0.first?.axis } + (dx.isEmpty || sameFact ? [] : [.diagnosis])
-            if decisions.count >= 3 {
-                func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
-                let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
-                let choices = crossedOptions(key: key, axes: order, because: because, balanced: true)
-                return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
-            }
             // The alternative code, the nearest confusable one, is always offered: when it is also work the key includes (43235, the diagnostic EGD,
             // beside 43251) it cannot cross with that included code (the same code twice), so it crosses
             // with the diagnosis or the side, or comes with two other wrong values.
+            // Indices into `cpt`; the diagnosis decision goes first (after the addition with `additionFirst`).
             var leading: Int?
             if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) {
                 cpt.swapAt(0, code)
-                leading = dx.isEmpty ? 0 : 1
+                leading = 0
             }
             // An included code that is also an alternative (46080, the sphincterotomy alone, beside 46200,
             // which includes it): adding it to the key is the trap a coder falls for, so it is always
@@ -191,14 +186,44 @@ extension QuestionGenerator {
                 let b = cpt.firstIndex(where: { $0.first?.axis == .bundled })
             {
                 cpt[b].swapAt(0, t)
-                let offset = dx.isEmpty ? 0 : 1
-                leading = b + offset
-                if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) { pair = (min(code, b) + offset, max(code, b) + offset) }
+                leading = b
+                if let code = cpt.firstIndex(where: { $0.first?.axis == .code }) { pair = (min(code, b), max(code, b)) }
             }
             var axes = cpt
-            if !dx.isEmpty { axes.insert(dx, at: 0) }
-            let choices = crossedOptions(key: key, axes: axes, because: because, leading: leading, pair: pair)
+            let dxAt = additionFirst ? (cpt.firstIndex { $0.first?.axis == .addition }).map { $0 + 1 } ?? 0 : 0
+            func at(_ i: Int) -> Int { dx.isEmpty || i < dxAt ? i : i + 1 }
+            if !dx.isEmpty { axes.insert(dx, at: dxAt) }
+            leading = leading.map(at)
+            pair = pair.map { (at($0.0), at($0.1)) }
+            let choices = crossedOptions(
+                key: key, axes: axes, because: because, leading: leading, pair: pair, oneSided: c.oneSided)
             return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
+        }
+        /// The options over the CPT decisions `cpt` and the diagnosis decision.
+        func options(_ cpt: [[WrongDecision]]) -> Draft {
+            // Three decisions or more: the balanced design, so that no element is the same in all four
+            // options. The code, the documented addition left out and the diagnosis are among the three
+            // whenever they have a wrong value; then an included code or the units; the physical status
+            // and the side modifier, which the record prints, last.
+            // A diagnosis whose only wrong value is the other side is the side decision again beside a
+            // side modifier (one misread fact): then it is not a decision of its own.
+            let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy { $0.flipsSide }
+            let decisions = cpt.compactMap { $0.first?.axis } + (dx.isEmpty || sameFact ? [] : [.diagnosis])
+            if decisions.count >= 3 {
+                func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
+                let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
+                let choices = crossedOptions(key: key, axes: order, because: because, balanced: true, oneSided: c.oneSided)
+                // The nearest alternative is offered whenever four options can be made with it: when
+                // no triple combines it (58260, whose own file does not include 58720, beside 58262's
+                // bundled 58720), the 2×2 crossing with it replaces a triple with a farther code
+                // (58150), the trap nobody falls for (instructor review 70913).
+                if let nearest = nearestCode, !Self.offers(nearest, choices) {
+                    let crossed = crossing(cpt, additionFirst: true)
+                    if Self.offers(nearest, crossed.choices) { return crossed }
+                }
+                return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
+            }
+            return crossing(cpt)
         }
         // Without the side, unless the others alone leave the key standing out (an add-on that no
         // alternative can carry, 95874 beside 64616, and nothing else to vary).
@@ -207,6 +232,26 @@ extension QuestionGenerator {
             if draft.choices.count == 4, !Self.keyStandsOut(draft.choices) { return draft }
         }
         return options(cpt)
+    }
+
+    /// The side a side modifier names (RT, LT, 50, or an anatomic one such as F6), else `nil`.
+    static func modifierSide(_ modifier: String) -> Side? {
+        switch modifier {
+        case "RT": .right
+        case "LT": .left
+        case "50": .bilateral
+        default: AnatomicModifier.named[modifier]?.side
+        }
+    }
+
+    /// Whether one of `choices` has `code` as its main code (`58260, N95.0`, `32663-RT, C34.11`).
+    static func offers(_ code: String, _ choices: [Choice]) -> Bool {
+        choices.contains { choice in
+            choice.text.hasPrefix(code)
+                && choice.text.utf8.dropFirst(code.utf8.count).first.map {
+                    $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ")
+                } ?? true
+        }
     }
 
     /// A code set's ICD-10-CM part (`O32.1XX0, Z37.0`) with `added` in sequence: after the others,
@@ -240,9 +285,11 @@ extension QuestionGenerator {
     /// An additional code as a code set writes it: with its own modifier (59), else with the
     /// scenario's side modifier when that code is sided too (31267-LT beside 31255-LT: the maxillary
     /// work is on the same side).
+    /// With its units when the note documents more than one (`17003 × 4`).
     private func addedCode(_ addition: Addition, side modifier: String) -> String {
-        if let own = addition.modifier { return addition.code + "-" + own }
-        return addition.code + index.carried(modifier, by: addition.code, unknownSided: false)
+        let units = addition.units > 1 ? " × \(addition.units)" : ""
+        if let own = addition.modifier { return addition.code + "-" + own + units }
+        return addition.code + index.carried(modifier, by: addition.code, unknownSided: false) + units
     }
 
     /// The wrong main code `choice` (an alternative or family member); it keeps the scenario's side
@@ -269,7 +316,7 @@ extension QuestionGenerator {
             }
         return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
             $0.main = text
-            if let dropped { $0.added.removeAll { $0 == dropped || $0.hasPrefix(dropped + "-") } }
+            if let dropped { $0.added.removeAll { $0 == dropped || $0.hasPrefix(dropped + "-") || $0.hasPrefix(dropped + " ") } }
             guard !$0.modifier.isEmpty else { return }
             if !sided {
                 $0.modifier = ""
@@ -287,9 +334,16 @@ extension QuestionGenerator {
     /// cannot be made without it: 36560 (ages 2–4) is no trap for a 79-year-old. A file's ages are
     /// the usual patients, not a limit of the code, so only an alternative whose ages do not overlap
     /// the key's counts as split by age (00732, 25–70, stays a trap for a 20-year-old's 00731, 20–70).
-    func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int) -> [Choice] {
+    ///
+    /// An alternative that exists for one side only (`PreparedChoices.oneSided`: 32482, a
+    /// bilobectomy, of the right lung) is left out of a report of the other side: 32482-LT cannot be.
+    func plausibleAlternatives(_ e: ProcedureEntry, _ c: SharedChoices, age: Int, side: Side?) -> [Choice] {
         // The order and the age split are made per procedure (`PreparedChoices.codeSetChoices`).
-        let ordered = c.codeSetChoices
+        var ordered = c.codeSetChoices
+        if let side, !c.oneSided.isEmpty {
+            let oneSided = c.oneSided
+            ordered.removeAll { choice in oneSided.contains { $0.code == choice.text && $0.side != side } }
+        }
         guard c.codeSetSplitByAge else { return ordered }
         let ages = c.codeSetAges
         func fits(_ k: Int) -> Bool { ages[k].map { age >= $0.minimum && age <= $0.maximum } ?? true }
@@ -326,7 +380,7 @@ extension QuestionGenerator {
     /// an included code reported separately, the documented additional service left out.
     private func cptDecisions(
         _ e: ProcedureEntry, alternatives: [Choice], side: Side?, modifier: String, status: Int?, included: [Inclusion],
-        addition: Addition?
+        addition: Addition?, units: Int?
     ) -> [[WrongDecision]] {
         var p: Procedure { e.procedure }  // a field at a time: copying the whole struct retained every field
         var decisions: [[WrongDecision]] = []
@@ -407,8 +461,76 @@ extension QuestionGenerator {
             ) { $0.bundled = [code] }
         }
         if !bundled.isEmpty { decisions.append(bundled) }
-        if let addition { decisions.append([Self.missing(addition)]) }
+        if let addition {
+            var values = [Self.missing(addition)]
+            // An add-on that no alternative can carry (17003 beside 17000, 96361 beside 96360) made the
+            // key the one option with the add-on, the longest (instructor review 29411): the addition
+            // decision also gets wrong values that keep an add-on element.
+            let carried = alternatives.prefix(3).contains { alternative in
+                index.byCode[alternative.text].map { index[$0].procedure.additions.contains { $0.code == addition.code } } ?? false
+            }
+            if addition.type == .addOn, !carried {
+                values += wrongAddOns(e, addition, side: modifier, units: units)
+            }
+            decisions.append(values)
+        }
         return decisions
+    }
+
+    /// Wrong values of a told add-on that keep an add-on element: another add-on of the file in its
+    /// place (96367, a new drug, for 96366, the same infusion's next hour), the wrong count (17003 × 5,
+    /// the first keratosis counted too; 96361 × 2), and the primary code repeated instead of the add-on
+    /// (96360 × 2), unless the line carries units of its own (a drug).
+    private func wrongAddOns(_ e: ProcedureEntry, _ addition: Addition, side modifier: String, units: Int?) -> [WrongDecision] {
+        let p = e.procedure
+        let right = addedCode(addition, side: modifier)
+        /// Beside another main code (an alternative), an add-on element stays only where that code's
+        /// own file lists the add-on (never 96366 beside 96374 unless 96374's file lists it).
+        func beside(_ code: String, _ why: String) -> (String) -> String? {
+            { main in
+                self.index.byCode[main].map { self.index[$0].procedure.additions.contains { $0.code == code } } == true ? why : nil
+            }
+        }
+        let note = Wording.clause(addition.note ?? addition.when)
+        let times = addition.units == 1 ? "once" : "\(addition.units) times"
+        var values: [WrongDecision] = []
+        for other in p.additions where other.type == .addOn && other.code != addition.code && other.code != p.code {
+            let text = addedCode(
+                Addition(code: other.code, when: other.when, type: other.type, modifier: other.modifier, location: other.location),
+                side: modifier)
+            values.append(
+                WrongDecision(
+                    axis: .addition,
+                    why:
+                        "\(other.code) is the wrong add-on: it is reported only when \(Wording.clause(other.when)); the note documents \(addition.code)'s work instead (“\(note)”), \(right).",
+                    omits: false,
+                    beside: beside(other.code, "\(other.code) is the wrong add-on: it is reported only when \(Wording.clause(other.when)).")
+                ) { $0.added = [text] })
+            break
+        }
+        let base = right.components(separatedBy: " × ")[0]
+        let count = addition.units + 1
+        values.append(
+            WrongDecision(
+                axis: .addition,
+                why:
+                    "\(addition.code) × \(count) is the wrong count: it is reported \(times) here, \(Wording.clause(addition.when)), and the note documents “\(note)”.",
+                omits: false,
+                beside: beside(addition.code, "\(addition.code) × \(count) is the wrong count: it is reported \(times) here (“\(note)”).")
+            ) { $0.added = ["\(base) × \(count)"] })
+        if units == nil {
+            values.append(
+                WrongDecision(
+                    axis: .addition,
+                    why:
+                        "\(p.code) is reported once: the further work (“\(note)”) is reported with the add-on code \(right), not by repeating \(p.code).",
+                    omits: true, beside: { _ in nil }
+                ) {
+                    $0.units = count
+                    $0.added = []
+                })
+        }
+        return values
     }
 
     /// Four options over two independent decisions: the key, each decision wrong alone, and both
@@ -426,9 +548,12 @@ extension QuestionGenerator {
     /// differ in exactly two elements. `axes` then come in preference order: the first three that
     /// give four distinct options without a frequency cue are used (at most one value that leaves an
     /// element out, never two side flips), else the 2×2 crossing.
+    ///
+    /// `oneSided`: main codes that exist for one side only; an option never shows one with another
+    /// side's modifier (the side decision's other side beside 32482 would make 32482-LT).
     func crossedOptions(
         key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil, pair: (Int, Int)? = nil,
-        balanced: Bool = false
+        balanced: Bool = false, oneSided: [(code: String, side: Side)] = []
     ) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
         let keyText = right.text
@@ -444,6 +569,11 @@ extension QuestionGenerator {
             } else {
                 first.apply(&parts)
                 second?.apply(&parts)
+            }
+            if !oneSided.isEmpty, let only = oneSided.first(where: { $0.code == parts.main })?.side,
+                let shown = Self.modifierSide(String(parts.modifier.dropFirst())), shown != only
+            {
+                return nil
             }
             let text = parts.text
             guard text != keyText, !Self.repeatsCode(text) else { return nil }
@@ -845,9 +975,11 @@ extension QuestionGenerator {
         // A file lists a few included codes: searched in place rather than hashed into a set per question.
         let inclusions = p.inclusions
         var codes: [WrongDecision] = []
-        for alternative in plausibleAlternatives(e, c, age: plan.patient.age).prefix(4)
+        var nearest: String?
+        for alternative in plausibleAlternatives(e, c, age: plan.patient.age, side: plan.patient.side).prefix(4)
         where !inclusions.contains(where: { $0.code == alternative.text }) && alternative.text != addition?.code {
             codes.append(alternativeCode(alternative, addOn: addition ?? undocumented, keyed: addition != nil))
+            if nearest == nil { nearest = alternative.text }
         }
         if !codes.isEmpty { axes.append(codes) }
         // Which services are reported is what a bundling question asks: its options keep the key's
@@ -855,7 +987,15 @@ extension QuestionGenerator {
         // added), the 2×2 crossing of the two with the key plus the included code always offered.
         // The wrong main code is crossed in only when the note has no additional service to weigh.
         let services = axes.prefix { $0.first?.axis != .code }.count
-        let choices = crossedOptions(key: parts, axes: axes, because: because, leading: 0)
+        var choices = crossedOptions(key: parts, axes: axes, because: because, leading: 0, oneSided: c.oneSided)
+        // When a wrong main code is offered, it is the nearest whenever four options can be made with
+        // it: 58563 (hysteroscopic) for 58353, not twice 58356 (cryoablation under ultrasound, which
+        // a radiofrequency note rules out at a glance) because only 58356's file includes the D&C
+        // (instructor review 61206).
+        if let nearest, choices.contains(where: { !$0.correct && !$0.text.hasPrefix(p.code) }), !Self.offers(nearest, choices) {
+            let led = crossedOptions(key: parts, axes: axes, because: because, leading: axes.count - 1, oneSided: c.oneSided)
+            if Self.offers(nearest, led) { choices = led }
+        }
         return Draft(
             stem: stem, choices: choices, rationale: because, decisions: axes.prefix(max(services, 2)).compactMap { $0.first?.axis })
     }

@@ -205,6 +205,49 @@ let osteotomyV2 = """
             ])
     }
 
+    @Test func anInsteadSideIsForADescribedCodeOfOneSide() throws {
+        // 32482, a bilobectomy, exists for the right lung only (instructor review 24683: 32482-LT).
+        let sided = hipFusionV2.replacingOccurrences(
+            of: "    describe: hip arthroscopy with femoral bone trimming\n",
+            with: "    describe: hip arthroscopy with femoral bone trimming\n    side: right\n")
+        let (procedure, found) = ProcedureParser.parse(text: sided, path: "Content/a.md")
+        #expect(found.isEmpty)
+        #expect(try #require(procedure).contrasts.map(\.side) == [nil, .right])
+        #expect(lint(sided, with: [("Content/b.md", osteotomyV2)]) == [])
+        // Only right or left; and a library code's own RT/LT modifiers say which sides it takes.
+        let both = sided.replacingOccurrences(of: "    side: right\n", with: "    side: bilateral\n")
+        #expect(
+            lint(both, with: [("Content/b.md", osteotomyV2)]) == [
+                "Content/a.md:24:11: error: 'instead' entry side 'bilateral' must be right or left",
+                // The file with an error is not loaded, so the other file's relation back finds no code.
+                "Content/b.md:12:11: error: 'instead' entry names 27284, which is not in the library (add 'describe' to say what it is)",
+            ])
+        let library = hipFusionV2.replacingOccurrences(
+            of: "    here: The femoral shaft was left uncut.\n", with: "    here: The femoral shaft was left uncut.\n    side: left\n")
+        #expect(
+            lint(library, with: [("Content/b.md", osteotomyV2)]) == [
+                "Content/a.md:18:11: error: 'instead' entry to 27286 gives a 'side', but 27286 is in the library: its own RT/LT modifiers say which sides it takes"
+            ])
+    }
+
+    @Test func anAddOnsUnitsCountWhatItsNoteDocuments() throws {
+        let counted = hipFusionV2.replacingOccurrences(
+            of: "    modifier: XS\n",
+            with:
+                "    modifier: XS\n    note: Graft substitute was packed at two levels.\n    procedure: Graft substitute at two levels\n    units: 2\n"
+        )
+        let (procedure, found) = ProcedureParser.parse(text: counted, path: "Content/a.md")
+        #expect(found.map(\.description) == [])
+        #expect(try #require(procedure).additions.map(\.units) == [2])
+        let (plain, _) = ProcedureParser.parse(text: hipFusionV2, path: "Content/a.md")
+        #expect(try #require(plain).additions.map(\.units) == [1])
+        let bad = counted.replacingOccurrences(of: "    units: 2\n", with: "    units: 1\n")
+        #expect(
+            ProcedureParser.parse(text: bad, path: "Content/a.md").1.map(\.description) == [
+                "Content/a.md:33:12: error: 'in_addition' entry 'units' must be a whole number from 2 to 99 (leave it out for one unit)"
+            ])
+    }
+
     @Test func badV2ValuesAreErrorsNamingTheAllowedOnes() {
         let text =
             hipFusionV2

@@ -73,8 +73,10 @@ import Testing
                 #expect(diagnoses.contains(where: varies), "\(p.code) \(kind): \(draft.choices.map(\.text))")
             }
         }
-        // The side is no third decision beside two others, so more code sets cross two decisions.
-        if named.name == "shipped" { #expect(balanced > 3 * crossed, "\(balanced) balanced, \(crossed) crossed") }
+        // The side is no third decision beside two others, so more code sets cross two decisions; and
+        // the nearest alternative beats the balance (58262 crosses 58260 with the diagnosis rather than
+        // taking 58150 into a triple: instructor review 70913): 963 balanced, 676 crossed when written.
+        if named.name == "shipped" { #expect(balanced > crossed, "\(balanced) balanced, \(crossed) crossed") }
     }
 
     @Test(arguments: TestLibraries.all)
