@@ -161,4 +161,27 @@ import Testing
         #expect(!LibraryIndex.names("Methylprednisolone acetate injection, 40 mg", drug: "triamcinolone"))
     }
 
+    @Test func anEmptiedSingleDoseVialKeysJZAndAnOptionLeavesItOff() throws {
+        for seed: UInt64 in 1...6 {
+            let q = try Self.generator.generate(itemID: "hcpcs:J3301/code-set", seed: seed)
+            #expect(q.answer.text == "J3301-JZ × 4, L23.7")
+            #expect(
+                q.stem.contains(
+                    "njection was given deep into the left gluteal muscle. Single-dose vial log (Medicare Part B patient): amount given: 40 mg, the full contents of one 40 mg/mL single-dose vial; amount discarded: none."
+                ))
+            #expect(q.rationale.contains("so the line carries modifier JZ (no part of a single-dose container was discarded)."))
+            let withoutJZ = q.options.filter { !$0.correct && !$0.text.contains("-JZ") }
+            #expect(!withoutJZ.isEmpty, "seed \(seed): \(q.options.map(\.text))")
+            for option in withoutJZ where option.text.hasPrefix("J3301 ") || option.text.hasPrefix("J3301-JW ") {
+                #expect(option.rationale.contains("JZ is missing") || option.rationale.contains("JW reports an amount"))
+            }
+        }
+        // Seed 1 whole: the code, the modifier and the units each wrong in two of the three distractors.
+        let q = try Self.generator.generate(itemID: "hcpcs:J3301/code-set", seed: 1)
+        #expect(q.options.map(\.text).sorted() == ["J3301 × 1, L23.7", "J3301-JZ × 4, L23.7", "J3304 × 4, L23.7", "J3304-JZ × 1, L23.7"])
+        // A drug file without a JZ situation keys no modifier.
+        let plain = try Self.generator.generate(itemID: "hcpcs:J1030/code-set", seed: 1)
+        #expect(plain.answer.text == "J1030 × 1, L23.7")
+    }
+
 }
