@@ -59,6 +59,20 @@ extension QuestionGenerator {
                 wrong(Int(dose.value), "The units are the dose divided by the \(unit) the code covers (\(count)), not the dose itself.")
             }
             wrong(count * 2, "Twice the units: \(dose) ÷ \(unit) is \(count) unit\(count == 1 ? "" : "s").")
+        } else if let counted = p.service.counted {
+            // A code reported per counted thing (95004 per allergen test): the note's count is its units.
+            let count = counted.count
+            units = (
+                count,
+                " \(p.code) is reported once per \(counted.per), and the note documents \(count), so the line carries \(count) units (\(p.code) × \(count))."
+            )
+            wrongUnits = [
+                WrongDecision(
+                    axis: .units,
+                    why: "One unit for the session undercounts: \(p.code) is reported once per \(counted.per), \(count) here.",
+                    omits: false
+                ) { $0.units = 1 }
+            ]
         }
         // An additional service is documented exactly when its note is told (as in `bundling`); then
         // the key carries it and leaving it out is the CPT decision a distractor can get wrong.
@@ -983,7 +997,7 @@ extension KindAvailability {
         // The side modifier: the other side and none, every scenario of a sided code has a side.
         let sided = p.modifiers.contains { $0.side == .right || $0.side == .left }
         let bundled = p.inclusions.filter { $0.code != nil && $0.step.map { e.narratable[$0 - 1] } == true }.count
-        let units = p.layout == .medication && p.service.unit != nil && !p.service.doses.isEmpty
+        let units = (p.layout == .medication && p.service.unit != nil && !p.service.doses.isEmpty) || p.service.counted != nil
         // An anesthesia code's physical status: the neighbouring class and none.
         let status = p.layout == .anesthesia ? 2 : 0
         let values = [dx, codes, sided ? 2 : 0, bundled, units ? 1 : 0, status]

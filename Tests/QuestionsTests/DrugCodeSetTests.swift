@@ -184,4 +184,34 @@ import Testing
         #expect(plain.answer.text == "J1030 × 1, L23.7")
     }
 
+    @Test func aCodeReportedPerTestKeysTheNotesCount() throws {
+        for seed: UInt64 in 1...6 {
+            let q = try Self.generator.generate(itemID: "cpt:95004/code-set", seed: seed)
+            #expect(q.answer.text == "95004 × 40, J30.1")
+            #expect(
+                q.stem.hasSuffix(
+                    "Which code set should be reported for this service (CPT code with any modifiers and units, then ICD-10-CM)?"))
+            #expect(
+                q.rationale.contains(
+                    " 95004 is reported once per allergen test, and the note documents 40, so the line carries 40 units (95004 × 40)."))
+            #expect(q.options.contains { $0.text.hasPrefix("95004 × 1,") })
+        }
+        // Its neighbour has no count: its code set names no units.
+        let other = try Self.generator.generate(itemID: "cpt:95024/code-set", seed: 1)
+        #expect(other.answer.text == "95024, J30.81")
+    }
+
+    @Test func unitsAreReadAndCheckedOnlyWhereTheyMeanSomething() {
+        let read = ProcedureParser.parse(text: Self.prick, path: "Content/95004.md")
+        #expect(read.procedure?.service.counted == CountedUnits(count: 40, per: "allergen test"))
+        #expect(read.diagnostics.isEmpty)
+        let one = ProcedureParser.parse(text: Self.prick.replacingOccurrences(of: "count: 40", with: "count: 1"), path: "a.md")
+        #expect(one.diagnostics.map(\.message) == ["'units' count '1' must be a whole number from 2 to 999"])
+        let drug = ProcedureParser.parse(
+            text: Self.methylprednisolone.replacingOccurrences(
+                of: "setting: office", with: "setting: office\nunits:\n  count: 2\n  per: vial"),
+            path: "b.md")
+        #expect(
+            drug.diagnostics.map(\.message) == ["'units' is for codes that are not drugs; a drug's units come from 'unit' and 'dose'"])
+    }
 }
