@@ -13,7 +13,7 @@ public enum ProcedureParser {
     /// The keys format v2 adds (a v1 file may use them while it is migrated).
     public static let v2Keys = [
         "format", "index", "setting", "anesthesia", "report", "findings", "instead", "in_addition", "included", "modifiers",
-        "icd10pcs_complete", "visit", "base_units", "minutes", "physical_status", "unit", "dose",
+        "icd10pcs_complete", "visit", "base_units", "minutes", "physical_status", "unit", "dose", "units",
     ]
     /// Every front-matter key either format knows.
     public static let knownKeys = v1Keys + v2Keys
@@ -679,6 +679,7 @@ struct FileParser {
                 error(at: entry.key, "'dose' needs 'unit': the amount one unit of the code covers")
             }
         }
+        if let entry = values["units"] { facts.counted = parseCountedUnits(entry, system: system, drug: values["unit"] != nil) }
         let serviceSettings: [CareSetting] = [.imagingDepartment, .laboratory, .laborAndDelivery, .infusionCenter]
         if let entry = values["setting"], !anesthesia.isEmpty {
             for place in settings where serviceSettings.contains(place) && !anesthesia.contains(where: { $0.fits(place) }) {
@@ -718,6 +719,32 @@ struct FileParser {
         }
         if node.sequence?.isEmpty == true { error(at: node, "'\(key)' is an empty list") }
         return result
+    }
+
+    /// `units` (`count`, `per`): a CPT or HCPCS code that is not a drug, reported once per counted
+    /// thing, with the count its notes document (2 to 999).
+    mutating func parseCountedUnits(_ entry: (key: Node, value: Node), system: CodeSystem, drug: Bool) -> CountedUnits? {
+        guard system != .icd10pcs, !drug else {
+            error(
+                at: entry.key,
+                drug
+                    ? "'units' is for codes that are not drugs; a drug's units come from 'unit' and 'dose'"
+                    : "'units' belongs in a CPT or HCPCS file")
+            return nil
+        }
+        guard let mapping = entry.value.mapping else {
+            error(at: entry.value, "'units' must be a mapping with 'count' and 'per'")
+            return nil
+        }
+        checkKeys(mapping, allowed: ["count", "per"], context: "units")
+        let count = field(mapping, "count", in: entry.value, noun: "'units'", required: true)
+        let per = field(mapping, "per", in: entry.value, noun: "'units'", required: true)
+        guard let count, let per else { return nil }
+        guard let number = Int(count), (2...999).contains(number) else {
+            error(at: mapping["count"]!, "'units' count '\(Excerpt.of(count))' must be a whole number from 2 to 999")
+            return nil
+        }
+        return CountedUnits(count: number, per: per.lowercased())
     }
 
     /// The entries of a v2 list of mappings, with unknown keys warned about.

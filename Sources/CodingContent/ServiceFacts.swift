@@ -53,8 +53,23 @@ public struct DrugAmount: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
+/// A code reported once per counted thing (95004: per allergen test) and the count its notes
+/// document (format v2 `units`).
+public struct CountedUnits: Sendable, Hashable, Codable {
+    /// The units the notes document (40 tests).
+    public var count: Int
+    /// What one unit is, singular, lower-case (`allergen test`).
+    public var per: String
+
+    /// Creates a count.
+    public init(count: Int, per: String) {
+        self.count = count
+        self.per = per
+    }
+}
+
 /// The facts of anesthesia and HCPCS drug files (format v2 `base_units`, `minutes`,
-/// `physical_status`, `unit`, `dose`).
+/// `physical_status`, `unit`, `dose`) and of codes reported per counted thing (`units`).
 public struct ServiceFacts: Sendable, Hashable, Codable {
     /// Anesthesia base units, when the author is certain of them.
     public var baseUnits: Int?
@@ -66,6 +81,8 @@ public struct ServiceFacts: Sendable, Hashable, Codable {
     public var unit: DrugAmount?
     /// The doses a scenario may document as given.
     public var doses: [DrugAmount] = []
+    /// A code that is not a drug, reported once per counted thing, and the count its notes document.
+    public var counted: CountedUnits?
 
     /// No service facts.
     public init() {}
