@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "bcc899540f2b80a4")
+        #expect(Fingerprint.hex(of: bytes) == "9503c19eda034412")
     }
 }
