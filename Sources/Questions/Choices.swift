@@ -110,7 +110,14 @@ extension LibraryIndex {
             e.decidingSteps.isEmpty
             ? "\(named(i)) is correct: the note documents this procedure's steps."
             : "\(named(i)) is correct: what decides in this note is \(e.decidingSteps)."
-        let alternatives = e.clauses.prefix(2).map { "\(self[self[$0].to].code) only if \(self[$0].when)" }
+        // A drug's rationale names the other codes of the same drug (another form, salt or strength)
+        // when the file has them: they are the options it offers (`sameDrugFirst`).
+        let drug = p.layout == .medication ? Self.drugName(p.title) : nil
+        let sameDrug = drug.map { drug in p.contrasts.filter { Self.names(title(of: $0.code, in: p), drug: drug) } } ?? []
+        let alternatives =
+            sameDrug.isEmpty
+            ? e.clauses.prefix(2).map { "\(self[self[$0].to].code) only if \(self[$0].when)" }
+            : sameDrug.prefix(2).map { "\($0.code) only if \(Wording.clause($0.when))" }
         if !alternatives.isEmpty { right += " It would be " + alternatives.joined(separator: ", and ") + "." }
         prepared.rightCode = right + indexHint(p)
         // Notes teach coding; a note about the content file itself ("this file's crosswalk", "given
@@ -156,6 +163,7 @@ extension LibraryIndex {
         for j in ordered.dropFirst(next) {
             codes.append(Choice(text: self[j].code, correct: false, rationale: wrongCodeRationale(answer: i, wrong: j)))
         }
+        if let drug { codes = Self.sameDrugFirst(codes, drug) { title(of: $0, in: p) } }
         prepared.codes = codes
         prepared.mustCount = codes.count
         let own = Set(p.contrasts.map(\.code))
@@ -234,6 +242,33 @@ extension LibraryIndex {
         prepared.pcs = p.pcs.map { preparePCS(i, answer: $0) }
         prepared.diagnoses = p.diagnoses.indices.map { prepareDiagnosis(i, answer: $0) }
         return prepared
+    }
+
+    /// The drug a HCPCS drug title or description names, lower-cased (`triamcinolone` of
+    /// "Triamcinolone acetonide injection, per 10 mg"): its first word.
+    static func drugName(_ title: String) -> Substring? {
+        let word = title.prefix { $0.isLetter }
+        return word.isEmpty ? nil : Substring(word.lowercased())
+    }
+
+    /// Whether a title or description names `drug` as a word ("preservative-free triamcinolone
+    /// acetonide" names triamcinolone).
+    static func names(_ text: String, drug: Substring) -> Bool {
+        text.lowercased().split { !$0.isLetter }.contains(drug)
+    }
+
+    /// `codes` with those of the same drug as the key (`drug`) first, each group in its order: the
+    /// real trap of a drug code is another form, salt or strength of the same drug (J3304 beside
+    /// J3301), not a drug the order rules out by name (instructor review 70913).
+    static func sameDrugFirst(_ codes: [Choice], _ drug: Substring, title: (String) -> String) -> [Choice] {
+        let same = codes.filter { names(title($0.text), drug: drug) }
+        guard !same.isEmpty, same.count < codes.count else { return codes }
+        return same + codes.filter { !names(title($0.text), drug: drug) }
+    }
+
+    /// The title of library code `code`, else the description an `instead` entry of `p` gives it.
+    private func title(of code: String, in p: Procedure) -> String {
+        byCode[code].map { self[$0].procedure.title } ?? p.contrasts.first { $0.code == code }?.describe ?? ""
     }
 
     /// The approach a CPT title names (laparoscopic, thoracoscopic, arthroscopic, percutaneous…), or

@@ -68,6 +68,33 @@ extension QuestionGenerator {
         // it is in the key exactly when its note is told, so the age agrees with that.
         if anesthesia, !plan.agreeAge(toldExtremeAge: addition?.code == "99100", clamp: true, p.patient, &rng) { addition = nil }
         if let addition { plan.place(addition, narratable: e.narratable) }
+        // A drug from a single-dose vial with nothing discarded, for a Medicare Part B patient: the
+        // vial log (the file's JZ note) is told and the drug's line carries JZ; leaving it off, or
+        // JW, is a decision to get wrong (instructor review 24683).
+        var wrongWaste: [WrongDecision] = []
+        var zeroWaste: String?
+        if units != nil, addition == nil, let twist = e.twists.first(where: { $0.use.modifier == "JZ" }) {
+            var written = twist.use.note!
+            if let d = plan.dose, Wording.bytesContain(written, "{dose}") {
+                written = Wording.filled(written, [("dose", p.service.doses[d].description)])
+            }
+            plan.tell(twist, Wording.sentence(written))
+            zeroWaste = Wording.clause(written)
+            wrongWaste = [
+                WrongDecision(
+                    axis: .waste,
+                    why:
+                        "JZ is missing: a drug from a single-dose container on a Medicare Part B claim carries JZ when none was discarded (JW when some was), and the vial log documents none discarded.",
+                    omits: true
+                ) { $0.waste = "" },
+                WrongDecision(
+                    axis: .waste,
+                    why:
+                        "JW reports an amount of a single-dose container that was discarded; the vial log documents none discarded, so the line carries JZ.",
+                    omits: false
+                ) { $0.waste = "-JW" },
+            ]
+        }
         let sedation = e.report.sedationOnly[ReportMaterial.settingSlot(plan.setting)]
         // An anesthesia code set asks for the physical status modifier by name: the payment modifiers
         // (AA, QK, QX, QZ, QS…) depend on who gave the anesthesia, which a code set does not ask.
@@ -92,11 +119,15 @@ extension QuestionGenerator {
         let addedDotted = addedDx.map { ICD10.dotted($0.code) }
         func withAdded(_ codes: String) -> String { addedDotted.map { Self.inserting($0, into: codes) } ?? codes }
         let key = CodeSetParts(
-            main: p.code, status: status.map { "-P\($0)" } ?? "", modifier: modifier, units: units?.count,
-            added: added.map { [$0] } ?? [], dx: withAdded(diagnosis.right.text))
+            main: p.code, status: status.map { "-P\($0)" } ?? "", modifier: modifier, waste: zeroWaste == nil ? "" : "-JZ",
+            units: units?.count, added: added.map { [$0] } ?? [], dx: withAdded(diagnosis.right.text))
         var because =
             "\(key.text) is \(sedation ? "the code set for the procedure" : "the code set this note supports"). \(c.rightCode)"
         if let units { because += units.why }
+        if let zeroWaste {
+            because +=
+                " The note documents “\(zeroWaste)”: a single-dose container given whole to a Medicare Part B patient, so the line carries \(ModifierGlossary.described("JZ"))."
+        }
         if let status {
             because +=
                 " The record documents ASA physical status \(status), reported as modifier P\(status) on the anesthesia code: every anesthesia code carries its P1–P6 class. The same class sets the physical status units when the anesthesia units are counted (P3 adds 1, P4 2, P5 3; P1, P2 and P6 none)."
@@ -127,6 +158,7 @@ extension QuestionGenerator {
         var cpt = cptDecisions(
             e, alternatives: alternatives, side: side, modifier: modifier, status: status, included: included, addition: addition)
         if !wrongUnits.isEmpty { cpt.append(wrongUnits) }
+        if !wrongWaste.isEmpty { cpt.append(wrongWaste) }
         // The diagnosis decision: a further condition left out, the other side, the same category, a related condition.
         var dx: [WrongDecision] = []
         if let addedDx, let dotted = addedDotted, let addition {
@@ -210,7 +242,10 @@ extension QuestionGenerator {
             let decisions = cpt.compactMap { $0.first?.axis } + (dx.isEmpty || sameFact ? [] : [.diagnosis])
             if decisions.count >= 3 {
                 func of(_ axes: [DecisionAxis]) -> [[WrongDecision]] { cpt.filter { axes.contains($0.first!.axis) } }
-                let order = of([.code]) + of([.addition]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
+                // A drug's JZ comes right after the code: the code set asks for its modifiers, and the
+                // modifier missing is the option the vial log is there to rule out.
+                let order =
+                    of([.code]) + of([.addition, .waste]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
                 let choices = crossedOptions(key: key, axes: order, because: because, balanced: true, oneSided: c.oneSided)
                 // The nearest alternative is offered whenever four options can be made with it: when
                 // no triple combines it (58260, whose own file does not include 58720, beside 58262's
@@ -354,10 +389,11 @@ extension QuestionGenerator {
         case .code: 0
         case .addition: 1
         case .bundled: 2
-        case .units: 3
-        case .status: 4
-        case .side: 5
-        case .diagnosis: 6
+        case .waste: 3
+        case .units: 4
+        case .status: 5
+        case .side: 6
+        case .diagnosis: 7
         }
     }
 
@@ -702,6 +738,7 @@ extension QuestionGenerator {
         case .bundled: "Bundling"
         case .addition: "Additional service"
         case .units: "Units"
+        case .waste: "Modifier"
         case .diagnosis: "Diagnosis"
         }
     }
@@ -774,22 +811,7 @@ extension QuestionGenerator {
             plan.dose = d
             written = Wording.filled(written, [("dose", p.service.doses[d].description)])
         }
-        let note = Wording.sentence(written)
-        switch twist.placement {
-        case .replaces(let step):
-            plan.replaced[step] = note
-            // A reduced or discontinued service falls short where the twist happens.
-            if ["52", "53", "73", "74"].contains(use.modifier) {
-                plan.shortAt = step
-                plan.discontinued = use.modifier != "52"
-            }
-        case .after(let step):
-            plan.after = (step, note)
-            plan.forced.insert(step)
-        case .beforeClosing: plan.extra = [note]
-        case .closing: plan.closing = [note]
-        case .opening: plan.opening = [note]
-        }
+        plan.tell(twist, Wording.sentence(written))
         let stem = reportStem(e, plan, narration: e.plan, question: twist.question, &rng)
         let because =
             "Modifier \(use.modifier) is correct: \(twist.when). The report says so: “\(Wording.clause(written))”. "
@@ -1083,6 +1105,28 @@ extension ProcedureReading {
     }
 }
 
+extension ReportPlan {
+    /// Tells a modifier's situation (`note`, the twist's note as written for this report) where
+    /// `twist.placement` puts it; a reduced or discontinued service falls short there.
+    mutating func tell(_ twist: ModifierTwist, _ note: String) {
+        switch twist.placement {
+        case .replaces(let step):
+            replaced[step] = note
+            // A reduced or discontinued service falls short where the twist happens.
+            if ["52", "53", "73", "74"].contains(twist.use.modifier) {
+                shortAt = step
+                discontinued = twist.use.modifier != "52"
+            }
+        case .after(let step):
+            after = (step, note)
+            forced.insert(step)
+        case .beforeClosing: extra = [note]
+        case .closing: closing = [note]
+        case .opening: opening = [note]
+        }
+    }
+}
+
 /// The decision a wrong code-set value gets wrong.
 enum DecisionAxis {
     /// The CPT code itself (an `instead` alternative).
@@ -1097,6 +1141,8 @@ enum DecisionAxis {
     case addition
     /// The units of a drug's line.
     case units
+    /// The drug's discarded-amount modifier (JZ: none of a single-dose container discarded).
+    case waste
     /// The ICD-10-CM code(s).
     case diagnosis
 }
@@ -1108,15 +1154,18 @@ struct CodeSetParts {
     /// An anesthesia code's physical status modifier (`-P3`), or empty.
     var status = ""
     var modifier: String
+    /// A drug's JZ (`-JZ`), or empty.
+    var waste = ""
     var units: Int?
     var added: [String]
     var bundled: [String] = []
     var dx: String?
 
-    /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50`; anesthesia `00731-P3, R12`.
+    /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50` (`J1030-JZ × 1, L23.7` with
+    /// nothing discarded); anesthesia `00731-P3, R12`.
     /// Written into one buffer of the right size (the balanced search writes a few dozen per code set).
     var text: String {
-        var length = main.utf8.count + status.utf8.count + modifier.utf8.count + (units == nil ? 0 : 24)
+        var length = main.utf8.count + status.utf8.count + modifier.utf8.count + waste.utf8.count + (units == nil ? 0 : 24)
         for element in added { length += 2 + element.utf8.count }
         for element in bundled { length += 2 + element.utf8.count }
         if let dx { length += 2 + dx.utf8.count }
@@ -1125,6 +1174,7 @@ struct CodeSetParts {
         text += main
         text += status
         text += modifier
+        text += waste
         if let units {
             text += " × "
             text += String(units)
