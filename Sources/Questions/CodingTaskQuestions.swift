@@ -346,16 +346,33 @@ extension QuestionGenerator {
                     } == true
                     ? nil : addOn.code
             }
+        // The closure runs on every option the crossing makes: the dropped code's dashed prefix is
+        // made once, the added codes are copied only when one of them goes, and RT, LT and 50 skip
+        // the anatomic table (`mayBeAnatomic`).
+        let droppedDash = dropped.map { $0 + "-" }
         return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
             $0.main = text
-            if let dropped { $0.added.removeAll { $0 == dropped || $0.hasPrefix(dropped + "-") } }
+            if let dropped, let droppedDash {
+                let goes = { (code: String) in code == dropped || code.hasPrefix(droppedDash) }
+                if $0.added.contains(where: goes) { $0.added.removeAll(where: goes) }
+            }
             guard !$0.modifier.isEmpty else { return }
             if !sided {
                 $0.modifier = ""
-            } else if !listsAnatomic, let anatomic = AnatomicModifier.named[String($0.modifier.dropFirst())] {
+            } else if !listsAnatomic, Self.mayBeAnatomic($0.modifier),
+                let anatomic = AnatomicModifier.named[String($0.modifier.dropFirst())]
+            {
                 $0.modifier = "-" + (anatomic.side == .right ? "RT" : "LT")
             }
         }
+    }
+
+    /// Whether a side modifier as a code set writes it (`-F2`) can be an anatomic one: every anatomic
+    /// modifier begins with F, T or E (`AnatomicModifier.named`), so `-RT`, `-LT` and `-50` skip the
+    /// table lookup.
+    static func mayBeAnatomic(_ modifier: String) -> Bool {
+        guard let letter = modifier.utf8.dropFirst().first else { return false }
+        return letter == UInt8(ascii: "F") || letter == UInt8(ascii: "T") || letter == UInt8(ascii: "E")
     }
 
     /// The alternatives a code set or bundling question may offer as the wrong main code: the file's
@@ -1006,7 +1023,7 @@ extension LibraryIndex {
     func carried(_ modifier: String, by code: String, unknownSided: Bool) -> String {
         guard let id = byCode[code] else { return unknownSided ? modifier : "" }
         guard !self[id].sides.isEmpty else { return "" }
-        guard let anatomic = AnatomicModifier.named[String(modifier.dropFirst())],
+        guard QuestionGenerator.mayBeAnatomic(modifier), let anatomic = AnatomicModifier.named[String(modifier.dropFirst())],
             !self[id].listsAnatomicModifier
         else { return modifier }
         return "-" + (anatomic.side == .right ? "RT" : "LT")
