@@ -134,19 +134,28 @@ public struct PCSLabels: Sendable {
     }
 }
 
-/// The official ICD-10-CM titles of the codes the shipped content names (and their categories), read
-/// from `Resources/icd10cm-titles.txt`, built by `scripts/build-icd-titles.py`.
+/// The official ICD-10-CM titles of the codes the shipped content names (and their categories), and of
+/// their official same-category siblings, read from `Resources/icd10cm-titles.txt`, built by
+/// `scripts/build-icd-titles.py`.
 public struct ICD10Titles: Sendable {
     private let titles: [String: String]
+    /// Per category (`K21`): its codes reportable today, in code order.
+    private let reportable: [Substring: [String]]
 
-    /// Creates titles from the resource's text, `CODE<TAB>title` per line (tests use small ones).
+    /// Creates titles from the resource's text, `CODE<TAB>title` per line, a third field `H` marking a
+    /// code not reportable today (tests use small ones).
     public init(text: String) {
         var titles: [String: String] = [:]
+        var reportable: [Substring: [String]] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
-            guard let tab = line.firstIndex(of: "\t") else { continue }
-            titles[String(line[..<tab])] = String(line[line.index(after: tab)...])
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2 else { continue }
+            let code = String(fields[0])
+            titles[code] = String(fields[1])
+            if fields.count < 3 || fields[2] != "H" { reportable[fields[0].prefix(3), default: []].append(code) }
         }
         self.titles = titles
+        self.reportable = reportable.mapValues { $0.sorted() }
     }
 
     /// The titles shipped with codedrill, read once on first use.
@@ -159,4 +168,11 @@ public struct ICD10Titles: Sendable {
 
     /// The official title of `code` (dotted or not), or `nil` when it is not shipped.
     public func title(of code: String) -> String? { titles[ICD10.normalize(code)] }
+
+    /// The billable codes of `code`'s category that are valid today, without dots and in code order,
+    /// `code` itself left out: the official siblings a distractor may be drawn from.
+    public func siblings(of code: String) -> [String] {
+        let plain = ICD10.normalize(code)
+        return (reportable[plain.prefix(3)] ?? []).filter { $0 != plain }
+    }
 }

@@ -363,16 +363,35 @@ extension QuestionGenerator {
                     } == true
                     ? nil : addOn.code
             }
+        // The closure runs on every option the crossing makes: the dropped code's dashed prefix is
+        // made once, the added codes are copied only when one of them goes, and RT, LT and 50 skip
+        // the anatomic table (`mayBeAnatomic`).
+        let droppedDash = dropped.map { $0 + "-" }
         return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
             $0.main = text
-            if let dropped { $0.added.removeAll { $0 == dropped || $0.hasPrefix(dropped + "-") || $0.hasPrefix(dropped + " ") } }
+            if let dropped, let droppedDash {
+                // An added code may carry units ("17003 × 4") as well as a modifier.
+                let droppedSpace = dropped + " "
+                let goes = { (code: String) in code == dropped || code.hasPrefix(droppedDash) || code.hasPrefix(droppedSpace) }
+                if $0.added.contains(where: goes) { $0.added.removeAll(where: goes) }
+            }
             guard !$0.modifier.isEmpty else { return }
             if !sided {
                 $0.modifier = ""
-            } else if !listsAnatomic, let anatomic = AnatomicModifier.named[String($0.modifier.dropFirst())] {
+            } else if !listsAnatomic, Self.mayBeAnatomic($0.modifier),
+                let anatomic = AnatomicModifier.named[String($0.modifier.dropFirst())]
+            {
                 $0.modifier = "-" + (anatomic.side == .right ? "RT" : "LT")
             }
         }
+    }
+
+    /// Whether a side modifier as a code set writes it (`-F2`) can be an anatomic one: every anatomic
+    /// modifier begins with F, T or E (`AnatomicModifier.named`), so `-RT`, `-LT` and `-50` skip the
+    /// table lookup.
+    static func mayBeAnatomic(_ modifier: String) -> Bool {
+        guard let letter = modifier.utf8.dropFirst().first else { return false }
+        return letter == UInt8(ascii: "F") || letter == UInt8(ascii: "T") || letter == UInt8(ascii: "E")
     }
 
     /// The alternatives a code set or bundling question may offer as the wrong main code: the file's
@@ -832,53 +851,75 @@ extension QuestionGenerator {
     /// element frequencies): the cue a test-wise student uses without reading the note.
     /// Splits the options' UTF-8 at ", " in one buffer and counts by comparing the few elements'
     /// bytes pairwise (no Foundation splitting, sets or dictionaries): it runs on every candidate
-    /// crossing. Elements are codes, so equal bytes and equal strings are the same test.
+    /// crossing. Elements are codes, so equal bytes and equal strings are the same test. The bytes,
+    /// the elements and the sums live in temporary (stack) buffers, not three arrays per call.
     static func keyStandsOut(_ choices: [Choice]) -> Bool {
-        guard let k = choices.firstIndex(where: \.correct) else { return false }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(choices.reduce(0) { $0 + $1.text.utf8.count })
-        // Every option's elements, as `components(separatedBy: ", ")` gives them, in option order.
-        var elements: [(option: Int, start: Int, end: Int)] = []
-        elements.reserveCapacity(4 * choices.count)
-        for (o, choice) in choices.enumerated() {
-            var start = bytes.count
-            bytes.append(contentsOf: choice.text.utf8)
-            var i = start
-            while i < bytes.count {
-                if bytes[i] == UInt8(ascii: ","), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: " ") {
-                    elements.append((o, start, i))
-                    start = i + 2
-                    i = start
-                } else {
-                    i += 1
-                }
+        guard let k = choices.firstIndex(where: { $0.correct }) else { return false }
+        // An option has one element more than it has ", " separators: bounded by its commas.
+        var total = 0
+        var most = choices.count
+        for choice in choices {
+            for byte in choice.text.utf8 {
+                total += 1
+                if byte == UInt8(ascii: ",") { most += 1 }
             }
-            elements.append((o, start, bytes.count))
         }
-        return bytes.withUnsafeBufferPointer { bytes in
-            func same(_ a: (option: Int, start: Int, end: Int), _ b: (option: Int, start: Int, end: Int)) -> Bool {
-                guard a.end - a.start == b.end - b.start else { return false }
-                var i = a.start
-                var j = b.start
-                while i < a.end {
-                    if bytes[i] != bytes[j] { return false }
-                    i += 1
-                    j += 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { bytes in
+            withUnsafeTemporaryAllocation(of: (option: Int, start: Int, end: Int).self, capacity: most) { elements in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: choices.count) { sums in
+                    // Every option's elements, as `components(separatedBy: ", ")` gives them, in option order.
+                    var count = 0
+                    var found = 0
+                    for (o, choice) in choices.enumerated() {
+                        var start = count
+                        for byte in choice.text.utf8 {
+                            bytes.initializeElement(at: count, to: byte)
+                            count += 1
+                        }
+                        var i = start
+                        while i < count {
+                            if bytes[i] == UInt8(ascii: ","), i + 1 < count, bytes[i + 1] == UInt8(ascii: " ") {
+                                elements.initializeElement(at: found, to: (o, start, i))
+                                found += 1
+                                start = i + 2
+                                i = start
+                            } else {
+                                i += 1
+                            }
+                        }
+                        elements.initializeElement(at: found, to: (o, start, count))
+                        found += 1
+                    }
+                    func same(_ a: (option: Int, start: Int, end: Int), _ b: (option: Int, start: Int, end: Int)) -> Bool {
+                        guard a.end - a.start == b.end - b.start else { return false }
+                        var i = a.start
+                        var j = b.start
+                        while i < a.end {
+                            if bytes[i] != bytes[j] { return false }
+                            i += 1
+                            j += 1
+                        }
+                        return true
+                    }
+                    // An element's frequency is the number of options having it; an option's sum adds its elements'.
+                    for o in 0..<choices.count { sums.initializeElement(at: o, to: 0) }
+                    for e in 0..<found {
+                        let element = elements[e]
+                        var frequency = 0
+                        var last = -1
+                        for f in 0..<found {
+                            let other = elements[f]
+                            if other.option != last && same(other, element) {
+                                frequency += 1
+                                last = other.option
+                            }
+                        }
+                        sums[element.option] += frequency
+                    }
+                    for o in 0..<choices.count where o != k && sums[o] >= sums[k] { return false }
+                    return true
                 }
-                return true
             }
-            // An element's frequency is the number of options having it; an option's sum adds its elements'.
-            var sums = [Int](repeating: 0, count: choices.count)
-            for element in elements {
-                var frequency = 0
-                var last = -1
-                for other in elements where other.option != last && same(other, element) {
-                    frequency += 1
-                    last = other.option
-                }
-                sums[element.option] += frequency
-            }
-            return sums.indices.allSatisfy { $0 == k || sums[$0] < sums[k] }
         }
     }
 
@@ -1091,7 +1132,7 @@ extension LibraryIndex {
     func carried(_ modifier: String, by code: String, unknownSided: Bool) -> String {
         guard let id = byCode[code] else { return unknownSided ? modifier : "" }
         guard !self[id].sides.isEmpty else { return "" }
-        guard let anatomic = AnatomicModifier.named[String(modifier.dropFirst())],
+        guard QuestionGenerator.mayBeAnatomic(modifier), let anatomic = AnatomicModifier.named[String(modifier.dropFirst())],
             !self[id].listsAnatomicModifier
         else { return modifier }
         return "-" + (anatomic.side == .right ? "RT" : "LT")
