@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "6c711797c4819d70")
+        #expect(Fingerprint.hex(of: bytes) == "33f5e8906371ff00")
     }
 }
