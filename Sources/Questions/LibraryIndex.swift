@@ -1193,7 +1193,9 @@ struct Candidates: Sendable {
         for code in linked[i].diagnosisCodes {
             // A code some file lists only as a further (`also`) code stays a secondary code.
             for sibling in titles.siblings(of: code.code)
-            where !linked.alsoCodes.contains(sibling) && seenDiagnoses.insert(sibling).inserted {
+            where !linked.alsoCodes.contains(sibling) && !Candidates.isOtherSite(sibling, of: code.code)
+                && seenDiagnoses.insert(sibling).inserted
+            {
                 guard let title = titles.title(of: sibling) else { continue }
                 diagnoses.append(
                     PooledDiagnosis(
@@ -1222,6 +1224,27 @@ struct Candidates: Sendable {
         }
     }
 
+}
+
+extension Candidates {
+    /// Whether an official sibling names another site of the key's condition, which the note's
+    /// anatomy settles at a glance: another organ of a neoplasm category (C78.4, the small intestine,
+    /// for pleural metastases, C78.2) or another skin site of an abscess or cellulitis (L02.214, the
+    /// groin, for the abdominal wall, L02.211; the other side of the same site stays).
+    static func isOtherSite(_ sibling: String, of key: String) -> Bool {
+        if LibraryIndex.isAnotherSite(sibling, of: key) { return true }
+        guard key.hasPrefix("L02") || key.hasPrefix("L03") else { return false }
+        // The same site with another lesion (a furuncle or carbuncle of the buttock for its abscess)
+        // or the other side stays.
+        func site(_ code: String) -> String? {
+            guard var title = ICD10Titles.shipped.title(of: code)?.lowercased() else { return nil }
+            for lesion in ["cutaneous abscess", "furuncle", "carbuncle", "cellulitis", "acute lymphangitis", "right", "left"] {
+                title = title.replacingOccurrences(of: lesion, with: "*")
+            }
+            return title
+        }
+        return site(sibling) == nil || site(sibling) != site(key)
+    }
 }
 
 /// Stage 6: which question kinds a procedure can have, and why not the others.

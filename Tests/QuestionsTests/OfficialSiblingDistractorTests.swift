@@ -42,6 +42,14 @@ import Testing
         #expect(!DiagnosisTitles.differsOnlyByWithElement("S51842A", from: "S51812A"))
     }
 
+    @Test func anOfficialSiblingOfAnotherSiteIsNotDrawn() {
+        #expect(Candidates.isOtherSite("C784", of: "C782"))  // small intestine for the pleura
+        #expect(Candidates.isOtherSite("L02214", of: "L02211"))  // groin for the abdominal wall
+        #expect(!Candidates.isOtherSite("L0232", of: "L0231"))  // furuncle of the buttock for its abscess
+        #expect(!Candidates.isOtherSite("L02412", of: "L02411"))  // the other axilla
+        #expect(!Candidates.isOtherSite("K2100", of: "K219"))
+    }
+
     @Test func aGERDKeyAlwaysMeetsGERDWithEsophagitisWhichTheNoteRulesOut() throws {
         let generator = try #require(Self.generator)
         // Seed 1 asks for 43235's other diagnosis (K29.70).
