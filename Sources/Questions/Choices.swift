@@ -511,26 +511,26 @@ extension LibraryIndex {
         }
         let category = String(dotted.prefix(3))
         let keyTitle = DiagnosisTitles.parenthetical(code)
-        // A condition with no side (a pilonidal abscess) makes no trap of one other condition's right
-        // and left codes both (L02.411 and L02.412, instructor review 45217): the second of a pair
-        // whose titles differ only by the side goes last, used only when four options need it.
-        var sidedSeen: Set<String> = []
-        let firstOfPair = distractors.ranked.map { w in
-            guard right.side == nil, let unsided = DiagnosisTitles.withoutSide(w.code) else { return true }
-            return sidedSeen.insert(unsided).inserted
-        }
-        let wrongCodes =
-            zip(distractors.ranked, firstOfPair).filter { $0.1 }.map(\.0) + zip(distractors.ranked, firstOfPair).filter { !$0.1 }.map(\.0)
+        // A condition with no side never meets one other condition's right and left codes both
+        // (`DiagnosisDistractors` keeps the first of such a pair).
+        let wrongCodes = distractors.ranked
         // Each wrong code is described by its official title (never another case's wording), with
         // the attribute that sets it apart from the key.
         let ranked = wrongCodes.map { w in
             let named = w.dotted + DiagnosisTitles.parenthetical(w.code)
+            let denial =
+                DiagnosisTitles.differsOnlyByWithElement(w.code, from: code)
+                ? ConditionWords.denial(of: ICD10Titles.shipped.title(of: w.code) ?? w.text, d: right, in: e.procedure) : nil
             let why =
-                !w.code.hasPrefix(code.prefix(3))
-                ? "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
-                : DiagnosisTitles.isLessSpecific(w.code, than: code)
-                    ? "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
-                    : "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                if let denial {
+                    "\(named) is in the same category, \(category), but adds what its “with” element names, and the note rules that out: “\(Wording.clause(denial))”. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                } else if !w.code.hasPrefix(code.prefix(3)) {
+                    "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                } else if DiagnosisTitles.isLessSpecific(w.code, than: code) {
+                    "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                } else {
+                    "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                }
             return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
         }
         // A code set's wrong diagnosis, nearest first: what another pathology result of the same
@@ -565,8 +565,15 @@ extension LibraryIndex {
         where !oneOff.contains(where: { $0.text == choice.text }) {
             oneOff.append(choice)
         }
+        // The nearest trap, a code of the same category one axis away (K21.00 beside K21.9, O66.40
+        // beside O66.41), is offered in every `diagnosis` question, like a vignette's first alternative.
+        var rest = ranked
+        let axes = wrongCodes.map { DiagnosisTitles.axisRank($0.code, from: code) }
+        if let best = axes.max(), best > 0, let nearest = axes.firstIndex(of: best) {
+            must.append(rest.remove(at: nearest))
+        }
         return PreparedDiagnosis(
-            right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: ranked, oneOff: oneOff,
+            right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: rest, oneOff: oneOff,
             missingSecond: missingLast, oneOffFlipsSide: oneOff.map { Wording.bytesContain($0.rationale, "the other side") })
     }
 }
@@ -575,7 +582,8 @@ extension LibraryIndex {
 struct PreparedDiagnosis: Sendable {
     /// The key: one code, or two joined with ", ".
     var right: Choice
-    /// Always offered: the other side, and for two codes the first alone.
+    /// Always offered: the other side, for two codes the first alone, and the nearest code of the
+    /// same category (one axis away).
     var must: [Choice]
     /// The rest, ranked: the same category first, then related conditions.
     var ranked: [Choice]
@@ -607,6 +615,53 @@ enum DiagnosisTitles {
         }
         return sided ? words.joined(separator: " ") : nil
     }
+
+    /// The side a title names ("… of right axilla"), or `nil` when it names none or both.
+    static func side(of title: String) -> Side? {
+        let words = Set(title.lowercased().split { !$0.isLetter })
+        if words.contains("bilateral") { return .bilateral }
+        switch (words.contains("right"), words.contains("left")) {
+        case (true, false): return .right
+        case (false, true): return .left
+        default: return nil
+        }
+    }
+
+    /// Whether `wrong`, of `key`'s category, differs from it only by a “with …” or “without …” element
+    /// of its title (K21.00, GERD with esophagitis, beside K21.9, GERD without esophagitis).
+    static func differsOnlyByWithElement(_ wrong: String, from key: String) -> Bool {
+        wrong.prefix(3) == key.prefix(3) && difference(wrong, from: key) == withElement
+    }
+
+    /// Whether `wrong` is one axis from `key` in the same category: its unspecified form, the other
+    /// side, a with/without element, the encounter, or a code of the same length one character off.
+    static func isOneAxis(_ wrong: String, from key: String) -> Bool {
+        guard wrong.prefix(3) == key.prefix(3), wrong != key else { return false }
+        if isLessSpecific(wrong, than: key) || isOneWordSwap(wrong, key) { return true }
+        if ["laterality", withElement, "the episode of care (7th character)"].contains(difference(wrong, from: key)) { return true }
+        return wrong.count == key.count && zip(wrong, key).filter { $0 != $1 }.count == 1
+    }
+
+    /// How near `wrong` is to `key` for ranking: 3 for a named axis of the same category (the other
+    /// side, a with/without element, the encounter), 2 for the unspecified form or one word of the
+    /// title in place of another (I48.21, permanent, beside I48.0, paroxysmal atrial fibrillation),
+    /// 1 for another code one character off, 0 otherwise.
+    static func axisRank(_ wrong: String, from key: String) -> Int {
+        guard isOneAxis(wrong, from: key) else { return 0 }
+        if ["laterality", withElement, "the episode of care (7th character)"].contains(difference(wrong, from: key)) { return 3 }
+        return isLessSpecific(wrong, than: key) || isOneWordSwap(wrong, key) ? 2 : 1
+    }
+
+    /// Whether the titles of two codes differ by one word each (“permanent” for “paroxysmal”).
+    static func isOneWordSwap(_ a: String, _ b: String) -> Bool {
+        let titles = ICD10Titles.shipped
+        guard let ta = titles.title(of: a)?.lowercased(), let tb = titles.title(of: b)?.lowercased() else { return false }
+        let (wa, wb) = (Set(ta.split { !$0.isLetter && !$0.isNumber }), Set(tb.split { !$0.isLetter && !$0.isNumber }))
+        return wa.subtracting(wb).count == 1 && wb.subtracting(wa).count == 1
+    }
+
+    /// `difference`'s answer for a with/without element.
+    static let withElement = "a “with” or “without” element of its title"
 
     /// Whether `wrong` is the unspecified form of `key`'s condition: the only word of its title that
     /// `key`'s lacks is "unspecified" (S82.201A beside S82.221A).
@@ -653,7 +708,7 @@ enum DiagnosisTitles {
             return words.prefix { $0 != "with" && $0 != "without" }.joined(separator: " ")
         }
         if changed.contains("with") || changed.contains("without"), stem(a) == stem(b) {
-            return "a “with” or “without” element of its title"
+            return withElement
         }
         // Name the words that differ, in title order: “third degree”, not “fourth degree”.
         func only(_ t: String, _ other: Set<Substring>) -> [Substring] {

@@ -60,6 +60,9 @@ struct PooledDiagnosis: Sendable {
     /// Whether it comes from another site's file as a same-category sibling of a keyed code, offered
     /// only to fill a category short of two wrong codes (`DiagnosisDistractors`).
     var isSibling = false
+    /// Whether it is an official sibling from the ICD-10-CM table that no file lists, described by its
+    /// official title (`ICD10Titles.siblings(of:)`).
+    var isOfficial = false
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
     /// (other laterality, type or specificity; the same site in L02 and L03, whose fourth character is the site),
@@ -155,15 +158,21 @@ struct DiagnosisDistractors {
         // transverse colon cancer) says nothing of it.
         // Never a code whose own words the note denies (“with foreign body” where the note finds no
         // foreign body; a lymphoma where the pathology found none).
+        // A code of the key's own category that differs only by its “with …” element (K21.00, GERD
+        // with esophagitis, beside K21.9 where the note finds no esophagitis) stays: reading that
+        // denial is the coding decision, and its rationale says the note denies it.
         let denied = ConditionWords.denied(d, in: procedure)
         let keyTitle = ICD10Titles.shipped.title(of: code) ?? d.text
         func contradicted(_ w: PooledDiagnosis) -> Bool {
-            !denied.isEmpty && ConditionWords.isContradicted(ICD10Titles.shipped.title(of: w.code) ?? w.text, key: keyTitle, denied: denied)
+            !denied.isEmpty && !DiagnosisTitles.differsOnlyByWithElement(w.code, from: code)
+                && ConditionWords.isContradicted(ICD10Titles.shipped.title(of: w.code) ?? w.text, key: keyTitle, denied: denied)
         }
+        // Never a code the patient cannot have (a male genital disease for a woman, a newborn code
+        // for an adult, a pregnancy code for a man or a child): `PatientPlausibility`.
         let plausible = pool.filter {
             $0.key != key && !$0.isAlso && !also.contains($0.code) && $0.isPlausible(for: code)
                 && ($0.code.prefix(3) == code.prefix(3) || !ConditionWords.isDocumented($0.text, besides: named, in: note))
-                && !contradicted($0)
+                && !contradicted($0) && PatientPlausibility.allows($0.code, for: procedure.patient)
         }
         if let result = d.pathology {
             results = pool.filter { w in
@@ -193,29 +202,49 @@ struct DiagnosisDistractors {
         self.alsoCounterparts = alsoCounterparts
         let others = Set(alsoCounterparts.compactMap { $0?.code })
         // Codes of the other side stay out of the rest: one laterality option teaches the side.
-        let rest = plausible.filter {
+        var rest = plausible.filter {
             $0.code != counterpart?.code && !others.contains($0.code) && ($0.side == nil || $0.side == d.side || d.side == nil)
+        }
+        // For a key without a side, never one other condition's right and left codes both (L02.411
+        // and L02.412 for a pilonidal abscess, instructor review 45217): a student drops the pair at
+        // once. The first of the pair stays (the pool's order: the file, the family, the table).
+        if d.side == nil {
+            var seen: Set<String> = []
+            rest = rest.filter { w in DiagnosisTitles.withoutSide(w.code).map { seen.insert($0).inserted } ?? true }
         }
         let category = code.prefix(3)
         let near = rest.filter { !$0.isSibling }
         var same = near.filter { $0.code.hasPrefix(category) }
-        // A category short of two wrong codes is filled from the library's other codes of that
-        // category: with a title naming the words that differ (or the unspecified code),
-        // and not written by this note (then the note would support it too); nearest code first.
-        if same.count < 2 {
+        // A category short of two wrong codes is filled from its other codes, the library's and then
+        // the official table's (billable siblings with their official titles): one axis away from the
+        // key (specificity, laterality, a with/without element, the encounter) or with a title naming
+        // the words that differ, and not written by this note (then the note would support it too);
+        // one axis first, then the nearest code, the library's before the table's.
+        // The fill also reaches the three wrong codes a question needs when nothing else can.
+        let target = max(2, 3 - near.count + same.count - (counterpart == nil ? 0 : 1))
+        if same.count < target {
             let keyWords = named.union(ConditionWords.of(ICD10Titles.shipped.title(of: code) ?? ""))
             let siblings = rest.filter { w in
-                // Content codes are billable (the linter rejects header codes), so every sibling is.
+                // Content codes are billable (the linter rejects header codes), and official
+                // siblings are billable by construction (`ICD10Titles.siblings(of:)`).
                 guard w.isSibling, w.code.hasPrefix(category), let title = ICD10Titles.shipped.title(of: w.code) else { return false }
                 let namesWords =
                     DiagnosisTitles.difference(w.code, from: code).contains("“") || DiagnosisTitles.isLessSpecific(w.code, than: code)
-                return namesWords && !ConditionWords.isDocumented(title, besides: keyWords, in: note)
+                return (namesWords || DiagnosisTitles.isOneAxis(w.code, from: code))
+                    && !ConditionWords.isDocumented(title, besides: keyWords, in: note)
             }
-            func shared(_ w: PooledDiagnosis) -> Int { zip(w.code, code).prefix { $0 == $1 }.count }
-            let nearest = siblings.enumerated().sorted { (shared($0.element), -$0.offset) > (shared($1.element), -$1.offset) }.map(
+            func rank(_ w: PooledDiagnosis) -> Int {
+                100 * DiagnosisTitles.axisRank(w.code, from: code) + 2 * zip(w.code, code).prefix { $0 == $1 }.count
+                    + (w.isOfficial ? 0 : 1)
+            }
+            let nearest = siblings.enumerated().sorted { (rank($0.element), -$0.offset) > (rank($1.element), -$1.offset) }.map(
                 \.element)
-            same += nearest.prefix(2 - same.count)
+            same += nearest.prefix(target - same.count)
         }
+        // Same category one axis away first, a named axis (side, with/without, encounter) before the
+        // unspecified form or another character (the file's order kept within each group).
+        let axes = same.map { DiagnosisTitles.axisRank($0.code, from: code) }
+        same = (0...3).reversed().flatMap { r in zip(same, axes).filter { $0.1 == r }.map(\.0) }
         ranked = same + near.filter { !$0.code.hasPrefix(category) }
     }
 }
@@ -294,6 +323,27 @@ enum ConditionWords {
             words.formUnion(of(tokens[(at + 1)...].joined(separator: " ")))
         }
         return words
+    }
+
+    /// The sentence of a note of `procedure` keyed on `d` (its diagnosis lines included) that denies
+    /// what the “with …” element of `title` names ("gastroesophageal reflux disease without
+    /// esophagitis" for K21.00), or `nil` when none does.
+    static func denial(of title: String, d: Diagnosis, in procedure: Procedure) -> String? {
+        let lowered = title.lowercased()
+        guard let range = lowered.range(of: " with ") else { return nil }
+        let rest = lowered[range.upperBound...]
+        let end =
+            [rest.range(of: " of "), rest.range(of: ","), rest.range(of: " without ")].compactMap { $0?.lowerBound }.min() ?? rest.endIndex
+        let element = of(String(rest[..<end]))
+        guard !element.isEmpty else { return nil }
+        for sentence in sentences(d, in: procedure, diagnosisLines: true) {
+            let tokens = sentence.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            guard let at = tokens.firstIndex(where: denials.contains) else { continue }
+            if element.isSubset(of: of(tokens[(at + 1)...].joined(separator: " "))) {
+                return sentence.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
     }
 
     /// Whether a wrong code's official `title` says what the note denies (`denied`): a word that
@@ -860,6 +910,8 @@ struct Links: Sendable {
     /// the same-category siblings a diagnosis question may add. The product ships official titles
     /// only for codes the content names, so a sibling is always a code some file lists.
     let diagnosesByCategory: [Substring: [PooledDiagnosis]]
+    /// Every code some file lists as a further (`also`) code: never an official sibling to lead an option.
+    let alsoCodes: Set<String>
 
     init(readings: [ProcedureReading], clauses: [Clause], own: [[ClauseID]], leadingTo: [[ClauseID]], codes: Set<String>) {
         self.readings = readings
@@ -879,6 +931,7 @@ struct Links: Sendable {
             }
         }
         diagnosesByCategory = byCategory
+        alsoCodes = Set(readings.flatMap { $0.procedure.diagnoses.flatMap { $0.also.map(\.normalizedCode) } })
     }
 
     subscript(_ id: ProcedureID) -> ProcedureReading { readings[id.rawValue] }
@@ -1134,6 +1187,24 @@ struct Candidates: Sendable {
                 diagnoses.append(sibling)
             }
         }
+        // Then the official siblings (billable codes of the same category, valid today, with their
+        // official titles), so that a key whose category the library barely uses still meets the other
+        // specificity, laterality or with/without element (K21.00 and K21.01 beside K21.9).
+        let titles = ICD10Titles.shipped
+        for code in linked[i].diagnosisCodes {
+            // A code some file lists only as a further (`also`) code stays a secondary code.
+            for sibling in titles.siblings(of: code.code)
+            where !linked.alsoCodes.contains(sibling) && !Candidates.isOtherSite(sibling, of: code.code)
+                && seenDiagnoses.insert(sibling).inserted
+            {
+                guard let title = titles.title(of: sibling) else { continue }
+                diagnoses.append(
+                    PooledDiagnosis(
+                        code: sibling, dotted: ICD10.dotted(sibling), text: title, key: TextKey.of(title),
+                        side: DiagnosisTitles.side(of: title),
+                        owner: i, sameFile: false, isSibling: true, isOfficial: true))
+            }
+        }
         diagnosisPool = diagnoses
         let own = linked[i]
         // Per diagnosis: the first code alone (a key of several codes), then the wrong codes one
@@ -1154,6 +1225,27 @@ struct Candidates: Sendable {
         }
     }
 
+}
+
+extension Candidates {
+    /// Whether an official sibling names another site of the key's condition, which the note's
+    /// anatomy settles at a glance: another organ of a neoplasm category (C78.4, the small intestine,
+    /// for pleural metastases, C78.2) or another skin site of an abscess or cellulitis (L02.214, the
+    /// groin, for the abdominal wall, L02.211; the other side of the same site stays).
+    static func isOtherSite(_ sibling: String, of key: String) -> Bool {
+        if LibraryIndex.isAnotherSite(sibling, of: key) { return true }
+        guard key.hasPrefix("L02") || key.hasPrefix("L03") else { return false }
+        // The same site with another lesion (a furuncle or carbuncle of the buttock for its abscess)
+        // or the other side stays.
+        func site(_ code: String) -> String? {
+            guard var title = ICD10Titles.shipped.title(of: code)?.lowercased() else { return nil }
+            for lesion in ["cutaneous abscess", "furuncle", "carbuncle", "cellulitis", "acute lymphangitis", "right", "left"] {
+                title = title.replacingOccurrences(of: lesion, with: "*")
+            }
+            return title
+        }
+        return site(sibling) == nil || site(sibling) != site(key)
+    }
 }
 
 /// Stage 6: which question kinds a procedure can have, and why not the others.

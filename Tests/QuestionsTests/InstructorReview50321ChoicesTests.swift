@@ -193,12 +193,18 @@ import Testing
         let e = index[a]
         let distractors = DiagnosisDistractors(
             ablation.diagnoses[0], code: "I480", key: e.diagnosisCodes[0].key, pool: e.diagnosisPool, owner: a, procedure: ablation)
-        #expect(distractors.ranked.map { $0.dotted } == ["I48.91", "I48.21"])
+        // The official table adds typical flutter (I48.3), one character off, after the two the library lists.
+        #expect(distractors.ranked.map { $0.dotted } == ["I48.91", "I48.21", "I48.3"])
         let prepared = index.choices(a).diagnoses[0]
+        // The nearest (the unspecified form) is offered in every question.
+        #expect(
+            prepared.must.map(\.rationale) == [
+                "I48.91 (Unspecified atrial fibrillation) is the unspecified code of the same category, I48: it is wrong here only because the note documents the condition more specifically. The postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation)."
+            ])
         #expect(
             prepared.ranked.map(\.rationale) == [
-                "I48.91 (Unspecified atrial fibrillation) is the unspecified code of the same category, I48: it is wrong here only because the note documents the condition more specifically. The postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation).",
                 "I48.21 (Permanent atrial fibrillation) is in the same category, I48, but differs in type or specificity (“permanent”, not “paroxysmal”): the postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation).",
+                "I48.3 (Typical atrial flutter) is in the same category, I48, but differs in type or specificity (“typical flutter”, not “paroxysmal fibrillation”): the postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation).",
             ])
     }
 }

@@ -94,23 +94,23 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 25-year-old man, was admitted and brought to the operating room. An anterior approach to the hip was made. The capsule was incised and the femoral head was dislocated. Then all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Finally, the wound was closed in layers over a drain.\n\nWhich code set should be reported for this procedure (CPT code with any modifiers, then ICD-10-CM)?"
         )
-        #expect(q.options.map(\.text) == ["27286, M16.7", "27286, M16.52", "27284-LT, M16.7", "27284-LT, M16.52"])
+        #expect(q.options.map(\.text) == ["27286, M16.12", "27286, M16.52", "27284-LT, M16.12", "27284-LT, M16.52"])
         #expect(q.answer == CorrectAnswer(label: "D", text: "27284-LT, M16.52"))
         #expect(
             q.rationale
                 == "27284-LT, M16.52 is the code set this note supports. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“end-stage left hip arthritis”)."
         )
         #expect(
-            q.options.first { $0.text == "27286, M16.7" }?.rationale
-                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. Diagnosis: M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity (“other secondary”, not “post-traumatic left”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+            q.options.first { $0.text == "27286, M16.12" }?.rationale
+                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. Diagnosis: M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
         #expect(
             q.options.first { $0.text == "27286, M16.52" }?.rationale
                 == "27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft."
         )
         #expect(
-            q.options.first { $0.text == "27284-LT, M16.7" }?.rationale
-                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity (“other secondary”, not “post-traumatic left”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+            q.options.first { $0.text == "27284-LT, M16.12" }?.rationale
+                == "M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
         #expect(!q.options.contains { $0.text.contains("-RT") })
     }
@@ -204,7 +204,7 @@ import Testing
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 31-year-old man, was admitted and brought to the operating room. An anterior approach to the hip was made. Next, the capsule was incised and the femoral head was dislocated. Subsequently, all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Next, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?"
         )
-        #expect(q.options.map(\.text) == ["M16.12", "M16.7", "M16.51", "M16.52"])
+        #expect(q.options.map(\.text) == ["M16.7", "M16.12", "M16.51", "M16.52"])
         #expect(q.answer == CorrectAnswer(label: "D", text: "M16.52"))
         #expect(
             q.rationale

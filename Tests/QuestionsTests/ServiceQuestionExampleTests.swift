@@ -102,8 +102,9 @@ import Testing
 
     /// An anesthesia code set: the key carries the P modifier of the record's ASA PHYSICAL STATUS
     /// line; the told emergency brings 99140 and marks the class (3E), and the question asks for the
-    /// physical status modifier by name. Three decisions (the code 00790, 99140 left out, P2) in the
-    /// balanced design: each distractor gets two of them wrong, and 00840, 99140 and P3 each vary.
+    /// physical status modifier by name. Three decisions (the code 00790, 99140 left out, the diagnosis
+    /// K57.33, an official sibling with bleeding) in the balanced design: each distractor gets two of
+    /// them wrong, and 00840, 99140 and K57.32 each vary.
     @Test func anAnesthesiaCodeSetCarriesTheRecordsPhysicalStatus() throws {
         let q = try generator.generate(itemID: "cpt:00840/code-set", seed: 4)
         #expect(
@@ -123,14 +124,14 @@ import Testing
                         "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. This note shows instead: The surgeon worked in the right lower quadrant and the pelvis. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that."
                 ),
                 QuestionOption(
-                    label: "C", text: "00840-P2, K57.32", correct: false,
+                    label: "C", text: "00840-P3, K57.33", correct: false,
                     rationale:
-                        "Two decisions are wrong. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that. Physical status: P2 is not the class on the record: it documents ASA physical status 3, reported as P3."
+                        "Two decisions are wrong. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that. Diagnosis: K57.33 (Diverticulitis of large intestine without perforation or abscess with bleeding) is in the same category, K57, but differs in a “with” or “without” element of its title: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”, coded K57.32 (Diverticulitis of large intestine without perforation or abscess without bleeding)."
                 ),
                 QuestionOption(
-                    label: "D", text: "00790-P2, 99140, K57.32", correct: false,
+                    label: "D", text: "00790-P3, 99140, K57.33", correct: false,
                     rationale:
-                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. This note shows instead: The surgeon worked in the right lower quadrant and the pelvis. Physical status: P2 is not the class on the record: it documents ASA physical status 3, reported as P3."
+                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. This note shows instead: The surgeon worked in the right lower quadrant and the pelvis. Diagnosis: K57.33 (Diverticulitis of large intestine without perforation or abscess with bleeding) is in the same category, K57, but differs in a “with” or “without” element of its title: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”, coded K57.32 (Diverticulitis of large intestine without perforation or abscess without bleeding)."
                 ),
             ])
         #expect(q.answer == CorrectAnswer(label: "A", text: "00840-P3, 99140, K57.32"))
