@@ -80,11 +80,11 @@ import Testing
                 #expect(!options.contains { $0.contains("64493") && $0.contains("64636") }, "\(options)")
             }
         }
-        // 17003 goes with 17000 only: the nearest alternatives are offered without it (and its wrong
-        // count keeps the key from being the one option with an add-on).
+        // 17003 goes with 17000 only: the nearest alternative is offered without it, and the key is not
+        // the one option with an add-on.
         let generator = try #require(Self.generator)
         let q = try generator.generate(itemID: "cpt:17000/code-set", seed: 1)
-        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, L57.0", "17004, L57.0", "17000, 17003 × 5, L57.0"])
+        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1"])
     }
 
     @Test func bundlingNeedsACodedIncludedServiceAndKeepsTheKeysCode() throws {
