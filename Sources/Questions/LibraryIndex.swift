@@ -230,6 +230,11 @@ struct DiagnosisDistractors {
                 guard w.isSibling, w.code.hasPrefix(category), let title = ICD10Titles.shipped.title(of: w.code) else { return false }
                 let namesWords =
                     DiagnosisTitles.difference(w.code, from: code).contains("“") || DiagnosisTitles.isLessSpecific(w.code, than: code)
+                // An official sibling only when it is a named axis away or the unspecified form or a
+                // one-word swap (K21.00 beside K21.9, E86.1 beside E86.0); a code merely one character
+                // off (R50.2, drug-induced fever, beside R50.9; N17.0 beside N17.9) is a condition the
+                // note never raises, filler a student rules out at once (instructor reviews 15473, 93817).
+                guard !w.isOfficial || DiagnosisTitles.axisRank(w.code, from: code) >= 2 else { return false }
                 return (namesWords || DiagnosisTitles.isOneAxis(w.code, from: code))
                     && !ConditionWords.isDocumented(title, besides: keyWords, in: note)
             }
@@ -1215,13 +1220,21 @@ struct Candidates: Sendable {
             let wrong = DiagnosisDistractors(d, code: code.code, key: code.key, pool: diagnoses, owner: i, procedure: own.procedure)
             // A `diagnosis` question offers the other side only when every code of the key has one.
             let otherSide = wrong.counterpart != nil && wrong.alsoCounterparts.allSatisfy { $0 != nil } ? 1 : 0
-            return (first: d.also.isEmpty ? 0 : 1, oneOff: wrong.codeSetCount, question: otherSide + wrong.ranked.count)
+            // Official siblings improve a question's options but do not make one: a diagnosis whose
+            // wrong codes would all come from the table is a drill in reading titles (the three fevers
+            // beside R50.9; instructor review 15473).
+            let fromLibrary = wrong.ranked.filter { !$0.isOfficial }.count
+            return (
+                first: d.also.isEmpty ? 0 : 1, oneOff: wrong.codeSetCount, question: otherSide + wrong.ranked.count,
+                library: otherSide + fromLibrary
+            )
         }
         // A code set's diagnosis decision offers at most five codes one element off.
         codeSetDiagnosisValues = wrongCounts.map { $0.first + min(5, $0.oneOff) }
         // A `diagnosis` question has four options: three wrong ones that test a coding decision.
         codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
             own.procedure.diagnoses[k].side != .bilateral && wrongCounts[k].first + wrongCounts[k].question >= 3
+                && wrongCounts[k].first + wrongCounts[k].library >= 2
         }
     }
 

@@ -176,9 +176,9 @@ import Testing
                 #expect(option.rationale.contains("JZ is missing") || option.rationale.contains("JW reports an amount"))
             }
         }
-        // Seed 1 whole: the code, the modifier and the diagnosis each wrong in two of the three distractors.
+        // Seed 1 whole: the code, the modifier and the units each wrong in two of the three distractors.
         let q = try Self.generator.generate(itemID: "hcpcs:J3301/code-set", seed: 1)
-        #expect(q.options.map(\.text).sorted() == ["J3301 × 4, L23.0", "J3301-JZ × 4, L23.7", "J3304 × 4, L23.7", "J3304-JZ × 4, L23.0"])
+        #expect(q.options.map(\.text).sorted() == ["J3301 × 1, L23.7", "J3301-JZ × 4, L23.7", "J3304 × 4, L23.7", "J3304-JZ × 1, L23.7"])
         // A drug file without a JZ situation keys no modifier.
         let plain = try Self.generator.generate(itemID: "hcpcs:J1030/code-set", seed: 1)
         #expect(plain.answer.text == "J1030 × 1, L23.7")

@@ -193,8 +193,9 @@ import Testing
         let e = index[a]
         let distractors = DiagnosisDistractors(
             ablation.diagnoses[0], code: "I480", key: e.diagnosisCodes[0].key, pool: e.diagnosisPool, owner: a, procedure: ablation)
-        // The official table adds typical flutter (I48.3), one character off, after the two the library lists.
-        #expect(distractors.ranked.map { $0.dotted } == ["I48.91", "I48.21", "I48.3"])
+        // The official table's typical flutter (I48.3) is only one character off, a condition the note
+        // never raises: not added after the two the library lists.
+        #expect(distractors.ranked.map { $0.dotted } == ["I48.91", "I48.21"])
         let prepared = index.choices(a).diagnoses[0]
         // The nearest (the unspecified form) is offered in every question.
         #expect(
@@ -203,8 +204,7 @@ import Testing
             ])
         #expect(
             prepared.ranked.map(\.rationale) == [
-                "I48.21 (Permanent atrial fibrillation) is in the same category, I48, but differs in type or specificity (“permanent”, not “paroxysmal”): the postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation).",
-                "I48.3 (Typical atrial flutter) is in the same category, I48, but differs in type or specificity (“typical flutter”, not “paroxysmal fibrillation”): the postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation).",
+                "I48.21 (Permanent atrial fibrillation) is in the same category, I48, but differs in type or specificity (“permanent”, not “paroxysmal”): the postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation)."
             ])
     }
 }
