@@ -69,14 +69,15 @@ public enum AnesthesiaType: String, Sendable, Hashable, Codable, CaseIterable {
     case none
 
     /// Whether this anesthesia is given in `setting`: an office uses topical or local anesthetic,
-    /// an emergency department the emergency physician's procedural sedation, a block or local, an
+    /// an emergency department the emergency physician's procedural sedation, a block, local or none
+    /// (a splint; instructor review 15473 read sedation for one), an
     /// endoscopy suite moderate sedation or MAC; an operating room any kind but none; the bedside
     /// local anesthetic or the proceduralist's sedation; an interventional suite or catheterization
     /// laboratory local, sedation, MAC or general; labor and delivery neuraxial, general or local.
     public func fits(_ setting: CareSetting) -> Bool {
         switch setting {
         case .office: [.topical, .local, .none].contains(self)
-        case .emergencyDepartment: [.moderateSedation, .local, .regional].contains(self)
+        case .emergencyDepartment: [.moderateSedation, .local, .regional, .topical, .none].contains(self)
         case .endoscopySuite: [.moderateSedation, .monitored].contains(self)
         case .outpatientSurgery, .inpatient: self != .none
         case .imagingDepartment: [.none, .local, .moderateSedation, .monitored].contains(self)

@@ -366,6 +366,9 @@ import Testing
         #expect(!AnesthesiaType.general.fits(.office))
         #expect(AnesthesiaType.topical.fits(.office))
         #expect(AnesthesiaType.moderateSedation.fits(.emergencyDepartment))
+        // A splint in the emergency department needs none (review 15473 read sedation for one).
+        #expect(AnesthesiaType.none.fits(.emergencyDepartment))
+        #expect(!AnesthesiaType.general.fits(.emergencyDepartment))
         #expect(!AnesthesiaType.general.fits(.endoscopySuite))
         #expect(
             AnesthesiaType.moderateSedation.reportLine(in: .emergencyDepartment)
