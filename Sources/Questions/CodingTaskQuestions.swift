@@ -680,22 +680,22 @@ extension QuestionGenerator {
         // mallocs per generated question, best 1,000-question iteration 29.4 → 17.8 ms (shared
         // machine, load ~6); median 42k → 69k q/s side by side at load ~3 (GeneratorBenchmarks).
         let single = axes.map { $0.map { option($0) } }
-        // The two flags the searches test on every candidate, read from plain arrays: reading them
-        // off a `WrongDecision` copied it (its strings and closures retained and released).
-        let omits = axes.map { $0.map(\.omits) }
-        let flips = axes.map { $0.map(\.flipsSide) }
+        // The same pair of wrong values meets in many triples (an alternative that does not
+        // include the bundled code fails with it in every triple it is in) and in every crossing
+        // tried: each pair's option text and two-error option are made once (`PairTable`; `made`
+        // and `option` are pure, so the options found and their order are the same). With the
+        // cheap two-error checks before `keyStandsOut`: see `PairTable` for the measured numbers.
+        var table = PairTable(axes)
+        func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, text: String)? {
+            table.made(a, x, b, y) { made(axes[a][x], axes[b][y]).map { (main: $0.parts.main, text: $0.text) } }
+        }
+        func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? { pairMade(a, x, b, y)?.text }
+        /// Whether value `x` of decision `a` leaves an element out, or flips the side (read from the
+        /// table: reading them off a `WrongDecision` copied it, its strings and closures retained).
+        func omits(_ a: Int, _ x: Int) -> Bool { table.omits(a, x) }
+        func flips(_ a: Int, _ x: Int) -> Bool { table.flips(a, x) }
         /// The balanced three-decision design over the first three decisions that allow it.
         func balancedTriple() -> [Choice]? {
-            // The same pair of wrong values meets in many triples (an alternative that does not
-            // include the bundled code fails with it in every triple it is in): each pair's option
-            // text and two-error option are made once (`PairTable`; `made` and `option` are pure, so
-            // the options found and their order are the same). With the cheap two-error checks
-            // before `keyStandsOut`: see `PairTable` for the measured numbers.
-            var table = PairTable(axes)
-            func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, text: String)? {
-                table.made(a, x, b, y) { made(axes[a][x], axes[b][y]).map { (main: $0.parts.main, text: $0.text) } }
-            }
-            func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? { pairMade(a, x, b, y)?.text }
             /// Whether `option` makes the pair (both decisions wrong beside the option's main code),
             /// without writing its rationale.
             func pairIsOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Bool {
@@ -711,18 +711,18 @@ extension QuestionGenerator {
                 for b in axes.indices where b > a {
                     for c in axes.indices where c > b {
                         for x in axes[a].indices {
-                            let uOmits = omits[a][x]
-                            let uFlips = flips[a][x]
+                            let uOmits = omits(a, x)
+                            let uFlips = flips(a, x)
                             guard let one = single[a][x] else { continue }
                             for y in axes[b].indices {
-                                let vOmits = omits[b][y]
-                                let vFlips = flips[b][y]
+                                let vOmits = omits(b, y)
+                                let vFlips = flips(b, y)
                                 guard !(uOmits && vOmits), !(uFlips && vFlips), let two = single[b][y],
                                     let ab = pairText(a, x, b, y)
                                 else { continue }
                                 for z in axes[c].indices {
                                     // At most one value leaves something out, and at most one flips the side.
-                                    guard !(omits[c][z] && (uOmits || vOmits)), !(flips[c][z] && (uFlips || vFlips)),
+                                    guard !(omits(c, z) && (uOmits || vOmits)), !(flips(c, z) && (uFlips || vFlips)),
                                         let three = single[c][z], let ac = pairText(a, x, c, z), let bc = pairText(b, y, c, z)
                                     else { continue }
                                     // Four different options, and each wrong value shows in both options it
@@ -734,11 +734,7 @@ extension QuestionGenerator {
                                     let isSingle = { (t: String) in t == one.text || t == two.text || t == three.text }
                                     guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
                                     guard pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z) else { continue }
-                                    let choices = [
-                                        right, Choice(text: ab, correct: false, rationale: ""),
-                                        Choice(text: ac, correct: false, rationale: ""), Choice(text: bc, correct: false, rationale: ""),
-                                    ]
-                                    guard !Self.keyStandsOut(choices), let first = option(axes[a][x], axes[b][y]),
+                                    guard !Self.keyStandsOut(keyText, ab, ac, bc), let first = option(axes[a][x], axes[b][y]),
                                         let second = option(axes[a][x], axes[c][z]), let third = option(axes[b][y], axes[c][z])
                                     else { continue }
                                     return [right, first, second, third]
@@ -759,16 +755,15 @@ extension QuestionGenerator {
                 for x in axes[a].indices {
                     for b in axes.indices where b > a {
                         for y in axes[b].indices
-                        where !(omits[a][x] && omits[b][y]) && !(flips[a][x] && flips[b][y]) && allowed(a, x, b, y) {
+                        where !(omits(a, x) && omits(b, y)) && !(flips(a, x) && flips(b, y)) && allowed(a, x, b, y) {
                             // Four distinct texts (each single differs from the key already); the
                             // frequency cue needs the texts only, so the rationale is written last.
                             guard let first = single[a][x], let second = single[b][y], first.text != second.text,
-                                let (_, text) = made(axes[a][x], axes[b][y]), text != first.text, text != second.text
+                                let text = pairText(a, x, b, y), text != first.text, text != second.text
                             else { continue }
-                            var choices = [right, first, second, Choice(text: text, correct: false, rationale: "")]
-                            guard !Self.keyStandsOut(choices), let both = option(axes[a][x], axes[b][y]) else { continue }
-                            choices[3] = both
-                            return choices
+                            guard !Self.keyStandsOut(keyText, first.text, second.text, text), let both = option(axes[a][x], axes[b][y])
+                            else { continue }
+                            return [right, first, second, both]
                         }
                     }
                 }
@@ -865,30 +860,41 @@ extension QuestionGenerator {
     /// the elements and the sums live in temporary (stack) buffers, not three arrays per call.
     static func keyStandsOut(_ choices: [Choice]) -> Bool {
         guard let k = choices.firstIndex(where: { $0.correct }) else { return false }
+        return keyStandsOut(choices.count, key: k) { choices[$0].text }
+    }
+
+    /// `keyStandsOut` of the key `key` and three wrong options, in that order (the searches test
+    /// every candidate this way, without an array of options per candidate).
+    static func keyStandsOut(_ key: String, _ first: String, _ second: String, _ third: String) -> Bool {
+        keyStandsOut(4, key: 0) { $0 == 0 ? key : $0 == 1 ? first : $0 == 2 ? second : third }
+    }
+
+    /// `keyStandsOut` of `count` options whose texts `text` gives, the key at `k`.
+    private static func keyStandsOut(_ count: Int, key k: Int, _ text: (Int) -> String) -> Bool {
         // An option has one element more than it has ", " separators: bounded by its commas.
         var total = 0
-        var most = choices.count
-        for choice in choices {
-            for byte in choice.text.utf8 {
+        var most = count
+        for o in 0..<count {
+            for byte in text(o).utf8 {
                 total += 1
                 if byte == UInt8(ascii: ",") { most += 1 }
             }
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { bytes in
             withUnsafeTemporaryAllocation(of: (option: Int, start: Int, end: Int).self, capacity: most) { elements in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: choices.count) { sums in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { sums in
                     // Every option's elements, as `components(separatedBy: ", ")` gives them, in option order.
-                    var count = 0
+                    var filled = 0
                     var found = 0
-                    for (o, choice) in choices.enumerated() {
-                        var start = count
-                        for byte in choice.text.utf8 {
-                            bytes.initializeElement(at: count, to: byte)
-                            count += 1
+                    for o in 0..<count {
+                        var start = filled
+                        for byte in text(o).utf8 {
+                            bytes.initializeElement(at: filled, to: byte)
+                            filled += 1
                         }
                         var i = start
-                        while i < count {
-                            if bytes[i] == UInt8(ascii: ","), i + 1 < count, bytes[i + 1] == UInt8(ascii: " ") {
+                        while i < filled {
+                            if bytes[i] == UInt8(ascii: ","), i + 1 < filled, bytes[i + 1] == UInt8(ascii: " ") {
                                 elements.initializeElement(at: found, to: (o, start, i))
                                 found += 1
                                 start = i + 2
@@ -897,7 +903,7 @@ extension QuestionGenerator {
                                 i += 1
                             }
                         }
-                        elements.initializeElement(at: found, to: (o, start, count))
+                        elements.initializeElement(at: found, to: (o, start, filled))
                         found += 1
                     }
                     func same(_ a: (option: Int, start: Int, end: Int), _ b: (option: Int, start: Int, end: Int)) -> Bool {
@@ -912,7 +918,7 @@ extension QuestionGenerator {
                         return true
                     }
                     // An element's frequency is the number of options having it; an option's sum adds its elements'.
-                    for o in 0..<choices.count { sums.initializeElement(at: o, to: 0) }
+                    for o in 0..<count { sums.initializeElement(at: o, to: 0) }
                     for e in 0..<found {
                         let element = elements[e]
                         var frequency = 0
@@ -926,7 +932,7 @@ extension QuestionGenerator {
                         }
                         sums[element.option] += frequency
                     }
-                    for o in 0..<choices.count where o != k && sums[o] >= sums[k] { return false }
+                    for o in 0..<count where o != k && sums[o] >= sums[k] { return false }
                     return true
                 }
             }
@@ -1473,6 +1479,8 @@ struct PairTable {
     private var texts: [(main: String, text: String)??]
     /// Per ordered pair: `nil` not checked yet.
     private var options: [Bool?]
+    /// Per flat value: 1 when it leaves an element out (`WrongDecision.omits`), 2 when it flips the side.
+    private var flags: [UInt8] = []
 
     init(_ axes: [[WrongDecision]]) {
         start.reserveCapacity(axes.count)
@@ -1480,11 +1488,21 @@ struct PairTable {
             start.append(count)
             count += values.count
         }
+        flags.reserveCapacity(count)
+        for values in axes {
+            for value in values { flags.append((value.omits ? 1 : 0) | (value.flipsSide ? 2 : 0)) }
+        }
         texts = Array(repeating: nil, count: count * count)
         options = Array(repeating: nil, count: count * count)
     }
 
     private func slot(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Int { (start[a] + x) * count + start[b] + y }
+
+    /// Whether value `x` of decision `a` leaves an element of the key out.
+    func omits(_ a: Int, _ x: Int) -> Bool { flags[start[a] + x] & 1 != 0 }
+
+    /// Whether value `x` of decision `a` is the other side.
+    func flips(_ a: Int, _ x: Int) -> Bool { flags[start[a] + x] & 2 != 0 }
 
     /// The option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
     mutating func made(
