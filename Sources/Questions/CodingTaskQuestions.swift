@@ -1475,8 +1475,12 @@ struct PairTable {
     /// Where each decision's values start in the flat numbering.
     private var start: [Int] = []
     private var count = 0
-    /// Per ordered pair of flat values: `nil` not made yet, `.some(nil)` made and not an option.
-    private var texts: [(main: String, text: String)??]
+    /// Per ordered pair of flat values: 0 not made yet, -1 made and not an option, else the index in
+    /// `texts` plus one. Plain integers: a table of count² optional strings cost more to clear and
+    /// free than the pairs it saved (most pairs are never made).
+    private var cells: [Int32]
+    /// The pairs made, in the order they were made.
+    private var texts: [(main: String, text: String)] = []
     /// Per ordered pair: `nil` not checked yet.
     private var options: [Bool?]
     /// Per flat value: 1 when it leaves an element out (`WrongDecision.omits`), 2 when it flips the side.
@@ -1492,7 +1496,7 @@ struct PairTable {
         for values in axes {
             for value in values { flags.append((value.omits ? 1 : 0) | (value.flipsSide ? 2 : 0)) }
         }
-        texts = Array(repeating: nil, count: count * count)
+        cells = Array(repeating: 0, count: count * count)
         options = Array(repeating: nil, count: count * count)
     }
 
@@ -1511,9 +1515,15 @@ struct PairTable {
         main: String, text: String
     )? {
         let k = slot(a, x, b, y)
-        if let made = texts[k] { return made }
-        let made = make()
-        texts[k] = .some(made)
+        let cell = cells[k]
+        if cell > 0 { return texts[Int(cell) - 1] }
+        if cell < 0 { return nil }
+        guard let made = make() else {
+            cells[k] = -1
+            return nil
+        }
+        texts.append(made)
+        cells[k] = Int32(texts.count)
         return made
     }
 
