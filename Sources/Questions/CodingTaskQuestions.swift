@@ -367,11 +367,11 @@ extension QuestionGenerator {
         // made once, the added codes are copied only when one of them goes, and RT, LT and 50 skip
         // the anatomic table (`mayBeAnatomic`).
         let droppedDash = dropped.map { $0 + "-" }
+        let droppedSpace = dropped.map { $0 + " " }
         return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
             $0.main = text
-            if let dropped, let droppedDash {
+            if let dropped, let droppedDash, let droppedSpace {
                 // An added code may carry units ("17003 × 4") as well as a modifier.
-                let droppedSpace = dropped + " "
                 let goes = { (code: String) in code == dropped || code.hasPrefix(droppedDash) || code.hasPrefix(droppedSpace) }
                 if $0.added.contains(where: goes) { $0.added.removeAll(where: goes) }
             }
@@ -463,6 +463,7 @@ extension QuestionGenerator {
         if let side, side != .bilateral, !modifier.isEmpty {
             let own = String(modifier.dropFirst())
             let other = e.sideModifier(for: side == .right ? .left : .right)
+            let otherDashed = "-" + other
             let site = Self.sideSite(own, side)
             let anatomic = AnatomicModifier.named[own]
             var sides = [
@@ -470,7 +471,7 @@ extension QuestionGenerator {
                     axis: .side, why: "\(other) names the wrong side: the report documents \(site)\(anatomic == nil ? "" : " (\(own))").",
                     omits: false
                 ) {
-                    if !$0.modifier.isEmpty { $0.modifier = "-" + other }
+                    if !$0.modifier.isEmpty { $0.modifier = otherDashed }
                 },
                 WrongDecision(
                     axis: .side,
@@ -484,13 +485,14 @@ extension QuestionGenerator {
             if let anatomic {
                 // RT or LT states the side but not the digit or eyelid the anatomic modifier names.
                 let plain = side == .right ? "RT" : "LT"
+                let plainDashed = "-" + plain
                 sides.append(
                     WrongDecision(
                         axis: .side,
                         why:
                             "\(plain) names the side only: a procedure on \(anatomic.structure) is reported with the modifier that names it, \(own) for \(site).",
                         omits: false
-                    ) { if !$0.modifier.isEmpty { $0.modifier = "-" + plain } })
+                    ) { if !$0.modifier.isEmpty { $0.modifier = plainDashed } })
             }
             if p.modifiers.contains(where: { $0.modifier == "50" }) {
                 sides.append(
@@ -506,12 +508,13 @@ extension QuestionGenerator {
         if let status {
             // The neighbouring class (P2 for P3, P2 for P1) and no class at all.
             let other = status == 1 ? 2 : status - 1
+            let otherStatus = "-P\(other)"
             decisions.append([
                 WrongDecision(
                     axis: .status,
                     why: "P\(other) is not the class on the record: it documents ASA physical status \(status), reported as P\(status).",
                     omits: false
-                ) { $0.status = "-P\(other)" },
+                ) { $0.status = otherStatus },
                 WrongDecision(
                     axis: .status,
                     why:
@@ -522,12 +525,13 @@ extension QuestionGenerator {
         }
         let bundled = included.map { inclusion in
             let code = inclusion.code!
+            let value = [code]  // made once, not on every option the crossing makes
             return WrongDecision(
                 axis: .bundled,
                 why:
                     "\(code) should not be added: \(inclusion.service) is included in \(p.code) because \(inclusion.why ?? inclusion.reason.rule).",
                 omits: false, beside: includedBeside([code])
-            ) { $0.bundled = [code] }
+            ) { $0.bundled = value }
         }
         if !bundled.isEmpty { decisions.append(bundled) }
         if let addition {
@@ -564,9 +568,11 @@ extension QuestionGenerator {
         let times = addition.units == 1 ? "once" : "\(addition.units) times"
         var values: [WrongDecision] = []
         for other in p.additions where other.type == .addOn && other.code != addition.code && other.code != p.code {
-            let text = addedCode(
-                Addition(code: other.code, when: other.when, type: other.type, modifier: other.modifier, location: other.location),
-                side: modifier)
+            let text = [
+                addedCode(
+                    Addition(code: other.code, when: other.when, type: other.type, modifier: other.modifier, location: other.location),
+                    side: modifier)
+            ]
             values.append(
                 WrongDecision(
                     axis: .addition,
@@ -574,11 +580,12 @@ extension QuestionGenerator {
                         "\(other.code) is the wrong add-on: it is reported only when \(Wording.clause(other.when)); the note documents \(addition.code)'s work instead (“\(note)”), \(right).",
                     omits: false,
                     beside: beside(other.code, "\(other.code) is the wrong add-on: it is reported only when \(Wording.clause(other.when)).")
-                ) { $0.added = [text] })
+                ) { $0.added = text })
             break
         }
         let base = right.components(separatedBy: " × ")[0]
         let count = addition.units + 1
+        let counted = ["\(base) × \(count)"]
         values.append(
             WrongDecision(
                 axis: .addition,
@@ -586,7 +593,7 @@ extension QuestionGenerator {
                     "\(addition.code) × \(count) is the wrong count: it is reported \(times) here, \(Wording.clause(addition.when)), and the note documents “\(note)”.",
                 omits: false,
                 beside: beside(addition.code, "\(addition.code) × \(count) is the wrong count: it is reported \(times) here (“\(note)”).")
-            ) { $0.added = ["\(base) × \(count)"] })
+            ) { $0.added = counted })
         if units == nil {
             values.append(
                 WrongDecision(
@@ -673,18 +680,22 @@ extension QuestionGenerator {
         // mallocs per generated question, best 1,000-question iteration 29.4 → 17.8 ms (shared
         // machine, load ~6); median 42k → 69k q/s side by side at load ~3 (GeneratorBenchmarks).
         let single = axes.map { $0.map { option($0) } }
+        // The same pair of wrong values meets in many triples (an alternative that does not
+        // include the bundled code fails with it in every triple it is in) and in every crossing
+        // tried: each pair's option text and two-error option are made once (`PairTable`; `made`
+        // and `option` are pure, so the options found and their order are the same). With the
+        // cheap two-error checks before `keyStandsOut`: see `PairTable` for the measured numbers.
+        var table = PairTable(axes)
+        func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, text: String)? {
+            table.made(a, x, b, y) { made(axes[a][x], axes[b][y]).map { (main: $0.parts.main, text: $0.text) } }
+        }
+        func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? { pairMade(a, x, b, y)?.text }
+        /// Whether value `x` of decision `a` leaves an element out, or flips the side (read from the
+        /// table: reading them off a `WrongDecision` copied it, its strings and closures retained).
+        func omits(_ a: Int, _ x: Int) -> Bool { table.omits(a, x) }
+        func flips(_ a: Int, _ x: Int) -> Bool { table.flips(a, x) }
         /// The balanced three-decision design over the first three decisions that allow it.
         func balancedTriple() -> [Choice]? {
-            // The same pair of wrong values meets in many triples (an alternative that does not
-            // include the bundled code fails with it in every triple it is in): each pair's option
-            // text and two-error option are made once (`PairTable`; `made` and `option` are pure, so
-            // the options found and their order are the same). With the cheap two-error checks
-            // before `keyStandsOut`: see `PairTable` for the measured numbers.
-            var table = PairTable(axes)
-            func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, text: String)? {
-                table.made(a, x, b, y) { made(axes[a][x], axes[b][y]).map { (main: $0.parts.main, text: $0.text) } }
-            }
-            func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? { pairMade(a, x, b, y)?.text }
             /// Whether `option` makes the pair (both decisions wrong beside the option's main code),
             /// without writing its rationale.
             func pairIsOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Bool {
@@ -700,17 +711,18 @@ extension QuestionGenerator {
                 for b in axes.indices where b > a {
                     for c in axes.indices where c > b {
                         for x in axes[a].indices {
-                            let u = axes[a][x]
+                            let uOmits = omits(a, x)
+                            let uFlips = flips(a, x)
                             guard let one = single[a][x] else { continue }
                             for y in axes[b].indices {
-                                let v = axes[b][y]
-                                guard !(u.omits && v.omits), !(u.flipsSide && v.flipsSide), let two = single[b][y],
+                                let vOmits = omits(b, y)
+                                let vFlips = flips(b, y)
+                                guard !(uOmits && vOmits), !(uFlips && vFlips), let two = single[b][y],
                                     let ab = pairText(a, x, b, y)
                                 else { continue }
                                 for z in axes[c].indices {
-                                    let w = axes[c][z]
                                     // At most one value leaves something out, and at most one flips the side.
-                                    guard !(w.omits && (u.omits || v.omits)), !(w.flipsSide && (u.flipsSide || v.flipsSide)),
+                                    guard !(omits(c, z) && (uOmits || vOmits)), !(flips(c, z) && (uFlips || vFlips)),
                                         let three = single[c][z], let ac = pairText(a, x, c, z), let bc = pairText(b, y, c, z)
                                     else { continue }
                                     // Four different options, and each wrong value shows in both options it
@@ -722,12 +734,8 @@ extension QuestionGenerator {
                                     let isSingle = { (t: String) in t == one.text || t == two.text || t == three.text }
                                     guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
                                     guard pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z) else { continue }
-                                    let choices = [
-                                        right, Choice(text: ab, correct: false, rationale: ""),
-                                        Choice(text: ac, correct: false, rationale: ""), Choice(text: bc, correct: false, rationale: ""),
-                                    ]
-                                    guard !Self.keyStandsOut(choices), let first = option(u, v), let second = option(u, w),
-                                        let third = option(v, w)
+                                    guard !Self.keyStandsOut(keyText, ab, ac, bc), let first = option(axes[a][x], axes[b][y]),
+                                        let second = option(axes[a][x], axes[c][z]), let third = option(axes[b][y], axes[c][z])
                                     else { continue }
                                     return [right, first, second, third]
                                 }
@@ -747,18 +755,15 @@ extension QuestionGenerator {
                 for x in axes[a].indices {
                     for b in axes.indices where b > a {
                         for y in axes[b].indices
-                        where !(axes[a][x].omits && axes[b][y].omits) && !(axes[a][x].flipsSide && axes[b][y].flipsSide)
-                            && allowed(a, x, b, y)
-                        {
+                        where !(omits(a, x) && omits(b, y)) && !(flips(a, x) && flips(b, y)) && allowed(a, x, b, y) {
                             // Four distinct texts (each single differs from the key already); the
                             // frequency cue needs the texts only, so the rationale is written last.
                             guard let first = single[a][x], let second = single[b][y], first.text != second.text,
-                                let (_, text) = made(axes[a][x], axes[b][y]), text != first.text, text != second.text
+                                let text = pairText(a, x, b, y), text != first.text, text != second.text
                             else { continue }
-                            var choices = [right, first, second, Choice(text: text, correct: false, rationale: "")]
-                            guard !Self.keyStandsOut(choices), let both = option(axes[a][x], axes[b][y]) else { continue }
-                            choices[3] = both
-                            return choices
+                            guard !Self.keyStandsOut(keyText, first.text, second.text, text), let both = option(axes[a][x], axes[b][y])
+                            else { continue }
+                            return [right, first, second, both]
                         }
                     }
                 }
@@ -855,30 +860,41 @@ extension QuestionGenerator {
     /// the elements and the sums live in temporary (stack) buffers, not three arrays per call.
     static func keyStandsOut(_ choices: [Choice]) -> Bool {
         guard let k = choices.firstIndex(where: { $0.correct }) else { return false }
+        return keyStandsOut(choices.count, key: k) { choices[$0].text }
+    }
+
+    /// `keyStandsOut` of the key `key` and three wrong options, in that order (the searches test
+    /// every candidate this way, without an array of options per candidate).
+    static func keyStandsOut(_ key: String, _ first: String, _ second: String, _ third: String) -> Bool {
+        keyStandsOut(4, key: 0) { $0 == 0 ? key : $0 == 1 ? first : $0 == 2 ? second : third }
+    }
+
+    /// `keyStandsOut` of `count` options whose texts `text` gives, the key at `k`.
+    private static func keyStandsOut(_ count: Int, key k: Int, _ text: (Int) -> String) -> Bool {
         // An option has one element more than it has ", " separators: bounded by its commas.
         var total = 0
-        var most = choices.count
-        for choice in choices {
-            for byte in choice.text.utf8 {
+        var most = count
+        for o in 0..<count {
+            for byte in text(o).utf8 {
                 total += 1
                 if byte == UInt8(ascii: ",") { most += 1 }
             }
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { bytes in
             withUnsafeTemporaryAllocation(of: (option: Int, start: Int, end: Int).self, capacity: most) { elements in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: choices.count) { sums in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { sums in
                     // Every option's elements, as `components(separatedBy: ", ")` gives them, in option order.
-                    var count = 0
+                    var filled = 0
                     var found = 0
-                    for (o, choice) in choices.enumerated() {
-                        var start = count
-                        for byte in choice.text.utf8 {
-                            bytes.initializeElement(at: count, to: byte)
-                            count += 1
+                    for o in 0..<count {
+                        var start = filled
+                        for byte in text(o).utf8 {
+                            bytes.initializeElement(at: filled, to: byte)
+                            filled += 1
                         }
                         var i = start
-                        while i < count {
-                            if bytes[i] == UInt8(ascii: ","), i + 1 < count, bytes[i + 1] == UInt8(ascii: " ") {
+                        while i < filled {
+                            if bytes[i] == UInt8(ascii: ","), i + 1 < filled, bytes[i + 1] == UInt8(ascii: " ") {
                                 elements.initializeElement(at: found, to: (o, start, i))
                                 found += 1
                                 start = i + 2
@@ -887,7 +903,7 @@ extension QuestionGenerator {
                                 i += 1
                             }
                         }
-                        elements.initializeElement(at: found, to: (o, start, count))
+                        elements.initializeElement(at: found, to: (o, start, filled))
                         found += 1
                     }
                     func same(_ a: (option: Int, start: Int, end: Int), _ b: (option: Int, start: Int, end: Int)) -> Bool {
@@ -902,7 +918,7 @@ extension QuestionGenerator {
                         return true
                     }
                     // An element's frequency is the number of options having it; an option's sum adds its elements'.
-                    for o in 0..<choices.count { sums.initializeElement(at: o, to: 0) }
+                    for o in 0..<count { sums.initializeElement(at: o, to: 0) }
                     for e in 0..<found {
                         let element = elements[e]
                         var frequency = 0
@@ -916,7 +932,7 @@ extension QuestionGenerator {
                         }
                         sums[element.option] += frequency
                     }
-                    for o in 0..<choices.count where o != k && sums[o] >= sums[k] { return false }
+                    for o in 0..<count where o != k && sums[o] >= sums[k] { return false }
                     return true
                 }
             }
@@ -1005,11 +1021,12 @@ extension QuestionGenerator {
         var axes: [[WrongDecision]] = []
         var bundled = included.map { inclusion in
             let code = inclusion.code!
+            let value = [code]  // made once, not on every option the crossing makes
             return WrongDecision(
                 axis: .bundled,
                 why: "\(code) should not be added: \(inclusion.service) is part of \(p.code) (\(inclusion.why ?? inclusion.reason.rule)).",
                 omits: false, beside: includedBeside([code])
-            ) { $0.bundled = [code] }
+            ) { $0.bundled = value }
         }
         if included.count >= 2 {
             let codes = included.map { $0.code! }
@@ -1025,25 +1042,26 @@ extension QuestionGenerator {
             var missing = [Self.missing(addition)]
             if let m = addition.modifier {
                 let bare = addition.code
+                let value = [bare]
                 missing.append(
                     WrongDecision(
                         axis: .addition,
                         why:
                             "\(bare) needs modifier \(m) here: without it the two services look like one bundled service (\(ModifierGlossary.described(m))).",
                         omits: false
-                    ) { $0.added = [bare] })
+                    ) { $0.added = value })
             }
             axes.append(missing)
         }
         let undocumented = addition == nil ? additions.first ?? p.additions.first : nil
         if let other = undocumented {
-            let otherCode = addedCode(other, side: modifier)
+            let otherCode = [addedCode(other, side: modifier)]
             axes.append([
                 WrongDecision(
                     axis: .addition,
                     why: "\(other.code) would be added only when \(Wording.clause(other.when)); this note documents nothing of the kind.",
                     omits: false
-                ) { $0.added = [otherCode] }
+                ) { $0.added = otherCode }
             ])
         }
         // The alternatives (the file's own, nearest first) keep the same additional code: the wrong
@@ -1289,35 +1307,58 @@ struct CodeSetParts {
 
     /// `27284-RT, M16.51`; a drug with its units `J1100 × 4, M54.50` (`J1030-JZ × 1, L23.7` with
     /// nothing discarded); anesthesia `00731-P3, R12`.
-    /// Written into one buffer of the right size (the balanced search writes a few dozen per code set).
+    /// Written into one buffer of the right size (the balanced search writes a few dozen per code set),
+    /// byte by byte rather than through `String.append` (which checks capacity and flags per part).
     var text: String {
-        var length = main.utf8.count + status.utf8.count + modifier.utf8.count + waste.utf8.count + (units == nil ? 0 : 24)
+        let count = units.map { String($0) }
+        var length = main.utf8.count + status.utf8.count + modifier.utf8.count + waste.utf8.count
+        if let count { length += 4 + count.utf8.count }  // " × " is four bytes
         for element in added { length += 2 + element.utf8.count }
         for element in bundled { length += 2 + element.utf8.count }
         if let dx { length += 2 + dx.utf8.count }
-        var text = ""
-        text.reserveCapacity(length)
-        text += main
-        text += status
-        text += modifier
-        text += waste
-        if let units {
-            text += " × "
-            text += String(units)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var n = 0
+            func put(_ part: String) {
+                let copied: Void? = part.utf8.withContiguousStorageIfAvailable { bytes in
+                    for byte in bytes {
+                        buffer[n] = byte
+                        n += 1
+                    }
+                }
+                if copied == nil {
+                    for byte in part.utf8 {
+                        buffer[n] = byte
+                        n += 1
+                    }
+                }
+            }
+            func separator() {
+                buffer[n] = UInt8(ascii: ",")
+                buffer[n + 1] = UInt8(ascii: " ")
+                n += 2
+            }
+            put(main)
+            put(status)
+            put(modifier)
+            put(waste)
+            if let count {
+                put(" × ")
+                put(count)
+            }
+            for element in added {
+                separator()
+                put(element)
+            }
+            for element in bundled {
+                separator()
+                put(element)
+            }
+            if let dx {
+                separator()
+                put(dx)
+            }
+            return n
         }
-        for element in added {
-            text += ", "
-            text += element
-        }
-        for element in bundled {
-            text += ", "
-            text += element
-        }
-        if let dx {
-            text += ", "
-            text += dx
-        }
-        return text
     }
 }
 
@@ -1434,10 +1475,16 @@ struct PairTable {
     /// Where each decision's values start in the flat numbering.
     private var start: [Int] = []
     private var count = 0
-    /// Per ordered pair of flat values: `nil` not made yet, `.some(nil)` made and not an option.
-    private var texts: [(main: String, text: String)??]
+    /// Per ordered pair of flat values: 0 not made yet, -1 made and not an option, else the index in
+    /// `texts` plus one. Plain integers: a table of count² optional strings cost more to clear and
+    /// free than the pairs it saved (most pairs are never made).
+    private var cells: [Int32]
+    /// The pairs made, in the order they were made.
+    private var texts: [(main: String, text: String)] = []
     /// Per ordered pair: `nil` not checked yet.
     private var options: [Bool?]
+    /// Per flat value: 1 when it leaves an element out (`WrongDecision.omits`), 2 when it flips the side.
+    private var flags: [UInt8] = []
 
     init(_ axes: [[WrongDecision]]) {
         start.reserveCapacity(axes.count)
@@ -1445,11 +1492,21 @@ struct PairTable {
             start.append(count)
             count += values.count
         }
-        texts = Array(repeating: nil, count: count * count)
+        flags.reserveCapacity(count)
+        for values in axes {
+            for value in values { flags.append((value.omits ? 1 : 0) | (value.flipsSide ? 2 : 0)) }
+        }
+        cells = Array(repeating: 0, count: count * count)
         options = Array(repeating: nil, count: count * count)
     }
 
     private func slot(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Int { (start[a] + x) * count + start[b] + y }
+
+    /// Whether value `x` of decision `a` leaves an element of the key out.
+    func omits(_ a: Int, _ x: Int) -> Bool { flags[start[a] + x] & 1 != 0 }
+
+    /// Whether value `x` of decision `a` is the other side.
+    func flips(_ a: Int, _ x: Int) -> Bool { flags[start[a] + x] & 2 != 0 }
 
     /// The option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
     mutating func made(
@@ -1458,9 +1515,15 @@ struct PairTable {
         main: String, text: String
     )? {
         let k = slot(a, x, b, y)
-        if let made = texts[k] { return made }
-        let made = make()
-        texts[k] = .some(made)
+        let cell = cells[k]
+        if cell > 0 { return texts[Int(cell) - 1] }
+        if cell < 0 { return nil }
+        guard let made = make() else {
+            cells[k] = -1
+            return nil
+        }
+        texts.append(made)
+        cells[k] = Int32(texts.count)
         return made
     }
 

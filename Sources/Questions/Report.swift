@@ -398,6 +398,8 @@ extension QuestionGenerator {
         let pathology = e.report.layout == .pathology
         let connectives = Self.connectives
         let closingConnectives = Self.closingConnectives
+        // The step the plan's after-sentence follows, read once (the tuple held a string to retain per step).
+        let afterStep = plan.after?.step
         while position < total {
             let s: Int
             if o < others.count, k == keys.count || others[o] < keys[k] {
@@ -441,13 +443,21 @@ extension QuestionGenerator {
                 text += stepSentences[s]
             }
             position += 1
-            if let after = plan.after, after.step == s {
+            if afterStep == s, let after = plan.after {
                 text += " "
                 text += after.sentence
             }
         }
-        if !extraTold { for sentence in plan.extra { text += " " + sentence } }
-        for sentence in plan.closing { text += " " + sentence }
+        if !extraTold {
+            for sentence in plan.extra {
+                text += " "
+                text += sentence
+            }
+        }
+        for sentence in plan.closing {
+            text += " "
+            text += sentence
+        }
     }
 
     /// The condition the told additional service treats (`in_addition.diagnosis`) in `plan`'s
