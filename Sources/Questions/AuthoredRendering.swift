@@ -122,10 +122,17 @@ enum AuthoredRendering {
             preconditionFailure("\(question.id): \(question.kind) questions are not rendered")
         }
 
-        let rationale =
-            question.generalFeedback.isEmpty
-            ? (question.answers.first(where: \.isFullCredit)?.feedback ?? "")
-            : question.generalFeedback
+        let keyFeedback = question.answers.first(where: \.isFullCredit)?.feedback ?? ""
+        let rationale: String
+        if question.generalFeedback.isEmpty {
+            rationale = keyFeedback
+        } else if question.kind == .shortAnswer || question.kind == .numerical, !keyFeedback.isEmpty {
+            // A typed answer has no options to explain it: a learner whose answer matches no graded
+            // entry would otherwise see only the general feedback, never why the key is right.
+            rationale = Self.withoutVerdict(keyFeedback) + " " + question.generalFeedback
+        } else {
+            rationale = question.generalFeedback
+        }
         var rendered = Question(
             id: question.id + "#" + String(seed), item: question.id, kind: kind, code: "", stem: stem,
             options: options, answer: answer, rationale: rationale, seed: seed, grading: grading)
@@ -135,6 +142,17 @@ enum AuthoredRendering {
     }
 
     /// A numerical target as the learner reads it: `92`, `5 ± 0.5`, `1 to 10`.
+    /// `feedback` without an author's leading verdict ("Right: 93010 is…" reads "93010 is…"), for
+    /// use in the rationale every learner sees.
+    static func withoutVerdict(_ feedback: String) -> String {
+        for verdict in ["Right:", "Correct:"] where feedback.hasPrefix(verdict) {
+            let rest = feedback.dropFirst(verdict.count).drop(while: \.isWhitespace)
+            guard let first = rest.first else { return feedback }
+            return first.uppercased() + rest.dropFirst()
+        }
+        return feedback
+    }
+
     static func display(_ target: AuthoredQuestion.NumericTarget?) -> String {
         switch target {
         case .value(let value, let tolerance)?:

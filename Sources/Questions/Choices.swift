@@ -710,16 +710,23 @@ enum DiagnosisTitles {
         if changed.contains("with") || changed.contains("without"), stem(a) == stem(b) {
             return withElement
         }
-        // Name the words that differ, in title order: “third degree”, not “fourth degree”.
-        func only(_ t: String, _ other: Set<Substring>) -> [Substring] {
-            let small: Set<Substring> = ["of", "and", "the", "as", "in", "to", "for", "at", "by", "on", "or"]
-            return t.split { !$0.isLetter && !$0.isNumber && $0 != "-" }.filter { !other.contains($0) && !small.contains($0) }
+        // Name the words that differ, in title order: “third degree”, not “fourth degree”. Only when
+        // the titles share a beginning or an end around one run of different words in each; scattered
+        // differences read as word salad (“paralysis vocal cords unilateral”, not “stenosis”, in
+        // instructor review 52719), and a whole different title is already in the rationale.
+        let small: Set<Substring> = ["of", "and", "the", "as", "in", "to", "for", "at", "by", "on", "or"]
+        let ta = a.split { !$0.isLetter && !$0.isNumber && $0 != "-" }
+        let tb = b.split { !$0.isLetter && !$0.isNumber && $0 != "-" }
+        var head = 0
+        while head < min(ta.count, tb.count), ta[head] == tb[head] { head += 1 }
+        var tail = 0
+        while tail < min(ta.count, tb.count) - head, ta[ta.count - 1 - tail] == tb[tb.count - 1 - tail] { tail += 1 }
+        func middle(_ t: [Substring]) -> [Substring] {
+            Array(t[head..<(t.count - tail)].drop { small.contains($0) }.reversed().drop { small.contains($0) }.reversed())
         }
-        // Only when the titles share the rest: a whole different title is already in the rationale.
-        let (ownWords, keyWords) = (only(a, wb), only(b, wa))
-        if !ownWords.isEmpty, !keyWords.isEmpty, ownWords.count <= 5, keyWords.count <= 5, ownWords.count < wa.count,
-            keyWords.count < wb.count
-        {
+        let (ownWords, keyWords) = (middle(ta), middle(tb))
+        let shared = ta[..<head].filter { !small.contains($0) }.count + ta[(ta.count - tail)...].filter { !small.contains($0) }.count
+        if !ownWords.isEmpty, !keyWords.isEmpty, ownWords.count <= 4, keyWords.count <= 4, shared >= 2 {
             return "type or specificity (“\(ownWords.joined(separator: " "))”, not “\(keyWords.joined(separator: " "))”)"
         }
         return "type or specificity"

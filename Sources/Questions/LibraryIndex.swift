@@ -235,6 +235,11 @@ struct DiagnosisDistractors {
                 // off (R50.2, drug-induced fever, beside R50.9; N17.0 beside N17.9) is a condition the
                 // note never raises, filler a student rules out at once (instructor reviews 15473, 93817).
                 guard !w.isOfficial || DiagnosisTitles.axisRank(w.code, from: code) >= 2 else { return false }
+                // Nor the sequela form (S) of an injury the note treats as it happens (A, B, C): nobody
+                // reads a fall seen that day as a late effect, while D, routine healing care, is the
+                // real 7th-character trap (instructor review 30841: S62.025S for a fresh fracture).
+                guard !(w.isOfficial && w.code.count == 7 && w.code.last == "S" && code.count == 7 && "ABC".contains(code.last!))
+                else { return false }
                 return (namesWords || DiagnosisTitles.isOneAxis(w.code, from: code))
                     && !ConditionWords.isDocumented(title, besides: keyWords, in: note)
             }

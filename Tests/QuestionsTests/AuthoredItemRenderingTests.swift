@@ -76,7 +76,9 @@ import Testing
                     id: "gift:fixture/placeholder#3", item: "gift:fixture/placeholder", kind: .shortAnswer, code: "",
                     stem: "Type the complete code for the initial encounter for a scalp laceration in subcategory S01.01.",
                     options: [], answer: CorrectAnswer(label: nil, text: "S01.01XA"),
-                    rationale: "Fill empty places before a 7th character with X.", seed: 3,
+                    // The keyed answer's own explanation leads, without its "Right:" verdict.
+                    rationale: "X fills the sixth place so that A is seventh. Fill empty places before a 7th character with X.",
+                    seed: 3,
                     grading: [
                         GradedAnswer(text: "S01.01XA", credit: 100, feedback: "Right: X fills the sixth place so that A is seventh."),
                         GradedAnswer(text: "S01.01A", credit: 0, feedback: "Wrong: the 7th character must sit in the seventh place."),
@@ -89,7 +91,8 @@ import Testing
                 == Question(
                     id: "gift:fixture/global-days#3", item: "gift:fixture/global-days", kind: .numerical, code: "",
                     stem: "How many days does a 90-day global period cover in all?",
-                    options: [], answer: CorrectAnswer(label: nil, text: "92"), rationale: "Major surgery: 92 days in all.", seed: 3,
+                    options: [], answer: CorrectAnswer(label: nil, text: "92"),
+                    rationale: "The day before, the day of surgery and 90 days after. Major surgery: 92 days in all.", seed: 3,
                     grading: [
                         GradedAnswer(
                             min: 92, max: 92, credit: 100, feedback: "Right: the day before, the day of surgery and 90 days after."),

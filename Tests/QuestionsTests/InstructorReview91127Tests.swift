@@ -95,6 +95,11 @@ import Testing
         #expect(DiagnosisTitles.parenthetical("C9100") == " (Acute lymphoblastic leukemia not having achieved remission)")
         // Instructor review 40213: "vertebra(e)" is one word, and "age-related" is in both titles.
         #expect(DiagnosisTitles.difference("M80051A", from: "M8008XA") == "type or specificity (“right femur”, not “vertebra”)")
+        // Instructor review 52719: words scattered over two unrelated titles are not quoted
+        // (“paralysis vocal cords unilateral”, not “stenosis”); one run inside a shared title is.
+        #expect(DiagnosisTitles.difference("J3801", from: "J386") == "type or specificity")
+        #expect(DiagnosisTitles.difference("I4821", from: "I480") == "type or specificity (“permanent”, not “paroxysmal”)")
+        #expect(DiagnosisTitles.difference("M167", from: "M1652") == "type or specificity")
     }
 
     /// A bundling option is never a code the key's work includes, offered alone, and the key with

@@ -220,7 +220,7 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "M16.7" }?.rationale
-                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity (“other secondary”, not “post-traumatic left”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
     }
 
