@@ -528,6 +528,10 @@ extension LibraryIndex {
                     "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else if DiagnosisTitles.isLessSpecific(w.code, than: code) {
                     "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                } else if let theirs = DiagnosisTitles.encounter(of: w.code), let ours = DiagnosisTitles.encounter(of: code),
+                    theirs != ours, w.code.dropLast() == code.dropLast()
+                {
+                    "\(named) is the same injury with another 7th character, which marks \(theirs); this encounter is \(ours), so the 7th character is \(code.last!). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else {
                     "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
                 }
@@ -569,7 +573,11 @@ extension LibraryIndex {
         // beside O66.41), is offered in every `diagnosis` question, like a vignette's first alternative.
         var rest = ranked
         let axes = wrongCodes.map { DiagnosisTitles.axisRank($0.code, from: code) }
-        if let best = axes.max(), best > 0, let nearest = axes.firstIndex(of: best) {
+        // For a later encounter (D) that trap is the initial-encounter code (A), ranked first.
+        let laterEncounter = code.count == 7 && code.last.map { !"ABC".contains($0) } == true
+        if laterEncounter, wrongCodes.first?.code == code.dropLast() + "A" {
+            must.append(rest.removeFirst())
+        } else if let best = axes.max(), best > 0, let nearest = axes.firstIndex(of: best) {
             must.append(rest.remove(at: nearest))
         }
         return PreparedDiagnosis(
@@ -660,6 +668,21 @@ enum DiagnosisTitles {
         return wa.subtracting(wb).count == 1 && wb.subtracting(wa).count == 1
     }
 
+    /// What an injury code's 7th character marks, in a coder's words, or `nil` for a code without
+    /// one (ICD-10-CM chapter 19 guidelines: the character follows the treatment, not the visit count).
+    static func encounter(of code: String) -> String? {
+        guard code.count == 7, let first = code.first, first == "S" || first == "T", let c = code.last else { return nil }
+        switch c {
+        case "A", "B", "C": return "active treatment of the injury (initial encounter)"
+        case "D", "E", "F": return "routine care while the injury heals, after active treatment (subsequent encounter)"
+        case "G", "H", "J": return "care for delayed healing (subsequent encounter)"
+        case "K", "M", "N": return "care for a nonunion (subsequent encounter)"
+        case "P", "Q", "R": return "care for a malunion (subsequent encounter)"
+        case "S": return "a sequela, a condition left behind by the injury"
+        default: return nil
+        }
+    }
+
     /// `difference`'s answer for a with/without element.
     static let withElement = "a “with” or “without” element of its title"
 
@@ -696,7 +719,7 @@ enum DiagnosisTitles {
         let episode: Set<Substring> = ["initial", "subsequent", "sequela", "encounter"]
         if !changed.isDisjoint(with: episode),
             changed.subtracting(episode).subtracting([
-                "routine", "delayed", "healing", "nonunion", "malunion", "for", "fracture", "closed", "open",
+                "routine", "delayed", "healing", "nonunion", "malunion", "for", "fracture", "closed", "open", "with",
             ]).isEmpty
         {
             return "the episode of care (7th character)"

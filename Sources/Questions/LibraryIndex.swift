@@ -149,6 +149,17 @@ struct DiagnosisDistractors {
     /// `procedure` is the file of `d`: a wrong code of another category whose own words the note
     /// also writes (polyps removed from the sinus, for a J33.8 beside a chronic sinusitis key) is not
     /// offered, since it could not be called "a different condition from the one documented".
+    /// Whether `wrong` is `key`'s own code with a later encounter's 7th character (D, G, K, P, S…)
+    /// where `key` is an active-treatment one (A, B, C). An operation or an emergency visit on the day
+    /// of the injury is active treatment on its face: a subsequent-care or sequela option is filler a
+    /// student rules out at once (instructor reviews 30841, 61847 and 23509: S62.025S, S21.311D,
+    /// T16.1XXD beside a fresh injury). The trap runs the other way, an initial code for a later visit.
+    static func isLaterEncounter(_ wrong: String, of key: String) -> Bool {
+        guard wrong.count == 7, key.count == 7, let k = key.last, "ABC".contains(k), let w = wrong.last, !"ABC".contains(w)
+        else { return false }
+        return wrong.utf8.dropLast().elementsEqual(key.utf8.dropLast())
+    }
+
     init(_ d: Diagnosis, code: String, key: Int, pool: [PooledDiagnosis], owner: ProcedureID, procedure: Procedure) {
         let also = d.also.map(\.normalizedCode)
         let note = ConditionWords.documented(d, in: procedure)
@@ -173,6 +184,7 @@ struct DiagnosisDistractors {
             $0.key != key && !$0.isAlso && !also.contains($0.code) && $0.isPlausible(for: code)
                 && ($0.code.prefix(3) == code.prefix(3) || !ConditionWords.isDocumented($0.text, besides: named, in: note))
                 && !contradicted($0) && PatientPlausibility.allows($0.code, for: procedure.patient)
+                && !Self.isLaterEncounter($0.code, of: code)
         }
         if let result = d.pathology {
             results = pool.filter { w in
@@ -187,7 +199,13 @@ struct DiagnosisDistractors {
             let other: Side = side == .right ? .left : .right
             var best = 2
             var found: PooledDiagnosis?
-            for candidate in pool where candidate.owner == owner && candidate.side == other && (further || !candidate.isAlso) {
+            // Only a code whose title differs from `code`'s in its side words alone: a right-eye glaucoma
+            // of another stage is not "the same condition on the other side" (instructor review 23509,
+            // H40.1111 beside H40.1122).
+            for candidate in pool
+            where candidate.owner == owner && candidate.side == other && (further || !candidate.isAlso)
+                && DiagnosisTitles.difference(candidate.code, from: code) == "laterality"
+            {
                 let shared = zip(candidate.code.utf8, code.utf8).prefix { $0 == $1 }.count
                 if shared > best {
                     best = shared
@@ -235,11 +253,6 @@ struct DiagnosisDistractors {
                 // off (R50.2, drug-induced fever, beside R50.9; N17.0 beside N17.9) is a condition the
                 // note never raises, filler a student rules out at once (instructor reviews 15473, 93817).
                 guard !w.isOfficial || DiagnosisTitles.axisRank(w.code, from: code) >= 2 else { return false }
-                // Nor the sequela form (S) of an injury the note treats as it happens (A, B, C): nobody
-                // reads a fall seen that day as a late effect, while D, routine healing care, is the
-                // real 7th-character trap (instructor review 30841: S62.025S for a fresh fracture).
-                guard !(w.isOfficial && w.code.count == 7 && w.code.last == "S" && code.count == 7 && "ABC".contains(code.last!))
-                else { return false }
                 return (namesWords || DiagnosisTitles.isOneAxis(w.code, from: code))
                     && !ConditionWords.isDocumented(title, besides: keyWords, in: note)
             }
@@ -250,6 +263,17 @@ struct DiagnosisDistractors {
             let nearest = siblings.enumerated().sorted { (rank($0.element), -$0.offset) > (rank($1.element), -$1.offset) }.map(
                 \.element)
             same += nearest.prefix(target - same.count)
+        }
+        // A later encounter's key (D, a cast change during routine healing) always meets its own
+        // initial-encounter code: choosing A for every visit is the 7th-character mistake students
+        // make (instructor review 23509: S52.531D without S52.531A).
+        if code.count == 7, let last = code.last, !"ABC".contains(last) {
+            let initial = code.dropLast() + "A"
+            if let k = same.firstIndex(where: { $0.code == initial }) {
+                same.insert(same.remove(at: k), at: 0)
+            } else if let w = rest.first(where: { $0.code == initial }) {
+                same.insert(w, at: 0)
+            }
         }
         // Same category one axis away first, a named axis (side, with/without, encounter) before the
         // unspecified form or another character (the file's order kept within each group).
@@ -736,7 +760,12 @@ extension LibraryIndex {
             if kept.contains(where: { key.isConjunction(of: $0.1, and: words) || words.repeats($0.1) }) { continue }
             kept.append((w, words))
         }
-        ranked = kept.map(\.0)
+        // The findings that share most words with the key first (stable): a student must tell the key
+        // from options in its own terms. Otherwise the key is the one option that names the complex
+        // repair, the ultrasound or the pregnancy (instructor reviews 61847 and 23509: 13101 → 13121
+        // beside simple and intermediate closures, 20604 → 20606 beside three landmark-guided ones).
+        let overlap = kept.map { min(6, $0.1.words.intersection(key.words).count) }
+        ranked = kept.indices.sorted { (overlap[$0], -$0) > (overlap[$1], -$1) }.map { kept[$0].0 }
         if family(right.to) != home {
             ranked = ranked.filter(leavesFamily) + ranked.filter { !leavesFamily($0) }
         }

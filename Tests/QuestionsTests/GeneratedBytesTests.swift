@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "fd4ff6c5d7f77b9e")
+        #expect(Fingerprint.hex(of: bytes) == "960b02cb3be9a685")
     }
 }

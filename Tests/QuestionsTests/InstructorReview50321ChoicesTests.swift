@@ -59,7 +59,8 @@ import Testing
             guard case .clause(let id) = finding else { return "described" }
             return index[index[id].to].code
         }
-        #expect(targets == ["10002", "10005", "10006"])
+        // The findings sharing most words with the key come first (instructor review 61847).
+        #expect(targets == ["10002", "10006", "10005"])
         for seed: UInt64 in 1...20 {
             let q = try Self.tonsils.generate(itemID: "cpt:10001/contrast", seed: seed)
             guard q.stem.hasSuffix("to be 10003 instead?") else { continue }
