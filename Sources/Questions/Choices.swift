@@ -575,14 +575,49 @@ extension LibraryIndex {
         let axes = wrongCodes.map { DiagnosisTitles.axisRank($0.code, from: code) }
         // For a later encounter (D) that trap is the initial-encounter code (A), ranked first.
         let laterEncounter = code.count == 7 && code.last.map { !"ABC".contains($0) } == true
+        var trap: PooledDiagnosis?
         if laterEncounter, wrongCodes.first?.code == code.dropLast() + "A" {
             must.append(rest.removeFirst())
+            trap = wrongCodes.first
         } else if let best = axes.max(), best > 0, let nearest = axes.firstIndex(of: best) {
             must.append(rest.remove(at: nearest))
+            trap = wrongCodes[nearest]
         }
+        // The traps a `diagnosis` question always offers, said in the rationale every learner reads,
+        // not only in the wrong options' (instructor review 23509: "the rationale only restates the key").
+        var traps: [String] = []
+        if let w = distractors.counterpart, also.isEmpty { traps.append("\(w.dotted) codes the other side") }
+        if let w = trap, let said = Self.trapClause(w, key: code, keyDotted: dotted) { traps.append(said) }
+        let teaching =
+            traps.isEmpty ? "" : " The nearest wrong code\(traps.count == 1 ? "" : "s"): " + traps.joined(separator: "; ") + "."
         return PreparedDiagnosis(
             right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: rest, oneOff: oneOff,
-            missingSecond: missingLast, oneOffFlipsSide: oneOff.map { Wording.bytesContain($0.rationale, "the other side") })
+            missingSecond: missingLast, oneOffFlipsSide: oneOff.map { Wording.bytesContain($0.rationale, "the other side") },
+            teaching: teaching)
+    }
+
+    /// What sets the nearest same-category trap `w` apart from `key`, in a short clause ("H40.1121
+    /// is the mild stage, where the note documents the moderate one"), or `nil` when the titles
+    /// name no single attribute.
+    static func trapClause(_ w: PooledDiagnosis, key: String, keyDotted: String) -> String? {
+        if let theirs = DiagnosisTitles.encounter(of: w.code), let ours = DiagnosisTitles.encounter(of: key), theirs != ours,
+            w.code.dropLast() == key.dropLast()
+        {
+            return "\(w.dotted) marks \(theirs), and this encounter is \(ours)"
+        }
+        if DiagnosisTitles.isLessSpecific(w.code, than: key) {
+            return "\(w.dotted) is the unspecified code, for a note that leaves out the detail this one gives"
+        }
+        let difference = DiagnosisTitles.difference(w.code, from: key)
+        switch difference {
+        case "laterality": return "\(w.dotted) codes another side"
+        case DiagnosisTitles.withElement: return "\(w.dotted) adds what its “with” element names, which this note does not document"
+        default:
+            // "type or specificity (“mild”, not “moderate”)"
+            guard let open = difference.firstIndex(of: "“"), difference.hasSuffix("”)") else { return nil }
+            let words = difference[open...].dropLast()
+            return "\(w.dotted) is for \(words.replacingOccurrences(of: "”, not “", with: "”, where this note documents “"))"
+        }
     }
 }
 
@@ -602,6 +637,9 @@ struct PreparedDiagnosis: Sendable {
     /// Per `oneOff` entry: whether it is the other side (its rationale says so), read by code sets
     /// instead of searching each rationale per question.
     var oneOffFlipsSide: [Bool] = []
+    /// For the `diagnosis` question's rationale: what sets the traps it always offers apart from the
+    /// key (" The nearest wrong codes: …"), or empty.
+    var teaching = ""
 }
 
 /// Official ICD-10-CM titles of diagnosis options, and what sets one code apart from another.

@@ -102,6 +102,6 @@ extension QuestionGenerator {
             question: "Which ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?", &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
-        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
+        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale + prepared.teaching)
     }
 }

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "960b02cb3be9a685")
+        #expect(Fingerprint.hex(of: bytes) == "c1c9842886813683")
     }
 }

@@ -208,7 +208,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: "D", text: "M16.52"))
         #expect(
             q.rationale
-                == "M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“end-stage left hip arthritis”)."
+                == "M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“end-stage left hip arthritis”). The nearest wrong codes: M16.51 codes the other side; M16.12 is for “primary”, where this note documents “post-traumatic”."
         )
         #expect(
             q.options.first { $0.text == "M16.51" }?.rationale
