@@ -204,6 +204,9 @@ extension LibraryIndex {
             var because =
                 "\(named(right.to)) is reported instead of \(p.code) when \(right.when); that is the fact a coder looks for in the note."
             if let quote = right.rulesOutQuote { because += " This note shows instead: \(quote)." }
+            // Where a coder would find the other code (instructor review 23509: contrast rationales
+            // that only restate the key).
+            because += indexHint(self[right.to].procedure)
             let findings = Self.contrastFindings(
                 for: id, among: e.clauseCandidates, described: e.neighbours.described, clauses: clauses, family: { self[$0].familyKey },
                 patient: { self[$0].procedure.patient })

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "c1c9842886813683")
+        #expect(Fingerprint.hex(of: bytes) == "5427fd94aaf5e60b")
     }
 }
