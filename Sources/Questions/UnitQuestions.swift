@@ -50,7 +50,8 @@ extension QuestionGenerator {
         parts.append("\(statusUnits) for physical status P\(status)")
         for c in reported { parts.append("\(c.units) for the qualifying circumstance \(c.code)") }
         var rationale = "\(total) units: " + parts.joined(separator: " + ") + " = \(total)."
-        rationale += " Anesthesia time runs from the start to the end time on the record."
+        rationale +=
+            " Anesthesia time runs from the start to the end time on the record: it begins when the anesthesia provider starts preparing the patient for anesthesia and ends when the patient is handed over to postoperative care, and the minutes spent on a service reported separately, such as a nerve block placed for postoperative pain at the surgeon's request, are left out of it."
         rationale +=
             " Physical status P1, P2 and P6 add no units, P3 adds 1, P4 2 and P5 3; the class is reported as modifier P\(status) on the anesthesia code."
         for c in reported {
