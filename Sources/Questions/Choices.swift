@@ -588,6 +588,15 @@ extension LibraryIndex {
         }
         // The traps a `diagnosis` question always offers, said in the rationale every learner reads,
         // not only in the wrong options' (instructor review 23509: "the rationale only restates the key").
+        // Where the pathology result decides between the file's diagnoses, the codes another result
+        // would give (D25.1, a fibroid, for the bleeding a normal uterus leaves) are the question's
+        // best traps, ahead of the rest (instructor review 61847: 58570 offered N95.0, not D25/N80).
+        if !results.isEmpty {
+            let taken = Set(must.map(\.text))
+            let extra = results.filter { !taken.contains($0.text) }
+            let extraTexts = Set(extra.map(\.text))
+            rest = extra + rest.filter { !extraTexts.contains($0.text) }
+        }
         var traps: [String] = []
         if let w = distractors.counterpart, also.isEmpty { traps.append("\(w.dotted) codes the other side") }
         if let w = trap, let said = Self.trapClause(w, key: code, keyDotted: dotted) { traps.append(said) }

@@ -356,7 +356,7 @@ extension QuestionGenerator {
         // (instructor review 45217).
         switch plan.setting == .laborAndDelivery ? 0 : variant {
         case 0: text += "."
-        case 1: text += ", and the planned procedure was confirmed."
+        case 1: text += ", and the patient's identity and consent were checked."
         default: text += ", and a time-out confirmed the patient and the procedure."
         }
     }

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "5427fd94aaf5e60b")
+        #expect(Fingerprint.hex(of: bytes) == "0c0616e1340404b1")
     }
 }
