@@ -623,7 +623,15 @@ extension LibraryIndex {
         let difference = DiagnosisTitles.difference(w.code, from: key)
         switch difference {
         case "laterality": return "\(w.dotted) codes another side"
-        case DiagnosisTitles.withElement: return "\(w.dotted) adds what its “with” element names, which this note does not document"
+        case DiagnosisTitles.withElement:
+            // Which way the element runs: K21.00 (with esophagitis) adds to K21.9; K80.20 (without
+            // cholecystitis) leaves out what K80.10 names (instructor review 47711).
+            func withCount(_ code: String) -> Int {
+                (ICD10Titles.shipped.title(of: code) ?? "").lowercased().split { !$0.isLetter }.filter { $0 == "with" }.count
+            }
+            return withCount(w.code) > withCount(key)
+                ? "\(w.dotted) adds what its “with” element names, which this note does not document"
+                : "\(w.dotted) leaves out a condition this note documents and \(keyDotted) names"
         default:
             // "type or specificity (“mild”, not “moderate”)"
             guard let open = difference.firstIndex(of: "“"), difference.hasSuffix("”)") else { return nil }
@@ -780,7 +788,10 @@ enum DiagnosisTitles {
             let words = t.split(separator: " ")
             return words.prefix { $0 != "with" && $0 != "without" }.joined(separator: " ")
         }
-        if changed.contains("with") || changed.contains("without"), stem(a) == stem(b) {
+        // And only when little else differs: K35.211 (generalized peritonitis, with perforation and
+        // abscess) is not one element from K35.30 (localized peritonitis, without perforation or
+        // gangrene; instructor review 47711).
+        if changed.contains("with") || changed.contains("without"), stem(a) == stem(b), changed.count <= 4 {
             return withElement
         }
         // Name the words that differ, in title order: “third degree”, not “fourth degree”. Only when
