@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "0c0616e1340404b1")
+        #expect(Fingerprint.hex(of: bytes) == "cb2a148a22b1a4cb")
     }
 }
