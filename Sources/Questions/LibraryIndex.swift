@@ -204,7 +204,7 @@ struct DiagnosisDistractors {
             // H40.1111 beside H40.1122).
             for candidate in pool
             where candidate.owner == owner && candidate.side == other && (further || !candidate.isAlso)
-                && DiagnosisTitles.difference(candidate.code, from: code) == "laterality"
+                && (candidate.code == code || DiagnosisTitles.difference(candidate.code, from: code) == "laterality")
             {
                 let shared = zip(candidate.code.utf8, code.utf8).prefix { $0 == $1 }.count
                 if shared > best {
