@@ -633,9 +633,9 @@ extension QuestionGenerator {
     ) -> [Choice] {
         let right = Choice(text: key.text, correct: true, rationale: because)
         let keyText = right.text
-        /// The option's parts and text with `first` (and `second`) wrong, or `nil` when that is the
-        /// key again or names one code twice.
-        func made(_ first: WrongDecision, _ second: WrongDecision?) -> (parts: CodeSetParts, text: String)? {
+        /// The option's parts with `first` (and `second`) wrong, or `nil` when it shows a one-sided
+        /// code with another side's modifier.
+        func madeParts(_ first: WrongDecision, _ second: WrongDecision?) -> CodeSetParts? {
             var parts = key
             // The wrong code last: it carries the modifier the other decision left (25000-RT, the
             // wrist, beside 26055-F7 with the side wrong: never 25000-F2).
@@ -651,6 +651,12 @@ extension QuestionGenerator {
             {
                 return nil
             }
+            return parts
+        }
+        /// The option's parts and text with `first` (and `second`) wrong, or `nil` when that is the
+        /// key again or names one code twice.
+        func made(_ first: WrongDecision, _ second: WrongDecision?) -> (parts: CodeSetParts, text: String)? {
+            guard let parts = madeParts(first, second) else { return nil }
             let text = parts.text
             guard text != keyText, !Self.repeatsCode(text) else { return nil }
             return (parts, text)
@@ -670,26 +676,55 @@ extension QuestionGenerator {
             let (a, b) =
                 first.axis == .diagnosis && second.axis != .diagnosis
                 ? ((second.axis, secondWhy), (first.axis, why)) : ((first.axis, why), (second.axis, secondWhy))
-            let rationale =
-                "Two decisions are wrong. " + Self.axisLabel(a.0) + ": " + a.1 + " " + Self.axisLabel(b.0) + ": " + b.1
+            // One string of the final size: each `+` of the five made a string of its own.
+            let (aLabel, bLabel) = (Self.axisLabel(a.0), Self.axisLabel(b.0))
+            var rationale = "Two decisions are wrong. "
+            rationale.reserveCapacity(
+                rationale.utf8.count + aLabel.utf8.count + a.1.utf8.count + bLabel.utf8.count + b.1.utf8.count + 5)
+            rationale += aLabel
+            rationale += ": "
+            rationale += a.1
+            rationale += " "
+            rationale += bLabel
+            rationale += ": "
+            rationale += b.1
             return Choice(text: text, correct: false, rationale: rationale)
+        }
+        // The candidates' texts are compared and tested as bytes in the table's buffer
+        // (`PairTable.write`); a `String` is made only for the four options kept.
+        var table = PairTable(axes)
+        let keyBytes = table.store(keyText)
+        /// The bytes of the option with `first` (and `second`) wrong and its main code, or `nil` as `made`.
+        func madeBytes(_ first: WrongDecision, _ second: WrongDecision?) -> (main: String, bytes: Range<Int>)? {
+            guard let parts = madeParts(first, second), let bytes = table.write(parts, unlike: keyBytes) else { return nil }
+            return (parts.main, bytes)
         }
         // Each wrong value alone, made once (`option` depends on nothing else): the crossing below
         // tries every pair, and remaking both singles per pair was most of a code set's cost. With
         // the byte-level `keyStandsOut` and the rationale written only for the kept pair: 71 → 35
         // mallocs per generated question, best 1,000-question iteration 29.4 → 17.8 ms (shared
         // machine, load ~6); median 42k → 69k q/s side by side at load ~3 (GeneratorBenchmarks).
-        let single = axes.map { $0.map { option($0) } }
+        // A single is its bytes and its rationale; its `Choice` is made only when it is kept.
+        let single: [[Single?]] = axes.map { values in
+            values.map { value in
+                guard let (main, bytes) = madeBytes(value, nil), let why = reason(value, main: main) else { return nil }
+                return Single(bytes: bytes, why: why)
+            }
+        }
+        func choice(_ s: Single) -> Choice { Choice(text: table.string(s.bytes), correct: false, rationale: s.why) }
+        func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool { table.same(a, b) }
+        func standsOut(_ first: Range<Int>, _ second: Range<Int>, _ third: Range<Int>) -> Bool {
+            table.keyStandsOut(keyBytes, first, second, third)
+        }
         // The same pair of wrong values meets in many triples (an alternative that does not
         // include the bundled code fails with it in every triple it is in) and in every crossing
         // tried: each pair's option text and two-error option are made once (`PairTable`; `made`
         // and `option` are pure, so the options found and their order are the same). With the
         // cheap two-error checks before `keyStandsOut`: see `PairTable` for the measured numbers.
-        var table = PairTable(axes)
-        func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, text: String)? {
-            table.made(a, x, b, y) { made(axes[a][x], axes[b][y]).map { (main: $0.parts.main, text: $0.text) } }
+        func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, bytes: Range<Int>)? {
+            table.made(a, x, b, y, unlike: keyBytes) { madeParts(axes[a][x], axes[b][y]) }
         }
-        func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String? { pairMade(a, x, b, y)?.text }
+        func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Range<Int>? { pairMade(a, x, b, y)?.bytes }
         /// Whether value `x` of decision `a` leaves an element out, or flips the side (read from the
         /// table: reading them off a `WrongDecision` copied it, its strings and closures retained).
         func omits(_ a: Int, _ x: Int) -> Bool { table.omits(a, x) }
@@ -728,13 +763,13 @@ extension QuestionGenerator {
                                     // Four different options, and each wrong value shows in both options it
                                     // is in: no pair is one of its singles.
                                     let distinct =
-                                        ab != keyText && ac != keyText && bc != keyText && ab != ac
-                                        && ab != bc && ac != bc
+                                        !same(ab, keyBytes) && !same(ac, keyBytes) && !same(bc, keyBytes) && !same(ab, ac)
+                                        && !same(ab, bc) && !same(ac, bc)
                                     guard distinct else { continue }
-                                    let isSingle = { (t: String) in t == one.text || t == two.text || t == three.text }
+                                    let isSingle = { (t: Range<Int>) in same(t, one.bytes) || same(t, two.bytes) || same(t, three.bytes) }
                                     guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
                                     guard pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z) else { continue }
-                                    guard !Self.keyStandsOut(keyText, ab, ac, bc), let first = option(axes[a][x], axes[b][y]),
+                                    guard !standsOut(ab, ac, bc), let first = option(axes[a][x], axes[b][y]),
                                         let second = option(axes[a][x], axes[c][z]), let third = option(axes[b][y], axes[c][z])
                                     else { continue }
                                     return [right, first, second, third]
@@ -758,12 +793,12 @@ extension QuestionGenerator {
                         where !(omits(a, x) && omits(b, y)) && !(flips(a, x) && flips(b, y)) && allowed(a, x, b, y) {
                             // Four distinct texts (each single differs from the key already); the
                             // frequency cue needs the texts only, so the rationale is written last.
-                            guard let first = single[a][x], let second = single[b][y], first.text != second.text,
-                                let text = pairText(a, x, b, y), text != first.text, text != second.text
+                            guard let first = single[a][x], let second = single[b][y], !same(first.bytes, second.bytes),
+                                let text = pairText(a, x, b, y), !same(text, first.bytes), !same(text, second.bytes)
                             else { continue }
-                            guard !Self.keyStandsOut(keyText, first.text, second.text, text), let both = option(axes[a][x], axes[b][y])
+                            guard !standsOut(first.bytes, second.bytes, text), let both = option(axes[a][x], axes[b][y])
                             else { continue }
-                            return [right, first, second, both]
+                            return [right, choice(first), choice(second), both]
                         }
                     }
                 }
@@ -773,12 +808,12 @@ extension QuestionGenerator {
         // One decision: different wrong values of it; with decisions that do not cross (an
         // alternative that cannot carry the add-on), the nearest value of each in turn, then the next
         // ones; the first three (in that order) that leave no frequency cue, else the first three.
-        var singles: [Choice] = []
+        var singles: [Single] = []
         var order = Array(axes.indices)
         if let l = leading { order = [l] + axes.indices.filter { $0 != l } }
         for rank in 0..<(axes.map(\.count).max() ?? 0) {
             for a in order where rank < single[a].count {
-                if let made = single[a][rank], !singles.contains(where: { $0.text == made.text }) { singles.append(made) }
+                if let made = single[a][rank], !singles.contains(where: { same($0.bytes, made.bytes) }) { singles.append(made) }
             }
         }
         // With `pair`, the first values of those two decisions crossed with each other come first.
@@ -786,11 +821,10 @@ extension QuestionGenerator {
         // code), both are offered alone with a third single that leaves no frequency cue.
         if let (p, q) = pair {
             if let choices = crossing({ $0 == p && $1 == 0 && $2 == q && $3 == 0 }) { return choices }
-            if let first = single[p].first ?? nil, let second = single[q].first ?? nil, first.text != second.text {
+            if let first = single[p].first ?? nil, let second = single[q].first ?? nil, !same(first.bytes, second.bytes) {
                 for third in single.joined() {
-                    guard let third, third.text != first.text, third.text != second.text else { continue }
-                    let choices = [right, first, second, third]
-                    if !Self.keyStandsOut(choices) { return choices }
+                    guard let third, !same(third.bytes, first.bytes), !same(third.bytes, second.bytes) else { continue }
+                    if !standsOut(first.bytes, second.bytes, third.bytes) { return [right, choice(first), choice(second), choice(third)] }
                 }
             }
         }
@@ -799,8 +833,9 @@ extension QuestionGenerator {
             if singles.count >= 3, single[l][0] != nil {
                 for b in singles.indices.dropFirst() {
                     for c in singles.indices where c > b {
-                        let choices = [right, singles[0], singles[b], singles[c]]
-                        if !Self.keyStandsOut(choices) { return choices }
+                        if !standsOut(singles[0].bytes, singles[b].bytes, singles[c].bytes) {
+                            return [right, choice(singles[0]), choice(singles[b]), choice(singles[c])]
+                        }
                     }
                 }
             }
@@ -811,13 +846,14 @@ extension QuestionGenerator {
             for a in singles.indices {
                 for b in singles.indices where b > a {
                     for c in singles.indices where c > b {
-                        let choices = [right, singles[a], singles[b], singles[c]]
-                        if !Self.keyStandsOut(choices) { return choices }
+                        if !standsOut(singles[a].bytes, singles[b].bytes, singles[c].bytes) {
+                            return [right, choice(singles[a]), choice(singles[b]), choice(singles[c])]
+                        }
                     }
                 }
             }
         }
-        return [right] + singles.prefix(count)
+        return [right] + singles.prefix(count).map(choice)
     }
 
     /// Why `codes` (work the note's code includes) are not added beside another main code: only when
@@ -860,22 +896,22 @@ extension QuestionGenerator {
     /// the elements and the sums live in temporary (stack) buffers, not three arrays per call.
     static func keyStandsOut(_ choices: [Choice]) -> Bool {
         guard let k = choices.firstIndex(where: { $0.correct }) else { return false }
-        return keyStandsOut(choices.count, key: k) { choices[$0].text }
+        return keyStandsOut(choices.count, key: k) { choices[$0].text.utf8 }
     }
 
     /// `keyStandsOut` of the key `key` and three wrong options, in that order (the searches test
     /// every candidate this way, without an array of options per candidate).
     static func keyStandsOut(_ key: String, _ first: String, _ second: String, _ third: String) -> Bool {
-        keyStandsOut(4, key: 0) { $0 == 0 ? key : $0 == 1 ? first : $0 == 2 ? second : third }
+        keyStandsOut(4, key: 0) { ($0 == 0 ? key : $0 == 1 ? first : $0 == 2 ? second : third).utf8 }
     }
 
-    /// `keyStandsOut` of `count` options whose texts `text` gives, the key at `k`.
-    private static func keyStandsOut(_ count: Int, key k: Int, _ text: (Int) -> String) -> Bool {
+    /// `keyStandsOut` of `count` options whose texts' UTF-8 `text` gives, the key at `k`.
+    static func keyStandsOut<Text: Sequence<UInt8>>(_ count: Int, key k: Int, _ text: (Int) -> Text) -> Bool {
         // An option has one element more than it has ", " separators: bounded by its commas.
         var total = 0
         var most = count
         for o in 0..<count {
-            for byte in text(o).utf8 {
+            for byte in text(o) {
                 total += 1
                 if byte == UInt8(ascii: ",") { most += 1 }
             }
@@ -888,7 +924,7 @@ extension QuestionGenerator {
                     var found = 0
                     for o in 0..<count {
                         var start = filled
-                        for byte in text(o).utf8 {
+                        for byte in text(o) {
                             bytes.initializeElement(at: filled, to: byte)
                             filled += 1
                         }
@@ -1101,41 +1137,44 @@ extension QuestionGenerator {
     /// Scans the UTF-8 bytes in place (no split, no set): it runs on every candidate option.
     static func repeatsCode(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let comma = UInt8(ascii: ",")
-            let space = UInt8(ascii: " ")
-            let dash = UInt8(ascii: "-")
-            /// The code of the element starting at `start`: leading spaces dropped, up to a dash or the
-            /// element's end; and where the element ends.
-            func code(from start: Int) -> (code: Range<Int>, end: Int) {
-                var end = start
-                while end < bytes.count, bytes[end] != comma { end += 1 }
-                var first = start
-                while first < end, bytes[first] == space { first += 1 }
-                var last = first
-                while last < end, bytes[last] != dash { last += 1 }
-                return (first..<last, end)
-            }
-            var start = 0
-            while start < bytes.count {
-                let (current, end) = code(from: start)
-                // Empty elements (",,") are skipped, as `split` omits them.
-                if end > start {
-                    var earlier = 0
-                    while earlier < start {
-                        let (other, otherEnd) = code(from: earlier)
-                        if otherEnd > earlier, other.count == current.count,
-                            !zip(bytes[other], bytes[current]).contains(where: { $0 != $1 })
-                        {
-                            return true
-                        }
-                        earlier = otherEnd + 1
-                    }
-                }
-                start = end + 1
-            }
-            return false
+        return text.withUTF8 { repeatsCode($0) }
+    }
+
+    /// `repeatsCode` of an option's UTF-8 bytes.
+    static func repeatsCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let comma = UInt8(ascii: ",")
+        let space = UInt8(ascii: " ")
+        let dash = UInt8(ascii: "-")
+        /// The code of the element starting at `start`: leading spaces dropped, up to a dash or the
+        /// element's end; and where the element ends.
+        func code(from start: Int) -> (code: Range<Int>, end: Int) {
+            var end = start
+            while end < bytes.count, bytes[end] != comma { end += 1 }
+            var first = start
+            while first < end, bytes[first] == space { first += 1 }
+            var last = first
+            while last < end, bytes[last] != dash { last += 1 }
+            return (first..<last, end)
         }
+        var start = 0
+        while start < bytes.count {
+            let (current, end) = code(from: start)
+            // Empty elements (",,") are skipped, as `split` omits them.
+            if end > start {
+                var earlier = 0
+                while earlier < start {
+                    let (other, otherEnd) = code(from: earlier)
+                    if otherEnd > earlier, other.count == current.count,
+                        !zip(bytes[other], bytes[current]).contains(where: { $0 != $1 })
+                    {
+                        return true
+                    }
+                    earlier = otherEnd + 1
+                }
+            }
+            start = end + 1
+        }
+        return false
     }
 
     /// Said in a coding task whose report has the proceduralist supervising moderate sedation.
@@ -1463,6 +1502,13 @@ struct ModifierTwist: Sendable {
     }
 }
 
+/// One wrong value alone as a crossing's candidate: its option text (bytes in `PairTable`'s buffer)
+/// and why it is wrong.
+struct Single {
+    var bytes: Range<Int>
+    var why: String
+}
+
 /// The option text (with its main code) of each pair of wrong values of a crossing, and whether
 /// the pair makes a two-error option, each found on first use: the balanced search
 /// (`QuestionGenerator.crossedOptions`) meets the same pair in many triples.
@@ -1471,6 +1517,12 @@ struct ModifierTwist: Sendable {
 /// allocations per question; `balancedTriple` 37 % → 20 % of `perf record` samples under
 /// `generate`; run alternately with unchanged main at load 6–12, median 26,000 and 23,000 → 39,000
 /// and 36,000 questions/s (docs/questions.md).
+///
+/// The candidates' texts (the key's, each single's, each pair's) are written into one byte buffer
+/// and compared, split and counted there: a `String` per candidate was an allocation, a UTF-8
+/// check and a release each, for options that are mostly never shown. Callgrind on the generator
+/// harness (the benchmark's library, 4,000 questions after a warm-up): 69,206 → 65,137
+/// instructions per question, output byte-identical.
 struct PairTable {
     /// Where each decision's values start in the flat numbering.
     private var start: [Int] = []
@@ -1479,12 +1531,14 @@ struct PairTable {
     /// `texts` plus one. Plain integers: a table of count² optional strings cost more to clear and
     /// free than the pairs it saved (most pairs are never made).
     private var cells: [Int32]
-    /// The pairs made, in the order they were made.
-    private var texts: [(main: String, text: String)] = []
+    /// The pairs made, in the order they were made: the main code and where the text is in `buffer`.
+    private var texts: [(main: String, bytes: Range<Int>)] = []
     /// Per ordered pair: `nil` not checked yet.
     private var options: [Bool?]
     /// Per flat value: 1 when it leaves an element out (`WrongDecision.omits`), 2 when it flips the side.
     private var flags: [UInt8] = []
+    /// The UTF-8 of every candidate text written, one after another.
+    private var buffer: [UInt8] = []
 
     init(_ axes: [[WrongDecision]]) {
         start.reserveCapacity(axes.count)
@@ -1498,6 +1552,7 @@ struct PairTable {
         }
         cells = Array(repeating: 0, count: count * count)
         options = Array(repeating: nil, count: count * count)
+        buffer.reserveCapacity(1_024)
     }
 
     private func slot(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Int { (start[a] + x) * count + start[b] + y }
@@ -1508,20 +1563,95 @@ struct PairTable {
     /// Whether value `x` of decision `a` is the other side.
     func flips(_ a: Int, _ x: Int) -> Bool { flags[start[a] + x] & 2 != 0 }
 
-    /// The option with value `x` of decision `a` and value `y` of decision `b` wrong, made by `make`.
+    /// Writes `text` into the buffer and returns where it is.
+    mutating func store(_ text: String) -> Range<Int> {
+        let from = buffer.count
+        Self.put(text, into: &buffer)
+        return from..<buffer.count
+    }
+
+    /// Writes the text of `parts` (as `CodeSetParts.text` has it) and returns where it is, or `nil`
+    /// (nothing kept) when it is the key's text (at `key`) or names one code twice.
+    mutating func write(_ parts: CodeSetParts, unlike key: Range<Int>) -> Range<Int>? {
+        let from = buffer.count
+        Self.put(parts.main, into: &buffer)
+        Self.put(parts.status, into: &buffer)
+        Self.put(parts.modifier, into: &buffer)
+        Self.put(parts.waste, into: &buffer)
+        if let units = parts.units {
+            Self.put(" × ", into: &buffer)
+            Self.put(String(units), into: &buffer)
+        }
+        for element in parts.added {
+            buffer.append(UInt8(ascii: ","))
+            buffer.append(UInt8(ascii: " "))
+            Self.put(element, into: &buffer)
+        }
+        for element in parts.bundled {
+            buffer.append(UInt8(ascii: ","))
+            buffer.append(UInt8(ascii: " "))
+            Self.put(element, into: &buffer)
+        }
+        if let dx = parts.dx {
+            buffer.append(UInt8(ascii: ","))
+            buffer.append(UInt8(ascii: " "))
+            Self.put(dx, into: &buffer)
+        }
+        let written = from..<buffer.count
+        let repeats = buffer.withUnsafeBufferPointer { QuestionGenerator.repeatsCode(UnsafeBufferPointer(rebasing: $0[written])) }
+        guard !same(written, key), !repeats else {
+            buffer.removeSubrange(written)
+            return nil
+        }
+        return written
+    }
+
+    private static func put(_ text: String, into buffer: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
+        if copied == nil { buffer.append(contentsOf: text.utf8) }
+    }
+
+    /// Whether the texts at `a` and `b` are the same bytes.
+    func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        return buffer.withUnsafeBufferPointer { bytes in
+            var i = a.lowerBound
+            var j = b.lowerBound
+            while i < a.upperBound {
+                if bytes[i] != bytes[j] { return false }
+                i += 1
+                j += 1
+            }
+            return true
+        }
+    }
+
+    /// The text at `bytes`.
+    func string(_ bytes: Range<Int>) -> String { String(decoding: buffer[bytes], as: UTF8.self) }
+
+    /// `QuestionGenerator.keyStandsOut` of the key at `key` and three wrong options, in that order.
+    func keyStandsOut(_ key: Range<Int>, _ first: Range<Int>, _ second: Range<Int>, _ third: Range<Int>) -> Bool {
+        buffer.withUnsafeBufferPointer { bytes in
+            QuestionGenerator.keyStandsOut(4, key: 0) {
+                UnsafeBufferPointer(rebasing: bytes[$0 == 0 ? key : $0 == 1 ? first : $0 == 2 ? second : third])
+            }
+        }
+    }
+
+    /// The option with value `x` of decision `a` and value `y` of decision `b` wrong: its main code
+    /// and where its text is, from the parts `make` gives (`nil` as `write`, or when `make` gives none).
     mutating func made(
-        _ a: Int, _ x: Int, _ b: Int, _ y: Int, _ make: () -> (main: String, text: String)?
-    ) -> (
-        main: String, text: String
-    )? {
+        _ a: Int, _ x: Int, _ b: Int, _ y: Int, unlike key: Range<Int>, _ make: () -> CodeSetParts?
+    ) -> (main: String, bytes: Range<Int>)? {
         let k = slot(a, x, b, y)
         let cell = cells[k]
         if cell > 0 { return texts[Int(cell) - 1] }
         if cell < 0 { return nil }
-        guard let made = make() else {
+        guard let parts = make(), let bytes = write(parts, unlike: key) else {
             cells[k] = -1
             return nil
         }
+        let made = (main: parts.main, bytes: bytes)
         texts.append(made)
         cells[k] = Int32(texts.count)
         return made

@@ -291,8 +291,7 @@ extension QuestionGenerator {
         _ rng: inout SplitMix64
     ) -> String {
         if e.report.layout != .operative { return serviceStem(e, plan, narration: narration, question: question, &rng) }
-        var text = ""
-        text.reserveCapacity(2_048)
+        var text = StemText(capacity: 2_048)
         let slot = ReportMaterial.sideSlot(plan.patient.side)
         let lines = plan.diagnosis.map { e.report.diagnosisLines[$0] }
         var preop: String
@@ -339,11 +338,11 @@ extension QuestionGenerator {
         }
         text += "\n\n"
         text += question
-        return text
+        return text.string
     }
 
     /// The description's first sentence: who the patient is and where the service happens.
-    private func arrival(_ plan: ReportPlan, usual: CareSetting, into text: inout String, _ rng: inout SplitMix64) {
+    private func arrival(_ plan: ReportPlan, usual: CareSetting, into text: inout StemText, _ rng: inout SplitMix64) {
         let patient = plan.patient
         let variant = rng.below(3)
         text += variant == 1 ? (patient.an ? "An " : "A ") : (patient.an ? "The patient, an " : "The patient, a ")
@@ -366,7 +365,7 @@ extension QuestionGenerator {
     /// with seeded connectives; replaced steps are told as their replacement, a placed sentence
     /// right after its step, and the extra sentences just before the first closing step.
     func narrate(
-        _ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout String,
+        _ e: ProcedureEntry, _ narration: NarrationPlan, _ plan: ReportPlan, into text: inout StemText,
         _ rng: inout SplitMix64
     ) {
         let plain = plan.forced.isEmpty && plan.replaced.isEmpty && plan.shortAt == nil

@@ -13,8 +13,7 @@ extension QuestionGenerator {
         _ e: ProcedureEntry, _ plan: ReportPlan, narration: NarrationPlan, question: String, _ rng: inout SplitMix64
     ) -> String {
         let p = e.procedure
-        var text = ""
-        text.reserveCapacity(2_048)
+        var text = StemText(capacity: 2_048)
         let slot = ReportMaterial.sideSlot(plan.patient.side)
         var reason: String
         if let d = plan.diagnosis {
@@ -69,11 +68,11 @@ extension QuestionGenerator {
         case .radiology:
             line("EXAM", heading)
             line("CLINICAL INDICATION", reason)
-            let technique = text.utf8.count
+            let technique = text.count
             body("TECHNIQUE")
             // A report that compares with an earlier study has one: the COMPARISON line does not deny it.
             let compares = Self.comparesWithEarlierStudy(
-                reported: String(decoding: text.utf8.dropFirst(technique), as: UTF8.self) + " " + (findings ?? "") + " "
+                reported: text.string(from: technique) + " " + (findings ?? "") + " "
                     + (conclusion ?? ""), reason: reason)
             line("COMPARISON", compares ? "Prior study of the same region." : rng.element(of: Self.comparisons))
             line("FINDINGS", findings)
@@ -134,7 +133,7 @@ extension QuestionGenerator {
         var asked = question.replacingOccurrences(of: "this procedure", with: "this service")
         if p.system == .hcpcs { asked = asked.replacingOccurrences(of: "CPT code ", with: "HCPCS code ") }
         text += asked
-        return text
+        return text.string
     }
 
     /// The dose a medication note documents (the plan's, else drawn), or `nil` for other notes.
@@ -145,7 +144,7 @@ extension QuestionGenerator {
 
     /// The first sentence of a service note's narrative: who the patient is and where.
     private func serviceArrival(
-        _ plan: ReportPlan, usual: CareSetting, layout: ServiceLayout, into text: inout String, _ rng: inout SplitMix64
+        _ plan: ReportPlan, usual: CareSetting, layout: ServiceLayout, into text: inout StemText, _ rng: inout SplitMix64
     ) {
         let patient = plan.patient
         if rng.below(2) == 0 {
