@@ -80,7 +80,9 @@ struct PooledDiagnosis: Sendable {
         // shaft at the first), which no coder weighs.
         if self.code.prefix(3) == code.prefix(3) {
             let otherSite = self.code.prefix(4) != code.prefix(4)
-            if otherSite, ["L02", "L03"].contains(where: code.hasPrefix) { return false }
+            // Q10 likewise: its fourth character is the eyelid or the tear duct (congenital ptosis, Q10.0,
+            // is no trap for a blocked tear duct, Q10.5: instructor review 38266).
+            if otherSite, ["L02", "L03", "Q10"].contains(where: code.hasPrefix) { return false }
             // Skin neoplasms and D13 (benign tumours of the other digestive organs): the fourth character
             // is a body region or another organ (C44.32-, the face, is no trap for a skin cancer of the
             // leg, C44.72-; D13.4, the liver, none for a gastric polyp, D13.1: instructor reviews 40961
