@@ -231,14 +231,17 @@ extension LibraryIndex {
         }
 
         let system = p.system.rawValue
-        prepared.vignetteQuestion = "Which \(system) code should be reported for this procedure?"
+        // A drug or supply note also documents the administration, itself a HCPCS Level I (CPT) code:
+        // the question names Level II (instructor review 64437: 20610 answered "the HCPCS code").
+        let asked = p.system == .hcpcs ? "HCPCS Level II" : system
+        prepared.vignetteQuestion = "Which \(asked) code should be reported for this procedure?"
         // A laterality modifier is asked for only where the code is reported by side.
         // A finger, toe or eyelid code names its site with an anatomic modifier (F6), not RT or LT.
         let anatomic = p.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
         prepared.entryQuestion =
             e.sides.isEmpty || p.system == .icd10pcs
-            ? "Enter the \(system) code for this procedure."
-            : "Enter the \(system) code for this procedure, with its \(anatomic ? "anatomic" : "laterality") modifier."
+            ? "Enter the \(asked) code for this procedure."
+            : "Enter the \(asked) code for this procedure, with its \(anatomic ? "anatomic" : "laterality") modifier."
         prepared.contrastQuestions = e.clauses.map {
             "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }

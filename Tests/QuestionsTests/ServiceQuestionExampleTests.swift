@@ -62,7 +62,7 @@ import Testing
         let q = try generator.generate(itemID: "hcpcs:J2405/vignette-entry", seed: 1)
         #expect(
             q.stem
-                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 4 mg intravenous, single dose.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 4 mg.\nADMINISTRATION: A 40-year-old man was seen in the emergency department. The order, allergies and the patient's identity were checked. The drug was given by slow push through the intravenous line. The patient's nausea was reassessed after 30 minutes.\n\nEnter the HCPCS code for this service."
+                == "MEDICATION ADMINISTRATION RECORD\nORDER: Ondansetron 4 mg intravenous, single dose.\nDIAGNOSIS: Nausea with vomiting.\nDOSE GIVEN: 4 mg.\nADMINISTRATION: A 40-year-old man was seen in the emergency department. The order, allergies and the patient's identity were checked. The drug was given by slow push through the intravenous line. The patient's nausea was reassessed after 30 minutes.\n\nEnter the HCPCS Level II code for this service."
         )
         #expect(q.options.map(\.text) == [])
         #expect(q.answer == CorrectAnswer(label: nil, text: "J2405"))
