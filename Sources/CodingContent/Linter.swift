@@ -109,6 +109,16 @@ public struct Linter: Sendable {
                         error(procedure, also.location, "'also' repeats the diagnosis' own code \(also.code)")
                     }
                 }
+                var trapped: Set<String> = []
+                let keyed = Set([diagnosis.normalizedCode] + diagnosis.also.map(\.normalizedCode))
+                for trap in diagnosis.traps {
+                    if let problem = tables.diagnosisProblem(trap.code, on: asOfDay) { error(procedure, trap.location, problem) }
+                    if keyed.contains(trap.normalizedCode) {
+                        error(procedure, trap.location, "trap \(trap.code) is a code this diagnosis reports; a trap is a wrong code")
+                    } else if !trapped.insert(trap.normalizedCode).inserted {
+                        error(procedure, trap.location, "trap \(trap.code) is listed twice")
+                    }
+                }
             }
         }
         return diagnostics

@@ -140,13 +140,16 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     /// Further conditions the same case documents and codes with this one (v2 `also`), reported after
     /// it in this order (both menisci torn: the medial tear, then the lateral tear).
     public var also: [AdditionalDiagnosis]
+    /// The wrong codes a coder is most likely to choose for this case (v2 `traps`), each with what
+    /// the documentation would have to say for it: offered first in `diagnosis` and `code-set` questions.
+    public var traps: [DiagnosisTrap]
     /// Where the code is written.
     public var location: SourceLocation
 
     /// Creates a diagnosis.
     public init(
         code: String, side: Side?, text: String, preop: String? = nil, pathology: String? = nil, also: [AdditionalDiagnosis] = [],
-        location: SourceLocation
+        traps: [DiagnosisTrap] = [], location: SourceLocation
     ) {
         self.code = code
         self.side = side
@@ -154,6 +157,7 @@ public struct Diagnosis: Sendable, Hashable, Codable {
         self.preop = preop
         self.pathology = pathology
         self.also = also
+        self.traps = traps
         self.location = location
     }
 
@@ -175,6 +179,28 @@ public struct AdditionalDiagnosis: Sendable, Hashable, Codable {
     public init(code: String, text: String, location: SourceLocation) {
         self.code = code
         self.text = text
+        self.location = location
+    }
+
+    /// The code without the dot, upper-case.
+    public var normalizedCode: String { ICD10.normalize(code) }
+}
+
+/// A wrong ICD-10-CM code a coder is likely to choose for a diagnosis (v2 `traps`): a sibling of
+/// another specificity, the sign instead of the definitive diagnosis, a related status code.
+public struct DiagnosisTrap: Sendable, Hashable, Codable {
+    /// The code as written (with or without the dot).
+    public var code: String
+    /// What the documentation would have to say for this code, a lower-case clause completing
+    /// "it would be coded if …" ("the appendix had ruptured and a walled-off abscess had formed").
+    public var when: String
+    /// Where the code is written.
+    public var location: SourceLocation
+
+    /// Creates a trap.
+    public init(code: String, when: String, location: SourceLocation) {
+        self.code = code
+        self.when = when
         self.location = location
     }
 

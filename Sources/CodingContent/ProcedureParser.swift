@@ -29,7 +29,8 @@ public enum ProcedureParser {
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
     static let modifierKeys = ["modifier", "when", "note", "step", "after"]
     static let reportKeys = ["procedure", "specimen", "told"]
-    static let diagnosisKeys = ["code", "side", "text", "preop", "pathology", "also"]
+    static let diagnosisKeys = ["code", "side", "text", "preop", "pathology", "also", "traps"]
+    static let trapKeys = ["code", "when"]
     static let alsoKeys = ["code", "text"]
     static let patientKeys = ["sex", "age"]
     static let sectionNames = ["Indications", "Steps", "Notes"]
@@ -546,6 +547,7 @@ struct FileParser {
             var preop: String?
             var pathology: String?
             var also: [AdditionalDiagnosis] = []
+            var traps: [DiagnosisTrap] = []
             var codeNode: Node?
             for (key, value) in mapping {
                 switch key.string {
@@ -562,6 +564,12 @@ struct FileParser {
                     } else {
                         also = parseAlso(value).map { [$0] } ?? []
                     }
+                case "traps":
+                    if let items = value.sequence {
+                        traps = items.compactMap { parseTrap($0) }
+                    } else {
+                        error(at: value, "'traps' must be a list of mappings with 'code' and 'when'")
+                    }
                 case "side":
                     if let s = string(value, key: "side") {
                         side = Side(rawValue: s.lowercased())
@@ -575,7 +583,8 @@ struct FileParser {
             if let code, let text, let codeNode {
                 result.append(
                     Diagnosis(
-                        code: code, side: side, text: text, preop: preop, pathology: pathology, also: also, location: location(codeNode)))
+                        code: code, side: side, text: text, preop: preop, pathology: pathology, also: also, traps: traps,
+                        location: location(codeNode)))
             }
         }
         return result
@@ -604,6 +613,31 @@ struct FileParser {
         if mapping["text"] == nil { error(at: node, "'also' is missing 'text'") }
         guard let code, let text, let codeNode else { return nil }
         return AdditionalDiagnosis(code: code, text: text, location: location(codeNode))
+    }
+
+    /// A diagnosis' trap: a mapping with `code` and `when`.
+    mutating func parseTrap(_ node: Node) -> DiagnosisTrap? {
+        guard let mapping = node.mapping else {
+            error(at: node, "each trap must be a mapping with 'code' and 'when'")
+            return nil
+        }
+        checkKeys(mapping, allowed: ProcedureParser.trapKeys, context: "trap")
+        var code: String?
+        var when: String?
+        var codeNode: Node?
+        for (key, value) in mapping {
+            switch key.string {
+            case "code":
+                code = string(value, key: "traps.code")
+                codeNode = value
+            case "when": when = string(value, key: "traps.when")
+            default: break
+            }
+        }
+        if mapping["code"] == nil { error(at: node, "trap is missing 'code'") }
+        if mapping["when"] == nil { error(at: node, "trap is missing 'when': what the note would have to say for this code") }
+        guard let code, let when, let codeNode else { return nil }
+        return DiagnosisTrap(code: code, when: when, location: location(codeNode))
     }
 
     // MARK: Format v2

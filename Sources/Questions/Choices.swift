@@ -528,7 +528,9 @@ extension LibraryIndex {
                 DiagnosisTitles.differsOnlyByWithElement(w.code, from: code)
                 ? ConditionWords.denial(of: ICD10Titles.shipped.title(of: w.code) ?? w.text, d: right, in: e.procedure) : nil
             let why =
-                if let denial {
+                if let when = w.trapWhen {
+                    "\(named) would be coded only if \(Wording.clause(when)). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                } else if let denial {
                     "\(named) is in the same category, \(category), but adds what its “with” element names, and the note rules that out: “\(Wording.clause(denial))”. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else if !w.code.hasPrefix(code.prefix(3)) {
                     "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
@@ -558,11 +560,14 @@ extension LibraryIndex {
                     "\(named) would be coded only if the pathology showed \(Wording.clause(other.text)); the result here, “\(Wording.clause(result))”, makes the diagnosis to code \(documented), coded \(dotted)\(keyTitle)."
             )
         }
+        var authored: [Choice] = []
         var near: [Choice] = []
         var related: [Choice] = []
         var elsewhere: [Choice] = []
         for (w, choice) in zip(wrongCodes, ranked) {
-            if !w.code.hasPrefix(code.prefix(3)) {
+            if w.trapWhen != nil {
+                authored.append(choice)
+            } else if !w.code.hasPrefix(code.prefix(3)) {
                 related.append(choice)
             } else if Self.isAnotherSite(w.code, of: code) {
                 elsewhere.append(choice)
@@ -571,7 +576,7 @@ extension LibraryIndex {
             }
         }
         var oneOff: [Choice] = []
-        for choice in results + near + (otherSide.map { [$0] } ?? []) + related + elsewhere
+        for choice in authored + results + near + (otherSide.map { [$0] } ?? []) + related + elsewhere
         where !oneOff.contains(where: { $0.text == choice.text }) {
             oneOff.append(choice)
         }
@@ -582,7 +587,15 @@ extension LibraryIndex {
         // For a later encounter (D) that trap is the initial-encounter code (A), ranked first.
         let laterEncounter = code.count == 7 && code.last.map { !"ABC".contains($0) } == true
         var trap: PooledDiagnosis?
-        if laterEncounter, wrongCodes.first?.code == code.dropLast() + "A" {
+        // The author's traps are the question's nearest wrong codes (two at most, beside the other
+        // side): the first is said in the rationale.
+        let authoredCount = wrongCodes.prefix { $0.trapWhen != nil }.count
+        if authoredCount > 0 {
+            let taken = min(authoredCount, must.isEmpty ? 2 : 3 - must.count)
+            must += rest.prefix(taken)
+            rest.removeFirst(min(taken, rest.count))
+            trap = wrongCodes.first
+        } else if laterEncounter, wrongCodes.first?.code == code.dropLast() + "A" {
             must.append(rest.removeFirst())
             trap = wrongCodes.first
         } else if let best = axes.max(), best > 0, let nearest = axes.firstIndex(of: best) {
@@ -615,6 +628,7 @@ extension LibraryIndex {
     /// is the mild stage, where the note documents the moderate one"), or `nil` when the titles
     /// name no single attribute.
     static func trapClause(_ w: PooledDiagnosis, key: String, keyDotted: String) -> String? {
+        if let when = w.trapWhen { return "\(w.dotted) would be coded only if \(Wording.clause(when))" }
         if let theirs = DiagnosisTitles.encounter(of: w.code), let ours = DiagnosisTitles.encounter(of: key), theirs != ours,
             w.code.dropLast() == key.dropLast()
         {

@@ -63,6 +63,8 @@ struct PooledDiagnosis: Sendable {
     /// Whether it is an official sibling from the ICD-10-CM table that no file lists, described by its
     /// official title (`ICD10Titles.siblings(of:)`).
     var isOfficial = false
+    /// For an authored trap (`Diagnosis.traps`), what the documentation would have to say for this code.
+    var trapWhen: String?
 
     /// Whether a coder could mistake this code for `code` (normalised): the same ICD-10-CM category
     /// (other laterality, type or specificity; the same site in L02 and L03, whose fourth character is the site),
@@ -221,9 +223,28 @@ struct DiagnosisDistractors {
         self.counterpart = counterpart
         self.alsoCounterparts = alsoCounterparts
         let others = Set(alsoCounterparts.compactMap { $0?.code })
+        // The author's traps (a sibling of another specificity, the sign for the definitive
+        // diagnosis, a status code beside an aftercare code) come first, each with what the note
+        // would have to say for it; the pool's heuristics only fill what they leave (instructor
+        // reviews 38266, 15802, 64437: filler siblings such as K83.4 beside K83.1, O68 beside a
+        // failed trial of labor).
+        let authored: [PooledDiagnosis] = d.traps.compactMap { t in
+            let c = t.normalizedCode
+            guard c != code, !also.contains(c), c != counterpart?.code, !others.contains(c),
+                PatientPlausibility.allows(c, for: procedure.patient)
+            else { return nil }
+            let title = ICD10Titles.shipped.title(of: c) ?? t.when
+            var w = PooledDiagnosis(
+                code: c, dotted: ICD10.dotted(c), text: title, key: TextKey.of(title), side: DiagnosisTitles.side(of: title),
+                owner: owner, sameFile: true)
+            w.trapWhen = t.when
+            return w
+        }
+        let authoredCodes = Set(authored.map(\.code))
         // Codes of the other side stay out of the rest: one laterality option teaches the side.
         var rest = plausible.filter {
             $0.code != counterpart?.code && !others.contains($0.code) && ($0.side == nil || $0.side == d.side || d.side == nil)
+                && !authoredCodes.contains($0.code)
         }
         // For a key without a side, never one other condition's right and left codes both (L02.411
         // and L02.412 for a pilonidal abscess, instructor review 45217): a student drops the pair at
@@ -281,7 +302,7 @@ struct DiagnosisDistractors {
         // unspecified form or another character (the file's order kept within each group).
         let axes = same.map { DiagnosisTitles.axisRank($0.code, from: code) }
         same = (0...3).reversed().flatMap { r in zip(same, axes).filter { $0.1 == r }.map(\.0) }
-        ranked = same + near.filter { !$0.code.hasPrefix(category) }
+        ranked = authored + same + near.filter { !$0.code.hasPrefix(category) }
     }
 }
 
