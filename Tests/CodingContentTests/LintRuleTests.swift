@@ -153,6 +153,38 @@ let osteotomyFile = """
             ])
     }
 
+    @Test func diagnosisTrapsAreParsedAndCheckedLikeCodes() throws {
+        let trapped = alone.replacingOccurrences(
+            of: "    text: primary osteoarthritis of the right hip\n",
+            with:
+                "    text: primary osteoarthritis of the right hip\n    traps:\n      - code: M16.12\n        when: the arthritis followed an old fracture\n"
+        )
+        #expect(lint(trapped) == [])
+        let procedure = try #require(ProcedureParser.parse(text: trapped, path: "Content/a.md").0)
+        #expect(procedure.diagnoses[0].traps.map(\.normalizedCode) == ["M1612"])
+        #expect(procedure.diagnoses[0].traps[0].when == "the arthritis followed an old fracture")
+        #expect(procedure.diagnoses[0].traps[0].location.line == 18)
+        // Unknown, header, keyed and repeated codes, and a trap without its condition.
+        #expect(
+            lint(trapped.replacingOccurrences(of: "code: M16.12", with: "code: Q99.99")) == [
+                "Content/a.md:18:15: error: unknown ICD-10-CM code Q99.99"
+            ])
+        #expect(
+            lint(trapped.replacingOccurrences(of: "code: M16.12", with: "code: M16.1")) == [
+                "Content/a.md:18:15: error: ICD-10-CM code M16.1 is a header, not billable; use a more specific code"
+            ])
+        #expect(
+            lint(trapped.replacingOccurrences(of: "code: M16.12", with: "code: M16.11")) == [
+                "Content/a.md:18:15: error: trap M16.11 is a code this diagnosis reports; a trap is a wrong code"
+            ])
+        let twice = trapped.replacingOccurrences(
+            of: "        when: the arthritis followed an old fracture\n",
+            with: "        when: the arthritis followed an old fracture\n      - code: M1612\n        when: again\n")
+        #expect(lint(twice) == ["Content/a.md:20:15: error: trap M1612 is listed twice"])
+        let bare = trapped.replacingOccurrences(of: "        when: the arthritis followed an old fracture\n", with: "")
+        #expect(lint(bare) == ["Content/a.md:18:9: error: trap is missing 'when': what the note would have to say for this code"])
+    }
+
     @Test func fileThatIsNotUTF8IsAnErrorAtTheBadByte() {
         var data = Data("---\ncode: \"27284\"\ntitle: caf".utf8)
         data.append(0xE9)
