@@ -97,9 +97,14 @@ extension QuestionGenerator {
         // option names; the diagnosis lines and the pathology decide.
         plan.findings = false
         plan.findingsAreOptions = true
-        let stem = reportStem(
-            e, plan, narration: e.plan,
-            question: "Which ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?", &rng)
+        // A key of several codes holds more than the reason for the service (the outcome of a
+        // delivery, Z37.0; the weeks of gestation): it answers what the encounter reports, in order
+        // (instructor review 38266: "medical necessity is asked, but the key includes Z37.0").
+        let question =
+            Wording.bytesContain(prepared.right.text, ",")
+            ? "Which ICD-10-CM code(s) should be reported for this encounter, in sequence?"
+            : "Which ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?"
+        let stem = reportStem(e, plan, narration: e.plan, question: question, &rng)
         var choices = [prepared.right]
         pick(3, must: prepared.must[...], ranked: prepared.ranked[...], into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale + prepared.teaching)

@@ -16,7 +16,11 @@ extension QuestionGenerator {
         let stem = reportStem(e, plan, narration: e.contrastPlans[k], question: c.contrastQuestions[k], &rng)
         let prepared = c.contrasts[k]
         var choices = [prepared.right]
-        pick(3, must: [], ranked: prepared.wrong[...], into: &choices, &rng)
+        // The nearest wrong finding (the most words shared with the key's, `contrastFindings`) is
+        // always offered: the closed reduction beside closed care without one (25605 beside 25600),
+        // not three open fixations that leave the key the only closed treatment (instructor review
+        // 15802: 25607 → 25600, 27502 → 27500).
+        pick(3, must: prepared.wrong.prefix(1), ranked: prepared.wrong.dropFirst(), into: &choices, &rng)
         return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
     }
 }
