@@ -527,8 +527,13 @@ extension LibraryIndex {
             let denial =
                 DiagnosisTitles.differsOnlyByWithElement(w.code, from: code)
                 ? ConditionWords.denial(of: ICD10Titles.shipped.title(of: w.code) ?? w.text, d: right, in: e.procedure) : nil
+            let encounters = (DiagnosisTitles.encounter(of: w.code), DiagnosisTitles.encounter(of: code))
             let why =
-                if let when = w.trapWhen {
+                if let theirs = encounters.0, let ours = encounters.1, theirs != ours, w.code.dropLast() == code.dropLast() {
+                    // The same injury at another encounter: the 7th character's rule, which an author's
+                    // `when` would only restate.
+                    "\(named) is the same injury with another 7th character, which marks \(theirs); this encounter is \(ours), so the 7th character is \(code.last!). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                } else if let when = w.trapWhen {
                     "\(named) would be coded only if \(Wording.clause(when)). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else if let denial {
                     "\(named) is in the same category, \(category), but adds what its “with” element names, and the note rules that out: “\(Wording.clause(denial))”. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
@@ -536,10 +541,6 @@ extension LibraryIndex {
                     "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else if DiagnosisTitles.isLessSpecific(w.code, than: code) {
                     "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
-                } else if let theirs = DiagnosisTitles.encounter(of: w.code), let ours = DiagnosisTitles.encounter(of: code),
-                    theirs != ours, w.code.dropLast() == code.dropLast()
-                {
-                    "\(named) is the same injury with another 7th character, which marks \(theirs); this encounter is \(ours), so the 7th character is \(code.last!). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else {
                     "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
                 }
@@ -628,12 +629,12 @@ extension LibraryIndex {
     /// is the mild stage, where the note documents the moderate one"), or `nil` when the titles
     /// name no single attribute.
     static func trapClause(_ w: PooledDiagnosis, key: String, keyDotted: String) -> String? {
-        if let when = w.trapWhen { return "\(w.dotted) would be coded only if \(Wording.clause(when))" }
         if let theirs = DiagnosisTitles.encounter(of: w.code), let ours = DiagnosisTitles.encounter(of: key), theirs != ours,
             w.code.dropLast() == key.dropLast()
         {
             return "\(w.dotted) marks \(theirs), and this encounter is \(ours)"
         }
+        if let when = w.trapWhen { return "\(w.dotted) would be coded only if \(Wording.clause(when))" }
         if DiagnosisTitles.isLessSpecific(w.code, than: key) {
             return "\(w.dotted) is the unspecified code, for a note that leaves out the detail this one gives"
         }

@@ -231,7 +231,7 @@ struct DiagnosisDistractors {
         let authored: [PooledDiagnosis] = d.traps.compactMap { t in
             let c = t.normalizedCode
             guard c != code, !also.contains(c), c != counterpart?.code, !others.contains(c),
-                PatientPlausibility.allows(c, for: procedure.patient)
+                PatientPlausibility.allows(c, for: procedure.patient), !Self.isLaterEncounter(c, of: code)
             else { return nil }
             let title = ICD10Titles.shipped.title(of: c) ?? t.when
             var w = PooledDiagnosis(
