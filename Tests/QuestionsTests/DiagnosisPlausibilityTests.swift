@@ -56,10 +56,12 @@ import Testing
     @Test func anInjuryOfAnotherSiteAtAnotherEncounterIsNotOffered() {
         // Tibial shaft fracture, first encounter (S82.221A): a lateral malleolus fracture at a
         // follow-up visit differs on two axes; the same fracture at another encounter, or another
-        // site of the category at the same encounter, is one decision away.
+        // pattern of the same bone at the same encounter, is one decision away.
         #expect(!pooled("S8261XD").isPlausible(for: "S82221A"))
         #expect(pooled("S82221D").isPlausible(for: "S82221A"))
-        #expect(pooled("S82421A").isPlausible(for: "S82221A"))
+        #expect(pooled("S82231A").isPlausible(for: "S82221A"))
+        // The fibula is another bone of the category: its shipped title names it.
+        #expect(!pooled("S82421A").isPlausible(for: "S82221A"))
     }
 
     /// A sided additional code carries the scenario's side, like the main code (31267-LT beside
