@@ -533,10 +533,11 @@ extension LibraryIndex {
                     // The same injury at another encounter: the 7th character's rule, which an author's
                     // `when` would only restate.
                     "\(named) is the same injury with another 7th character, which marks \(theirs); this encounter is \(ours), so the 7th character is \(code.last!). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                } else if let denial {
+                    // The note's own denial teaches more than the author's condition.
+                    "\(named) is in the same category, \(category), but adds what its “with” element names, and the note rules that out: “\(Wording.clause(denial))”. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else if let when = w.trapWhen {
                     "\(named) would be coded only if \(Wording.clause(when)). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
-                } else if let denial {
-                    "\(named) is in the same category, \(category), but adds what its “with” element names, and the note rules that out: “\(Wording.clause(denial))”. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else if !w.code.hasPrefix(code.prefix(3)) {
                     "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
                 } else if DiagnosisTitles.isLessSpecific(w.code, than: code) {
