@@ -589,11 +589,12 @@ extension LibraryIndex {
         // For a later encounter (D) that trap is the initial-encounter code (A), ranked first.
         let laterEncounter = code.count == 7 && code.last.map { !"ABC".contains($0) } == true
         var trap: PooledDiagnosis?
-        // The author's traps are the question's nearest wrong codes (two at most, beside the other
-        // side): the first is said in the rationale.
+        // The author's traps are the question's nearest wrong codes, beside the other side and a
+        // left-out further code: they fill the options before any sibling the pool would draw (an
+        // axillary abscess beside a pilonidal one). The first is said in the rationale.
         let authoredCount = wrongCodes.prefix { $0.trapWhen != nil }.count
         if authoredCount > 0 {
-            let taken = min(authoredCount, must.isEmpty ? 2 : 3 - must.count)
+            let taken = min(authoredCount, 3 - must.count)
             must += rest.prefix(taken)
             rest.removeFirst(min(taken, rest.count))
             trap = wrongCodes.first
