@@ -298,6 +298,11 @@ extension LibraryIndex {
     func wrongCodeRationale(answer i: ProcedureID, wrong j: ProcedureID) -> String {
         if let id = self[i].clauses.first(where: { self[$0].to == j }) {
             let c = self[id]
+            // Without the file's `here`, the other code's own alternative back says what this note
+            // shows (instructor review 33445: "this note documents nothing of the kind" taught nothing).
+            if c.rulesOutQuote == nil, let back = self[i].clausesTo.first(where: { self[$0].from == j }) {
+                return "\(named(j)) would be reported instead only if \(c.when); here, \(Wording.clause(self[back].when))."
+            }
             return "\(named(j)) would be reported instead only if \(c.when)" + Self.shownInstead(c.rulesOutQuote)
         }
         if let id = self[i].clausesTo.first(where: { self[$0].from == j }) {
@@ -476,7 +481,7 @@ extension LibraryIndex {
             because =
                 "\(set(key)) is correct: \(layout.diagnosisSource) documents " + listed.dropLast().joined(separator: ", ") + " and "
                 + listed.last! + ". Every documented condition that bears on this encounter is coded; \(dotted), the reason for the "
-                + (layout == .operative ? "operation" : "service") + ", is listed first."
+                + (layout == .operative ? "procedure" : "service") + ", is listed first."
         }
         let preop = right.preop.map(Wording.clause)
         // Only where the file's diagnoses differ by their pathology result does that result decide,
