@@ -766,11 +766,7 @@ extension QuestionGenerator {
                                         !same(ab, keyBytes) && !same(ac, keyBytes) && !same(bc, keyBytes) && !same(ab, ac)
                                         && !same(ab, bc) && !same(ac, bc)
                                     guard distinct else { continue }
-                                    // A local function, not a closure value: a closure stored in a `let` escapes, which
-                                    // made every access to `table` in this search a dynamic exclusivity check.
-                                    func isSingle(_ t: Range<Int>) -> Bool {
-                                        same(t, one.bytes) || same(t, two.bytes) || same(t, three.bytes)
-                                    }
+                                    let isSingle = { (t: Range<Int>) in same(t, one.bytes) || same(t, two.bytes) || same(t, three.bytes) }
                                     guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
                                     guard pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z) else { continue }
                                     guard !standsOut(ab, ac, bc), let first = option(axes[a][x], axes[b][y]),
