@@ -811,7 +811,9 @@ extension QuestionGenerator {
         var singles: [Single] = []
         var order = Array(axes.indices)
         if let l = leading { order = [l] + axes.indices.filter { $0 != l } }
-        for rank in 0..<(axes.map(\.count).max() ?? 0) {
+        var longest = 0
+        for values in axes { longest = max(longest, values.count) }
+        for rank in 0..<longest {
             for a in order where rank < single[a].count {
                 if let made = single[a][rank], !singles.contains(where: { same($0.bytes, made.bytes) }) { singles.append(made) }
             }
@@ -896,7 +898,18 @@ extension QuestionGenerator {
     /// the elements and the sums live in temporary (stack) buffers, not three arrays per call.
     static func keyStandsOut(_ choices: [Choice]) -> Bool {
         guard let k = choices.firstIndex(where: { $0.correct }) else { return false }
-        return keyStandsOut(choices.count, key: k) { choices[$0].text.utf8 }
+        // The texts copied into one buffer once: `keyStandsOut` reads each text twice, and walking a
+        // `String.UTF8View` byte by byte cost about 10,000 instructions per call (callgrind).
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(choices.count)
+        for choice in choices {
+            bytes.append(contentsOf: choice.text.utf8)
+            ends.append(bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { all in
+            keyStandsOut(choices.count, key: k) { UnsafeBufferPointer(rebasing: all[($0 == 0 ? 0 : ends[$0 - 1])..<ends[$0]]) }
+        }
     }
 
     /// `keyStandsOut` of the key `key` and three wrong options, in that order (the searches test
@@ -1141,40 +1154,43 @@ extension QuestionGenerator {
     }
 
     /// `repeatsCode` of an option's UTF-8 bytes.
+    /// One pass: each element's code is found once and compared with the codes before it (kept in
+    /// a temporary buffer), where rescanning the earlier elements for every element cost about 450
+    /// instructions per candidate (callgrind).
     static func repeatsCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let comma = UInt8(ascii: ",")
         let space = UInt8(ascii: " ")
         let dash = UInt8(ascii: "-")
-        /// The code of the element starting at `start`: leading spaces dropped, up to a dash or the
-        /// element's end; and where the element ends.
-        func code(from start: Int) -> (code: Range<Int>, end: Int) {
-            var end = start
-            while end < bytes.count, bytes[end] != comma { end += 1 }
-            var first = start
-            while first < end, bytes[first] == space { first += 1 }
-            var last = first
-            while last < end, bytes[last] != dash { last += 1 }
-            return (first..<last, end)
-        }
-        var start = 0
-        while start < bytes.count {
-            let (current, end) = code(from: start)
-            // Empty elements (",,") are skipped, as `split` omits them.
-            if end > start {
-                var earlier = 0
-                while earlier < start {
-                    let (other, otherEnd) = code(from: earlier)
-                    if otherEnd > earlier, other.count == current.count,
-                        !zip(bytes[other], bytes[current]).contains(where: { $0 != $1 })
-                    {
-                        return true
+        // A non-empty element is at least one byte and a comma: at most half the bytes, rounded up.
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { codes in
+            var found = 0
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != comma { end += 1 }
+                // Empty elements (",,") are skipped, as `split` omits them.
+                if end > start {
+                    // The code: leading spaces dropped, up to a dash or the element's end.
+                    var first = start
+                    while first < end, bytes[first] == space { first += 1 }
+                    var last = first
+                    while last < end, bytes[last] != dash { last += 1 }
+                    for e in 0..<found where codes[e].count == last - first {
+                        var i = codes[e].lowerBound
+                        var j = first
+                        while j < last, bytes[i] == bytes[j] {
+                            i += 1
+                            j += 1
+                        }
+                        if j == last { return true }
                     }
-                    earlier = otherEnd + 1
+                    codes.initializeElement(at: found, to: first..<last)
+                    found += 1
                 }
+                start = end + 1
             }
-            start = end + 1
+            return false
         }
-        return false
     }
 
     /// Said in a coding task whose report has the proceduralist supervising moderate sedation.
@@ -1574,10 +1590,11 @@ struct PairTable {
     /// (nothing kept) when it is the key's text (at `key`) or names one code twice.
     mutating func write(_ parts: CodeSetParts, unlike key: Range<Int>) -> Range<Int>? {
         let from = buffer.count
+        // The status and waste modifiers are mostly empty, and an empty `put` still cost a call.
         Self.put(parts.main, into: &buffer)
-        Self.put(parts.status, into: &buffer)
-        Self.put(parts.modifier, into: &buffer)
-        Self.put(parts.waste, into: &buffer)
+        if !parts.status.isEmpty { Self.put(parts.status, into: &buffer) }
+        if !parts.modifier.isEmpty { Self.put(parts.modifier, into: &buffer) }
+        if !parts.waste.isEmpty { Self.put(parts.waste, into: &buffer) }
         if let units = parts.units {
             Self.put(" × ", into: &buffer)
             Self.put(String(units), into: &buffer)
