@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "cb2a148a22b1a4cb")
+        #expect(Fingerprint.hex(of: bytes) == "5e4850d940a125ff")
     }
 }

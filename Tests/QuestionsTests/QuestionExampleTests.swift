@@ -238,7 +238,7 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "47562" }?.rationale
-                == "47562 (Laparoscopic gallbladder removal) would be reported instead only if the whole operation is done through laparoscopic ports; this note documents nothing of the kind."
+                == "47562 (Laparoscopic gallbladder removal) would be reported instead only if the whole operation is done through laparoscopic ports; here, the gallbladder is removed through an open abdominal incision from the start."
         )
         #expect(
             q.options.first { $0.text == "47610" }?.rationale
