@@ -30,8 +30,6 @@ public enum ProcedureParser {
     static let modifierKeys = ["modifier", "when", "note", "step", "after"]
     static let reportKeys = ["procedure", "specimen", "told"]
     static let diagnosisKeys = ["code", "side", "text", "preop", "pathology", "also", "traps"]
-    static let trapKeys = ["code", "when"]
-    static let alsoKeys = ["code", "text"]
     static let patientKeys = ["sex", "age"]
     static let sectionNames = ["Indications", "Steps", "Notes"]
 
@@ -592,52 +590,52 @@ struct FileParser {
 
     /// A diagnosis' `also`: a mapping with `code` and `text`.
     mutating func parseAlso(_ node: Node) -> AdditionalDiagnosis? {
+        guard
+            let (code, text, at) = parseCoded(
+                node, key: "text", context: "also", notAMapping: "'also' must be a mapping with 'code' and 'text', or a list of them",
+                missing: { "'also' is missing '\($0)'" })
+        else { return nil }
+        return AdditionalDiagnosis(code: code, text: text, location: at)
+    }
+
+    /// A diagnosis' trap: a mapping with `code` and `when`.
+    mutating func parseTrap(_ node: Node) -> DiagnosisTrap? {
+        guard
+            let (code, when, at) = parseCoded(
+                node, key: "when", context: "trap", notAMapping: "each trap must be a mapping with 'code' and 'when'",
+                missing: {
+                    $0 == "when" ? "trap is missing 'when': what the note would have to say for this code" : "trap is missing '\($0)'"
+                })
+        else { return nil }
+        return DiagnosisTrap(code: code, when: when, location: at)
+    }
+
+    /// A mapping of exactly `code` and one text `key` (a diagnosis' `also` or trap): both values and
+    /// where the code is written, or `nil` after reporting what is wrong.
+    private mutating func parseCoded(
+        _ node: Node, key textKey: String, context: String, notAMapping: String, missing: (String) -> String
+    ) -> (code: String, text: String, location: SourceLocation)? {
         guard let mapping = node.mapping else {
-            error(at: node, "'also' must be a mapping with 'code' and 'text', or a list of them")
+            error(at: node, notAMapping)
             return nil
         }
-        checkKeys(mapping, allowed: ProcedureParser.alsoKeys, context: "also")
+        checkKeys(mapping, allowed: ["code", textKey], context: context)
+        let prefix = context == "trap" ? "traps" : context
         var code: String?
         var text: String?
         var codeNode: Node?
         for (key, value) in mapping {
             switch key.string {
             case "code":
-                code = string(value, key: "also.code")
+                code = string(value, key: "\(prefix).code")
                 codeNode = value
-            case "text": text = string(value, key: "also.text")
+            case textKey: text = string(value, key: "\(prefix).\(textKey)")
             default: break
             }
         }
-        if mapping["code"] == nil { error(at: node, "'also' is missing 'code'") }
-        if mapping["text"] == nil { error(at: node, "'also' is missing 'text'") }
+        for name in ["code", textKey] where mapping[name] == nil { error(at: node, missing(name)) }
         guard let code, let text, let codeNode else { return nil }
-        return AdditionalDiagnosis(code: code, text: text, location: location(codeNode))
-    }
-
-    /// A diagnosis' trap: a mapping with `code` and `when`.
-    mutating func parseTrap(_ node: Node) -> DiagnosisTrap? {
-        guard let mapping = node.mapping else {
-            error(at: node, "each trap must be a mapping with 'code' and 'when'")
-            return nil
-        }
-        checkKeys(mapping, allowed: ProcedureParser.trapKeys, context: "trap")
-        var code: String?
-        var when: String?
-        var codeNode: Node?
-        for (key, value) in mapping {
-            switch key.string {
-            case "code":
-                code = string(value, key: "traps.code")
-                codeNode = value
-            case "when": when = string(value, key: "traps.when")
-            default: break
-            }
-        }
-        if mapping["code"] == nil { error(at: node, "trap is missing 'code'") }
-        if mapping["when"] == nil { error(at: node, "trap is missing 'when': what the note would have to say for this code") }
-        guard let code, let when, let codeNode else { return nil }
-        return DiagnosisTrap(code: code, when: when, location: location(codeNode))
+        return (code, text, location(codeNode))
     }
 
     // MARK: Format v2
