@@ -955,16 +955,9 @@ extension QuestionGenerator {
                         elements.initializeElement(at: found, to: (o, start, filled))
                         found += 1
                     }
+                    let read = UnsafeBufferPointer(bytes)
                     func same(_ a: (option: Int, start: Int, end: Int), _ b: (option: Int, start: Int, end: Int)) -> Bool {
-                        guard a.end - a.start == b.end - b.start else { return false }
-                        var i = a.start
-                        var j = b.start
-                        while i < a.end {
-                            if bytes[i] != bytes[j] { return false }
-                            i += 1
-                            j += 1
-                        }
-                        return true
+                        read.sameBytes(a.start..<a.end, b.start..<b.end)
                     }
                     // An element's frequency is the number of options having it; an option's sum adds its elements'.
                     for o in 0..<count { sums.initializeElement(at: o, to: 0) }
@@ -1630,17 +1623,7 @@ struct PairTable {
 
     /// Whether the texts at `a` and `b` are the same bytes.
     func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        guard a.count == b.count else { return false }
-        return buffer.withUnsafeBufferPointer { bytes in
-            var i = a.lowerBound
-            var j = b.lowerBound
-            while i < a.upperBound {
-                if bytes[i] != bytes[j] { return false }
-                i += 1
-                j += 1
-            }
-            return true
-        }
+        buffer.withUnsafeBufferPointer { $0.sameBytes(a, b) }
     }
 
     /// The text at `bytes`.
@@ -1681,5 +1664,21 @@ struct PairTable {
         let known = check()
         options[k] = known
         return known
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes at `a` and `b` are the same: the one comparison of the code-set search's
+    /// candidate texts (`PairTable.same`) and of a draft's option elements (`keyStandsOut`).
+    func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        var i = a.lowerBound
+        var j = b.lowerBound
+        while i < a.upperBound {
+            if self[i] != self[j] { return false }
+            i += 1
+            j += 1
+        }
+        return true
     }
 }
