@@ -1069,8 +1069,9 @@ struct StemMaterial: Sendable {
         }
         diagnosisReasons = p.diagnoses.map { Wording.sentence(Wording.capitalized($0.text)) }
         let told = (p.report?.told ?? []).map { $0 - 1 }
-        plan = NarrationPlan(steps: p.steps, allowed: reading.narratable, told: told)
-        contrastPlans = contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0, told: told) }
+        let quotes = p.contrasts.compactMap(\.rulesOut)
+        plan = NarrationPlan(steps: p.steps, allowed: reading.narratable, told: told, quotes: quotes)
+        contrastPlans = contrastSteps.map { NarrationPlan(steps: p.steps, allowed: $0, told: told, quotes: quotes) }
         let stemIndications = stemIndications
         contrastIndications = own.map { id in
             stemIndications.filter { phrasesOfIndication[$0].isDisjoint(with: linked[id].phrases) }

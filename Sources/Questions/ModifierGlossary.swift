@@ -244,6 +244,15 @@ enum ModifierGlossary {
         "TC>52":
             "it is for a service reduced below what the code describes; here the whole technical work was done, and only the interpretation belongs to someone else",
         "TC>none": bothParts,
+        // Monitored anesthesia care: G8 and G9 are monitored anesthesia care too, so "here the service
+        // is monitored anesthesia care" does not rule them out (instructor review): each names what it
+        // adds and what the record lacks.
+        "QS>G8":
+            "it marks monitored anesthesia care for a deep, complex or markedly invasive operation, and Medicare accepts it only with the few anesthesia codes for such operations; this record is of an ordinary procedure under monitored anesthesia care",
+        "QS>G9":
+            "it marks monitored anesthesia care given because the patient has a history of a severe heart or lung condition; this record documents no such history",
+        "QS>23":
+            "it is for general anesthesia given for a procedure usually done under local or no anesthesia; here the patient kept breathing unaided under monitored anesthesia care, never under general anesthesia",
         "JZ>JW": "it reports an amount thrown away; here {when}",
         "JZ>none":
             "Medicare asks for JW or JZ on every drug from a single-dose container; without one the claim does not say whether any was discarded, and here {when}.",

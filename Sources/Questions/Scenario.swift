@@ -120,12 +120,27 @@ struct NarrationPlan: Sendable {
     /// never starts inside the joint), and the closing steps (the last allowed step, and the last
     /// one that closes or withdraws when the last is the dressing: a report never ends with the
     /// wound open). The rest are sampled.
-    init(steps: [Step], allowed: [Bool], told: [Int] = []) {
+    ///
+    /// `quotes` are the sentences a rationale may quote as what this note shows (the file's `here`s):
+    /// a step that tells two content words of one of them that no always-told step tells is always
+    /// told too, so a rationale never quotes work this report left out (instructor review 58009:
+    /// 69632's "the eroded incus was removed" quoted from a report that never removed it).
+    init(steps: [Step], allowed: [Bool], told: [Int] = [], quotes: [String] = []) {
         let access = steps.indices.first { allowed[$0] && NarrationPlan.gainsAccess(steps[$0].text) } ?? allowed.firstIndex(of: true)
         let narratable = steps.indices.filter { allowed[$0] }
         let closure = narratable.suffix(2).first { NarrationPlan.closes(steps[$0].text) }
         closing = Array(Set([closure, narratable.last].compactMap { $0 })).sorted()
-        let always = Set([access].compactMap { $0 } + closing + told)
+        var always = Set([access].compactMap { $0 } + closing + told)
+        if !quotes.isEmpty {
+            func words(_ text: String) -> Set<String> { Set(Wording.tokens(text).filter(ReportMaterial.isContentWord)) }
+            var shown = Set<String>()
+            for s in narratable where steps[s].isKey || always.contains(s) { shown.formUnion(words(steps[s].text)) }
+            let unshown = quotes.map { words($0).subtracting(shown) }.filter { $0.count >= 2 }
+            for s in narratable where !steps[s].isKey && !always.contains(s) {
+                let own = words(steps[s].text)
+                if unshown.contains(where: { $0.intersection(own).count >= 2 }) { always.insert(s) }
+            }
+        }
         keys = steps.indices.filter { allowed[$0] && (steps[$0].isKey || always.contains($0)) }
         others = steps.indices.filter { allowed[$0] && !steps[$0].isKey && !always.contains($0) }
     }
