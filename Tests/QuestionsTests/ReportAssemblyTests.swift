@@ -98,6 +98,31 @@ import Testing
         #expect(excision.others == [0])
     }
 
+    @Test func aStepThatARationaleQuotesIsAlwaysTold() {
+        // 69632's shape: the `here` of an alternative ("the eroded incus was removed, sculpted and
+        // placed…") quotes step 3, which the key step 4 does not tell ("eroded", "removed"); a
+        // rationale must never quote work the report left out, so step 3 is always told. Step 2
+        // shares one content word only ("incus" is told by the key step) and stays sampled.
+        let ear = [
+            "A postauricular incision was made.", "Temporalis fascia was harvested.",
+            "A flap was elevated, and the eroded incus was disarticulated and removed.",
+            "**The incus was sculpted and interposed between the stapes and the malleus.**", "The flap was returned.",
+        ]
+        .enumerated().map {
+            Step(text: $1.replacingOccurrences(of: "**", with: ""), isKey: $1.hasPrefix("**"), location: .init(line: $0, column: 1))
+        }
+        let quote = "The eroded incus was removed, sculpted and placed between the stapes head and the malleus handle."
+        let plain = NarrationPlan(steps: ear, allowed: Array(repeating: true, count: 5))
+        #expect(plain.keys == [0, 3, 4])
+        #expect(plain.others == [1, 2])
+        let quoting = NarrationPlan(steps: ear, allowed: Array(repeating: true, count: 5), quotes: [quote])
+        #expect(quoting.keys == [0, 2, 3, 4])
+        #expect(quoting.others == [1])
+        // A quote whose words the always-told steps already tell forces nothing.
+        let told = NarrationPlan(steps: ear, allowed: Array(repeating: true, count: 5), quotes: ["The incus was sculpted."])
+        #expect(told.keys == [0, 3, 4])
+    }
+
     @Test func aModifierNoteIsToldRightAfterItsStep() throws {
         let q = try Self.generator.generate(itemID: "cpt:45380/modifier", seed: 1)
         #expect(
