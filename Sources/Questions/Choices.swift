@@ -471,11 +471,28 @@ extension LibraryIndex {
         let source = right.pathology == nil ? layout.diagnosisSource : "the diagnosis to code"
         // With a pathology result the postoperative line repeats the impression, so the diagnosis to
         // code is named, not quoted as if the note said it.
-        let documented = right.pathology == nil ? "“" + Wording.clause(right.text) + "”" : Wording.clause(right.text)
+        let preop = right.preop.map(Wording.clause)
+        // A lab requisition or an anesthesia record prints the reason as first given (`preop`) and no
+        // conclusion line: the rationale quotes that line, then names the condition it codes (review
+        // 58009: 85730's rationale quoted an “acute pulmonary embolism” its requisition never wrote).
+        let printedReason =
+            right.pathology == nil && (layout == .laboratory || layout == .anesthesia) && preop != Wording.clause(right.text) ? preop : nil
+        let documented =
+            if let printedReason { "“" + printedReason + "”" } else if right.pathology == nil {
+                "“" + Wording.clause(right.text) + "”"
+            } else { Wording.clause(right.text) }
         var because: String
         if also.isEmpty {
             let pathology = right.pathology.map { "with the pathology result “\(Wording.clause($0))”, " } ?? ""
-            because = "\(dotted) is correct: \(pathology)\(source) here is \(documented), and ICD-10-CM codes it \(dotted)."
+            let named = printedReason.map { _ in ", that is \(Wording.clause(right.text)), and" } ?? ", and"
+            because = "\(dotted) is correct: \(pathology)\(source) here is \(documented)\(named) ICD-10-CM codes it \(dotted)."
+        } else if let printedReason {
+            let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "\(Wording.clause($0.1)) (\($0.0))" }
+            because =
+                "\(set(key)) is correct: \(layout.diagnosisSource) here is “\(printedReason)”, which documents "
+                + listed.dropLast().joined(separator: ", ")
+                + " and " + listed.last!
+                + ". Every documented condition that bears on this encounter is coded; \(dotted), the reason for the service, is listed first."
         } else {
             let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "“\(Wording.clause($0.1))” (\($0.0))" }
             because =
@@ -483,7 +500,6 @@ extension LibraryIndex {
                 + listed.last! + ". Every documented condition that bears on this encounter is coded; \(dotted), the reason for the "
                 + (layout == .operative ? "procedure" : "service") + ", is listed first."
         }
-        let preop = right.preop.map(Wording.clause)
         // Only where the file's diagnoses differ by their pathology result does that result decide,
         // and only when it names the coded condition: the words that set it apart from the diagnoses
         // with another result (“tubular adenoma”, not an atrophic endometrium for a prolapse).
@@ -491,7 +507,7 @@ extension LibraryIndex {
             if Self.pathologyDecides(right, among: e.procedure.diagnoses) {
                 because += " The pathology result decides the code: report the diagnosis it confirms."
             }
-        } else if let preop, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
+        } else if let preop, printedReason == nil, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
             because += layout.confirmedDiagnosisRule(preop: preop)
         }
         let side = right.side?.rawValue ?? ""
