@@ -512,8 +512,13 @@ extension LibraryIndex {
         }
         let side = right.side?.rawValue ?? ""
         var must: [Choice] = []
-        // The other side for every code, when each has a counterpart.
-        if let w = distractors.counterpart, distractors.alsoCounterparts.allSatisfy({ $0 != nil }) {
+        // The other side for every code, when each has a counterpart, unless the author's traps and a
+        // left-out further code fill the three wrong options: a side flip on a note that names the side
+        // is the option instructors call a throwaway (reviews 27361, 19088: "six of the ten diagnosis
+        // items use the other side"), so it is offered only where no better trap is written.
+        let authoredTraps = distractors.ranked.prefix { $0.trapWhen != nil }.count
+        let trapsFill = authoredTraps + (also.isEmpty ? 0 : 1) >= 3
+        if !trapsFill, let w = distractors.counterpart, distractors.alsoCounterparts.allSatisfy({ $0 != nil }) {
             let text = set([w.dotted] + distractors.alsoCounterparts.map { $0!.dotted })
             must.append(
                 Choice(
