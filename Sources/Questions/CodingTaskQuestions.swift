@@ -1447,8 +1447,8 @@ struct ModifierTwist: Sendable {
     /// note's sentence and the rationale itself.
     let takesDose: Bool
     /// The note as the report tells it (a sentence), and why the modifier is right: written here
-    /// once rather than per question (`Wording.sentence`, `Wording.clause` and the interpolations
-    /// were about 10 % of a `modifier` question's `perf record` samples in the generator harness).
+    /// once rather than per question: a `modifier` question 28,179 → 18,341 instructions (callgrind,
+    /// generator harness).
     let told: String
     let because: String
 
@@ -1526,8 +1526,8 @@ struct ModifierTwist: Sendable {
 /// key's reasons, in one string of the final size.
 ///
 /// Measured with the generator harness (1,000-procedure library, 4,000 questions after a warm-up,
-/// `perf record`): before, the `bundling` question's own string building (`Wording.clause`,
-/// interpolations, `_StringGuts.append`) was about 10 % of its samples.
+/// callgrind, with `ModifierTwist.told`/`because`): `bundling` 113,405 → 91,478 instructions per
+/// question, all kinds 61,680 → 57,825 (output hash unchanged).
 struct BundlingText: Sendable {
     /// Per told addition (`ProcedureEntry.toldAdditions`): its note as told in the report.
     let notes: [String]
