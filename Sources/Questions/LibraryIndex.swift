@@ -511,6 +511,9 @@ final class ProcedureEntry: Sendable {
     /// than per question.
     let toldInclusions: [Inclusion]
     let toldAdditions: [Addition]
+    /// What a `bundling` question says that depends on the procedure only (its rationale's
+    /// sentences, its wrong decisions' reasons), written here rather than per question.
+    let bundlingText: BundlingText
     /// Options and rationales, written on the first question of this procedure: read without a
     /// lock once written; the mutex only keeps two first askers from making them twice.
     private let preparedChoices = AtomicLazyReference<SharedChoices>()
@@ -543,8 +546,11 @@ final class ProcedureEntry: Sendable {
         missing = availability.missing
         sideModifiers = [Side.right, .left, .bilateral].map(reading.procedure.sideModifier)
         listsAnatomicModifier = reading.procedure.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
-        toldInclusions = reading.procedure.inclusions.filter { $0.code != nil && $0.step.map { reading.narratable[$0 - 1] } == true }
-        toldAdditions = reading.procedure.additions.filter { $0.note != nil }
+        let toldInclusions = reading.procedure.inclusions.filter { $0.code != nil && $0.step.map { reading.narratable[$0 - 1] } == true }
+        let toldAdditions = reading.procedure.additions.filter { $0.note != nil }
+        self.toldInclusions = toldInclusions
+        self.toldAdditions = toldAdditions
+        bundlingText = BundlingText(reading.procedure, included: toldInclusions, additions: toldAdditions)
         twists = reading.procedure.modifiers.compactMap { use in
             ProcedureReading.twistPlacement(use, reading.procedure, reading.narratable).map {
                 ModifierTwist(use, placement: $0, reading.procedure)

@@ -251,7 +251,12 @@ struct ReportPlan {
     /// be narrated falls back to the closing. The PROCEDURE and SPECIMENS lines then list the
     /// service and its specimen after the file's own (`addition`).
     mutating func place(_ addition: Addition, narratable: [Bool]) {
-        let note = Wording.sentence(addition.note!)
+        place(addition, sentence: Wording.sentence(addition.note!), narratable: narratable)
+    }
+
+    /// `place(_:narratable:)` with the note already written as a sentence (`note`), as
+    /// `BundlingText.notes` keeps it per procedure.
+    mutating func place(_ addition: Addition, sentence note: String, narratable: [Bool]) {
         func usable(_ step: Int?) -> Int? {
             guard let step, step >= 1, step <= narratable.count, narratable[step - 1] else { return nil }
             return step - 1
