@@ -476,7 +476,8 @@ extension LibraryIndex {
         // conclusion line: the rationale quotes that line, then names the condition it codes (review
         // 58009: 85730's rationale quoted an “acute pulmonary embolism” its requisition never wrote).
         let printedReason =
-            right.pathology == nil && (layout == .laboratory || layout == .anesthesia) && preop != Wording.clause(right.text) ? preop : nil
+            right.pathology == nil && (layout == .laboratory || layout == .anesthesia)
+                && preop.map { !Wording.lowercasedContains($0, Wording.clause(right.text).lowercased()) } == true ? preop : nil
         let documented =
             if let printedReason { "“" + printedReason + "”" } else if right.pathology == nil {
                 "“" + Wording.clause(right.text) + "”"
