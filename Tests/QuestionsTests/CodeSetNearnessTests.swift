@@ -84,7 +84,7 @@ import Testing
         // the one option with an add-on.
         let generator = try #require(Self.generator)
         let q = try generator.generate(itemID: "cpt:17000/code-set", seed: 1)
-        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1"])
+        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17110, L57.0", "17110, L57.1"])
     }
 
     @Test func bundlingNeedsACodedIncludedServiceAndKeepsTheKeysCode() throws {
