@@ -487,17 +487,15 @@ extension LibraryIndex {
             let pathology = right.pathology.map { "with the pathology result “\(Wording.clause($0))”, " } ?? ""
             let named = printedReason.map { _ in ", that is \(Wording.clause(right.text)), and" } ?? ", and"
             because = "\(dotted) is correct: \(pathology)\(source) here is \(documented)\(named) ICD-10-CM codes it \(dotted)."
-        } else if let printedReason {
-            let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "\(Wording.clause($0.1)) (\($0.0))" }
-            because =
-                "\(set(key)) is correct: \(layout.diagnosisSource) here is “\(printedReason)”, which documents "
-                + listed.dropLast().joined(separator: ", ")
-                + " and " + listed.last!
-                + ". Every documented condition that bears on this encounter is coded; \(dotted), the reason for the service, is listed first."
         } else {
-            let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map { "“\(Wording.clause($0.1))” (\($0.0))" }
+            // A printed reason is quoted once and names the conditions it documents; a conclusion line
+            // is quoted condition by condition.
+            let listed = ([(dotted, right.text)] + also.map { ($0.dotted, $0.text) }).map {
+                printedReason == nil ? "“\(Wording.clause($0.1))” (\($0.0))" : "\(Wording.clause($0.1)) (\($0.0))"
+            }
+            let opening = printedReason.map { "here is “\($0)”, which documents " } ?? "documents "
             because =
-                "\(set(key)) is correct: \(layout.diagnosisSource) documents " + listed.dropLast().joined(separator: ", ") + " and "
+                "\(set(key)) is correct: \(layout.diagnosisSource) " + opening + listed.dropLast().joined(separator: ", ") + " and "
                 + listed.last! + ". Every documented condition that bears on this encounter is coded; \(dotted), the reason for the "
                 + (layout == .operative ? "procedure" : "service") + ", is listed first."
         }
@@ -619,9 +617,8 @@ extension LibraryIndex {
         // The author's traps are the question's nearest wrong codes, beside the other side and a
         // left-out further code: they fill the options before any sibling the pool would draw (an
         // axillary abscess beside a pilonidal one). The first is said in the rationale.
-        let authoredCount = wrongCodes.prefix { $0.trapWhen != nil }.count
-        if authoredCount > 0 {
-            let taken = min(authoredCount, 3 - must.count)
+        if authoredTraps > 0 {
+            let taken = min(authoredTraps, 3 - must.count)
             must += rest.prefix(taken)
             rest.removeFirst(min(taken, rest.count))
             trap = wrongCodes.first
