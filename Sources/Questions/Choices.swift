@@ -214,11 +214,13 @@ extension LibraryIndex {
                 switch finding {
                 case .clause(let w):
                     let c = self[w]
-                    // Another code's finding says plainly which code it points to.
+                    // Another code's finding says which code it sets apart, and not what this note
+                    // would become: 11402 → 11602's malignancy makes a cheek lesion 11642, not 11602
+                    // (instructor review 77291).
                     let why =
                         c.from == i
                         ? "That finding would change the code to \(named(c.to)), not to \(target)."
-                        : "That finding points to \(named(c.to)), not to \(target)."
+                        : "That finding would make a \(self[c.from].code) case \(named(c.to)) instead; it is not what makes this note \(target)."
                     return Choice(text: c.option, correct: false, rationale: why)
                 case .described(let k):
                     let d = e.neighbours.described[k]
@@ -235,13 +237,15 @@ extension LibraryIndex {
         // the question names Level II (instructor review 64437: 20610 answered "the HCPCS code").
         let asked = p.system == .hcpcs ? "HCPCS Level II" : system
         prepared.vignetteQuestion = "Which \(asked) code should be reported for this procedure?"
-        // A laterality modifier is asked for only where the code is reported by side.
-        // A finger, toe or eyelid code names its site with an anatomic modifier (F6), not RT or LT.
-        let anatomic = p.modifiers.contains { AnatomicModifier.named[$0.modifier] != nil }
+        // An operative report's entry asks for "any modifier it needs", sided or not: "with its
+        // laterality modifier" told the student that one was needed (instructor review 20877). The
+        // judgement checks the laterality or anatomic modifier against the scenario's side. A service
+        // note (a lab, an image, a drug) asks for the code alone unless it is reported by side: the
+        // professional or technical component depends on a billing setting the note does not give.
         prepared.entryQuestion =
-            e.sides.isEmpty || p.system == .icd10pcs
+            p.system == .icd10pcs || (e.sides.isEmpty && e.report.layout != .operative)
             ? "Enter the \(asked) code for this procedure."
-            : "Enter the \(asked) code for this procedure, with its \(anatomic ? "anatomic" : "laterality") modifier."
+            : "Enter the \(asked) code for this procedure, with any modifier it needs."
         prepared.contrastQuestions = e.clauses.map {
             "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }

@@ -793,18 +793,31 @@ extension LibraryIndex {
         // from options in its own terms. Otherwise the key is the one option that names the complex
         // repair, the ultrasound or the pregnancy (instructor reviews 61847 and 23509: 13101 → 13121
         // beside simple and intermediate closures, 20604 → 20606 beside three landmark-guided ones).
-        let overlap = kept.map { min(6, $0.1.words.intersection(key.words).count) }
-        ranked = kept.indices.sorted { (overlap[$0], -$0) > (overlap[$1], -$1) }.map { kept[$0].0 }
-        if family(right.to) != home {
-            ranked = ranked.filter(leavesFamily) + ranked.filter { !leavesFamily($0) }
+        //
+        // The asking code's own alternatives (and the described ones) come before other codes'
+        // findings whatever their overlap: only of those can the rationale say which code this note
+        // would become. Another code's finding, "the pathology shows a malignancy" from 11402 → 11602
+        // in a cheek lesion's 11442 question, would make this note 11642, not 11602 (instructor review
+        // 77291); such findings only fill what the file's own alternatives leave open.
+        func isOwn(_ w: WrongFinding) -> Bool {
+            guard case .clause(let id) = w else { return true }
+            return clauses[id.rawValue].from == right.from
         }
+        let overlap = kept.map { min(6, $0.1.words.intersection(key.words).count) }
+        let leaving = family(right.to) != home
+        let order = kept.map { (isOwn($0.0) ? 1 : 0, leaving && leavesFamily($0.0) ? 1 : 0) }
+        ranked = kept.indices.sorted {
+            (order[$0].0, order[$0].1, overlap[$0], -$0) > (order[$1].0, order[$1].1, overlap[$1], -$1)
+        }.map { kept[$0].0 }
         // Two findings of comparable length among the first four, when there are any further down.
         let length = right.option.count
         func comparable(_ w: WrongFinding) -> Bool { text(w).count * 4 >= length * 3 }
         let lead = ranked.prefix(4)
         let missing = 2 - lead.filter(comparable).count
         if missing > 0 {
-            let promoted = ranked.dropFirst(4).filter(comparable).prefix(missing)
+            // Never another code's finding in place of an own alternative.
+            let othersLead = lead.contains { !isOwn($0) }
+            let promoted = ranked.dropFirst(4).filter { comparable($0) && (othersLead || isOwn($0)) }.prefix(missing)
             if !promoted.isEmpty {
                 // They replace the last of the four that are not comparable, keeping the rest in order.
                 var head = Array(lead)

@@ -77,7 +77,7 @@ import Testing
         let q = try Self.generator.generate(itemID: "cpt:20604/vignette-entry", seed: 1)
         #expect(q.answer.text == "20604-F6")
         #expect(q.stem.contains("PROCEDURE: Right index finger joint injection under ultrasound guidance."))
-        #expect(q.stem.hasSuffix("\n\nEnter the CPT code for this procedure, with its anatomic modifier."))
+        #expect(q.stem.hasSuffix("\n\nEnter the CPT code for this procedure, with any modifier it needs."))
         #expect(
             q.rationale.contains(
                 "The procedure was on the right index finger, so report it with the modifier that names it, F6, rather than RT: 20604-F6."))
