@@ -521,7 +521,27 @@ extension LibraryIndex {
         // items use the other side"), so it is offered only where no better trap is written.
         let authoredTraps = distractors.ranked.prefix { $0.trapWhen != nil }.count
         let trapsFill = authoredTraps + (also.isEmpty ? 0 : 1) >= 3
-        if !trapsFill, let w = distractors.counterpart, distractors.alsoCounterparts.allSatisfy({ $0 != nil }) {
+        // For a single code, the unspecified side of the same condition (G56.00 for G56.01) takes the
+        // other side's place: a student who does not code the documented side falls for it, while the
+        // other side on a note that names this one is a free elimination (instructor reviews 77291
+        // and 61543: "replace G56.02 with G56.00 or G56.03").
+        // The other side then stays last among the fillers, so no question has fewer options.
+        let unspecified = also.isEmpty ? distractors.counterpart.flatMap { Self.unspecifiedSide(of: code, counterpart: $0.code) } : nil
+        var sideFiller: Choice?
+        var unspecifiedChoice: Choice?
+        if !trapsFill, let u = unspecified, let w = distractors.counterpart {
+            sideFiller = Choice(
+                text: w.dotted, correct: false,
+                rationale:
+                    "\(w.dotted) codes the same condition on the other side; this report documents the \(side) side, and the side is part of the code."
+            )
+            let dottedU = ICD10.dotted(u)
+            unspecifiedChoice = Choice(
+                text: dottedU, correct: false,
+                rationale:
+                    "\(dottedU)\(DiagnosisTitles.parenthetical(u)) leaves the side unspecified; this report documents the \(side) side, and a side the record documents is always coded. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(DiagnosisTitles.parenthetical(code))."
+            )
+        } else if !trapsFill, let w = distractors.counterpart, distractors.alsoCounterparts.allSatisfy({ $0 != nil }) {
             let text = set([w.dotted] + distractors.alsoCounterparts.map { $0!.dotted })
             must.append(
                 Choice(
@@ -633,6 +653,15 @@ extension LibraryIndex {
             must.append(rest.remove(at: nearest))
             trap = wrongCodes[nearest]
         }
+        // The unspecified side joins the options the question always offers (unless the nearest trap
+        // is that code already), and the other side is the last filler.
+        if let unspecifiedChoice, let sideFiller {
+            if !must.contains(where: { $0.text == unspecifiedChoice.text }) {
+                rest.removeAll { $0.text == unspecifiedChoice.text }
+                must.insert(unspecifiedChoice, at: 0)
+            }
+            rest.append(sideFiller)
+        }
         // The traps a `diagnosis` question always offers, said in the rationale every learner reads,
         // not only in the wrong options' (instructor review 23509: "the rationale only restates the key").
         // Where the pathology result decides between the file's diagnoses, the codes another result
@@ -645,7 +674,11 @@ extension LibraryIndex {
             rest = extra + rest.filter { !extraTexts.contains($0.text) }
         }
         var traps: [String] = []
-        if let w = distractors.counterpart, also.isEmpty { traps.append("\(w.dotted) codes the other side") }
+        if let u = unspecified, unspecifiedChoice != nil {
+            if trap?.code != u { traps.append("\(ICD10.dotted(u)) leaves out the side this note documents") }
+        } else if let w = distractors.counterpart, also.isEmpty {
+            traps.append("\(w.dotted) codes the other side")
+        }
         if let w = trap, let said = Self.trapClause(w, key: code, keyDotted: dotted) { traps.append(said) }
         let teaching =
             traps.isEmpty ? "" : " The nearest wrong code\(traps.count == 1 ? "" : "s"): " + traps.joined(separator: "; ") + "."
@@ -653,6 +686,28 @@ extension LibraryIndex {
             right: Choice(text: set(key), correct: true, rationale: because), must: must, ranked: rest, oneOff: oneOff,
             missingSecond: missingLast, oneOffFlipsSide: oneOff.map { Wording.bytesContain($0.rationale, "the other side") },
             teaching: teaching)
+    }
+
+    /// The unspecified-side code of `code`'s condition (G56.00 for G56.01, S42.329A for S42.321A):
+    /// `code` with the character where it differs from its other-side `counterpart` made 0, 9 or 3 (the
+    /// fractures' unspecified side; a 3 that means both sides has no "unspecified" in its title), when
+    /// that code is reportable today and its title differs from `code`'s in the side alone.
+    static func unspecifiedSide(of code: String, counterpart: String) -> String? {
+        let (a, b) = (Array(code.utf8), Array(counterpart.utf8))
+        guard a.count == b.count else { return nil }
+        let differing = a.indices.filter { a[$0] != b[$0] }
+        guard differing.count == 1 else { return nil }
+        let siblings = ICD10Titles.shipped.siblings(of: code)
+        for digit in [UInt8(ascii: "0"), UInt8(ascii: "9"), UInt8(ascii: "3")] {
+            var c = a
+            c[differing[0]] = digit
+            let candidate = String(decoding: c, as: UTF8.self)
+            guard siblings.contains(candidate), let title = ICD10Titles.shipped.title(of: candidate),
+                title.lowercased().contains("unspecified"), DiagnosisTitles.difference(candidate, from: code) == "laterality"
+            else { continue }
+            return candidate
+        }
+        return nil
     }
 
     /// What sets the nearest same-category trap `w` apart from `key`, in a short clause ("H40.1121

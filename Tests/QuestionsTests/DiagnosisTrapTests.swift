@@ -59,7 +59,11 @@ import Testing
                 let dotted = ICD10.dotted(trap.normalizedCode)
                 #expect(!q.answer.text.contains(dotted), "\(q.id) keys its trap \(dotted)")
                 let offered = q.options.contains { $0.text.hasPrefix(dotted) }
-                let otherSide = q.options.contains { $0.text.hasPrefix(dotted) == false && $0.rationale.contains("other side") }
+                // The laterality option: the other side, or the unspecified side that takes its place.
+                let otherSide = q.options.contains {
+                    $0.text.hasPrefix(dotted) == false
+                        && ($0.rationale.contains("other side") || $0.rationale.contains("leaves the side unspecified"))
+                }
                 #expect(offered || otherSide, "\(q.id) leaves out \(dotted): \(q.options.map(\.text))")
             }
         }

@@ -57,9 +57,15 @@ import Testing
     @Test func theOtherSideIsTheSameConditionAtTheSameStage() throws {
         let q = try Self.generator.generate(itemID: "cpt:65855/diagnosis", seed: 23509)
         #expect(q.answer.text == "H40.1122")
-        let otherSide = try #require(q.options.first { $0.rationale.contains("on the other side") })
-        // Right eye, moderate stage: not H40.1111, the right eye at the mild stage.
-        #expect(otherSide.text == "H40.1112")
+        // The laterality option is the unspecified eye at the same moderate stage (it takes the
+        // other side's place, H40.1112), not H40.1191, the mild stage.
+        let sideOption = try #require(q.options.first { $0.rationale.contains("leaves the side unspecified") })
+        #expect(sideOption.text == "H40.1192")
+        #expect(LibraryIndex.unspecifiedSide(of: "H401122", counterpart: "H401112") == "H401192")
+        // Carpal tunnel: 0 is the unspecified limb, 3 both (not offered as "unspecified"); the
+        // clavicle's unspecified side is its 3.
+        #expect(LibraryIndex.unspecifiedSide(of: "G5601", counterpart: "G5602") == "G5600")
+        #expect(LibraryIndex.unspecifiedSide(of: "S42022A", counterpart: "S42021A") == "S42023A")
     }
 
     /// The codes of an answer or option text: its comma-separated parts that look like ICD-10-CM

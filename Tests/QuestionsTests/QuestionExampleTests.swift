@@ -198,21 +198,21 @@ import Testing
         )
     }
 
-    @Test func diagnosisComesFromThePostoperativeDiagnosisWithTheOtherSideOffered() throws {
+    @Test func diagnosisComesFromThePostoperativeDiagnosisWithTheUnspecifiedSideOffered() throws {
         let q = try generator.generate(itemID: "cpt:27284/diagnosis", seed: 3)
         #expect(
             q.stem
                 == "PREOPERATIVE DIAGNOSIS: End-stage left hip arthritis.\nPOSTOPERATIVE DIAGNOSIS: Post-traumatic arthritis of the left hip.\nPROCEDURE: Left hip arthrodesis with iliac crest graft.\nANESTHESIA: General endotracheal anesthesia.\nSPECIMENS: None.\nDESCRIPTION OF PROCEDURE: The patient, a 31-year-old man, was admitted and brought to the operating room. An anterior approach to the hip was made. Next, the capsule was incised and the femoral head was dislocated. Subsequently, all remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone. Cancellous graft was taken from the iliac crest through a separate incision and packed around the joint. Next, the head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur. Lastly, the wound was closed in layers over a drain.\n\nWhich ICD-10-CM code(s) should be reported to support the medical necessity of this procedure?"
         )
-        #expect(q.options.map(\.text) == ["M16.7", "M16.12", "M16.51", "M16.52"])
-        #expect(q.answer == CorrectAnswer(label: "D", text: "M16.52"))
+        #expect(q.options.map(\.text) == ["M16.50", "M16.52", "M16.7", "M16.12"])
+        #expect(q.answer == CorrectAnswer(label: "B", text: "M16.52"))
         #expect(
             q.rationale
-                == "M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“end-stage left hip arthritis”). The nearest wrong codes: M16.51 codes the other side; M16.12 is for “primary”, where this note documents “post-traumatic”."
+                == "M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52. Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“end-stage left hip arthritis”). The nearest wrong codes: M16.50 leaves out the side this note documents; M16.12 is for “primary”, where this note documents “post-traumatic”."
         )
         #expect(
-            q.options.first { $0.text == "M16.51" }?.rationale
-                == "M16.51 codes the same condition on the other side; this report documents the left side, and the side is part of the code."
+            q.options.first { $0.text == "M16.50" }?.rationale
+                == "M16.50 (Unilateral post-traumatic osteoarthritis, unspecified hip) leaves the side unspecified; this report documents the left side, and a side the record documents is always coded. The postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
         )
         #expect(
             q.options.first { $0.text == "M16.12" }?.rationale
