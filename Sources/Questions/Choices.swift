@@ -214,13 +214,13 @@ extension LibraryIndex {
                 switch finding {
                 case .clause(let w):
                     let c = self[w]
-                    // Another code's finding says which code it sets apart, and not what this note
-                    // would become: 11402 → 11602's malignancy makes a cheek lesion 11642, not 11602
-                    // (instructor review 77291).
+                    // Another code's finding names no code: what it would make of this note is not
+                    // known (11402 → 11602's malignancy makes a cheek lesion 11642, not 11602:
+                    // instructor review 77291), and a code from another case confuses (review 89793).
                     let why =
                         c.from == i
                         ? "That finding would change the code to \(named(c.to)), not to \(target)."
-                        : "That finding would make a \(self[c.from].code) case \(named(c.to)) instead; it is not what makes this note \(target)."
+                        : "That finding does not make this note \(target): \(target) is reported when \(right.when)."
                     return Choice(text: c.option, correct: false, rationale: why)
                 case .described(let k):
                     let d = e.neighbours.described[k]

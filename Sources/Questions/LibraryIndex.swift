@@ -799,10 +799,7 @@ extension LibraryIndex {
         // would become. Another code's finding, "the pathology shows a malignancy" from 11402 → 11602
         // in a cheek lesion's 11442 question, would make this note 11642, not 11602 (instructor review
         // 77291); such findings only fill what the file's own alternatives leave open.
-        func isOwn(_ w: WrongFinding) -> Bool {
-            guard case .clause(let id) = w else { return true }
-            return clauses[id.rawValue].from == right.from
-        }
+        func isOwn(_ w: WrongFinding) -> Bool { Self.isOwn(w, of: right.from, clauses: clauses) }
         let overlap = kept.map { min(6, $0.1.words.intersection(key.words).count) }
         let leaving = family(right.to) != home
         let order = kept.map { (isOwn($0.0) ? 1 : 0, leaving && leavesFamily($0.0) ? 1 : 0) }
@@ -830,7 +827,17 @@ extension LibraryIndex {
                 ranked = head + promoted + dropped + ranked.dropFirst(4).filter { !promotedSet.contains($0) }
             }
         }
+        // With three own alternatives, no other code's finding is offered at all (instructor reviews
+        // 26535 and 89793: fracture-care findings in a splint question).
+        if ranked.filter(isOwn).count >= 3 { ranked = ranked.filter(isOwn) }
         return ranked
+    }
+
+    /// Whether wrong finding `w` is the asking procedure `i`'s own (an alternative of its file, or a
+    /// described one), not another code's finding.
+    static func isOwn(_ w: WrongFinding, of i: ProcedureID, clauses: [Clause]) -> Bool {
+        guard case .clause(let id) = w else { return true }
+        return clauses[id.rawValue].from == i
     }
 }
 
@@ -1227,12 +1234,24 @@ struct Candidates: Sendable {
         clauseCandidates = candidates
         // An exam question has four options: the right finding and three wrong ones (described
         // alternatives outside the library count), else no contrast for that alternative.
-        askableClauses = linked.clauses(of: i).filter {
-            LibraryIndex.contrastFindings(
-                for: $0, among: candidates, described: neighbours.described, clauses: linked.clauses, family: { linked[$0].familyKey },
-                patient: { linked[$0].procedure.patient }
-            ).count >= 3
+        // At least two of the three wrong findings are the file's own alternatives (another code's
+        // finding only fills one place), and the alternative asked about is one of the file's first
+        // four, the codes a coder really confuses with this one: 13101 → 12011 asks for the site, the
+        // repair and the length to change at once, and the site alone then gives the answer
+        // (instructor review 89793). Where none of the first four can be asked, any can.
+        let contrasts = linked[i].procedure.contrasts
+        let askable = linked.clauses(of: i).filter { id in
+            let findings = LibraryIndex.contrastFindings(
+                for: id, among: candidates, described: neighbours.described, clauses: linked.clauses, family: { linked[$0].familyKey },
+                patient: { linked[$0].procedure.patient })
+            return findings.count >= 3
+                && findings.prefix(3).filter { LibraryIndex.isOwn($0, of: i, clauses: linked.clauses) }.count >= 2
         }
+        let nearest = askable.filter { id in
+            let target = linked[linked.clauses[id.rawValue].to].procedure.code
+            return (contrasts.firstIndex { $0.code == target } ?? contrasts.count) < 4
+        }
+        askableClauses = nearest.isEmpty ? askable : nearest
 
         // Code pools: own codes first (the other side), then family, neighbours, other families.
         var pcs: [PooledPCS] = []
