@@ -1572,19 +1572,25 @@ struct BundlingText: Sendable {
     let includedCodes: [String]
     let noneBundledWhy: String?
 
+    /// Whether `modifier` marks a service as distinct from another of the day (59, XE, XS, XP, XU).
+    static func marksDistinct(_ modifier: String) -> Bool { ["59", "XE", "XS", "XP", "XU"].contains(modifier) }
+
     init(_ p: Procedure, included: [Inclusion], additions: [Addition]) {
         notes = additions.map { Wording.sentence($0.note!) }
         documented = additions.map { addition in
             var text =
                 ": \(Wording.clause(addition.when)), and the note documents it (“\(Wording.clause(addition.note!))”), so it is a separate service reported in addition"
-            if let modifier = addition.modifier {
-                text += "; modifier \(modifier) shows it is distinct (\(ModifierGlossary.described(modifier)))"
-            }
+            // The modifier is named with its meaning, never in brackets within brackets, and only 59
+            // and the X modifiers are said to mark a distinct service (review 61543: "modifier 26
+            // shows it is distinct (modifier 26 (…))").
+            if let modifier = addition.modifier { text += "; report it with \(ModifierGlossary.described(modifier))" }
             return text + "."
         }
         bareWhy = additions.map { addition in
             addition.modifier.map { m in
-                "\(addition.code) needs modifier \(m) here: without it the two services look like one bundled service (\(ModifierGlossary.described(m)))."
+                BundlingText.marksDistinct(m)
+                    ? "\(addition.code) needs \(ModifierGlossary.described(m)) here: without it the two services look like one bundled service."
+                    : "\(addition.code) needs \(ModifierGlossary.described(m)) here."
             }
         }
         notDocumented = p.additions.first.map { other in

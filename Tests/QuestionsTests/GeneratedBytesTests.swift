@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "450b336901ec7bdf")
+        #expect(Fingerprint.hex(of: bytes) == "4f258fc288867633")
     }
 }

@@ -74,7 +74,7 @@ import Testing
         #expect(q.options.map(\.text).contains("The gallbladder is removed through an open abdominal incision from the start"))
         #expect(
             q.options.first { $0.text == "The gallbladder is removed through an open abdominal incision from the start" }?.rationale
-                == "That finding would make a 47562 case 47600 (Open gallbladder removal) instead; it is not what makes this note 47562.")
+                == "That finding does not make this note 47562: 47562 is reported when the bile ducts are not imaged during the operation.")
     }
 
     /// Q35: a wrong code whose own words the note writes is not "a different condition".

@@ -84,7 +84,7 @@ import Testing
         #expect(q.options[0].text == "The gallbladder is removed through an open abdominal incision from the start")
         #expect(
             q.options[0].rationale
-                == "That finding would make a 47562 case 47600 (Open gallbladder removal) instead; it is not what makes this note 47562."
+                == "That finding does not make this note 47562: 47562 is reported when the bile ducts are not imaged during the operation."
         )
         for item in TestLibraries.fixtureGenerator.items where item.kind == .contrast {
             let q = try TestLibraries.fixtureGenerator.generate(item: item, seed: 1)
