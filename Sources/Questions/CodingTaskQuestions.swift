@@ -1120,12 +1120,18 @@ extension QuestionGenerator {
         // main code. A code the note's work includes is never the main code of an option, and an
         // alternative carries an add-on only when its own file lists it.
         // A file lists a few included codes: searched in place rather than hashed into a set per question.
+        // The add-on and its code are read once: `addition?.code` and `addition ?? undocumented` in
+        // the loop copied the whole `Addition` (a dozen strings to retain and release) per alternative:
+        // `bundling` 83,600 → 79,000 instructions per question (callgrind, generator harness).
         let inclusions = p.inclusions
+        let addOn = addition ?? undocumented
+        let additionCode = addition?.code
+        let keyed = addition != nil
         var codes: [WrongDecision] = []
         var nearest: String?
         for alternative in plausibleAlternatives(e, c, age: plan.patient.age, side: plan.patient.side).prefix(4)
-        where !inclusions.contains(where: { $0.code == alternative.text }) && alternative.text != addition?.code {
-            codes.append(alternativeCode(alternative, addOn: addition ?? undocumented, keyed: addition != nil))
+        where !inclusions.contains(where: { $0.code == alternative.text }) && alternative.text != additionCode {
+            codes.append(alternativeCode(alternative, addOn: addOn, keyed: keyed))
             if nearest == nil { nearest = alternative.text }
         }
         if !codes.isEmpty { axes.append(codes) }
