@@ -201,15 +201,11 @@ extension LibraryIndex {
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]
             let target = self[right.to].code
-            var because =
-                "\(named(right.to)) is reported instead of \(p.code) when \(right.when); that is the fact a coder looks for in the note."
-            if let quote = right.rulesOutQuote { because += " This note shows instead: \(quote)." }
-            // Where a coder would find the other code (instructor review 23509: contrast rationales
-            // that only restate the key).
-            because += indexHint(self[right.to].procedure)
             let findings = Self.contrastFindings(
                 for: id, among: e.clauseCandidates, described: e.neighbours.described, clauses: clauses, family: { self[$0].familyKey },
                 patient: { self[$0].procedure.patient })
+            // Each wrong finding says which code it would make of this note, when the file says so.
+            var nearest: String?
             let wrong = findings.map { finding in
                 switch finding {
                 case .clause(let w):
@@ -217,18 +213,39 @@ extension LibraryIndex {
                     // Another code's finding names no code: what it would make of this note is not
                     // known (11402 → 11602's malignancy makes a cheek lesion 11642, not 11602:
                     // instructor review 77291), and a code from another case confuses (review 89793).
-                    let why =
-                        c.from == i
-                        ? "That finding would change the code to \(named(c.to)), not to \(target)."
-                        : "That finding does not make this note \(target): \(target) is reported when \(right.when)."
-                    return Choice(text: c.option, correct: false, rationale: why)
+                    if c.from == i {
+                        nearest = nearest ?? "“\(c.option)” would make it \(named(c.to)) instead"
+                        return Choice(
+                            text: c.option, correct: false,
+                            rationale: "That finding would change the code to \(named(c.to)), not to \(target).")
+                    }
+                    return Choice(
+                        text: c.option, correct: false,
+                        rationale: "That finding does not make this note \(target): \(target) is reported when \(right.when).")
                 case .described(let k):
                     let d = e.neighbours.described[k]
+                    let text = Wording.capitalized(Wording.clause(d.when))
+                    nearest = nearest ?? "“\(text)” would make it \(d.code) (\(d.describe!)) instead"
                     return Choice(
-                        text: Wording.capitalized(Wording.clause(d.when)), correct: false,
+                        text: text, correct: false,
                         rationale: "That finding would change the code to \(d.code) (\(d.describe!)), not to \(target).")
                 }
             }
+            // The rule, what this note shows instead (its quote, else the alternative back to this
+            // code), and the nearest wrong finding, which every question offers: not "that is the fact
+            // a coder looks for in the note" (final reviews 31415, 55721, 73043: "restates the key").
+            var because = "\(named(right.to)) is reported instead of \(p.code) when \(right.when)."
+            if let quote = right.rulesOutQuote {
+                because += " This note shows instead: \(quote)."
+            } else if let back = e.clausesTo.first(where: { self[$0].from == right.to }) {
+                because += " Here, \(Wording.clause(self[back].when)), which makes it \(p.code)."
+            }
+            if findings.first.map({ if case .clause(let w) = $0 { self[w].from == i } else { true } }) == true, let nearest {
+                because += " The nearest wrong finding: \(nearest)."
+            }
+            // Where a coder would find the other code (instructor review 23509: contrast rationales
+            // that only restate the key).
+            because += indexHint(self[right.to].procedure)
             return (Choice(text: right.option, correct: true, rationale: because), wrong)
         }
 

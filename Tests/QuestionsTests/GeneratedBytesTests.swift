@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "4f258fc288867633")
+        #expect(Fingerprint.hex(of: bytes) == "a7cccb8f07acf3d3")
     }
 }

@@ -67,7 +67,7 @@ import Testing
                 == CorrectAnswer(label: "A", text: "Dye is injected into the bile ducts and x-ray pictures are taken during the operation"))
         #expect(
             q.rationale
-                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation; that is the fact a coder looks for in the note. This note shows instead: No contrast study of the ducts was done."
+                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation. This note shows instead: No contrast study of the ducts was done. The nearest wrong finding: “The gallbladder is removed through an open incision and the ducts are imaged with dye” would make it 47605 (open gallbladder removal with a cholangiogram during the operation) instead."
         )
         #expect(
             q.options.first { $0.text == "The gallbladder is removed through an open abdominal incision from the start" }?.rationale
