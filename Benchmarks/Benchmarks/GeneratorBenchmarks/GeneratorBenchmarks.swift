@@ -6,9 +6,9 @@ import SourceText
 
 /// Questions generated per second over a synthetic library of 1,000 format v2 procedures: 100
 /// families of ten codes in 20 areas, each with six steps (two key), two indications, alternatives
-/// (`instead`) to two family members, an add-on, an included service, a modifier with its
-/// situation, report wording, findings, a sided PCS crosswalk and sided diagnoses, so every kind
-/// is available.
+/// (`instead`) to three family members (a contrast needs two wrong findings of its own), an add-on,
+/// an included service, a modifier with its situation, report wording, findings, a sided PCS
+/// crosswalk and sided diagnoses, so every kind is available.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.throughput, .wallClock, .mallocCountTotal],
@@ -60,7 +60,7 @@ enum SyntheticLibrary {
             let code = String(format: "%05d", 20_000 + n)
             let base = family * 10
             func loc(_ line: Int) -> SourceLocation { SourceLocation(line: line, column: 1) }
-            let contrasts = [(member + 1) % 10, (member + 9) % 10].map { other in
+            let contrasts = [(member + 1) % 10, (member + 9) % 10, (member + 2) % 10].map { other in
                 Contrast(
                     code: String(format: "%05d", 20_000 + base + other),
                     when: "the \(part) is \(actions[other]) with a \(devices[other]) instead of being \(action)",
