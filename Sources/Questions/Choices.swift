@@ -544,29 +544,29 @@ extension LibraryIndex {
         // and 61543: "replace G56.02 with G56.00 or G56.03").
         // The other side then stays last among the fillers, so no question has fewer options.
         let unspecified = also.isEmpty ? distractors.counterpart.flatMap { Self.unspecifiedSide(of: code, counterpart: $0.code) } : nil
-        var sideFiller: Choice?
-        var unspecifiedChoice: Choice?
-        if !trapsFill, let u = unspecified, let w = distractors.counterpart {
-            sideFiller = Choice(
-                text: w.dotted, correct: false,
-                rationale:
-                    "\(w.dotted) codes the same condition on the other side; this report documents the \(side) side, and the side is part of the code."
-            )
-            let dottedU = ICD10.dotted(u)
-            unspecifiedChoice = Choice(
-                text: dottedU, correct: false,
-                rationale:
-                    "\(dottedU)\(DiagnosisTitles.parenthetical(u)) leaves the side unspecified; this report documents the \(side) side, and a side the record documents is always coded. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(DiagnosisTitles.parenthetical(code))."
-            )
-        } else if !trapsFill, let w = distractors.counterpart, distractors.alsoCounterparts.allSatisfy({ $0 != nil }) {
-            let text = set([w.dotted] + distractors.alsoCounterparts.map { $0!.dotted })
-            must.append(
-                Choice(
+        let flip: Choice? =
+            trapsFill || !distractors.alsoCounterparts.allSatisfy({ $0 != nil })
+            ? nil
+            : distractors.counterpart.map { w in
+                let text = set([w.dotted] + distractors.alsoCounterparts.map { $0!.dotted })
+                return Choice(
                     text: text, correct: false,
                     rationale:
                         "\(text) codes the same \(also.isEmpty ? "condition" : "conditions") on the other side; this report documents the \(side) side, and the side is part of the code."
-                ))
-        }
+                )
+            }
+        let unspecifiedChoice: Choice? =
+            flip == nil
+            ? nil
+            : unspecified.map { u in
+                let dottedU = ICD10.dotted(u)
+                return Choice(
+                    text: dottedU, correct: false,
+                    rationale:
+                        "\(dottedU)\(DiagnosisTitles.parenthetical(u)) leaves the side unspecified; this report documents the \(side) side, and a side the record documents is always coded. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(DiagnosisTitles.parenthetical(code))."
+                )
+            }
+        if let flip, unspecifiedChoice == nil { must.append(flip) }
         let otherSide = distractors.counterpart.map { w in
             Choice(
                 text: set([w.dotted] + further), correct: false,
@@ -672,12 +672,12 @@ extension LibraryIndex {
         }
         // The unspecified side joins the options the question always offers (unless the nearest trap
         // is that code already), and the other side is the last filler.
-        if let unspecifiedChoice, let sideFiller {
+        if let unspecifiedChoice, let flip {
             if !must.contains(where: { $0.text == unspecifiedChoice.text }) {
                 rest.removeAll { $0.text == unspecifiedChoice.text }
                 must.insert(unspecifiedChoice, at: 0)
             }
-            rest.append(sideFiller)
+            rest.append(flip)
         }
         // The traps a `diagnosis` question always offers, said in the rationale every learner reads,
         // not only in the wrong options' (instructor review 23509: "the rationale only restates the key").
