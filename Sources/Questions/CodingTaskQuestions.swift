@@ -209,6 +209,8 @@ extension QuestionGenerator {
         /// three wrong values of one.
         /// With `additionFirst`, a documented addition left out is crossed before the diagnosis (the
         /// addition then varies, not the same in all four options).
+        // Whether the last options made are known to leave no frequency cue (`crossedOptions`).
+        var checked = false
         func crossing(_ cpt: [[WrongDecision]], additionFirst: Bool = false) -> Draft {
             var cpt = cpt
             let sameFact = cpt.contains { $0.first?.axis == .side } && dx.allSatisfy { $0.flipsSide }
@@ -242,7 +244,7 @@ extension QuestionGenerator {
             leading = leading.map(at)
             pair = pair.map { (at($0.0), at($0.1)) }
             let choices = crossedOptions(
-                key: key, axes: axes, because: because, leading: leading, pair: pair, oneSided: c.oneSided)
+                key: key, axes: axes, because: because, leading: leading, pair: pair, oneSided: c.oneSided, checked: &checked)
             return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
         }
         /// The options over the CPT decisions `cpt` and the diagnosis decision.
@@ -261,7 +263,9 @@ extension QuestionGenerator {
                 // modifier missing is the option the vial log is there to rule out.
                 let order =
                     of([.code]) + of([.addition, .waste]) + (dx.isEmpty ? [] : [dx]) + of([.bundled, .units]) + of([.status, .side])
-                let choices = crossedOptions(key: key, axes: order, because: because, balanced: true, oneSided: c.oneSided)
+                var balancedChecked = false
+                let choices = crossedOptions(
+                    key: key, axes: order, because: because, balanced: true, oneSided: c.oneSided, checked: &balancedChecked)
                 // The nearest alternative is offered whenever four options can be made with it: when
                 // no triple combines it (58260, whose own file does not include 58720, beside 58262's
                 // bundled 58720), the 2×2 crossing with it replaces a triple with a farther code
@@ -270,6 +274,7 @@ extension QuestionGenerator {
                     let crossed = crossing(cpt, additionFirst: true)
                     if Self.offers(nearest, crossed.choices) { return crossed }
                 }
+                checked = balancedChecked
                 return Draft(stem: stem, choices: choices, rationale: because, decisions: decisions)
             }
             return crossing(cpt)
@@ -278,7 +283,7 @@ extension QuestionGenerator {
         // alternative can carry, 95874 beside 64616, and nothing else to vary).
         if substantive >= 2, cpt.contains(where: { $0.first?.axis == .side }) {
             let draft = options(cpt.filter { $0.first?.axis != .side })
-            if draft.choices.count == 4, !Self.keyStandsOut(draft.choices) { return draft }
+            if draft.choices.count == 4, checked || !Self.keyStandsOut(draft.choices) { return draft }
         }
         return options(cpt)
     }
@@ -368,7 +373,7 @@ extension QuestionGenerator {
         // the anatomic table (`mayBeAnatomic`).
         let droppedDash = dropped.map { $0 + "-" }
         let droppedSpace = dropped.map { $0 + " " }
-        return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed) {
+        return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed, main: text) {
             $0.main = text
             if let dropped, let droppedDash, let droppedSpace {
                 // An added code may carry units ("17003 × 4") as well as a modifier.
@@ -631,6 +636,20 @@ extension QuestionGenerator {
         key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil, pair: (Int, Int)? = nil,
         balanced: Bool = false, oneSided: [(code: String, side: Side)] = []
     ) -> [Choice] {
+        var checked = false
+        return crossedOptions(
+            key: key, axes: axes, because: because, leading: leading, pair: pair, balanced: balanced, oneSided: oneSided,
+            checked: &checked)
+    }
+
+    /// `crossedOptions`, setting `checked` when the options are known to leave no frequency cue
+    /// (every search tests `keyStandsOut` before it returns; only the last resort does not): a code
+    /// set then skips testing them again, which cost about 8,800 instructions per code set (callgrind).
+    func crossedOptions(
+        key: CodeSetParts, axes: [[WrongDecision]], because: String, leading: Int? = nil, pair: (Int, Int)? = nil,
+        balanced: Bool = false, oneSided: [(code: String, side: Side)] = [], checked: inout Bool
+    ) -> [Choice] {
+        checked = true
         let right = Choice(text: key.text, correct: true, rationale: because)
         let keyText = right.text
         // The wrong values are named by index (value `x` of decision `a`) and read in place:
@@ -659,26 +678,71 @@ extension QuestionGenerator {
             }
             return parts
         }
-        /// The option's parts and text with value `x` of decision `a` (and `second`) wrong, or `nil`
-        /// when that is the key again or names one code twice.
-        func made(_ a: Int, _ x: Int, _ second: (b: Int, y: Int)?) -> (parts: CodeSetParts, text: String)? {
-            guard let parts = madeParts(a, x, second) else { return nil }
-            let text = parts.text
-            guard text != keyText, !Self.repeatsCode(text) else { return nil }
-            return (parts, text)
-        }
         /// Why value `x` of decision `a` is wrong in an option whose main code is `main`; `nil` when
         /// it is not wrong there.
         func reason(_ a: Int, _ x: Int, main: String) -> String? {
             if main != key.main, let beside = axes[a][x].beside { return beside(main) }
             return axes[a][x].why
         }
-        func option(_ a: Int, _ x: Int, _ second: (b: Int, y: Int)? = nil) -> Choice? {
-            guard let (parts, text) = made(a, x, second) else { return nil }
+        /// Whether `reason` is not `nil`, without copying the reason out.
+        func fits(_ a: Int, _ x: Int, main: String) -> Bool {
+            guard main != key.main, let beside = axes[a][x].beside else { return true }
+            return beside(main) != nil
+        }
+        // The candidates' texts are compared and tested as bytes in the table's buffer
+        // (`PairTable.write`); a `String` is made only for the four options kept.
+        var table = PairTable(axes)
+        let keyBytes = table.store(keyText)
+        /// The bytes of the option with value `x` of decision `a` wrong and its main code, or `nil`
+        /// when it shows a one-sided code with another side's modifier, is the key again or names
+        /// one code twice.
+        func madeBytes(_ a: Int, _ x: Int) -> (main: String, bytes: Range<Int>)? {
+            guard let parts = madeParts(a, x, nil), let bytes = table.write(parts, unlike: keyBytes) else { return nil }
+            return (parts.main, bytes)
+        }
+        // Each wrong value alone, made once (`option` depends on nothing else): the crossing below
+        // tries every pair, and remaking both singles per pair was most of a code set's cost. With
+        // the byte-level `keyStandsOut` and the rationale written only for the kept pair: 71 → 35
+        // mallocs per generated question, best 1,000-question iteration 29.4 → 17.8 ms (shared
+        // machine, load ~6); median 42k → 69k q/s side by side at load ~3 (GeneratorBenchmarks).
+        // A single is its bytes and its rationale; its `Choice` is made only when it is kept.
+        // One flat array in the table's numbering (`PairTable.flat`), not an array per decision.
+        // Made on first use: a balanced triple or a crossing found early reads a few of them only.
+        // The outer optional is whether it is made yet, the inner one whether it is an option.
+        var single = [Single??](repeating: nil, count: table.values)
+        /// Value `x` of decision `a` alone.
+        func alone(_ a: Int, _ x: Int) -> Single? {
+            let k = table.flat(a, x)
+            if let made = single[k] { return made }
+            var made: Single?
+            if let (main, bytes) = madeBytes(a, x), let why = reason(a, x, main: main) { made = Single(bytes: bytes, why: why) }
+            single[k] = .some(made)
+            return made
+        }
+        func choice(_ s: Single) -> Choice { Choice(text: table.string(s.bytes), correct: false, rationale: s.why) }
+        func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool { table.same(a, b) }
+        func standsOut(_ first: Range<Int>, _ second: Range<Int>, _ third: Range<Int>) -> Bool {
+            table.keyStandsOut(keyBytes, first, second, third)
+        }
+        // The same pair of wrong values meets in many triples (an alternative that does not
+        // include the bundled code fails with it in every triple it is in) and in every crossing
+        // tried: each pair's option text and two-error option are made once (`PairTable`; `made`
+        // and `option` are pure, so the options found and their order are the same). With the
+        // cheap two-error checks before `keyStandsOut`: see `PairTable` for the measured numbers.
+        func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, bytes: Range<Int>)? {
+            table.made(a, x, b, y, unlike: keyBytes) { madeParts(a, x, (b, y)) }
+        }
+        func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Range<Int>? { pairMade(a, x, b, y)?.bytes }
+        /// The main code of the option with both values wrong, as `madeParts` makes it, without
+        /// making it: only a wrong code changes it, and a wrong code is applied last.
+        func pairMain(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> String { axes[a][x].main ?? axes[b][y].main ?? key.main }
+        /// The two-error option with value `x` of decision `a` and value `y` of decision `b` wrong,
+        /// with its rationale, or `nil` when it is no option. Its text and main code are the pair's in
+        /// the table (every pair offered was made there first), not made again.
+        func option(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Choice? {
+            guard let made = pairMade(a, x, b, y) else { return nil }
             // Each decision's rationale speaks of this option's own main code.
-            guard let why = reason(a, x, main: parts.main) else { return nil }
-            guard let (b, y) = second else { return Choice(text: text, correct: false, rationale: why) }
-            guard let secondWhy = reason(b, y, main: parts.main) else { return nil }
+            guard let why = reason(a, x, main: made.main), let secondWhy = reason(b, y, main: made.main) else { return nil }
             // The diagnosis decision is told last.
             let (firstAxis, secondAxis) = (axes[a][x].axis, axes[b][y].axis)
             let (told, last) =
@@ -696,68 +760,34 @@ extension QuestionGenerator {
             rationale += bLabel
             rationale += ": "
             rationale += last.1
-            return Choice(text: text, correct: false, rationale: rationale)
+            return Choice(text: table.string(made.bytes), correct: false, rationale: rationale)
         }
-        // The candidates' texts are compared and tested as bytes in the table's buffer
-        // (`PairTable.write`); a `String` is made only for the four options kept.
-        var table = PairTable(axes)
-        let keyBytes = table.store(keyText)
-        /// The bytes of the option with value `x` of decision `a` wrong and its main code, or `nil` as `made`.
-        func madeBytes(_ a: Int, _ x: Int) -> (main: String, bytes: Range<Int>)? {
-            guard let parts = madeParts(a, x, nil), let bytes = table.write(parts, unlike: keyBytes) else { return nil }
-            return (parts.main, bytes)
-        }
-        // Each wrong value alone, made once (`option` depends on nothing else): the crossing below
-        // tries every pair, and remaking both singles per pair was most of a code set's cost. With
-        // the byte-level `keyStandsOut` and the rationale written only for the kept pair: 71 → 35
-        // mallocs per generated question, best 1,000-question iteration 29.4 → 17.8 ms (shared
-        // machine, load ~6); median 42k → 69k q/s side by side at load ~3 (GeneratorBenchmarks).
-        // A single is its bytes and its rationale; its `Choice` is made only when it is kept.
-        // One flat array in the table's numbering (`PairTable.flat`), not an array per decision.
-        var single: [Single?] = []
-        single.reserveCapacity(table.values)
-        for a in axes.indices {
-            for x in axes[a].indices {
-                guard let (main, bytes) = madeBytes(a, x), let why = reason(a, x, main: main) else {
-                    single.append(nil)
-                    continue
-                }
-                single.append(Single(bytes: bytes, why: why))
-            }
-        }
-        /// Value `x` of decision `a` alone.
-        func alone(_ a: Int, _ x: Int) -> Single? { single[table.flat(a, x)] }
-        func choice(_ s: Single) -> Choice { Choice(text: table.string(s.bytes), correct: false, rationale: s.why) }
-        func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool { table.same(a, b) }
-        func standsOut(_ first: Range<Int>, _ second: Range<Int>, _ third: Range<Int>) -> Bool {
-            table.keyStandsOut(keyBytes, first, second, third)
-        }
-        // The same pair of wrong values meets in many triples (an alternative that does not
-        // include the bundled code fails with it in every triple it is in) and in every crossing
-        // tried: each pair's option text and two-error option are made once (`PairTable`; `made`
-        // and `option` are pure, so the options found and their order are the same). With the
-        // cheap two-error checks before `keyStandsOut`: see `PairTable` for the measured numbers.
-        func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, bytes: Range<Int>)? {
-            table.made(a, x, b, y, unlike: keyBytes) { madeParts(a, x, (b, y)) }
-        }
-        func pairText(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Range<Int>? { pairMade(a, x, b, y)?.bytes }
         /// Whether value `x` of decision `a` leaves an element out, or flips the side (read from the
         /// table: reading them off a `WrongDecision` copied it, its strings and closures retained).
         func omits(_ a: Int, _ x: Int) -> Bool { table.omits(a, x) }
         func flips(_ a: Int, _ x: Int) -> Bool { table.flips(a, x) }
         /// The balanced three-decision design over the first three decisions that allow it.
         func balancedTriple() -> [Choice]? {
+            /// Whether both values are wrong beside the main code of the option that has them both
+            /// (`reason` is not `nil` for either), without making the option: a pair that fails here
+            /// fails every triple it is in, so it is checked before any pair's text is written.
+            func pairFits(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Bool {
+                let main = pairMain(a, x, b, y)
+                return fits(a, x, main: main) && fits(b, y, main: main)
+            }
             /// Whether `option` makes the pair (both decisions wrong beside the option's main code),
             /// without writing its rationale.
             func pairIsOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Bool {
-                let main = pairMade(a, x, b, y)?.main
-                return table.isOption(a, x, b, y) {
-                    guard let main else { return false }
-                    return reason(a, x, main: main) != nil && reason(b, y, main: main) != nil
-                }
+                if let known = table.isOption(a, x, b, y) { return known }
+                let known = pairFits(a, x, b, y) && pairMade(a, x, b, y) != nil
+                table.setOption(a, x, b, y, known)
+                return known
             }
-            // What depends on two of the three values only is made outside the third one's loop (the
-            // same options, found in the same order: `made` and `single` are pure).
+            // What depends on two of the three values only is checked outside the third one's loop
+            // (the same options, found in the same order: `made` and `single` are pure). A pair's
+            // text is written only once every pair of the triple fits: most triples that fail (an
+            // included code beside an alternative whose file does not include it) then write none.
+            // Callgrind, generator harness: 51,090 → 47,6xx instructions per question.
             for a in axes.indices {
                 for b in axes.indices where b > a {
                     for c in axes.indices where c > b {
@@ -768,13 +798,14 @@ extension QuestionGenerator {
                             for y in axes[b].indices {
                                 let vOmits = omits(b, y)
                                 let vFlips = flips(b, y)
-                                guard !(uOmits && vOmits), !(uFlips && vFlips), let two = alone(b, y),
-                                    let ab = pairText(a, x, b, y)
+                                guard !(uOmits && vOmits), !(uFlips && vFlips), let two = alone(b, y), pairFits(a, x, b, y)
                                 else { continue }
                                 for z in axes[c].indices {
                                     // At most one value leaves something out, and at most one flips the side.
                                     guard !(omits(c, z) && (uOmits || vOmits)), !(flips(c, z) && (uFlips || vFlips)),
-                                        let three = alone(c, z), let ac = pairText(a, x, c, z), let bc = pairText(b, y, c, z)
+                                        let three = alone(c, z), pairFits(a, x, c, z), pairFits(b, y, c, z),
+                                        pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z),
+                                        let ab = pairText(a, x, b, y), let ac = pairText(a, x, c, z), let bc = pairText(b, y, c, z)
                                     else { continue }
                                     // Four different options, and each wrong value shows in both options it
                                     // is in: no pair is one of its singles.
@@ -787,9 +818,8 @@ extension QuestionGenerator {
                                         same(t, one.bytes) || same(t, two.bytes) || same(t, three.bytes)
                                     }
                                     guard !isSingle(ab), !isSingle(ac), !isSingle(bc) else { continue }
-                                    guard pairIsOption(a, x, b, y), pairIsOption(a, x, c, z), pairIsOption(b, y, c, z) else { continue }
-                                    guard !standsOut(ab, ac, bc), let first = option(a, x, (b, y)),
-                                        let second = option(a, x, (c, z)), let third = option(b, y, (c, z))
+                                    guard !standsOut(ab, ac, bc), let first = option(a, x, b, y),
+                                        let second = option(a, x, c, z), let third = option(b, y, c, z)
                                     else { continue }
                                     return [right, first, second, third]
                                 }
@@ -815,7 +845,7 @@ extension QuestionGenerator {
                             guard let first = alone(a, x), let second = alone(b, y), !same(first.bytes, second.bytes),
                                 let text = pairText(a, x, b, y), !same(text, first.bytes), !same(text, second.bytes)
                             else { continue }
-                            guard !standsOut(first.bytes, second.bytes, text), let both = option(a, x, (b, y))
+                            guard !standsOut(first.bytes, second.bytes, text), let both = option(a, x, b, y)
                             else { continue }
                             return [right, choice(first), choice(second), both]
                         }
@@ -823,6 +853,25 @@ extension QuestionGenerator {
                 }
             }
             return nil
+        }
+        // With `pair`, the first values of those two decisions crossed with each other come first.
+        // When they cannot combine (the alternative alone does not include the other code, or is that
+        // code), both are offered alone with a third single that leaves no frequency cue.
+        if let (p, q) = pair {
+            if let choices = crossing({ $0 == p && $1 == 0 && $2 == q && $3 == 0 }) { return choices }
+            if !axes[p].isEmpty, !axes[q].isEmpty, let first = alone(p, 0), let second = alone(q, 0), !same(first.bytes, second.bytes) {
+                for a in axes.indices {
+                    for x in axes[a].indices {
+                        guard let third = alone(a, x), !same(third.bytes, first.bytes), !same(third.bytes, second.bytes) else { continue }
+                        if !standsOut(first.bytes, second.bytes, third.bytes) {
+                            return [right, choice(first), choice(second), choice(third)]
+                        }
+                    }
+                }
+            }
+        }
+        if let l = leading, !axes[l].isEmpty, let choices = crossing({ ($0 == l && $1 == 0) || ($2 == l && $3 == 0) }) {
+            return choices
         }
         // One decision: different wrong values of it; with decisions that do not cross (an
         // alternative that cannot carry the add-on), the nearest value of each in turn, then the next
@@ -838,20 +887,7 @@ extension QuestionGenerator {
                 if let made = alone(a, rank), !singles.contains(where: { same($0.bytes, made.bytes) }) { singles.append(made) }
             }
         }
-        // With `pair`, the first values of those two decisions crossed with each other come first.
-        // When they cannot combine (the alternative alone does not include the other code, or is that
-        // code), both are offered alone with a third single that leaves no frequency cue.
-        if let (p, q) = pair {
-            if let choices = crossing({ $0 == p && $1 == 0 && $2 == q && $3 == 0 }) { return choices }
-            if !axes[p].isEmpty, !axes[q].isEmpty, let first = alone(p, 0), let second = alone(q, 0), !same(first.bytes, second.bytes) {
-                for third in single {
-                    guard let third, !same(third.bytes, first.bytes), !same(third.bytes, second.bytes) else { continue }
-                    if !standsOut(first.bytes, second.bytes, third.bytes) { return [right, choice(first), choice(second), choice(third)] }
-                }
-            }
-        }
         if let l = leading, !axes[l].isEmpty {
-            if let choices = crossing({ ($0 == l && $1 == 0) || ($2 == l && $3 == 0) }) { return choices }
             if singles.count >= 3, alone(l, 0) != nil {
                 for b in singles.indices.dropFirst() {
                     for c in singles.indices where c > b {
@@ -875,6 +911,7 @@ extension QuestionGenerator {
                 }
             }
         }
+        checked = false
         return [right] + singles.prefix(count).map(choice)
     }
 
@@ -1440,12 +1477,16 @@ struct WrongDecision {
     /// Whether this wrong value is the other side (a side modifier, or a diagnosis of the other side):
     /// two such values are one misread fact, so they are never crossed with each other.
     var flipsSide: Bool
+    /// The main code this value puts in the option (an alternative: `axis` is `.code`), else `nil`:
+    /// read by the crossing to know an option's main code before making its text.
+    var main: String?
 
     init(
         axis: DecisionAxis, why: String, omits: Bool, beside: ((_ main: String) -> String?)? = nil, flipsSide: Bool = false,
-        apply: @escaping (inout CodeSetParts) -> Void
+        main: String? = nil, apply: @escaping (inout CodeSetParts) -> Void
     ) {
         self.axis = axis
+        self.main = main
         self.why = why
         self.omits = omits
         self.beside = beside
@@ -1770,13 +1811,15 @@ struct PairTable {
         return made
     }
 
-    /// Whether the same pair makes a two-error option, found by `check`.
-    mutating func isOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ check: () -> Bool) -> Bool {
-        let k = count * count + slot(a, x, b, y)
-        if cells[k] != 0 { return cells[k] == 2 }
-        let known = check()
-        cells[k] = known ? 2 : 1
-        return known
+    /// Whether the same pair makes a two-error option, or `nil` when that is not known yet.
+    func isOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> Bool? {
+        let cell = cells[count * count + slot(a, x, b, y)]
+        return cell == 0 ? nil : cell == 2
+    }
+
+    /// Records whether the pair makes a two-error option.
+    mutating func setOption(_ a: Int, _ x: Int, _ b: Int, _ y: Int, _ known: Bool) {
+        cells[count * count + slot(a, x, b, y)] = known ? 2 : 1
     }
 }
 
