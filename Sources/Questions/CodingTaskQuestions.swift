@@ -1539,7 +1539,19 @@ struct ModifierTwist: Sendable {
         let anesthetist = ["QX", "QZ"].contains(use.modifier)
         let physician = ["AA", "QK", "QY", "AD"].contains(use.modifier)
         let claim = anesthetist ? " on the nurse anesthetist's claim" : physician ? " on the anesthesiologist's claim" : ""
-        question = "Which modifier should be appended to CPT code \(p.code)\(claim) for this procedure?"
+        // A modifier the line carries anyway is set aside by the question, so that one answer is
+        // keyed: the physical status on an anesthesia code (01402's record printed ASA 2 beside an
+        // AA key), the side of a sided procedure (RT beside 26 on a knee film; instructor review 48271).
+        let listed = p.modifiers.map(\.modifier)
+        let sides = listed.filter { ["RT", "LT", "50"].contains($0) }
+        let anatomic = listed.filter { AnatomicModifier.named[$0] != nil }
+        let besides =
+            p.layout == .anesthesia
+            ? ", besides the physical status modifier,"
+            : !anatomic.isEmpty && !anatomic.contains(use.modifier) && !sides.contains(use.modifier)
+                ? ", besides any digit or eyelid modifier,"
+                : !sides.isEmpty && !sides.contains(use.modifier) ? ", besides any side modifier," : ""
+        question = "Which modifier\(besides) should be appended to CPT code \(p.code)\(claim) for this procedure?"
         let when = Wording.clause(use.when)
         self.when = when
         // A modifier the file lists for another situation might be right here too (RT beside 79, XS

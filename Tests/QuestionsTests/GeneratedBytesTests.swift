@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "a7cccb8f07acf3d3")
+        #expect(Fingerprint.hex(of: bytes) == "b77e97b01db054d7")
     }
 }

@@ -40,7 +40,10 @@ import Testing
     /// An anesthesia modifier question names the claim, and a modifier of the other claim says so.
     @Test func anAnesthesiaModifierQuestionNamesTheClaim() throws {
         let q = try TestLibraries.servicesGenerator.generate(itemID: "cpt:00840/modifier", seed: 1)
-        #expect(q.stem.hasSuffix("Which modifier should be appended to CPT code 00840 on the nurse anesthetist's claim for this service?"))
+        #expect(
+            q.stem.hasSuffix(
+                "Which modifier, besides the physical status modifier, should be appended to CPT code 00840 on the nurse anesthetist's claim for this service?"
+            ))
         #expect(q.options.map(\.text) == ["QK", "QX", "QZ", "AA"])
         #expect(q.answer == CorrectAnswer(label: "B", text: "QX"))
         #expect(
