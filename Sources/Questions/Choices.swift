@@ -507,7 +507,8 @@ extension LibraryIndex {
         if also.isEmpty {
             let pathology = right.pathology.map { "with the pathology result “\(Wording.clause($0))”, " } ?? ""
             let named = printedReason.map { _ in ", that is \(Wording.clause(right.text)), and" } ?? ", and"
-            because = "\(dotted) is correct: \(pathology)\(source) here is \(documented)\(named) ICD-10-CM codes it \(dotted)."
+            because =
+                "\(dotted) is correct: \(pathology)\(source) here is \(documented)\(named) ICD-10-CM codes it \(dotted)\(DiagnosisTitles.tabular(code))."
         } else {
             // A printed reason is quoted once and names the conditions it documents; a conclusion line
             // is quoted condition by condition.
@@ -787,6 +788,19 @@ enum DiagnosisTitles {
     /// " (official title)" of `code`, or empty when the title is not shipped.
     static func parenthetical(_ code: String) -> String {
         ICD10Titles.shipped.title(of: code).map { " (" + $0 + ")" } ?? ""
+    }
+
+    /// Where the key is in the Tabular List, " (its title; category K21, its title)", or its title
+    /// alone for a three-character code: "ICD-10-CM codes it L82.1" named a code without saying what
+    /// it is (instructor reviews 48271, 35807: "circular"). Empty when the title is not shipped.
+    static func tabular(_ code: String) -> String {
+        let titles = ICD10Titles.shipped
+        guard let title = titles.title(of: code) else { return "" }
+        let plain = ICD10.normalize(code)
+        guard plain.count > 3, let category = titles.title(of: String(plain.prefix(3))), category != title else {
+            return " (" + title + ")"
+        }
+        return " (" + title + "; category " + plain.prefix(3) + ", " + category + ")"
     }
 
     /// The official title of a sided code with its side taken out ("Cutaneous abscess of * axilla"),

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "b77e97b01db054d7")
+        #expect(Fingerprint.hex(of: bytes) == "3609cc55e69b6759")
     }
 }
