@@ -80,11 +80,11 @@ import Testing
                 #expect(!options.contains { $0.contains("64493") && $0.contains("64636") }, "\(options)")
             }
         }
-        // 17003 goes with 17000 only: the nearest alternative is offered without it, and the key is not
-        // the one option with an add-on.
+        // 17003 goes with 17000 only: the nearest alternative (17004, fifteen or more lesions, first in
+        // 17000's list since review 71363) is offered without it, and the key is not the one option with an add-on.
         let generator = try #require(Self.generator)
         let q = try generator.generate(itemID: "cpt:17000/code-set", seed: 1)
-        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17110, L57.0", "17110, L57.1"])
+        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1"])
     }
 
     @Test func bundlingNeedsACodedIncludedServiceAndKeepsTheKeysCode() throws {

@@ -148,7 +148,7 @@ import Testing
         // the add-on, so the key was the one option with it, the longest.
         #expect(
             try Self.options("cpt:17000/code-set", 1) == [
-                "*17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17110, L57.0", "17110, L57.1",
+                "*17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1",
             ])
         #expect(
             try Self.options("cpt:96360/code-set", 1) == [
