@@ -727,7 +727,7 @@ extension QuestionGenerator {
         }
         // The same pair of wrong values meets in many triples (an alternative that does not
         // include the bundled code fails with it in every triple it is in) and in every crossing
-        // tried: each pair's option text and two-error option are made once (`PairTable`; `made`
+        // tried: each pair's option text and two-error option are made once (`PairTable`; `madeParts`
         // and `option` are pure, so the options found and their order are the same). With the
         // cheap two-error checks before `keyStandsOut`: see `PairTable` for the measured numbers.
         func pairMade(_ a: Int, _ x: Int, _ b: Int, _ y: Int) -> (main: String, bytes: Range<Int>)? {
@@ -785,7 +785,7 @@ extension QuestionGenerator {
                 return known
             }
             // What depends on two of the three values only is checked outside the third one's loop
-            // (the same options, found in the same order: `made` and `single` are pure). A pair's
+            // (the same options, found in the same order: `madeParts` and `alone` are pure). A pair's
             // text is written only once every pair of the triple fits: most triples that fail (an
             // included code beside an alternative whose file does not include it) then write none.
             // Callgrind, generator harness (4,000 questions after a warm-up): 51,090 → 45,041 instructions
