@@ -564,7 +564,7 @@ extension LibraryIndex {
                 return Choice(
                     text: dottedU, correct: false,
                     rationale:
-                        "\(dottedU)\(DiagnosisTitles.parenthetical(u)) leaves the side unspecified; this report documents the \(side) side, and a side the record documents is always coded. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(DiagnosisTitles.parenthetical(code))."
+                        "\(dottedU)\(DiagnosisTitles.parenthetical(u)) leaves the side unspecified; this report documents the \(side) side, and a side the record documents is always coded."
                 )
             }
         if let flip, unspecifiedChoice == nil { must.append(flip) }
@@ -583,12 +583,13 @@ extension LibraryIndex {
             must.append(missingLast!)
         }
         let category = String(dotted.prefix(3))
-        let keyTitle = DiagnosisTitles.parenthetical(code)
         // A condition with no side never meets one other condition's right and left codes both
         // (`DiagnosisDistractors` keeps the first of such a pair).
         let wrongCodes = distractors.ranked
         // Each wrong code is described by its official title (never another case's wording), with
-        // the attribute that sets it apart from the key.
+        // the attribute that sets it apart from the key. It does not restate the key: a drill prints the
+        // chosen option's rationale just above the key's, and four options each ending “coded M16.52
+        // (its title)” stacked the same sentence (instructor reviews 60631, 71363).
         let ranked = wrongCodes.map { w in
             let named = w.dotted + DiagnosisTitles.parenthetical(w.code)
             let denial =
@@ -599,18 +600,21 @@ extension LibraryIndex {
                 if let theirs = encounters.0, let ours = encounters.1, theirs != ours, w.code.dropLast() == code.dropLast() {
                     // The same injury at another encounter: the 7th character's rule, which an author's
                     // `when` would only restate.
-                    "\(named) is the same injury with another 7th character, which marks \(theirs); this encounter is \(ours), so the 7th character is \(code.last!). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                    "\(named) is the same injury with another 7th character, which marks \(theirs); this encounter is \(ours), so the 7th character is \(code.last!)."
                 } else if let denial {
                     // The note's own denial teaches more than the author's condition.
-                    "\(named) is in the same category, \(category), but adds what its “with” element names, and the note rules that out: “\(Wording.clause(denial))”. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                    "\(named) is in the same category, \(category), but adds what its “with” element names, and the note rules that out: “\(Wording.clause(denial))”."
                 } else if let when = w.trapWhen {
-                    "\(named) would be coded only if \(Wording.clause(when)). \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                    "\(named) would be coded only if \(Wording.clause(when))."
                 } else if !w.code.hasPrefix(code.prefix(3)) {
-                    "\(named) is a different condition from the one documented: \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                    "\(named) is a different condition from the one documented: \(source) here is \(documented)."
                 } else if DiagnosisTitles.isLessSpecific(w.code, than: code) {
-                    "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically. \(Wording.capitalized(source)) here is \(documented), coded \(dotted)\(keyTitle)."
+                    "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically: \(documented)."
                 } else {
-                    "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented), coded \(dotted)\(keyTitle)."
+                    // The words that differ say it; a bare attribute quotes what the note documents.
+                    DiagnosisTitles.difference(w.code, from: code).hasSuffix("”)")
+                        ? "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code))."
+                        : "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented)."
                 }
             return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
         }
@@ -626,7 +630,7 @@ extension LibraryIndex {
             return Choice(
                 text: set([w.dotted] + further), correct: false,
                 rationale:
-                    "\(named) would be coded only if the pathology showed \(Wording.clause(other.text)); the result here, “\(Wording.clause(result))”, makes the diagnosis to code \(documented), coded \(dotted)\(keyTitle)."
+                    "\(named) would be coded only if the pathology showed \(Wording.clause(other.text)); the result here is “\(Wording.clause(result))”."
             )
         }
         var authored: [Choice] = []
@@ -925,7 +929,11 @@ enum DiagnosisTitles {
         // And only when little else differs: K35.211 (generalized peritonitis, with perforation and
         // abscess) is not one element from K35.30 (localized peritonitis, without perforation or
         // gangrene; instructor review 47711).
-        if changed.contains("with") || changed.contains("without"), stem(a) == stem(b), changed.count <= 4 {
+        // Nor when the encounter differs as well: S01.82XD (with foreign body, subsequent) is two
+        // decisions from S01.81XA (instructor review 60631: "stacks two errors").
+        if changed.contains("with") || changed.contains("without"), stem(a) == stem(b), changed.count <= 4,
+            changed.isDisjoint(with: episode)
+        {
             return withElement
         }
         // Name the words that differ, in title order: “third degree”, not “fourth degree”. Only when
@@ -944,7 +952,7 @@ enum DiagnosisTitles {
         }
         let (ownWords, keyWords) = (middle(ta), middle(tb))
         let shared = ta[..<head].filter { !small.contains($0) }.count + ta[(ta.count - tail)...].filter { !small.contains($0) }.count
-        if !ownWords.isEmpty, !keyWords.isEmpty, ownWords.count <= 4, keyWords.count <= 4, shared >= 2 {
+        if !ownWords.isEmpty, !keyWords.isEmpty, ownWords.count <= 5, keyWords.count <= 5, shared >= 2 {
             return "type or specificity (“\(ownWords.joined(separator: " "))”, not “\(keyWords.joined(separator: " "))”)"
         }
         return "type or specificity"

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "3609cc55e69b6759")
+        #expect(Fingerprint.hex(of: bytes) == "d1b3cce13b82e83c")
     }
 }

@@ -201,11 +201,11 @@ import Testing
         // The nearest (the unspecified form) is offered in every question.
         #expect(
             prepared.must.map(\.rationale) == [
-                "I48.91 (Unspecified atrial fibrillation) is the unspecified code of the same category, I48: it is wrong here only because the note documents the condition more specifically. The postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation)."
+                "I48.91 (Unspecified atrial fibrillation) is the unspecified code of the same category, I48: it is wrong here only because the note documents the condition more specifically: “paroxysmal atrial fibrillation”."
             ])
         #expect(
             prepared.ranked.map(\.rationale) == [
-                "I48.21 (Permanent atrial fibrillation) is in the same category, I48, but differs in type or specificity (“permanent”, not “paroxysmal”): the postoperative diagnosis here is “paroxysmal atrial fibrillation”, coded I48.0 (Paroxysmal atrial fibrillation)."
+                "I48.21 (Permanent atrial fibrillation) is in the same category, I48, but differs in type or specificity (“permanent”, not “paroxysmal”)."
             ])
     }
 }

@@ -102,7 +102,7 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "27286, M16.12" }?.rationale
-                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. Diagnosis: M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+                == "Two decisions are wrong. Code: 27286 (Hip fusion with femoral osteotomy) would be reported instead only if the femur is also divided below the lesser trochanter to realign the leg. This note shows instead: Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. Diagnosis: M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”)."
         )
         #expect(
             q.options.first { $0.text == "27286, M16.52" }?.rationale
@@ -110,7 +110,7 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "27284-LT, M16.12" }?.rationale
-                == "M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+                == "M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”)."
         )
         #expect(!q.options.contains { $0.text.contains("-RT") })
     }
@@ -212,15 +212,15 @@ import Testing
         )
         #expect(
             q.options.first { $0.text == "M16.50" }?.rationale
-                == "M16.50 (Unilateral post-traumatic osteoarthritis, unspecified hip) leaves the side unspecified; this report documents the left side, and a side the record documents is always coded. The postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+                == "M16.50 (Unilateral post-traumatic osteoarthritis, unspecified hip) leaves the side unspecified; this report documents the left side, and a side the record documents is always coded."
         )
         #expect(
             q.options.first { $0.text == "M16.12" }?.rationale
-                == "M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”): the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+                == "M16.12 (Unilateral primary osteoarthritis, left hip) is in the same category, M16, but differs in type or specificity (“primary”, not “post-traumatic”)."
         )
         #expect(
             q.options.first { $0.text == "M16.7" }?.rationale
-                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, coded M16.52 (Unilateral post-traumatic osteoarthritis, left hip)."
+                == "M16.7 (Other unilateral secondary osteoarthritis of hip) is in the same category, M16, but differs in type or specificity: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”."
         )
     }
 

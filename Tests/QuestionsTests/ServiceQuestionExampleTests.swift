@@ -126,12 +126,12 @@ import Testing
                 QuestionOption(
                     label: "C", text: "00840-P3, K57.33", correct: false,
                     rationale:
-                        "Two decisions are wrong. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that. Diagnosis: K57.33 (Diverticulitis of large intestine without perforation or abscess with bleeding) is in the same category, K57, but differs in a “with” or “without” element of its title: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”, coded K57.32 (Diverticulitis of large intestine without perforation or abscess without bleeding)."
+                        "Two decisions are wrong. Additional service: 99140 is missing: it is reported in addition when an emergency makes any delay in treatment a serious threat to life or body part, and the note documents that. Diagnosis: K57.33 (Diverticulitis of large intestine without perforation or abscess with bleeding) is in the same category, K57, but differs in a “with” or “without” element of its title: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”."
                 ),
                 QuestionOption(
                     label: "D", text: "00790-P3, 99140, K57.33", correct: false,
                     rationale:
-                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. This note shows instead: The surgeon worked in the right lower quadrant and the pelvis. Diagnosis: K57.33 (Diverticulitis of large intestine without perforation or abscess with bleeding) is in the same category, K57, but differs in a “with” or “without” element of its title: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”, coded K57.32 (Diverticulitis of large intestine without perforation or abscess without bleeding)."
+                        "Two decisions are wrong. Code: 00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) would be reported instead only if the intraperitoneal operation is in the upper abdomen, such as a gallbladder or stomach operation. This note shows instead: The surgeon worked in the right lower quadrant and the pelvis. Diagnosis: K57.33 (Diverticulitis of large intestine without perforation or abscess with bleeding) is in the same category, K57, but differs in a “with” or “without” element of its title: the diagnosis on the anesthesia record here is “recurrent sigmoid diverticulitis”."
                 ),
             ])
         #expect(q.answer == CorrectAnswer(label: "A", text: "00840-P3, 99140, K57.32"))
