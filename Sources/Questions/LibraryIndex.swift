@@ -800,7 +800,13 @@ extension LibraryIndex {
         // in a cheek lesion's 11442 question, would make this note 11642, not 11602 (instructor review
         // 77291); such findings only fill what the file's own alternatives leave open.
         func isOwn(_ w: WrongFinding) -> Bool { Self.isOwn(w, of: right.from, clauses: clauses) }
-        let overlap = kept.map { min(6, $0.1.words.intersection(key.words).count) }
+        // One shared word is chance (“wound” in every repair finding), not the key's own terms: it
+        // ranks nothing, and the file's order, nearest alternative first, decides (instructor review
+        // 12983: 12001 → 12011 offered 12032, 13132 and 13101 for their “wound”, not 12002 or 12041).
+        let overlap = kept.map { w -> Int in
+            let shared = w.1.words.intersection(key.words).count
+            return shared < 2 ? 0 : min(6, shared)
+        }
         let leaving = family(right.to) != home
         let order = kept.map { (isOwn($0.0) ? 1 : 0, leaving && leavesFamily($0.0) ? 1 : 0) }
         ranked = kept.indices.sorted {

@@ -41,8 +41,11 @@ extension QuestionGenerator {
         let statusUnits = ServiceFacts.physicalStatusUnits(status)
         let timeTenths = ServiceFacts.timeUnitTenths(minutes: minutes)
         let totalTenths = (base + statusUnits + qcUnits) * 10 + timeTenths
+        // The convention is in the question, not only in the rationale: Medicare pays no physical
+        // status or qualifying-circumstance units, so a 78-year-old's record read under Medicare rules
+        // gives another total (instructor review 35807, 00790).
         let question =
-            "This anesthesia code carries \(base) base units. Counting time units in 15-minute increments to one decimal place, what is the total number of anesthesia units?"
+            "This anesthesia code carries \(base) base units. Counting time units in 15-minute increments to one decimal place and adding the ASA values for physical status and any qualifying circumstance (as many commercial payers do; Medicare pays neither), what is the total number of anesthesia units?"
         var stem = serviceStem(e, plan, narration: e.plan, question: question, &rng)
         if emergency { stem = stem.replacingOccurrences(of: "ASA PHYSICAL STATUS: \(status)\n", with: "ASA PHYSICAL STATUS: \(status)E\n") }
         let total = Self.tenths(totalTenths)
@@ -62,7 +65,7 @@ extension QuestionGenerator {
             rationale += " The record documents no qualifying circumstance, and the patient's age (\(plan.patient.ageSpoken)) is not one."
         }
         rationale +=
-            " Convention of this question: time units to one decimal, ASA qualifying-circumstance values; Medicare pays no qualifying-circumstance units and payers differ on time rounding."
+            " Convention of this question: time units to one decimal, ASA physical status and qualifying-circumstance values; Medicare pays neither, and payers differ on time rounding."
         var grading = [GradedAnswer(min: Double(totalTenths) / 10 - 0.001, max: Double(totalTenths) / 10 + 0.001, credit: 100)]
         func mistake(_ tenths: Int, _ feedback: String) {
             let value = Double(tenths) / 10

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "d1b3cce13b82e83c")
+        #expect(Fingerprint.hex(of: bytes) == "ecd22edf2740d48c")
     }
 }

@@ -59,8 +59,10 @@ import Testing
             guard case .clause(let id) = finding else { return "described" }
             return index[index[id].to].code
         }
-        // The findings sharing most words with the key come first (instructor review 61847).
-        #expect(targets == ["10002", "10006", "10005"])
+        // The findings sharing most words with the key come first (instructor review 61847): 10002
+        // shares “younger” and “12”. One shared word (10006's “tonsils”) is chance and ranks nothing,
+        // so the file's order puts 10005 before 10006 (instructor review 12983).
+        #expect(targets == ["10002", "10005", "10006"])
         for seed: UInt64 in 1...20 {
             let q = try Self.tonsils.generate(itemID: "cpt:10001/contrast", seed: seed)
             guard q.stem.hasSuffix("to be 10003 instead?") else { continue }

@@ -58,8 +58,8 @@ import Testing
         #expect(
             q.options.map(\.text) == [
                 "Dye is injected into the bile ducts and x-ray pictures are taken during the operation",
-                "The gallbladder is removed through an open abdominal incision from the start",
                 "The common bile duct is opened through the laparoscope to search for and clear stones",
+                "The gallbladder is removed through an open abdominal incision from the start",
                 "The gallbladder is removed through an open incision and the ducts are imaged with dye",
             ])
         #expect(
