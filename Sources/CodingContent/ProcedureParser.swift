@@ -23,7 +23,7 @@ public enum ProcedureParser {
     static let insteadKeys = ["code", "when", "here", "describe", "side", "oneway"]
     static let additionKeys = [
         "code", "when", "type", "modifier", "describe", "note", "step", "after", "procedure", "specimen",
-        "diagnosis", "units",
+        "diagnosis", "units", "side",
     ]
     static let addedDiagnosisKeys = ["code", "side", "text", "preop"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
@@ -858,12 +858,23 @@ struct FileParser {
                 }
                 if note == nil { error(at: node, "\(noun) has 'units' but no 'note': they count what the note documents") }
             }
+            // `side: same`: the code is done on the main code's side and carries its side modifier.
+            var sameSide = false
+            if let node = mapping["side"], let text = string(node, key: "side") {
+                if text == "same" {
+                    sameSide = true
+                } else {
+                    error(
+                        at: node, "\(noun) 'side' must be 'same' (the code carries the main code's side modifier); leave it out otherwise")
+                }
+                if modifier != nil { error(at: node, "\(noun) has both 'side' and 'modifier': give one") }
+            }
             if let code, let when, let type, let codeNode = mapping["code"] {
                 result.append(
                     Addition(
                         code: code, when: when, type: type, modifier: modifier, describe: describe, note: note, replacesStep: step,
                         afterStep: after, procedure: procedure, specimen: specimen, diagnoses: diagnoses, units: units,
-                        location: location(codeNode)))
+                        sameSide: sameSide, location: location(codeNode)))
             }
         }
         return result

@@ -198,6 +198,10 @@ public struct Addition: Sendable, Hashable, Codable {
     /// The units the code's line carries where the `note` is told (v2 `units`; 1 unless given): 4 for
     /// 17003 beside four further keratoses.
     public var units: Int
+    /// Whether the code is done on the main code's side and carries its side modifier (v2 `side:
+    /// same`): 64480-LT beside 64479-LT, a second level of the same left-sided injection. A code
+    /// outside the library is otherwise written without one (69990, the microscope, has no side).
+    public var sameSide: Bool
     /// Where `code` is written.
     public var location: SourceLocation
 
@@ -205,9 +209,10 @@ public struct Addition: Sendable, Hashable, Codable {
     public init(
         code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
         replacesStep: Int? = nil, afterStep: Int? = nil, procedure: String? = nil, specimen: String? = nil,
-        diagnoses: [AddedDiagnosis] = [], units: Int = 1, location: SourceLocation
+        diagnoses: [AddedDiagnosis] = [], units: Int = 1, sameSide: Bool = false, location: SourceLocation
     ) {
         self.units = units
+        self.sameSide = sameSide
         self.code = code
         self.when = when
         self.type = type

@@ -158,6 +158,9 @@ extension QuestionGenerator {
         if let addition, let added {
             because +=
                 " Also report \(added): \(Wording.clause(addition.when)), and the note documents it (“\(Wording.clause(addition.note!))”)."
+            if addition.sameSide, !modifier.isEmpty, added.hasSuffix(modifier) {
+                because += " The add-on is done on the same side, so its line carries \(modifier.dropFirst()) too."
+            }
         }
         because += " " + diagnosis.right.rationale
         if let addedDx, let dotted = addedDotted, let addition {
@@ -343,7 +346,7 @@ extension QuestionGenerator {
     private func addedCode(_ addition: Addition, side modifier: String) -> String {
         let units = addition.units > 1 ? " × \(addition.units)" : ""
         if let own = addition.modifier { return addition.code + "-" + own + units }
-        return addition.code + index.carried(modifier, by: addition.code, unknownSided: false) + units
+        return addition.code + index.carried(modifier, by: addition.code, unknownSided: addition.sameSide) + units
     }
 
     /// The wrong main code `choice` (an alternative or family member); it keeps the scenario's side
@@ -471,12 +474,23 @@ extension QuestionGenerator {
             let otherDashed = "-" + other
             let site = Self.sideSite(own, side)
             let anatomic = AnatomicModifier.named[own]
+            // An add-on done on the same side (`side: same`) carries the main code's side modifier, so
+            // a wrong side or a missing one is wrong on both lines (64479-RT, 64480-RT), one decision.
+            let sameSide = addition.flatMap { $0.sameSide ? addedCode($0, side: modifier) : nil }
+            let keyedAddOn = sameSide.map { ($0, String($0.dropLast(modifier.utf8.count))) }
+            func setAddOn(_ parts: inout CodeSetParts, _ suffix: String) {
+                guard let (keyed, bare) = keyedAddOn, let k = parts.added.firstIndex(of: keyed) else { return }
+                parts.added[k] = bare + suffix
+            }
             var sides = [
                 WrongDecision(
                     axis: .side, why: "\(other) names the wrong side: the report documents \(site)\(anatomic == nil ? "" : " (\(own))").",
                     omits: false
                 ) {
-                    if !$0.modifier.isEmpty { $0.modifier = otherDashed }
+                    if !$0.modifier.isEmpty {
+                        $0.modifier = otherDashed
+                        setAddOn(&$0, otherDashed)
+                    }
                 },
                 WrongDecision(
                     axis: .side,
@@ -485,7 +499,10 @@ extension QuestionGenerator {
                     }
                         ?? "The side modifier is missing: a procedure on one of a pair of structures carries RT or LT (50 for both).",
                     omits: true
-                ) { $0.modifier = "" },
+                ) {
+                    $0.modifier = ""
+                    setAddOn(&$0, "")
+                },
             ]
             if let anatomic {
                 // RT or LT states the side but not the digit or eyelid the anatomic modifier names.
@@ -506,7 +523,12 @@ extension QuestionGenerator {
                         why:
                             "Modifier 50 is for the same procedure on both sides in one session; this report describes the \(side.rawValue) side only.",
                         omits: false
-                    ) { if !$0.modifier.isEmpty { $0.modifier = "-50" } })
+                    ) {
+                        if !$0.modifier.isEmpty {
+                            $0.modifier = "-50"
+                            setAddOn(&$0, "-50")
+                        }
+                    })
             }
             decisions.append(sides)
         }

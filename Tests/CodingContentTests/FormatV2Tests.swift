@@ -248,6 +248,27 @@ let osteotomyV2 = """
             ])
     }
 
+    @Test func anAdditionDoneOnTheSameSideSaysSo() throws {
+        // 64480 beside 64479-LT: a second level of the same left-sided injection carries LT too
+        // (instructor reviews 71363, 67801).
+        let same = hipFusionV2.replacingOccurrences(of: "    modifier: XS\n", with: "    side: same\n")
+        let (procedure, found) = ProcedureParser.parse(text: same, path: "Content/a.md")
+        #expect(found.map(\.description) == [])
+        #expect(try #require(procedure).additions.map(\.sameSide) == [true])
+        let (plain, _) = ProcedureParser.parse(text: hipFusionV2, path: "Content/a.md")
+        #expect(try #require(plain).additions.map(\.sameSide) == [false])
+        let other = hipFusionV2.replacingOccurrences(of: "    modifier: XS\n", with: "    side: left\n")
+        #expect(
+            ProcedureParser.parse(text: other, path: "Content/a.md").1.map(\.description) == [
+                "Content/a.md:30:11: error: 'in_addition' entry 'side' must be 'same' (the code carries the main code's side modifier); leave it out otherwise"
+            ])
+        let both = hipFusionV2.replacingOccurrences(of: "    modifier: XS\n", with: "    modifier: XS\n    side: same\n")
+        #expect(
+            ProcedureParser.parse(text: both, path: "Content/a.md").1.map(\.description) == [
+                "Content/a.md:31:11: error: 'in_addition' entry has both 'side' and 'modifier': give one"
+            ])
+    }
+
     @Test func badV2ValuesAreErrorsNamingTheAllowedOnes() {
         let text =
             hipFusionV2

@@ -87,6 +87,32 @@ import Testing
         #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1"])
     }
 
+    @Test func anAddOnOnTheSameSideCarriesTheSideModifierOnEveryOption() throws {
+        // 64480 is a second level of the same side's injection (`side: same`): 64479-LT, 64480-LT
+        // (instructor reviews 71363, 67801). A wrong or missing side is wrong on both lines.
+        let generator = try #require(Self.generator)
+        var told = 0
+        for seed: UInt64 in 1...12 {
+            let q = try generator.generate(itemID: "cpt:64479/code-set", seed: seed)
+            guard q.answer.text.contains("64480") else { continue }
+            told += 1
+            let side = try #require(q.answer.text.hasPrefix("64479-LT") ? "LT" : q.answer.text.hasPrefix("64479-RT") ? "RT" : nil)
+            #expect(q.answer.text.hasPrefix("64479-\(side), 64480-\(side), "), "\(q.answer.text)")
+            #expect(q.rationale.contains("The add-on is done on the same side, so its line carries \(side) too."))
+            for option in q.options.map(\.text) where option.hasPrefix("64479") && option.contains("64480") {
+                let first = option.split(separator: ",")[0].dropFirst(5)
+                let second = try #require(option.split(separator: ",").first { $0.contains("64480") }).trimmingCharacters(in: .whitespaces)
+                #expect(second == "64480" + first, "\(option)")
+            }
+        }
+        #expect(told > 0)
+        // 69990, the microscope, has no side: 55400-LT, 69990.
+        for seed: UInt64 in 1...6 {
+            let q = try generator.generate(itemID: "cpt:55400/code-set", seed: seed)
+            #expect(!q.options.contains { $0.text.contains("69990-") }, "\(q.options.map(\.text))")
+        }
+    }
+
     @Test func bundlingNeedsACodedIncludedServiceAndKeepsTheKeysCode() throws {
         let generator = try #require(Self.generator)
         // 96360 names no code for its included work (the IV start and flushes): no bundling item.
