@@ -329,9 +329,13 @@ extension LibraryIndex {
         if let id = self[i].clausesTo.first(where: { self[$0].from == j }) {
             return "\(named(j)) does not fit: the note shows that \(self[id].when), which makes it \(self[i].code)."
         }
-        if self[i].procedure.additions.contains(where: { $0.code == self[j].code }) {
-            return
-                "\(named(j)) is reported in addition to \(self[i].code), not instead of it, and only when its own work is documented; here it is not."
+        // An add-on extends this code; a service reported together is a test or procedure of its own
+        // (84443, the TSH, beside 84439: "reported in addition to" made it sound like an add-on,
+        // instructor review 67801).
+        if let addition = self[i].procedure.additions.first(where: { $0.code == self[j].code }) {
+            return addition.type == .addOn
+                ? "\(named(j)) is an add-on reported with \(self[i].code), not instead of it, and only when its own work is documented; here it is not."
+                : "\(named(j)) is a separate service, reported beside \(self[i].code) only when it is done too; this note documents \(self[i].code) alone."
         }
         let example = self[j].exampleStep.map { ", such as " + $0 } ?? ""
         return "\(named(j)) is a different procedure at the same site: the note documents none of its key steps\(example)."

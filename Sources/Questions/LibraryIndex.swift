@@ -218,7 +218,9 @@ struct DiagnosisDistractors {
             }
             return found
         }
-        let counterpart = opposite(of: code, further: false)
+        // A code without laterality written once per side (M65.4, de Quervain's, so that each side has
+        // its own sided trap) has no other-side code: the same code is no distractor of itself.
+        let counterpart = opposite(of: code, further: false).flatMap { $0.code == code ? nil : $0 }
         let alsoCounterparts = also.map { opposite(of: $0, further: true) }
         self.counterpart = counterpart
         self.alsoCounterparts = alsoCounterparts
