@@ -52,13 +52,18 @@ import Testing
             do {
                 let q = try Self.generator.generate(item: item, seed: 1)
                 let first = String(q.answer.text.split(separator: ",")[0])
-                guard let d = procedure.diagnoses.first(where: { ICD10.dotted($0.normalizedCode) == first }),
-                    let trap = d.traps.first(where: { PatientPlausibility.allows($0.normalizedCode, for: procedure.patient) })
-                else { continue }
+                // A code without laterality written once per side (M65.4 in 25000) has each side's own
+                // first trap: the scenario's side decides which, so either may be the one offered.
+                let firsts = procedure.diagnoses.filter { ICD10.dotted($0.normalizedCode) == first }.compactMap { d in
+                    d.traps.first(where: { PatientPlausibility.allows($0.normalizedCode, for: procedure.patient) })
+                }
+                guard !firsts.isEmpty else { continue }
                 checked += 1
-                let dotted = ICD10.dotted(trap.normalizedCode)
-                #expect(!q.answer.text.contains(dotted), "\(q.id) keys its trap \(dotted)")
-                let offered = q.options.contains { $0.text.hasPrefix(dotted) }
+                let dotted = ICD10.dotted(firsts[0].normalizedCode)
+                for trap in firsts {
+                    #expect(!q.answer.text.contains(ICD10.dotted(trap.normalizedCode)), "\(q.id) keys its trap \(trap.code)")
+                }
+                let offered = firsts.contains { trap in q.options.contains { $0.text.hasPrefix(ICD10.dotted(trap.normalizedCode)) } }
                 // The laterality option: the other side, or the unspecified side that takes its place.
                 let otherSide = q.options.contains {
                     $0.text.hasPrefix(dotted) == false
