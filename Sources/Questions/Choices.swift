@@ -702,7 +702,9 @@ extension LibraryIndex {
         var traps: [String] = []
         if let u = unspecified, unspecifiedChoice != nil {
             if trap?.code != u { traps.append("\(ICD10.dotted(u)) leaves out the side this note documents") }
-        } else if let w = distractors.counterpart, also.isEmpty {
+        } else if let w = distractors.counterpart, also.isEmpty, flip != nil {
+            // Only when the other side is among the options: with the author's traps filling them it
+            // is not, and a rationale naming an absent code confuses (instructor review 12983, 25609).
             traps.append("\(w.dotted) codes the other side")
         }
         if let w = trap, let said = Self.trapClause(w, key: code, keyDotted: dotted) { traps.append(said) }

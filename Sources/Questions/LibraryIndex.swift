@@ -838,6 +838,15 @@ extension LibraryIndex {
         // With three own alternatives, no other code's finding is offered at all (instructor reviews
         // 26535 and 89793: fracture-care findings in a splint question).
         if ranked.filter(isOwn).count >= 3 { ranked = ranked.filter(isOwn) }
+        // The first of the file's own alternatives still offered (its nearest confusable code, in the
+        // author's order) leads: every question offers the first finding, and the rationale calls it
+        // "the nearest wrong finding" (instructor review 12983: 12032 was called the nearest for 12001
+        // → 12011 because it shared a word with the key).
+        if let first = own.lazy.map(WrongFinding.clause).first(where: { ranked.contains($0) }),
+            let k = ranked.firstIndex(of: first), k > 0
+        {
+            ranked.insert(ranked.remove(at: k), at: 0)
+        }
         return ranked
     }
 

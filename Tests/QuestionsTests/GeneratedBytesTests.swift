@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "ecd22edf2740d48c")
+        #expect(Fingerprint.hex(of: bytes) == "f3bf623f784c77e4")
     }
 }

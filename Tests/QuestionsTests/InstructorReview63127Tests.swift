@@ -30,9 +30,9 @@ import Testing
         #expect(
             q.options.map(\.text) == [
                 "The catheter is tunneled and attached to a port implanted in a pocket under the skin",
+                "The catheter is inserted through a vein of the arm under imaging guidance and advanced until its tip is central",
                 "The patient is younger than five years old",
                 "The catheter is tunneled under the skin to an exit site away from the vein, usually with a cuff, for long-term use",
-                "The catheter is inserted through a vein of the arm under imaging guidance and advanced until its tip is central",
             ])
         #expect(q.options.first { $0.text.contains("usually with a cuff") }?.rationale.contains("36558") == true)
     }

@@ -59,15 +59,15 @@ import Testing
             q.options.map(\.text) == [
                 "Dye is injected into the bile ducts and x-ray pictures are taken during the operation",
                 "The common bile duct is opened through the laparoscope to search for and clear stones",
-                "The gallbladder is removed through an open abdominal incision from the start",
                 "The gallbladder is removed through an open incision and the ducts are imaged with dye",
+                "The gallbladder is removed through an open abdominal incision from the start",
             ])
         #expect(
             q.answer
                 == CorrectAnswer(label: "A", text: "Dye is injected into the bile ducts and x-ray pictures are taken during the operation"))
         #expect(
             q.rationale
-                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation. This note shows instead: No contrast study of the ducts was done. The nearest wrong finding: “The gallbladder is removed through an open incision and the ducts are imaged with dye” would make it 47605 (open gallbladder removal with a cholangiogram during the operation) instead."
+                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation. This note shows instead: No contrast study of the ducts was done. The nearest wrong finding: “The gallbladder is removed through an open abdominal incision from the start” would make it 47600 (Open gallbladder removal) instead."
         )
         #expect(
             q.options.first { $0.text == "The gallbladder is removed through an open abdominal incision from the start" }?.rationale
