@@ -43,7 +43,7 @@ import Testing
         #expect(c.codeSetOrder.prefix(4).map { c.codes[$0].text } == ["32663", "32482", "32484", "32440"])
         #expect(
             try Self.options("cpt:32480/code-set", 24683) == [
-                "32480-LT, 32551, C34.02", "*32480-LT, C34.12", "32663-LT, C34.02", "32663-LT, 32551, C34.12",
+                "32480-LT, 32551, C34.02", "32663-LT, 32551, C34.12", "32663-LT, C34.02", "*32480-LT, C34.12",
             ])
     }
 
