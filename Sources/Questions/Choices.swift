@@ -596,6 +596,7 @@ extension LibraryIndex {
         // (its title)” stacked the same sentence (instructor reviews 60631, 71363).
         let ranked = wrongCodes.map { w in
             let named = w.dotted + DiagnosisTitles.parenthetical(w.code)
+            let difference = DiagnosisTitles.difference(w.code, from: code)
             let denial =
                 DiagnosisTitles.differsOnlyByWithElement(w.code, from: code)
                 ? ConditionWords.denial(of: ICD10Titles.shipped.title(of: w.code) ?? w.text, d: right, in: e.procedure) : nil
@@ -616,9 +617,8 @@ extension LibraryIndex {
                     "\(named) is the unspecified code of the same category, \(category): it is wrong here only because the note documents the condition more specifically: \(documented)."
                 } else {
                     // The words that differ say it; a bare attribute quotes what the note documents.
-                    DiagnosisTitles.difference(w.code, from: code).hasSuffix("”)")
-                        ? "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code))."
-                        : "\(named) is in the same category, \(category), but differs in \(DiagnosisTitles.difference(w.code, from: code)): \(source) here is \(documented)."
+                    "\(named) is in the same category, \(category), but differs in \(difference)"
+                        + (difference.hasSuffix("”)") ? "." : ": \(source) here is \(documented).")
                 }
             return Choice(text: set([w.dotted] + further), correct: false, rationale: why)
         }

@@ -477,7 +477,7 @@ extension QuestionGenerator {
             // An add-on done on the same side (`side: same`) carries the main code's side modifier, so
             // a wrong side or a missing one is wrong on both lines (64479-RT, 64480-RT), one decision.
             let sameSide = addition.flatMap { $0.sameSide ? addedCode($0, side: modifier) : nil }
-            let keyedAddOn = sameSide.map { ($0, String($0.dropLast(modifier.utf8.count))) }
+            let keyedAddOn = sameSide.map { ($0, String($0.dropLast(modifier.count))) }
             func setAddOn(_ parts: inout CodeSetParts, _ suffix: String) {
                 guard let (keyed, bare) = keyedAddOn, let k = parts.added.firstIndex(of: keyed) else { return }
                 parts.added[k] = bare + suffix
