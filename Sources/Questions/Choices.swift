@@ -214,7 +214,7 @@ extension LibraryIndex {
                     // known (11402 → 11602's malignancy makes a cheek lesion 11642, not 11602:
                     // instructor review 77291), and a code from another case confuses (review 89793).
                     if c.from == i {
-                        nearest = nearest ?? "“\(c.option)” would make it \(named(c.to)) instead"
+                        nearest = nearest ?? "“\(c.option)”, which would make the note \(named(c.to))"
                         return Choice(
                             text: c.option, correct: false,
                             rationale: "That finding would change the code to \(named(c.to)), not to \(target).")
@@ -225,7 +225,7 @@ extension LibraryIndex {
                 case .described(let k):
                     let d = e.neighbours.described[k]
                     let text = Wording.capitalized(Wording.clause(d.when))
-                    nearest = nearest ?? "“\(text)” would make it \(d.code) (\(d.describe!)) instead"
+                    nearest = nearest ?? "“\(text)”, which would make the note \(d.code) (\(d.describe!))"
                     return Choice(
                         text: text, correct: false,
                         rationale: "That finding would change the code to \(d.code) (\(d.describe!)), not to \(target).")
@@ -241,7 +241,7 @@ extension LibraryIndex {
                 because += " Here, \(Wording.clause(self[back].when)), which makes it \(p.code)."
             }
             if findings.first.map({ if case .clause(let w) = $0 { self[w].from == i } else { true } }) == true, let nearest {
-                because += " The nearest wrong finding: \(nearest)."
+                because += " The closest wrong option is \(nearest)."
             }
             // Where a coder would find the other code (instructor review 23509: contrast rationales
             // that only restate the key).

@@ -376,12 +376,31 @@ extension QuestionGenerator {
         // the anatomic table (`mayBeAnatomic`).
         let droppedDash = dropped.map { $0 + "-" }
         let droppedSpace = dropped.map { $0 + " " }
-        return WrongDecision(axis: .code, why: choice.rationale, omits: dropped != nil && keyed, main: text) {
+        // Where the alternative's own file lists one add-on, a coder who chose it reports that add-on
+        // for the same further work (64635 with 64636 for a second lumbar joint where the key is 64633
+        // with 64634): the option is the alternative's whole code set, not one with the add-on
+        // silently gone, which read as a third wrong decision the rationale did not name (instructor
+        // review 61979, 64633 and 64490).
+        // Only an add-on for the same further work (most of its trigger's words are the dropped one's:
+        // "a second … facet joint on the same side"), never one for other work (96375, a second drug
+        // pushed, is no stand-in for 96366, the same infusion's next hour).
+        let replacement = dropped.flatMap { _ in addOn.flatMap { Self.sameWorkAddOn(as: $0, in: id.map { index[$0].procedure }) } }
+        var why = choice.rationale
+        if let dropped, replacement == nil, keyed {
+            why += " It leaves out \(dropped) as well: that add-on is reported only with its own primary code, and \(text) is not one."
+        }
+        return WrongDecision(axis: .code, why: why, omits: dropped != nil && keyed && replacement == nil, main: text) {
             $0.main = text
             if let dropped, let droppedDash, let droppedSpace {
                 // An added code may carry units ("17003 × 4") as well as a modifier.
                 let goes = { (code: String) in code == dropped || code.hasPrefix(droppedDash) || code.hasPrefix(droppedSpace) }
-                if $0.added.contains(where: goes) { $0.added.removeAll(where: goes) }
+                if let replacement, !$0.added.contains(where: { $0.hasPrefix(replacement) }),
+                    let k = $0.added.firstIndex(where: goes)
+                {
+                    $0.added[k] = replacement + $0.added[k].dropFirst(dropped.count)
+                } else if $0.added.contains(where: goes) {
+                    $0.added.removeAll(where: goes)
+                }
             }
             guard !$0.modifier.isEmpty else { return }
             if !sided {
@@ -392,6 +411,25 @@ extension QuestionGenerator {
                 $0.modifier = "-" + (anatomic.side == .right ? "RT" : "LT")
             }
         }
+    }
+
+    /// The add-on `procedure` lists for the same further work as `addOn` (another code's add-on):
+    /// the one whose trigger shares most of its words with `addOn`'s, when the shared words are at
+    /// least two thirds of the shorter trigger's (64636's "a second lumbar or sacral facet joint on the
+    /// same side" for 64634's cervical one), else `nil`.
+    static func sameWorkAddOn(as addOn: Addition, in procedure: Procedure?) -> String? {
+        guard let procedure, addOn.type == .addOn else { return nil }
+        let own = procedure.additions.filter { $0.type == .addOn && $0.code != procedure.code && $0.code != addOn.code }
+        guard !own.isEmpty else { return nil }
+        let words = FindingWords(addOn.when).words
+        var best: (code: String, shared: Int)?
+        for other in own {
+            let theirs = FindingWords(other.when).words
+            let shared = words.intersection(theirs).count
+            guard shared * 3 >= min(words.count, theirs.count) * 2, shared > best?.shared ?? 0 else { continue }
+            best = (other.code, shared)
+        }
+        return best?.code
     }
 
     /// Whether a side modifier as a code set writes it (`-F2`) can be an anatomic one: every anatomic
@@ -443,13 +481,22 @@ extension QuestionGenerator {
 
     /// The documented additional service left out: the one wrong value of the addition decision in
     /// code sets and bundling alike.
-    static func missing(_ addition: Addition) -> WrongDecision {
-        WrongDecision(
-            axis: .addition,
-            why:
-                "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that.",
-            omits: true
-        ) { $0.added = [] }
+    func missing(_ addition: Addition) -> WrongDecision {
+        let why =
+            "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that."
+        // Beside another main code, an add-on is missing only where that code's own file lists it
+        // (`alternativeCode`): a 64635 option, which carries its own 64636, does not lack 64634.
+        let code = addition.code
+        let index = index
+        let beside: ((String) -> String?)? =
+            addition.type == .addOn
+            ? { main in
+                index.byCode[main].map {
+                    // A qualifying circumstance (99100–99140) goes with every anesthesia code.
+                    index[$0].procedure.layout == .anesthesia || index[$0].procedure.additions.contains { $0.code == code }
+                } == true ? why : nil
+            } : nil
+        return WrongDecision(axis: .addition, why: why, omits: true, beside: beside) { $0.added = [] }
     }
 
     /// The CPT decisions of a code set, each with its wrong values (strongest first): the code (an
@@ -562,7 +609,7 @@ extension QuestionGenerator {
         }
         if !bundled.isEmpty { decisions.append(bundled) }
         if let addition {
-            var values = [Self.missing(addition)]
+            var values = [missing(addition)]
             // An add-on that no alternative can carry (17003 beside 17000, 96361 beside 96360) made the
             // key the one option with the add-on, the longest (instructor review 29411): the addition
             // decision also gets wrong values that keep an add-on element.
@@ -1165,7 +1212,7 @@ extension QuestionGenerator {
         }
         if !bundled.isEmpty { axes.append(bundled) }
         if let told, let addition {
-            var missing = [Self.missing(addition)]
+            var missing = [missing(addition)]
             if let why = written.bareWhy[told] {
                 let value = [addition.code]
                 missing.append(WrongDecision(axis: .addition, why: why, omits: false) { $0.added = value })

@@ -1339,16 +1339,22 @@ struct Candidates: Sendable {
             let fromLibrary = wrong.ranked.filter { !$0.isOfficial }.count
             return (
                 first: d.also.isEmpty ? 0 : 1, oneOff: wrong.codeSetCount, question: otherSide + wrong.ranked.count,
-                library: otherSide + fromLibrary
+                library: otherSide + fromLibrary, authored: wrong.ranked.prefix { $0.trapWhen != nil }.count
             )
         }
         // A code set's diagnosis decision offers at most five codes one element off.
         codeSetDiagnosisValues = wrongCounts.map { $0.first + min(5, $0.oneOff) }
         // A `diagnosis` question has four options: three wrong ones that test a coding decision.
-        codableDiagnoses = own.procedure.diagnoses.indices.filter { k in
+        let codable = own.procedure.diagnoses.indices.filter { k in
             own.procedure.diagnoses[k].side != .bilateral && wrongCounts[k].first + wrongCounts[k].question >= 3
                 && wrongCounts[k].first + wrongCounts[k].library >= 2
         }
+        // The diagnoses whose wrong options the author wrote most of: an official sibling that fills
+        // an option is the throwaway instructors name (R10.33, periumbilical, beside epigastric pain;
+        // F41.1 beside PTSD: instructor review 61979), so a file with an entry of three authored traps
+        // asks only such entries, and the others stay in code sets and reports.
+        let best = codable.map { min(3, wrongCounts[$0].authored + wrongCounts[$0].first) }.max() ?? 0
+        codableDiagnoses = codable.filter { min(3, wrongCounts[$0].authored + wrongCounts[$0].first) == best }
     }
 
 }

@@ -28,6 +28,46 @@ import Testing
         }
     }
 
+    /// A file with a diagnosis of three authored traps asks its `diagnosis` question only of such
+    /// diagnoses: an official sibling filling the third option was the throwaway instructors named
+    /// (R10.33 beside epigastric pain, F41.1 beside PTSD: instructor review 61979).
+    @Test func aDiagnosisQuestionAsksADiagnosisWithTheMostAuthoredTraps() throws {
+        let library = try #require(TestLibraries.shipped).library
+        let byPath = Dictionary(library.procedures.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        // A trap that is the same injury at a later encounter (T22.211D for T22.211A) is never offered.
+        func score(_ d: Diagnosis) -> Int {
+            let offered = d.traps.filter { !DiagnosisDistractors.isLaterEncounter($0.normalizedCode, of: d.normalizedCode) }
+            return min(3, offered.count + (d.also.isEmpty ? 0 : 1))
+        }
+        var checked = 0
+        var filesWithThree = 0
+        for item in Self.generator.items where item.kind == .diagnosis {
+            let p = try #require(byPath[item.path])
+            // The diagnoses a question can ask: with three wrong codes that test a decision.
+            let entry = Self.generator.index[try #require(Self.generator.index.byCode[item.code])]
+            let best = entry.codableDiagnoses.map { score(p.diagnoses[$0]) }.max() ?? 0
+            guard best == 3 else { continue }
+            filesWithThree += 1
+            for seed: UInt64 in 1...4 {
+                let q = try Self.generator.generate(item: item, seed: seed)
+                let first = String(q.answer.text.prefix { $0 != "," })
+                let asked = p.diagnoses.filter { ICD10.dotted($0.normalizedCode) == first && $0.side != .bilateral }
+                #expect(!asked.isEmpty, "\(q.id): \(first)")
+                #expect(asked.contains { score($0) == 3 }, "\(q.id): \(first) has fewer than three authored traps")
+                // Two or more wrong options are authored traps of the asked diagnosis (or the key with
+                // its further code left out); an injury's trap of another encounter (T22.211D) gives
+                // way to the unspecified site or side.
+                let traps = Set(asked.flatMap { $0.traps.map { ICD10.dotted(ICD10.normalize($0.code)) } })
+                let wrong = q.options.filter { !$0.correct }.map { String($0.text.prefix { $0 != "," }) }
+                #expect(wrong.count == 3, "\(q.id)")
+                #expect(wrong.filter { traps.contains($0) || $0 == first }.count >= 2, "\(q.id): \(wrong) beside traps \(traps.sorted())")
+                checked += 1
+            }
+        }
+        #expect(filesWithThree >= 140, "\(filesWithThree)")
+        #expect(checked == filesWithThree * 4)
+    }
+
     @Test func aCodeSetsWrongDiagnosisIsTheFirstTrap() throws {
         var seen = 0
         for seed: UInt64 in 1...6 {

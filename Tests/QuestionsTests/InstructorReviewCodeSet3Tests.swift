@@ -143,16 +143,62 @@ import Testing
         #expect(missing.isEmpty, "\(missing.count): \(missing.prefix(12).joined(separator: "\n"))")
     }
 
+    /// An alternative whose own file lists an add-on for the same further work carries it: a coder
+    /// who takes a cervical facet ablation for a lumbar one reports 64635 with 64636, not 64635 with
+    /// the second joint silently gone (instructor review 61979: "B also leaves out 64634, so three
+    /// are wrong"). Where the alternative has no such add-on (17004), the option says it leaves the
+    /// add-on out.
+    @Test func anAlternativeCarriesItsOwnAddOnForTheSameFurtherWork() throws {
+        var lumbar = 0
+        for seed: UInt64 in 1...16 {
+            let q = try Self.generator.generate(itemID: "cpt:64633/code-set", seed: seed)
+            // Only the draws whose note tells the second joint.
+            guard Self.codes(q.answer.text).prefix(2) == ["64633", "64634"] else { continue }
+            for option in q.options where Self.codes(option.text).first == "64635" {
+                #expect(Self.codes(option.text).contains("64636") && !Self.codes(option.text).contains("64634"), "\(q.id): \(option.text)")
+                lumbar += 1
+            }
+        }
+        #expect(lumbar >= 6, "\(lumbar)")
+        var seen = 0
+        for seed: UInt64 in 1...16 {
+            let q = try Self.generator.generate(itemID: "cpt:17000/code-set", seed: seed)
+            guard Self.codes(q.answer.text).contains("17003") else { continue }
+            for option in q.options where Self.codes(option.text).first == "17004" {
+                #expect(Self.codes(option.text).count == 2, "\(q.id): \(option.text)")
+                #expect(
+                    option.rationale.contains(
+                        "It leaves out 17003 as well: that add-on is reported only with its own primary code, and 17004 is not one."),
+                    "\(q.id): \(option.rationale)")
+                seen += 1
+            }
+        }
+        #expect(seen >= 6, "\(seen)")
+        // 96374's one add-on, 96375, is for a second drug pushed, not the same infusion's next hour.
+        #expect(
+            QuestionGenerator.sameWorkAddOn(
+                as: try #require(Self.procedure("96365").additions.first { $0.code == "96366" }), in: Self.procedure("96374")) == nil)
+        #expect(
+            QuestionGenerator.sameWorkAddOn(
+                as: try #require(Self.procedure("64633").additions.first { $0.code == "64634" }), in: Self.procedure("64635")) == "64636")
+    }
+
+    static func procedure(_ code: String) -> Procedure {
+        TestLibraries.shipped!.library.procedures.first { $0.code == code }!
+    }
+
     @Test func aLoneAddOnKeyIsNotTheOnlyOptionWithAnAddOn() throws {
         // 17003 beside 17000, 96361 beside 96360, 96366/96367 beside 96365: no alternative can carry
-        // the add-on, so the key was the one option with it, the longest.
+        // the add-on, so the key was the one option with it, the longest. 96365 carries its own add-on
+        // for the same further hour (96366 for 96361), so a coder who takes the hydration for a drug
+        // infusion reports both (`sameWorkAddOn`); 17004 and 96374 have none.
         #expect(
             try Self.options("cpt:17000/code-set", 1) == [
                 "*17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1",
             ])
         #expect(
             try Self.options("cpt:96360/code-set", 1) == [
-                "96365, E86.0, A08.4", "96365, E86.1, A08.4", "*96360, 96361, E86.0, A08.4", "96360, 96361, E86.1, A08.4",
+                "96365, 96366, E86.0, A08.4", "96365, 96366, E86.0", "*96360, 96361, E86.0, A08.4", "96360, 96361, E86.0",
             ])
         #expect(try Self.options("cpt:96365/code-set", 7) == ["96374, N10", "96374, N39.0", "96365, 96366, N39.0", "*96365, 96366, N10"])
         // Since the official diagnosis siblings (L57.1 beside L57.0, E86.1 beside E86.0) the diagnosis
