@@ -106,10 +106,27 @@ extension LibraryIndex {
         let e = self[i]
         let p = e.procedure
         var prepared = PreparedChoices()
+        // The deciding fact, said once in the author's words: what this note shows against its two
+        // nearest alternatives (their `here`), then the rule for each ("It would be 64635 only if …").
+        // Quoting the whole bold steps ("what decides in this note is “…”; “…”") pasted the note
+        // back instead of teaching (instructor reviews 74453 and 39119: "rationales that quote
+        // instead of teach"); the steps stay where no alternative says what this note shows.
+        var facts: [String] = []
+        for clause in e.clauses.prefix(2) {
+            guard let quote = self[clause].rulesOutQuote, !facts.contains(quote) else { continue }
+            facts.append(quote)
+        }
+        let lowered = facts.map { Wording.lowercasedOpening($0) }
         var right =
-            e.decidingSteps.isEmpty
-            ? "\(named(i)) is correct: the note documents this procedure's steps."
-            : "\(named(i)) is correct: what decides in this note is \(e.decidingSteps)."
+            if !facts.isEmpty, lowered.allSatisfy({ $0 != nil }) {
+                "\(named(i)) is correct: \(lowered.map { $0! }.joined(separator: "; "))."
+            } else if !facts.isEmpty {
+                "\(named(i)) is correct. \(facts.joined(separator: ". "))."
+            } else if e.decidingSteps.isEmpty {
+                "\(named(i)) is correct: the note documents this procedure's steps."
+            } else {
+                "\(named(i)) is correct: what decides in this note is \(e.decidingSteps)."
+            }
         // A drug's rationale names the other codes of the same drug (another form, salt or strength)
         // when the file has them: they are the options it offers (`sameDrugFirst`).
         let drug = p.layout == .medication ? Self.drugName(p.title) : nil
