@@ -49,7 +49,7 @@ extension QuestionGenerator {
             text += ": "
             text += value
         }
-        func body(_ name: String, arrival: Bool = true) {
+        func body(_ name: String, arrival: Bool = true, opening: Bool = true) {
             if !text.isEmpty { text += "\n" }
             text += name
             text += ":"
@@ -58,7 +58,7 @@ extension QuestionGenerator {
                 text += " "
                 text += circumstance
             }
-            for sentence in plan.opening {
+            for sentence in plan.opening where opening {
                 text += " "
                 text += sentence
             }
@@ -82,9 +82,13 @@ extension QuestionGenerator {
             let patient = plan.patient
             line("SPECIMEN", heading)
             line("CLINICAL HISTORY", Wording.capitalized(patient.ageWords + patient.person) + ". " + reason)
-            body("GROSS DESCRIPTION", arrival: false)
+            // Who prepared the slides and who read them (a modifier twist) is the report's closing
+            // comment, not a sentence of the gross description (instructor review 74453: "the billing
+            // fact is pasted into the gross description").
+            body("GROSS DESCRIPTION", arrival: false, opening: false)
             line("MICROSCOPIC DESCRIPTION", findings)
             line("DIAGNOSIS", pathology ?? conclusion)
+            line("COMMENT", plan.opening.isEmpty ? nil : plan.opening.joined(separator: " "))
         case .laboratory:
             line("TEST ORDERED", heading)
             // A sample tested in the laboratory arrives without its patient (as a specimen does): the

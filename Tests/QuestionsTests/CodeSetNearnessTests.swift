@@ -42,10 +42,13 @@ import Testing
             let side = q.answer.text.contains("-RT") ? "-RT" : "-LT"
             #expect(texts.allSatisfy { $0.contains(side) }, "\(texts)")
             if q.answer.text.hasSuffix("C81.11") {
-                #expect(texts.contains { $0.hasSuffix("R59.0") } && !texts.contains { $0.contains("C81.12") }, "\(texts)")
-                let reactive = try #require(q.options.first { !$0.correct && $0.text.hasSuffix("R59.0") })
+                // The author's first trap, another type of classic Hodgkin lymphoma, is the wrong
+                // diagnosis; never the other side's code.
+                #expect(texts.contains { $0.hasSuffix("C81.21") } && !texts.contains { $0.contains("C81.12") }, "\(texts)")
+                let type = try #require(q.options.first { !$0.correct && $0.text.hasSuffix("C81.21") })
                 #expect(
-                    reactive.rationale.contains("would be coded only if the pathology showed reactive lymph node enlargement of the neck"))
+                    type.rationale.contains(
+                        "would be coded only if the pathology had named the mixed cellularity type of classic Hodgkin lymphoma"))
             }
         }
     }
@@ -84,7 +87,7 @@ import Testing
         // 17000's list since review 71363) is offered without it, and the key is not the one option with an add-on.
         let generator = try #require(Self.generator)
         let q = try generator.generate(itemID: "cpt:17000/code-set", seed: 1)
-        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1"])
+        #expect(q.options.map(\.text) == ["17000, 17003 × 4, L57.0", "17000, 17003 × 4, L82.1", "17004, L57.0", "17004, L82.1"])
     }
 
     @Test func anAddOnOnTheSameSideCarriesTheSideModifierOnEveryOption() throws {

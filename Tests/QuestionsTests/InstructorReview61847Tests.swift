@@ -57,10 +57,11 @@ import Testing
     @Test func theOtherSideIsTheSameConditionAtTheSameStage() throws {
         let q = try Self.generator.generate(itemID: "cpt:65855/diagnosis", seed: 23509)
         #expect(q.answer.text == "H40.1122")
-        // The laterality option is the unspecified eye at the same moderate stage (it takes the
-        // other side's place, H40.1112), not H40.1191, the mild stage.
-        let sideOption = try #require(q.options.first { $0.rationale.contains("leaves the side unspecified") })
-        #expect(sideOption.text == "H40.1192")
+        // The author's three traps (the other stages, another type of the same stage) fill the
+        // options, so no laterality option is drawn; where one is, it is the unspecified eye at the
+        // same moderate stage (it takes the other side's place, H40.1112), not H40.1191, the mild stage.
+        #expect(q.options.map(\.text) == ["H40.1123", "H40.1121", "H40.1122", "H40.1322"])
+        #expect(!q.options.contains { $0.rationale.contains("leaves the side unspecified") })
         #expect(LibraryIndex.unspecifiedSide(of: "H401122", counterpart: "H401112") == "H401192")
         // Carpal tunnel: 0 is the unspecified limb, 3 both (not offered as "unspecified"); the
         // clavicle's unspecified side is its 3.

@@ -194,14 +194,14 @@ import Testing
         // infusion reports both (`sameWorkAddOn`); 17004 and 96374 have none.
         #expect(
             try Self.options("cpt:17000/code-set", 1) == [
-                "*17000, 17003 × 4, L57.0", "17000, 17003 × 4, L57.1", "17004, L57.0", "17004, L57.1",
+                "*17000, 17003 × 4, L57.0", "17000, 17003 × 4, L82.1", "17004, L57.0", "17004, L82.1",
             ])
         #expect(
             try Self.options("cpt:96360/code-set", 1) == [
                 "96365, 96366, E86.0, A08.4", "96365, 96366, E86.0", "*96360, 96361, E86.0, A08.4", "96360, 96361, E86.0",
             ])
         #expect(try Self.options("cpt:96365/code-set", 7) == ["96374, N10", "96374, N39.0", "96365, 96366, N39.0", "*96365, 96366, N10"])
-        // Since the official diagnosis siblings (L57.1 beside L57.0, E86.1 beside E86.0) the diagnosis
+        // Since the official diagnosis siblings and the authored traps (L82.1 beside L57.0) the diagnosis
         // is the second decision of these two items, and the wrong count (17003 × 5) is no longer drawn.
         // Over the draws that tell the add-on, another option carries an add-on element too, and no
         // option is longer than the key.

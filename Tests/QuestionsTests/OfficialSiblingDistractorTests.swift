@@ -92,7 +92,7 @@ import Testing
         }
         #expect(
             try generator.generate(itemID: "cpt:10080/diagnosis", seed: 45217).options.map(\.text) == [
-                "L05.92", "L02.411", "L05.02", "L05.01",
+                "L05.01", "L03.317", "L05.92", "L05.02",
             ])
     }
 

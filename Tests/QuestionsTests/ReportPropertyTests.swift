@@ -85,9 +85,13 @@ import Testing
             let own = byCode[item.code]!
             // The family, the alternatives either way (described ones included), and for code sets
             // and bundling the codes the file itself reports with it or includes in it.
+            // An alternative's own add-on for the same further work stands in for the key's add-on
+            // (64636 beside 64635 where the key is 64633 with 64634: `sameWorkAddOn`).
+            let neighbours = own.contrasts.map(\.code) + (own.family.flatMap { families[$0] } ?? [])
+            let theirAddOns = neighbours.flatMap { byCode[$0]?.additions.filter { $0.type == .addOn }.map(\.code) ?? [] }
             let allowed = Set(
                 [own.code] + own.contrasts.map(\.code) + own.additions.map(\.code) + own.inclusions.compactMap(\.code)
-                    + (listedBy[own.code] ?? []) + (own.family.flatMap { families[$0] } ?? []))
+                    + (listedBy[own.code] ?? []) + (own.family.flatMap { families[$0] } ?? []) + theirAddOns)
             for seed in Self.seeds {
                 let q = try generator.generate(item: item, seed: seed)
                 for option in q.options {
