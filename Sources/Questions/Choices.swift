@@ -111,8 +111,9 @@ extension LibraryIndex {
         // Quoting the whole bold steps ("what decides in this note is “…”; “…”") pasted the note
         // back instead of teaching (instructor reviews 74453 and 39119: "rationales that quote
         // instead of teach"); the steps stay where no alternative says what this note shows.
+        // A record whose deciding lines are named (a drug's ORDER and DOSE GIVEN lines) keeps saying so.
         var facts: [String] = []
-        for clause in e.clauses.prefix(2) {
+        for clause in e.clauses.prefix(2) where e.decidingSteps.isEmpty || e.decidingSteps.hasPrefix("“") {
             guard let quote = self[clause].rulesOutQuote, !facts.contains(quote) else { continue }
             facts.append(quote)
         }

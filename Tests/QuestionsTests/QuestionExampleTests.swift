@@ -19,7 +19,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: "A", text: "27284"))
         #expect(
             q.rationale
-                == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Add RT or LT."
+                == "27284 (Hip fusion without femoral osteotomy) is correct. Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. No implant was used to recreate motion; the goal was bony union of head and socket. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Add RT or LT."
         )
         #expect(
             q.options.first { $0.text == "27165" }?.rationale
@@ -45,7 +45,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: nil, text: "27284-RT"))
         #expect(
             q.rationale
-                == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The operation was on the right side, so report it with modifier RT: 27284-RT. Add RT or LT."
+                == "27284 (Hip fusion without femoral osteotomy) is correct. Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. No implant was used to recreate motion; the goal was bony union of head and socket. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The operation was on the right side, so report it with modifier RT: 27284-RT. Add RT or LT."
         )
     }
 
@@ -98,7 +98,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: "D", text: "27284-LT, M16.52"))
         #expect(
             q.rationale
-                == "27284-LT, M16.52 is the code set this note supports. 27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52 (Unilateral post-traumatic osteoarthritis, left hip; category M16, Osteoarthritis of hip). Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“end-stage left hip arthritis”)."
+                == "27284-LT, M16.52 is the code set this note supports. 27284 (Hip fusion without femoral osteotomy) is correct. Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. No implant was used to recreate motion; the goal was bony union of head and socket. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. The report names the left side, so the code takes LT. M16.52 is correct: the postoperative diagnosis here is “post-traumatic arthritis of the left hip”, and ICD-10-CM codes it M16.52 (Unilateral post-traumatic osteoarthritis, left hip; category M16, Osteoarthritis of hip). Code the diagnosis the procedure confirmed, the postoperative diagnosis, not the preoperative one (“end-stage left hip arthritis”)."
         )
         #expect(
             q.options.first { $0.text == "27286, M16.12" }?.rationale
@@ -156,7 +156,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: "B", text: "27284-RT"))
         #expect(
             q.rationale
-                == "27284 (Hip fusion without femoral osteotomy) is correct: what decides in this note is “All remaining cartilage was burred off the femoral head and acetabulum down to bleeding bone”; “The head was reduced into the socket and a plate was screwed from the pelvis into the proximal femur”. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Harvest of iliac crest graft through a separate incision is not reported separately (20902): the fusion code already counts obtaining the graft."
+                == "27284 (Hip fusion without femoral osteotomy) is correct. Leg alignment was acceptable after fixation, so no cut was made through the femoral shaft. No implant was used to recreate motion; the goal was bony union of head and socket. It would be 27286 only if the femur is also divided below the lesser trochanter to realign the leg, and 27130 only if the joint is rebuilt with an acetabular cup and a femoral stem so that it keeps moving. Index: Arthrodesis, hip joint. Harvest of iliac crest graft through a separate incision is not reported separately (20902): the fusion code already counts obtaining the graft."
         )
         #expect(
             q.options.first { $0.text == "27284-RT, 20902" }?.rationale
