@@ -207,15 +207,17 @@ struct VisitNote {
         let years = rng.int(in: 4...7)
         switch v.status {
         case .new?:
+            // The facts a coder weighs, not the definition: "not seen before by any of its physicians"
+            // gave the status away (instructor review 61979).
             return rng.element(of: [
-                "First visit to this practice; not seen before by any of its physicians.",
-                "New to the practice: no earlier visit with any physician of the group.",
+                "Moved to the area and is establishing care with this practice.",
+                "Referred by an urgent care clinic; no earlier record at this practice.",
                 "Last seen by a physician of this group \(years) years ago; no visit since.",
             ])
         case .established?:
             return rng.element(of: [
                 "Seen by this physician \(months) months ago.",
-                "Known to the practice; last visit with the same physician \(months) months ago.",
+                "Last seen \(months) months ago by a partner of the same specialty in this group.",
                 "Follows with this physician; previous visit \(months) months ago.",
             ])
         case .initial?:
@@ -392,7 +394,7 @@ struct VisitTally {
             switch (w.status, v.status) {
             case (.new?, .established?):
                 return
-                    "\(q.code) is for a new patient; this patient was seen by the same physician within three years, which makes the patient established."
+                    "\(q.code) is for a new patient; this patient was seen by this physician or a partner of the same specialty in the group within three years, which makes the patient established."
             case (.established?, .new?):
                 return
                     "\(q.code) is for an established patient; this patient has had no professional service from this physician or another of the same specialty in the group within three years, which makes the patient new."
