@@ -145,7 +145,8 @@ enum VisitFixture {
                 Which E/M code should be reported for this visit?
                 """)
         #expect(q.options.map(\.text) == ["99203", "99214", "99204", "99213"])
-        let established = "this patient was seen by this physician or a partner of the same specialty in the group within three years, which makes the patient established."
+        let established =
+            "this patient was seen by this physician or a partner of the same specialty in the group within three years, which makes the patient established."
         #expect(
             q.options.map(\.rationale) == [
                 "99203 is for a new patient; " + established,
