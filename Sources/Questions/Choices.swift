@@ -117,10 +117,11 @@ extension LibraryIndex {
             guard let quote = self[clause].rulesOutQuote, !facts.contains(quote) else { continue }
             facts.append(quote)
         }
-        let lowered = facts.map { Wording.lowercasedOpening($0) }
+        // Each fact continues the sentence when its opening word may be lower-cased, else stands alone.
+        let lowered = facts.compactMap { Wording.lowercasedOpening($0) }
         var right =
-            if !facts.isEmpty, lowered.allSatisfy({ $0 != nil }) {
-                "\(named(i)) is correct: \(lowered.map { $0! }.joined(separator: "; "))."
+            if !facts.isEmpty, lowered.count == facts.count {
+                "\(named(i)) is correct: \(lowered.joined(separator: "; "))."
             } else if !facts.isEmpty {
                 "\(named(i)) is correct. \(facts.joined(separator: ". "))."
             } else if e.decidingSteps.isEmpty {
