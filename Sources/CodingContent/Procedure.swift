@@ -140,6 +140,10 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     /// Further conditions the same case documents and codes with this one (v2 `also`), reported after
     /// it in this order (both menisci torn: the medial tear, then the lateral tear).
     public var also: [AdditionalDiagnosis]
+    /// Why the codes are reported in this order, when an ICD-10-CM instruction decides it (v2 `order`,
+    /// a sentence: "The Tabular List at K60.3- says to code first the Crohn's disease"). Without it
+    /// the rationale calls the first code the reason for the procedure.
+    public var order: String?
     /// The wrong codes a coder is most likely to choose for this case (v2 `traps`), each with what
     /// the documentation would have to say for it: offered first in `diagnosis` and `code-set` questions.
     public var traps: [DiagnosisTrap]
@@ -149,7 +153,7 @@ public struct Diagnosis: Sendable, Hashable, Codable {
     /// Creates a diagnosis.
     public init(
         code: String, side: Side?, text: String, preop: String? = nil, pathology: String? = nil, also: [AdditionalDiagnosis] = [],
-        traps: [DiagnosisTrap] = [], location: SourceLocation
+        order: String? = nil, traps: [DiagnosisTrap] = [], location: SourceLocation
     ) {
         self.code = code
         self.side = side
@@ -157,6 +161,7 @@ public struct Diagnosis: Sendable, Hashable, Codable {
         self.preop = preop
         self.pathology = pathology
         self.also = also
+        self.order = order
         self.traps = traps
         self.location = location
     }

@@ -29,7 +29,7 @@ public enum ProcedureParser {
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
     static let modifierKeys = ["modifier", "when", "note", "step", "after"]
     static let reportKeys = ["procedure", "specimen", "told"]
-    static let diagnosisKeys = ["code", "side", "text", "preop", "pathology", "also", "traps"]
+    static let diagnosisKeys = ["code", "side", "text", "preop", "pathology", "also", "order", "traps"]
     static let patientKeys = ["sex", "age"]
     static let sectionNames = ["Indications", "Steps", "Notes"]
 
@@ -545,6 +545,8 @@ struct FileParser {
             var preop: String?
             var pathology: String?
             var also: [AdditionalDiagnosis] = []
+            var order: String?
+            var orderNode: Node?
             var traps: [DiagnosisTrap] = []
             var codeNode: Node?
             for (key, value) in mapping {
@@ -555,6 +557,9 @@ struct FileParser {
                 case "text": text = string(value, key: "text")
                 case "preop": preop = string(value, key: "preop")
                 case "pathology": pathology = string(value, key: "pathology")
+                case "order":
+                    order = string(value, key: "order")
+                    orderNode = value
                 case "also":
                     // One mapping, or a list of them.
                     if let items = value.sequence {
@@ -578,11 +583,14 @@ struct FileParser {
             }
             if mapping["code"] == nil { error(at: item, "diagnosis is missing 'code'") }
             if mapping["text"] == nil { error(at: item, "diagnosis is missing 'text'") }
+            if let orderNode, also.isEmpty {
+                error(at: orderNode, "'order' says why the diagnosis and its 'also' codes are sequenced so; this diagnosis has no 'also'")
+            }
             if let code, let text, let codeNode {
                 result.append(
                     Diagnosis(
-                        code: code, side: side, text: text, preop: preop, pathology: pathology, also: also, traps: traps,
-                        location: location(codeNode)))
+                        code: code, side: side, text: text, preop: preop, pathology: pathology, also: also, order: order,
+                        traps: traps, location: location(codeNode)))
             }
         }
         return result

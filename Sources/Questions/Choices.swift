@@ -221,7 +221,8 @@ extension LibraryIndex {
             let right = self[id]
             let target = self[right.to].code
             let findings = Self.contrastFindings(
-                for: id, among: e.clauseCandidates, described: e.neighbours.described, clauses: clauses, family: { self[$0].familyKey },
+                for: id, among: e.clauseCandidates, described: e.neighbours.described, clauses: clauses,
+                authored: p.contrasts.map(\.code), code: { self[$0].procedure.code }, family: { self[$0].familyKey },
                 patient: { self[$0].procedure.patient })
             // Each wrong finding says which code it would make of this note, when the file says so.
             var nearest: String?
@@ -541,8 +542,9 @@ extension LibraryIndex {
             let opening = printedReason.map { "here is “\($0)”, which documents " } ?? "documents "
             because =
                 "\(set(key)) is correct: \(layout.diagnosisSource) " + opening + listed.dropLast().joined(separator: ", ") + " and "
-                + listed.last! + ". Every documented condition that bears on this encounter is coded; \(dotted), the reason for the "
-                + (layout == .operative ? "procedure" : "service") + ", is listed first."
+                + listed.last! + ". Every documented condition that bears on this encounter is coded"
+                + (right.order.map { ". " + Wording.sentence(Wording.capitalized($0)) }
+                    ?? "; \(dotted), the reason for the " + (layout == .operative ? "procedure" : "service") + ", is listed first.")
         }
         // Only where the file's diagnoses differ by their pathology result does that result decide,
         // and only when it names the coded condition: the words that set it apart from the diagnoses

@@ -749,6 +749,7 @@ extension LibraryIndex {
     /// key when the list has them, so the longest and most qualified option is not always the key.
     static func contrastFindings(
         for clause: ClauseID, among candidates: [ClauseID], described: [Contrast], clauses: [Clause],
+        authored: [String], code: (ProcedureID) -> String,
         family: (ProcedureID) -> String, patient: (ProcedureID) -> PatientProfile
     ) -> [WrongFinding] {
         let right = clauses[clause.rawValue]
@@ -842,8 +843,18 @@ extension LibraryIndex {
         // author's order) leads: every question offers the first finding, and the rationale calls it
         // "the nearest wrong finding" (instructor review 12983: 12032 was called the nearest for 12001
         // → 12011 because it shared a word with the key).
-        if let first = own.lazy.map(WrongFinding.clause).first(where: { ranked.contains($0) }),
-            let k = ranked.firstIndex(of: first), k > 0
+        // The described alternatives (outside the library) count in that order too: J1040's first
+        // alternatives after the key's J1030 are J1020 and J2930, not the dexamethasone of J1100.
+        func place(_ w: WrongFinding) -> Int? {
+            switch w {
+            case .clause(let id):
+                let c = clauses[id.rawValue]
+                return c.from == right.from ? authored.firstIndex(of: code(c.to)) : nil
+            case .described(let k): return authored.firstIndex(of: described[k].code)
+            }
+        }
+        if let k = ranked.indices.filter({ place(ranked[$0]) != nil }).min(by: { place(ranked[$0])! < place(ranked[$1])! }),
+            k > 0
         {
             ranked.insert(ranked.remove(at: k), at: 0)
         }
@@ -865,15 +876,34 @@ struct FindingWords {
 
     private static let small = Set(Wording.stopWords.map(TextWords.id(of:)))
 
+    /// The words that are amounts: with a digit (20, 125, 5th) or a number spelled out (five).
+    let amounts: Set<Int>
+
+    private static let spelled = Set(
+        [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "single", "double", "both", "half", "first", "second", "third",
+        ].map(TextWords.id(of:)))
+
     init(_ text: String) {
         words = Set(TextWords(text).ids.filter { !FindingWords.small.contains($0) })
+        var amounts: Set<Int> = []
+        for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            let id = TextWords.id(of: String(word))
+            if word.contains(where: \.isNumber) || FindingWords.spelled.contains(id) { amounts.insert(id) }
+        }
+        self.amounts = amounts
     }
 
     /// Whether this finding and `other` say nearly the same: the words of the shorter (three or more)
-    /// are all in the longer one, or all but one of five or more.
+    /// are all in the longer one, or all but one of five or more. Never when an amount differs: "the
+    /// dose given is 20 mg" beside "… 40 mg" is the very choice between J1020 and J1030, which the
+    /// one-word rule had dropped (J1040's contrast then offered dexamethasone and triamcinolone, and
+    /// the key was the one methylprednisolone dose).
     func repeats(_ other: FindingWords) -> Bool {
         let (small, large) = words.count <= other.words.count ? (words, other.words) : (other.words, words)
         guard small.count >= 3 else { return false }
+        guard amounts == other.amounts else { return false }
         let missing = small.subtracting(large).count
         return missing == 0 || (missing == 1 && small.count >= 5)
     }
@@ -1259,7 +1289,8 @@ struct Candidates: Sendable {
         let contrasts = linked[i].procedure.contrasts
         let askable = linked.clauses(of: i).filter { id in
             let findings = LibraryIndex.contrastFindings(
-                for: id, among: candidates, described: neighbours.described, clauses: linked.clauses, family: { linked[$0].familyKey },
+                for: id, among: candidates, described: neighbours.described, clauses: linked.clauses,
+                authored: contrasts.map(\.code), code: { linked[$0].procedure.code }, family: { linked[$0].familyKey },
                 patient: { linked[$0].procedure.patient })
             return findings.count >= 3
                 && findings.prefix(3).filter { LibraryIndex.isOwn($0, of: i, clauses: linked.clauses) }.count >= 2

@@ -37,4 +37,34 @@ import Testing
             }
         }
     }
+
+    /// Two findings that differ by an amount are two codes, not one finding said twice: J1040's
+    /// contrast for J1030 (40 mg) offers J1020's 20 mg, and the file's first alternative after the key
+    /// (J1020, described outside the library) is named the closest, not J1100's dexamethasone.
+    @Test func findingsThatDifferByAnAmountAreBothOffered() throws {
+        #expect(
+            !FindingWords("the dose of methylprednisolone acetate given is 20 mg").repeats(
+                FindingWords("the dose of methylprednisolone acetate given is 40 mg")))
+        #expect(
+            !FindingWords("the patient is younger than five").repeats(FindingWords("the patient is younger than twelve")))
+        // The one-word rule still holds where no amount differs.
+        #expect(
+            FindingWords("the tunneled catheter is placed through a small neck incision").repeats(
+                FindingWords("the tunneled catheter is placed through a neck incision")))
+        let generator = try #require(Self.shipped)
+        var asked = 0
+        for seed: UInt64 in 1...12 {
+            let q = try generator.generate(itemID: "hcpcs:J1040/contrast", seed: seed)
+            guard q.stem.hasSuffix("for the code to be J1030 instead?") else { continue }
+            asked += 1
+            #expect(q.options.contains { $0.text == "The dose of methylprednisolone acetate given is 20 mg" && !$0.correct })
+            let key = try #require(q.options.first { $0.correct })
+            #expect(key.text == "The dose of methylprednisolone acetate given is 40 mg")
+            #expect(
+                key.rationale.hasSuffix(
+                    "The closest wrong option is “The dose of methylprednisolone acetate given is 20 mg”, which would make the note J1020 (methylprednisolone acetate injection, 20 mg)."
+                ), "\(key.rationale)")
+        }
+        #expect(asked > 0)
+    }
 }

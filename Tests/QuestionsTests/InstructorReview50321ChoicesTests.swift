@@ -54,6 +54,7 @@ import Testing
         let clause = try #require(index[asking].clauses.first { index[index[$0].to].code == "10003" })
         let findings = LibraryIndex.contrastFindings(
             for: clause, among: index[asking].clauseCandidates, described: [], clauses: index.clauses,
+            authored: index[asking].procedure.contrasts.map(\.code), code: { index[$0].procedure.code },
             family: { index[$0].familyKey }, patient: { index[$0].procedure.patient })
         let targets = findings.map { finding -> String in
             guard case .clause(let id) = finding else { return "described" }
