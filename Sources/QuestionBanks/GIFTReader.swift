@@ -485,6 +485,8 @@ private struct GIFTFileParser {
         guard errorCount == errorsBefore else { return }
         if answers.count < 2 {
             error(blockStart, "a multiple-choice question needs at least two answers")
+        } else if draft.kind == .multipleChoice {
+            warnOfLongestKey(answers, at: blockStart)
         } else if draft.kind == .multipleAnswer {
             let positive = answers.map(\.weight).filter { $0 > 0 }.reduce(0, +)
             if positive == 0 {
@@ -493,6 +495,23 @@ private struct GIFTFileParser {
                 error(blockStart, "positive weights add up to \(BankText.number(positive))%, not 100%")
             }
         }
+    }
+
+    /// A single right answer a quarter longer (and 15 characters longer) than every wrong one is the
+    /// cue test-wise students use: "pick the longest, most qualified option" (instructor reviews of
+    /// the shipped banks rated such questions 3 of 5). Lengths are in characters.
+    mutating func warnOfLongestKey(_ answers: [AuthoredQuestion.WeightedAnswer], at location: SourceLocation) {
+        let right = answers.filter { $0.weight >= 100 }
+        let wrong = answers.filter { $0.weight <= 0 }
+        guard answers.count >= 3, right.count == 1, wrong.count == answers.count - 1,
+            let longest = wrong.map(\.text.count).max()
+        else { return }
+        let key = right[0].text.count
+        guard key * 4 > longest * 5, key - longest >= 15 else { return }
+        warn(
+            location,
+            "the right answer is the longest option by far (\(key) characters; the longest wrong one has \(longest)): shorten it, move its reasons into its feedback, or make the wrong answers as specific"
+        )
     }
 
     mutating func readShortAnswers(_ cells: GIFTCells, blockStart: SourceLocation, into draft: inout Draft) {

@@ -553,7 +553,12 @@ extension LibraryIndex {
             if Self.pathologyDecides(right, among: e.procedure.diagnoses) {
                 because += " The pathology result decides the code: report the diagnosis it confirms."
             }
-        } else if let preop, printedReason == nil, Self.preopNamesAnotherCondition(preop, postop: right.text, code: code) {
+        } else if let preop, printedReason == nil, !code.hasPrefix("Z"),
+            Self.preopNamesAnotherCondition(preop, postop: right.text, code: code)
+        {
+            // A Z code is itself the reason for the encounter (Z08, surveillance after a treated cancer;
+            // Z12.31, screening): "code the impression, not the reason for the exam" would contradict
+            // the key (instructor review 93109, 77066).
             because += layout.confirmedDiagnosisRule(preop: preop)
         }
         let side = right.side?.rawValue ?? ""

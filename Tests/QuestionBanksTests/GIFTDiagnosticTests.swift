@@ -51,6 +51,26 @@ struct GIFTDiagnosticTests {
         #expect(bank.questions == [])
     }
 
+    /// The longest-option cue: warned when the one right answer is a quarter and 15 characters longer
+    /// than every wrong one, not when it is merely the longest.
+    @Test func aRightAnswerLongestByFarIsWarnedOf() {
+        let bank = readGIFT(
+            "// [id:q]\nWhen is modifier 51 appended? {=To the second and later procedures of one session by one surgeon ~To every procedure ~To the first procedure ~To add-on codes}"
+        )
+        #expect(
+            bank.diagnostics == [
+                giftWarning(
+                    2, 31,
+                    "the right answer is the longest option by far (64 characters; the longest wrong one has 22): shorten it, move its reasons into its feedback, or make the wrong answers as specific"
+                )
+            ])
+        #expect(bank.questions.count == 1)
+        let balanced = readGIFT(
+            "// [id:q]\nWhen is modifier 51 appended? {=To later procedures by one surgeon ~To the first procedure of every session ~To add-on codes ~To every code}"
+        )
+        #expect(balanced.diagnostics == [])
+    }
+
     @Test func multipleAnswerWeightsMustAddUpToOneHundred() {
         let bank = readGIFT("// [id:q]\nWhich? {~%50%A ~%40%B ~%-100%C}")
         #expect(bank.diagnostics == [giftError(2, 8, "positive weights add up to 90%, not 100%")])

@@ -114,4 +114,16 @@ import Testing
         }
         #expect(checked >= 100)
     }
+
+    /// A Z code is itself the reason for the encounter: 77066's surveillance mammogram keys Z08 and
+    /// Z85.3, and its rationale no longer says to code "the impression, not the reason for the exam"
+    /// (instructor review 93109).
+    @Test func aZCodeKeyIsNotToldToCodeTheImpressionInsteadOfTheReason() throws {
+        for seed: UInt64 in 1...6 {
+            let q = try Self.generator.generate(itemID: "cpt:77066/diagnosis", seed: seed)
+            let key = try #require(q.options.first { $0.correct })
+            #expect(key.text == "Z08, Z85.3")
+            #expect(!key.rationale.contains("not the reason for the exam"), "\(key.rationale)")
+        }
+    }
 }
