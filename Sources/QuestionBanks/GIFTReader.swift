@@ -497,9 +497,7 @@ private struct GIFTFileParser {
         }
     }
 
-    /// A single right answer a quarter longer (and 15 characters longer) than every wrong one is the
-    /// cue test-wise students use: "pick the longest, most qualified option" (instructor reviews of
-    /// the shipped banks rated such questions 3 of 5). Lengths are in characters.
+    /// Warns of a single right answer that stands out by its length (`OptionLengths.keyStandsOut`).
     mutating func warnOfLongestKey(_ answers: [AuthoredQuestion.WeightedAnswer], at location: SourceLocation) {
         let right = answers.filter { $0.weight >= 100 }
         let wrong = answers.filter { $0.weight <= 0 }
@@ -507,7 +505,7 @@ private struct GIFTFileParser {
             let longest = wrong.map(\.text.count).max()
         else { return }
         let key = right[0].text.count
-        guard key * 4 > longest * 5, key - longest >= 15 else { return }
+        guard OptionLengths.keyStandsOut(key: key, longestWrong: longest) else { return }
         warn(
             location,
             "the right answer is the longest option by far (\(key) characters; the longest wrong one has \(longest)): shorten it, move its reasons into its feedback, or make the wrong answers as specific"

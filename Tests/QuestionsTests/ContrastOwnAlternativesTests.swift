@@ -67,4 +67,26 @@ import Testing
         }
         #expect(asked > 0)
     }
+
+    /// A key that stands out by its length takes the longest wrong finding not drawn in place of the
+    /// shortest drawn one after the lead; the lead stays, and nothing changes when no longer one exists.
+    @Test func aKeyThatStandsOutByLengthGetsALongerWrongFinding() {
+        func choice(_ text: String, _ correct: Bool = false) -> Choice { Choice(text: text, correct: correct, rationale: "") }
+        let key = choice("The patient has no pacemaker yet, and both leads and a generator are implanted", true)
+        let lead = choice("The generator alone is replaced")
+        let short = choice("Only one lead is placed")
+        let medium = choice("The leads are placed through a vein in the chest")
+        let long = choice("A leadless pacemaker is placed in the right ventricle through a catheter")
+        var choices = [key, lead, medium, short]
+        QuestionGenerator.balanceLengths(&choices, wrong: [lead, medium, short, long])
+        #expect(choices.map(\.text) == [key.text, lead.text, medium.text, long.text])
+        var none = [key, lead, medium, short]
+        QuestionGenerator.balanceLengths(&none, wrong: [lead, medium, short])
+        #expect(none.map(\.text) == [key.text, lead.text, medium.text, short.text])
+        // A key that does not stand out keeps the drawn findings.
+        let plain = choice("Both leads and a generator are implanted", true)
+        var balanced = [plain, lead, medium, short]
+        QuestionGenerator.balanceLengths(&balanced, wrong: [lead, medium, short, long])
+        #expect(balanced.map(\.text) == [plain.text, lead.text, medium.text, short.text])
+    }
 }
