@@ -113,8 +113,14 @@ extension LibraryIndex {
         // instead of teach"); the steps stay where no alternative says what this note shows.
         // A record whose deciding lines are named (a drug's ORDER and DOSE GIVEN lines) keeps saying so.
         var facts: [String] = []
+        // A quote giving an amount no step gives ("the 15 mm polyp", from the FINDINGS line) is left
+        // out: the code set, bundling and modifier kinds do not tell FINDINGS, and their rationale
+        // quoted a size the note never showed (instructor review 27191, 45385).
+        let stepAmounts = Set(p.steps.flatMap { Wording.tokens($0.text).filter(ReportMaterial.isAmount) })
         for clause in e.clauses.prefix(2) where e.decidingSteps.isEmpty || e.decidingSteps.hasPrefix("“") {
-            guard let quote = self[clause].rulesOutQuote, !facts.contains(quote) else { continue }
+            guard let quote = self[clause].rulesOutQuote, !facts.contains(quote),
+                Wording.tokens(quote).filter(ReportMaterial.isAmount).allSatisfy(stepAmounts.contains)
+            else { continue }
             facts.append(quote)
         }
         // Each fact continues the sentence when its opening word may be lower-cased, else stands alone.
