@@ -113,14 +113,8 @@ extension LibraryIndex {
         // instead of teach"); the steps stay where no alternative says what this note shows.
         // A record whose deciding lines are named (a drug's ORDER and DOSE GIVEN lines) keeps saying so.
         var facts: [String] = []
-        // A quote giving an amount no step gives ("the 15 mm polyp", from the FINDINGS line) is left
-        // out: the code set, bundling and modifier kinds do not tell FINDINGS, and their rationale
-        // quoted a size the note never showed (instructor review 27191, 45385).
-        let stepAmounts = Set(p.steps.flatMap { Wording.tokens($0.text).filter(ReportMaterial.isAmount) })
         for clause in e.clauses.prefix(2) where e.decidingSteps.isEmpty || e.decidingSteps.hasPrefix("“") {
-            guard let quote = self[clause].rulesOutQuote, !facts.contains(quote),
-                Wording.tokens(quote).filter(ReportMaterial.isAmount).allSatisfy(stepAmounts.contains)
-            else { continue }
+            guard let quote = self[clause].rulesOutQuote, !facts.contains(quote) else { continue }
             facts.append(quote)
         }
         // Each fact continues the sentence when its opening word may be lower-cased, else stands alone.
@@ -285,10 +279,13 @@ extension LibraryIndex {
         // judgement checks the laterality or anatomic modifier against the scenario's side. A service
         // note (a lab, an image, a drug) asks for the code alone unless it is reported by side: the
         // professional or technical component depends on a billing setting the note does not give.
+        // An anesthesia record asks for its physical status modifier by name, as its code set does.
         prepared.entryQuestion =
-            p.system == .icd10pcs || (e.sides.isEmpty && e.report.layout != .operative)
-            ? "Enter the \(asked) code for this procedure."
-            : "Enter the \(asked) code for this procedure, with any modifier it needs."
+            e.report.layout == .anesthesia && !p.service.physicalStatus.isEmpty
+            ? "Enter the CPT anesthesia code for this service, with its physical status modifier."
+            : p.system == .icd10pcs || (e.sides.isEmpty && e.report.layout != .operative)
+                ? "Enter the \(asked) code for this procedure."
+                : "Enter the \(asked) code for this procedure, with any modifier it needs."
         prepared.contrastQuestions = e.clauses.map {
             "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }

@@ -35,6 +35,11 @@ extension QuestionGenerator {
         // A drug billed per amount: the dose is drawn here so that the rationale can count its units.
         let unit = e.procedure.service.unit
         if unit != nil, !e.procedure.service.doses.isEmpty { plan.dose = rng.below(e.procedure.service.doses.count) }
+        // An anesthesia entry is keyed with the physical status the record documents, as a code set
+        // is: one rule for every question that asks for the code with its modifiers (instructor review
+        // 64403: 00840 keyed bare in an entry, 00840-P1 in a code set).
+        let anesthesia = entry && e.report.layout == .anesthesia && !e.procedure.service.physicalStatus.isEmpty
+        if anesthesia { plan.physicalStatus = rng.element(of: e.procedure.service.physicalStatus) }
         let stem = reportStem(e, plan, narration: e.plan, question: entry ? c.entryQuestion : c.vignetteQuestion, &rng)
         var unitsSentence = ""
         if let unit, let k = plan.dose {
@@ -63,6 +68,11 @@ extension QuestionGenerator {
                 } else {
                     sided = " " + e.report.layout.sideSentence(side) + ", so report it with modifier \(modifier): \(expected)."
                 }
+            }
+            if anesthesia, let status = plan.physicalStatus {
+                expected += "-P\(status)"
+                sided +=
+                    " The record documents ASA physical status \(status), reported as modifier P\(status): every anesthesia code carries its P1–P6 class (\(expected))."
             }
             return Draft(
                 stem: stem, choices: [], rationale: Self.joined(rightCode, unitsSentence, sided, notes), entryAnswer: expected)

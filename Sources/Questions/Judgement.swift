@@ -198,7 +198,24 @@ extension Question {
                 notes.append("\(sides.joined(separator: ", ")) does not match: the scenario is on \(Self.sideName(wanted)) (\(wanted))")
             }
         }
-        let others = given.modifiers.filter { AnatomicModifier.side(of: $0) == nil }
+        // An anesthesia code's physical status (P1…P6), when the key carries one.
+        func isStatus(_ m: String) -> Bool { m.count == 2 && m.first == "P" && ("1"..."6").contains(m.last!) }
+        var judged = given.modifiers.filter { AnatomicModifier.side(of: $0) != nil }
+        if let status = expected.modifiers.first(where: isStatus) {
+            let typed = given.modifiers.filter(isStatus)
+            judged += typed
+            if typed == [status] {
+                modifierCorrect = modifierCorrect ?? true
+                notes.append("\(status) matches the documented physical status")
+            } else {
+                modifierCorrect = false
+                notes.append(
+                    typed.isEmpty
+                        ? "no physical status modifier given: the record documents \(status)"
+                        : "\(typed.joined(separator: ", ")) does not match: the record documents \(status)")
+            }
+        }
+        let others = given.modifiers.filter { !judged.contains($0) }
         if !others.isEmpty { notes.append("modifier \(others.joined(separator: ", ")) is not judged") }
         return Judgement(
             correct: given.code == expected.code, response: given.text, chosenLabel: nil,

@@ -99,20 +99,13 @@ struct ReportMaterial: Sendable {
         settings = paired.isEmpty ? [listed[0]] : paired
         let told = p.findings.filter { !mentionsCode($0) }.map(Wording.sentence)
         findings = told.isEmpty ? nil : told.joined(separator: " ")
-        let decidingTokens = p.contrasts.flatMap { Wording.tokens($0.when + " " + ($0.rulesOut ?? "")) }
-        let deciding = Set(decidingTokens.filter(ReportMaterial.isContentWord))
-        let decidingAmounts = Set(decidingTokens.filter(ReportMaterial.isAmount))
+        let deciding = Set(p.contrasts.flatMap { Wording.tokens($0.when + " " + ($0.rulesOut ?? "")) }.filter(ReportMaterial.isContentWord))
         // Findings of a file with an added service may document that service (a cholangiogram
-        // reading): they stay with the kinds that tell the service, never forced in. A finding that
-        // gives an amount a rationale quotes ("the 15 mm polyp was removed with a snare loop") and one
-        // word of it decides too: a 45385 bundling rationale quoted a size its note never told
-        // (instructor review 27191).
+        // reading): they stay with the kinds that tell the service, never forced in.
         findingsDecide =
             !p.additions.contains { $0.note != nil }
             && told.contains { finding in
-                let tokens = Wording.tokens(finding)
-                let shared = Set(tokens.filter(ReportMaterial.isContentWord)).intersection(deciding).count
-                return shared >= 2 || (shared >= 1 && !Set(tokens.filter(ReportMaterial.isAmount)).isDisjoint(with: decidingAmounts))
+                Set(Wording.tokens(finding).filter(ReportMaterial.isContentWord)).intersection(deciding).count >= 2
             }
         specimen = p.report?.specimen.map { Wording.sentence(Wording.capitalized($0)) }
         // Everything a report line needs is written here, so generating a question only appends.
@@ -179,9 +172,6 @@ struct ReportMaterial: Sendable {
 
     /// A word that carries a clinical fact: four letters or more, not a stop word.
     static func isContentWord(_ word: String) -> Bool { word.count >= 4 && !Wording.stopWords.contains(word) }
-
-    /// Whether a token is an amount: it has a digit (15, 2.5 is two tokens, 5th).
-    static func isAmount(_ word: String) -> Bool { word.utf8.contains { (0x30...0x39).contains($0) } }
 
     /// The PROCEDURE line of a file without `report`: its family in words ("{Side} hip arthrodesis"),
     /// or a neutral line when it has no family.

@@ -51,6 +51,41 @@ import Testing
         #expect(JudgementTests.entry("27447-50", code: "27447").judge(response: "27447-50").modifierNote == "50 matches both sides")
     }
 
+    /// An anesthesia entry is keyed with its physical status (instructor review 64403): the class is
+    /// judged like a side, apart from the code, and other modifiers are not judged.
+    @Test func anAnesthesiaEntryJudgesThePhysicalStatus() {
+        let anesthesia = JudgementTests.entry("00840-P3", code: "00840")
+        #expect(
+            anesthesia.judge(response: "00840 p3")
+                == Judgement(
+                    correct: true, response: "00840-P3", modifierCorrect: true, modifierNote: "P3 matches the documented physical status"))
+        #expect(
+            anesthesia.judge(response: "00840")
+                == Judgement(
+                    correct: true, response: "00840", modifierCorrect: false,
+                    modifierNote: "no physical status modifier given: the record documents P3"))
+        #expect(
+            anesthesia.judge(response: "00840-P2-QK")
+                == Judgement(
+                    correct: true, response: "00840-P2-QK", modifierCorrect: false,
+                    modifierNote: "P2 does not match: the record documents P3; modifier QK is not judged"))
+        #expect(anesthesia.judge(response: "00790-P3").correct == false)
+        // A key without a class judges none.
+        #expect(unsided.judge(response: "47562-P1").modifierNote == "modifier P1 is not judged")
+    }
+
+    /// Over the shipped library: an anesthesia entry asks for the class and keys the one its record
+    /// documents.
+    @Test func anAnesthesiaEntryIsKeyedWithTheRecordsClass() throws {
+        let generator = try #require(TestLibraries.shipped).shared.generator
+        for seed: UInt64 in 1...4 {
+            let q = try generator.generate(itemID: "cpt:00840/vignette-entry", seed: seed)
+            #expect(q.stem.hasSuffix("Enter the CPT anesthesia code for this service, with its physical status modifier."))
+            let line = try #require(q.stem.split(separator: "\n").first { $0.hasPrefix("ASA PHYSICAL STATUS: ") })
+            #expect(q.answer.text == "00840-P" + line.dropFirst("ASA PHYSICAL STATUS: ".count))
+        }
+    }
+
     @Test func anEmptyEntryIsNotRecognised() {
         #expect(sided.judge(response: "  ") == .unrecognised(""))
         #expect(sided.judge(response: "27286").isRecognised)
