@@ -115,6 +115,14 @@ extension LibraryIndex {
         var facts: [String] = []
         for clause in e.clauses.prefix(2) where e.decidingSteps.isEmpty || e.decidingSteps.hasPrefix("“") {
             guard let quote = self[clause].rulesOutQuote, !facts.contains(quote) else { continue }
+            // Two quotes where one says the other's words and more are one fact: keep the fuller
+            // (instructor review 27191, 11423: "the lesion lay on the back of the neck; the lesion lay
+            // on the neck, and the excision measured 2.4 cm across").
+            let words = FindingWords(quote)
+            if let k = facts.firstIndex(where: { FindingWords($0).restates(words) || words.restates(FindingWords($0)) }) {
+                if quote.count > facts[k].count { facts[k] = quote }
+                continue
+            }
             facts.append(quote)
         }
         // Each fact continues the sentence when its opening word may be lower-cased, else stands alone.
@@ -133,9 +141,13 @@ extension LibraryIndex {
         // when the file has them: they are the options it offers (`sameDrugFirst`).
         let drug = p.layout == .medication ? Self.drugName(p.title) : nil
         let sameDrug = drug.map { drug in p.contrasts.filter { Self.names(title(of: $0.code, in: p), drug: drug) } } ?? []
+        // The file's first two alternatives, described ones (outside the library) included: 10081 for
+        // 10080, 11422 for 11423 are the real decision (instructor review 27191), and were skipped
+        // for having no file of their own.
+        let nearest = p.contrasts.filter { byCode[$0.code] != nil || $0.describe != nil }
         let alternatives =
             sameDrug.isEmpty
-            ? e.clauses.prefix(2).map { "\(self[self[$0].to].code) only if \(self[$0].when)" }
+            ? nearest.prefix(2).map { "\($0.code) only if \(Wording.clause($0.when))" }
             : sameDrug.prefix(2).map { "\($0.code) only if \(Wording.clause($0.when))" }
         if !alternatives.isEmpty { right += " It would be " + alternatives.joined(separator: ", and ") + "." }
         prepared.rightCode = right + indexHint(p)
@@ -234,7 +246,7 @@ extension LibraryIndex {
                     // known (11402 → 11602's malignancy makes a cheek lesion 11642, not 11602:
                     // instructor review 77291), and a code from another case confuses (review 89793).
                     if c.from == i {
-                        nearest = nearest ?? "“\(c.option)”, which would make the note \(named(c.to))"
+                        nearest = nearest ?? "“\(c.option)”, would make the note \(named(c.to))"
                         return Choice(
                             text: c.option, correct: false,
                             rationale: "That finding would change the code to \(named(c.to)), not to \(target).")
@@ -245,7 +257,7 @@ extension LibraryIndex {
                 case .described(let k):
                     let d = e.neighbours.described[k]
                     let text = Wording.capitalized(Wording.clause(d.when))
-                    nearest = nearest ?? "“\(text)”, which would make the note \(d.code) (\(d.describe!))"
+                    nearest = nearest ?? "“\(text)”, would make the note \(d.code) (\(d.describe!))"
                     return Choice(
                         text: text, correct: false,
                         rationale: "That finding would change the code to \(d.code) (\(d.describe!)), not to \(target).")
@@ -261,7 +273,10 @@ extension LibraryIndex {
                 because += " Here, \(Wording.clause(self[back].when)), which makes it \(p.code)."
             }
             if findings.first.map({ if case .clause(let w) = $0 { self[w].from == i } else { true } }) == true, let nearest {
-                because += " The closest wrong option is \(nearest)."
+                // Named plainly, not "the closest": the file's first alternative is the author's
+                // nearest, which a reader may judge otherwise (instructor reviews 64403 and 86117:
+                // "calls A the closest wrong option when C is").
+                because += " One wrong option, \(nearest)."
             }
             // Where a coder would find the other code (instructor review 23509: contrast rationales
             // that only restate the key).

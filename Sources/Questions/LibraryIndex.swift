@@ -908,6 +908,12 @@ struct FindingWords {
         return missing == 0 || (missing == 1 && small.count >= 5)
     }
 
+    /// Whether `other` says all of this sentence's words (three or more) but at most one: one fact
+    /// said twice, the second time with more.
+    func restates(_ other: FindingWords) -> Bool {
+        words.count >= 3 && words.subtracting(other.words).count <= 1 && other.words.count >= words.count
+    }
+
     /// Whether this (key) finding is the conjunction of `a` and `b`: each says at least a third of it
     /// that the other does not, neither says three quarters of it alone, and together they do.
     func isConjunction(of a: FindingWords, and b: FindingWords) -> Bool {

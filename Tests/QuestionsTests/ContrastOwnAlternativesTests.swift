@@ -40,7 +40,7 @@ import Testing
 
     /// Two findings that differ by an amount are two codes, not one finding said twice: J1040's
     /// contrast for J1030 (40 mg) offers J1020's 20 mg, and the file's first alternative after the key
-    /// (J1020, described outside the library) is named the closest, not J1100's dexamethasone.
+    /// (J1020, described outside the library) is the one the rationale names, not J1100's dexamethasone.
     @Test func findingsThatDifferByAnAmountAreBothOffered() throws {
         #expect(
             !FindingWords("the dose of methylprednisolone acetate given is 20 mg").repeats(
@@ -62,7 +62,7 @@ import Testing
             #expect(key.text == "The dose of methylprednisolone acetate given is 40 mg")
             #expect(
                 key.rationale.hasSuffix(
-                    "The closest wrong option is “The dose of methylprednisolone acetate given is 20 mg”, which would make the note J1020 (methylprednisolone acetate injection, 20 mg)."
+                    "One wrong option, “The dose of methylprednisolone acetate given is 20 mg”, would make the note J1020 (methylprednisolone acetate injection, 20 mg)."
                 ), "\(key.rationale)")
         }
         #expect(asked > 0)
