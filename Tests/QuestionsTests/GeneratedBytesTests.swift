@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "6ccda240470836da")
+        #expect(Fingerprint.hex(of: bytes) == "f2800ce4d56539ec")
     }
 }

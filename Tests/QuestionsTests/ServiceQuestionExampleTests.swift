@@ -52,10 +52,10 @@ import Testing
         let q = try generator.generate(itemID: "cpt:00790/vignette-entry", seed: 3)
         #expect(
             q.stem
-                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 09:02. ANESTHESIA END: 10:37 (95 minutes).\nANESTHESIA COURSE: A 26-year-old woman was brought to the operating room. The patient was identified in the holding area, and the anesthesia plan and consent were reviewed. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Anesthesia was maintained with sevoflurane in oxygen and air, with muscle relaxation during the pneumoperitoneum. Finally, at the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nEnter the CPT code for this service."
+                == "ANESTHESIA RECORD\nPROCEDURE: Laparoscopic cholecystectomy.\nPREOPERATIVE DIAGNOSIS: Recurrent biliary colic with a thick-walled gallbladder.\nASA PHYSICAL STATUS: 2\nANESTHESIA TYPE: General endotracheal anesthesia.\nANESTHESIA START: 09:02. ANESTHESIA END: 10:37 (95 minutes).\nANESTHESIA COURSE: A 26-year-old woman was brought to the operating room. The patient was identified in the holding area, and the anesthesia plan and consent were reviewed. Anesthesia was induced intravenously and the trachea was intubated for the laparoscopic upper abdominal case. Anesthesia was maintained with sevoflurane in oxygen and air, with muscle relaxation during the pneumoperitoneum. Finally, at the end of the case the relaxant was reversed, the patient was extubated awake and handed over to the recovery nurse.\n\nEnter the CPT anesthesia code for this service, with its physical status modifier."
         )
         #expect(q.options.map(\.text) == [])
-        #expect(q.answer == CorrectAnswer(label: nil, text: "00790"))
+        #expect(q.answer == CorrectAnswer(label: nil, text: "00790-P2"))
     }
 
     @Test func aDrugIsAMedicationAdministrationRecord() throws {
