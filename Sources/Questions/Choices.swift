@@ -97,6 +97,16 @@ extension LibraryIndex {
         note.contains("ICD-10-PCS") || note.contains("PCS ") || note.contains("PCS,")
     }
 
+    /// The operation an anesthesia record's PROCEDURE line names, as a rationale says it: the first
+    /// of the file's wordings, its opening lower-cased unless it is an abbreviation ("laparoscopic
+    /// cholecystectomy", "TURP"); `nil` when it has a side placeholder or there is none.
+    static func operationNamed(_ p: Procedure) -> String? {
+        guard let line = p.report?.procedure.first, !line.contains("{") else { return nil }
+        let text = Wording.clause(line)
+        let second = text.dropFirst().first
+        return second.map { $0.isLowercase } == true ? text.prefix(1).lowercased() + text.dropFirst() : text
+    }
+
     /// " Index: Arthrodesis, hip joint." or empty.
     func indexHint(_ p: Procedure) -> String {
         p.indexPath.map { " Index: " + Wording.clause($0) + "." } ?? ""
@@ -132,6 +142,11 @@ extension LibraryIndex {
                 "\(named(i)) is correct: \(lowered.joined(separator: "; "))."
             } else if !facts.isEmpty {
                 "\(named(i)) is correct. \(facts.joined(separator: ". "))."
+            } else if p.layout == .anesthesia, let operation = Self.operationNamed(p) {
+                // An anesthesia code follows the operation it supports, never the anesthetic's own
+                // steps: quoting the induction as "what decides" taught the wrong cue (instructor
+                // reviews 41877 and 66029, 00790).
+                "\(named(i)) is correct: an anesthesia code is chosen by the operation it supports, here \(operation)."
             } else if e.decidingSteps.isEmpty {
                 "\(named(i)) is correct: the note documents this procedure's steps."
             } else {

@@ -52,10 +52,14 @@ public struct DiagnosisSequenceGenerator: Sendable {
 
     /// The question asked in every stem, by setting: one wording whatever the key's length, so that
     /// "code" or "codes" never tells how many the key has (instructor review 11939: the one
-    /// single-code option under "Which code").
-    static func question(_ setting: DiagnosisSetting) -> String {
+    /// single-code option under "Which code"). Where every option shown is one code, the count tells
+    /// nothing and there is no sequence to ask for (instructor review 41877: "in sequence" over
+    /// four single codes).
+    static func question(_ setting: DiagnosisSetting, singleCodes: Bool = false) -> String {
         let visit = setting == .outpatient ? "encounter" : "admission"
-        return "Which ICD-10-CM code or codes should be reported for this \(visit), in sequence?"
+        return singleCodes
+            ? "Which ICD-10-CM code should be reported for this \(visit)?"
+            : "Which ICD-10-CM code or codes should be reported for this \(visit), in sequence?"
     }
 
     /// `text` ending in a full stop (or other closing punctuation).
@@ -101,7 +105,9 @@ public struct DiagnosisSequenceGenerator: Sendable {
         let right = options.first(where: \.correct) ?? options[0]
         return Question(
             id: QuestionGenerator.questionID(itemID, seed), item: itemID, kind: .diagnosisSequence, code: s.id,
-            stem: s.note + "\n\n" + Self.question(s.setting), options: options,
+            stem: s.note + "\n\n"
+                + Self.question(s.setting, singleCodes: s.codes.codes.count == 1 && shown.allSatisfy { $0.sequence.codes.count == 1 }),
+            options: options,
             answer: CorrectAnswer(label: right.label, text: right.text), rationale: main, seed: seed)
     }
 }

@@ -16,14 +16,46 @@ extension QuestionGenerator {
         plan.findingsAreOptions = true
         let stem = reportStem(e, plan, narration: e.contrastPlans[k], question: c.contrastQuestions[k], &rng)
         let prepared = c.contrasts[k]
-        var choices = [prepared.right]
+        var right = prepared.right
+        // The stem keeps to the steps that do not say what the answer says, so the step behind the
+        // file's `here` may be left out of it: the rationale then says nothing in the note shows
+        // the answer's finding rather than quote what the note does not say (instructor review
+        // 41877: 55840's "This note shows instead: The pelvic lymph nodes were left in place" on a
+        // note without its lymph-node step).
+        if let quote = index[id].rulesOutQuote, !Self.stem(stem, says: quote) {
+            right.rationale = right.rationale.replacingOccurrences(
+                of: " This note shows instead: \(quote).", with: " Nothing in this note documents that.")
+        }
+        var choices = [right]
         // The nearest wrong finding (the most words shared with the key's, `contrastFindings`) is
         // always offered: the closed reduction beside closed care without one (25605 beside 25600),
         // not three open fixations that leave the key the only closed treatment (instructor review
         // 15802: 25607 → 25600, 27502 → 27500).
         pick(3, must: prepared.wrong.prefix(1), ranked: prepared.wrong.dropFirst(), into: &choices, &rng)
         Self.balanceLengths(&choices, wrong: prepared.wrong)
-        return Draft(stem: stem, choices: choices, rationale: prepared.right.rationale)
+        return Draft(stem: stem, choices: choices, rationale: right.rationale)
+    }
+
+    /// Whether `stem` says what `quote` says: at least three in five of the quote's content words
+    /// (three letters or more, not a stop word, a plural's "s" dropped) are in it. "The pelvic lymph
+    /// nodes were left in place" is not said by a prostatectomy note whose lymph-node step was left
+    /// out; "Every pedicle was clamped and tied from below through the vaginal incision" is by a
+    /// vaginal hysterectomy's ("the pedicles were checked"). A paraphrase below the bar ("The joint
+    /// replaced was the hip" beside "total hip arthroplasty") is told as "Nothing in this note
+    /// documents that", which is still true.
+    static func stem(_ stem: String, says quote: String) -> Bool {
+        func words(_ text: String) -> Set<Substring> {
+            var set: Set<Substring> = []
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count >= 3 {
+                guard !Wording.stopWords.contains(String(word)) else { continue }
+                set.insert(word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? word.dropLast() : word)
+            }
+            return set
+        }
+        let wanted = words(quote)
+        guard !wanted.isEmpty else { return true }
+        let said = words(stem)
+        return wanted.count { said.contains($0) } * 5 >= wanted.count * 3
     }
 
     /// When the key stands out by its length (`OptionLengths.keyStandsOut`: 33262's "the patient has

@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "f2800ce4d56539ec")
+        #expect(Fingerprint.hex(of: bytes) == "b696f4aac8df821c")
     }
 }

@@ -67,7 +67,7 @@ import Testing
                 == CorrectAnswer(label: "A", text: "Dye is injected into the bile ducts and x-ray pictures are taken during the operation"))
         #expect(
             q.rationale
-                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation. This note shows instead: No contrast study of the ducts was done. One wrong option, “The gallbladder is removed through an open abdominal incision from the start”, would make the note 47600 (Open gallbladder removal)."
+                == "47563 (Laparoscopic gallbladder removal with cholangiography) is reported instead of 47562 when dye is injected into the bile ducts and x-ray pictures are taken during the operation. Nothing in this note documents that. One wrong option, “The gallbladder is removed through an open abdominal incision from the start”, would make the note 47600 (Open gallbladder removal)."
         )
         #expect(
             q.options.first { $0.text == "The gallbladder is removed through an open abdominal incision from the start" }?.rationale
