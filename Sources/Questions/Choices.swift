@@ -146,7 +146,7 @@ extension LibraryIndex {
                 // An anesthesia code follows the operation it supports, never the anesthetic's own
                 // steps: quoting the induction as "what decides" taught the wrong cue (instructor
                 // reviews 41877 and 66029, 00790).
-                "\(named(i)) is correct: an anesthesia code is chosen by the operation it supports, here \(operation)."
+                "\(named(i)) is correct: an anesthesia code follows the procedure on the record, here \(operation)."
             } else if e.decidingSteps.isEmpty {
                 "\(named(i)) is correct: the note documents this procedure's steps."
             } else {

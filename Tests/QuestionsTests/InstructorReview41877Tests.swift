@@ -72,7 +72,7 @@ import Testing
         let q = try generator.generate(itemID: "cpt:00790/code-set", seed: 41877)
         #expect(
             q.rationale.contains(
-                "00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) is correct: an anesthesia code is chosen by the operation it supports, here laparoscopic cholecystectomy. It would be 00840 only if"
+                "00790 (Anesthesia for an intraperitoneal procedure of the upper abdomen, laparoscopic or open) is correct: an anesthesia code follows the procedure on the record, here laparoscopic cholecystectomy. It would be 00840 only if"
             ), "\(q.rationale)")
         var records = 0
         for item in generator.items where [.vignette, .vignetteEntry, .codeSet].contains(item.kind) {
