@@ -23,7 +23,7 @@ public enum ProcedureParser {
     static let insteadKeys = ["code", "when", "here", "describe", "side", "oneway"]
     static let additionKeys = [
         "code", "when", "type", "modifier", "describe", "note", "step", "after", "procedure", "specimen",
-        "diagnosis", "units", "side",
+        "diagnosis", "units", "side", "always",
     ]
     static let addedDiagnosisKeys = ["code", "side", "text", "preop"]
     static let inclusionKeys = ["service", "code", "reason", "why", "step"]
@@ -877,12 +877,22 @@ struct FileParser {
                 }
                 if modifier != nil { error(at: node, "\(noun) has both 'side' and 'modifier': give one") }
             }
+            // `always: true`: every report of this code documents it (a vaccine and its administration).
+            var always = false
+            if let node = mapping["always"], let text = string(node, key: "always") {
+                switch text {
+                case "true": always = true
+                case "false": break
+                default: error(at: node, "\(noun) 'always' must be true or false")
+                }
+                if always, note == nil { error(at: node, "\(noun) has 'always' but no 'note': the note is what every report tells") }
+            }
             if let code, let when, let type, let codeNode = mapping["code"] {
                 result.append(
                     Addition(
                         code: code, when: when, type: type, modifier: modifier, describe: describe, note: note, replacesStep: step,
                         afterStep: after, procedure: procedure, specimen: specimen, diagnoses: diagnoses, units: units,
-                        sameSide: sameSide, location: location(codeNode)))
+                        sameSide: sameSide, always: always, location: location(codeNode)))
             }
         }
         return result

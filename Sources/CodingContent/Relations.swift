@@ -202,6 +202,10 @@ public struct Addition: Sendable, Hashable, Codable {
     /// same`): 64480-LT beside 64479-LT, a second level of the same left-sided injection. A code
     /// outside the library is otherwise written without one (69990, the microscope, has no side).
     public var sameSide: Bool
+    /// Whether every report of the main code documents it (v2 `always: true`): a vaccine product
+    /// and its administration are one claim, so a code set always keys both (coder review of 90715:
+    /// "90715, Z23" without 90471 on half the seeds).
+    public var always: Bool
     /// Where `code` is written.
     public var location: SourceLocation
 
@@ -209,10 +213,11 @@ public struct Addition: Sendable, Hashable, Codable {
     public init(
         code: String, when: String, type: AdditionType, modifier: String? = nil, describe: String? = nil, note: String? = nil,
         replacesStep: Int? = nil, afterStep: Int? = nil, procedure: String? = nil, specimen: String? = nil,
-        diagnoses: [AddedDiagnosis] = [], units: Int = 1, sameSide: Bool = false, location: SourceLocation
+        diagnoses: [AddedDiagnosis] = [], units: Int = 1, sameSide: Bool = false, always: Bool = false, location: SourceLocation
     ) {
         self.units = units
         self.sameSide = sameSide
+        self.always = always
         self.code = code
         self.when = when
         self.type = type

@@ -77,7 +77,9 @@ extension QuestionGenerator {
         // An additional service is documented exactly when its note is told (as in `bundling`); then
         // the key carries it and leaving it out is the CPT decision a distractor can get wrong.
         let additions = e.toldAdditions
-        var addition: Addition? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions)
+        // An addition every report documents (`always`: a vaccine's administration) is always keyed.
+        var addition: Addition? =
+            additions.first(where: \.always) ?? (additions.isEmpty || rng.below(2) == 0 ? nil : rng.element(of: additions))
         // The patient's age on an anesthesia record is a qualifying circumstance of its own (99100):
         // it is in the key exactly when its note is told, so the age agrees with that.
         if anesthesia, !plan.agreeAge(toldExtremeAge: addition?.code == "99100", clamp: true, p.patient, &rng) { addition = nil }
@@ -1146,7 +1148,9 @@ extension QuestionGenerator {
         for inclusion in included { plan.forced.insert(inclusion.step! - 1) }
         let additions = e.toldAdditions
         // The told addition by its index in `additions` (the draw is `rng.element(of:)`'s).
-        var told: Int? = additions.isEmpty || rng.below(2) == 0 ? nil : rng.below(additions.count)
+        // An addition every report documents (`always`) is always told.
+        var told: Int? =
+            additions.firstIndex(where: \.always) ?? (additions.isEmpty || rng.below(2) == 0 ? nil : rng.below(additions.count))
         // An anesthesia patient's age is the extreme-age circumstance (99100) exactly when its note is told.
         if e.report.layout == .anesthesia,
             !plan.agreeAge(toldExtremeAge: told.map { additions[$0].code } == "99100", clamp: true, p.patient, &rng)
