@@ -40,6 +40,14 @@ struct PreparedChoices: Sendable {
     var oneSided: [(code: String, side: Side)] = []
     /// Per own clause: the right finding and the ranked wrong findings.
     var contrasts: [(right: Choice, wrong: [Choice])] = []
+    /// Per own clause: the content words of the `here` its contrast rationale quotes
+    /// (`QuestionGenerator.quoteWords`), empty without one.
+    var contrastQuoteWords: [[String]] = []
+    /// Per own clause: the contrast rationale for a stem that does not tell the `here`, with
+    /// "Nothing in this note documents that." in place of the quote (`nil` without one). Made here,
+    /// not per question: a `replacingOccurrences` per contrast question cost the generator benchmark
+    /// a third of its speed.
+    var contrastUnsaid: [String?] = []
     /// Per crosswalk entry: the right code, the side, the codes always offered (other sides) and the ranked rest.
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] = []
     /// Per diagnosis: the key and its wrong options.
@@ -70,6 +78,8 @@ final class SharedChoices: Sendable {
     var codeSetSplitByAge: Bool { value.codeSetSplitByAge }
     var oneSided: [(code: String, side: Side)] { value.oneSided }
     var contrasts: [(right: Choice, wrong: [Choice])] { value.contrasts }
+    var contrastQuoteWords: [[String]] { value.contrastQuoteWords }
+    var contrastUnsaid: [String?] { value.contrastUnsaid }
     var pcs: [(right: Choice, side: Side?, must: [Choice], ranked: [Choice])] { value.pcs }
     var diagnoses: [PreparedDiagnosis] { value.diagnoses }
     var vignetteQuestion: String { value.vignetteQuestion }
@@ -244,6 +254,8 @@ extension LibraryIndex {
             return p.contrasts.first { $0.code == choice.text }?.side.map { (choice.text, $0) }
         }
 
+        prepared.contrastQuoteWords = e.clauses.map { self[$0].rulesOutQuote.map(QuestionGenerator.quoteWords) ?? [] }
+        var unsaids: [String?] = []
         prepared.contrasts = e.clauses.map { id in
             let right = self[id]
             let target = self[right.to].code
@@ -282,7 +294,10 @@ extension LibraryIndex {
             // code), and the nearest wrong finding, which every question offers: not "that is the fact
             // a coder looks for in the note" (final reviews 31415, 55721, 73043: "restates the key").
             var because = "\(named(right.to)) is reported instead of \(p.code) when \(right.when)."
+            // A stem that leaves the quote's step out says nothing of it (`contrastUnsaid`).
+            var unsaid: String?
             if let quote = right.rulesOutQuote {
+                unsaid = because + " Nothing in this note documents that."
                 because += " This note shows instead: \(quote)."
             } else if let back = e.clausesTo.first(where: { self[$0].from == right.to }) {
                 because += " Here, \(Wording.clause(self[back].when)), which makes it \(p.code)."
@@ -292,12 +307,16 @@ extension LibraryIndex {
                 // nearest, which a reader may judge otherwise (instructor reviews 64403 and 86117:
                 // "calls A the closest wrong option when C is").
                 because += " One wrong option, \(nearest)."
+                unsaid? += " One wrong option, \(nearest)."
             }
             // Where a coder would find the other code (instructor review 23509: contrast rationales
             // that only restate the key).
             because += indexHint(self[right.to].procedure)
+            unsaid? += indexHint(self[right.to].procedure)
+            unsaids.append(unsaid)
             return (Choice(text: right.option, correct: true, rationale: because), wrong)
         }
+        prepared.contrastUnsaid = unsaids
 
         let system = p.system.rawValue
         // A drug or supply note also documents the administration, itself a HCPCS Level I (CPT) code:
