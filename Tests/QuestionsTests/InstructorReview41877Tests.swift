@@ -11,13 +11,16 @@ import Testing
 @Suite struct InstructorReview41877Tests {
     private static let shipped: QuestionGenerator? = TestLibraries.all.first { $0.name == "shipped" }?.shared.generator
 
-    /// The content words (four letters or more, not a linking word) of `text`, lower-cased: a
-    /// tokenisation of its own, not the generator's.
+    /// The content words (four letters or more, not a linking word, a plural's "s" dropped) of
+    /// `text`, lower-cased: a tokenisation of its own, not the generator's.
     private static func words(_ text: String) -> Set<Substring> {
         let linking: Set<Substring> = [
-            "through", "only", "with", "without", "from", "into", "were", "that", "this", "each", "both", "then",
+            "through", "only", "with", "without", "from", "into", "were", "that", "this", "each", "both", "then", "them", "they",
         ]
-        return Set(text.lowercased().split { !$0.isLetter }.filter { $0.count >= 4 && !linking.contains($0) })
+        return Set(
+            text.lowercased().split { !$0.isLetter }.filter { $0.count >= 4 && !linking.contains($0) }.map {
+                $0.hasSuffix("s") && !$0.hasSuffix("ss") ? $0.dropLast() : $0
+            })
     }
 
     /// 55840's contrast for 55845 (both pelvic node groups cleared): where the stem leaves out the
