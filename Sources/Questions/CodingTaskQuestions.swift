@@ -1180,7 +1180,7 @@ extension QuestionGenerator {
         let rightCode = c.rightCode
         var middle = ""
         var lead = ""
-        if let told, let added {
+        if let told, added != nil {
             lead = " Also report "
             middle = written.documented[told]
         } else if let notDocumented = written.notDocumented {
