@@ -84,8 +84,10 @@ enum Wording {
         bytesContain(text.lowercased(), needle)
     }
 
-    /// Whether `haystack`'s UTF-8 bytes contain `needle`'s (no Foundation bridging, no copies).
-    static func bytesContain(_ haystack: String, _ needle: String) -> Bool {
+    /// Whether `haystack`'s UTF-8 bytes contain `needle`'s (no Foundation bridging, no copies); with
+    /// `atWordStart`, only where no ASCII letter precedes the match ("pedicle" in "pedicles", not
+    /// "stead" in "instead").
+    static func bytesContain(_ haystack: String, _ needle: String, atWordStart: Bool = false) -> Bool {
         var haystack = haystack
         var needle = needle
         return haystack.withUTF8 { haystack in
@@ -94,6 +96,7 @@ enum Wording {
                 guard haystack.count >= pattern.count else { return false }
                 let first = pattern[0]
                 for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
+                    if atWordStart, start > 0, (haystack[start - 1] | 0x20) >= 0x61, (haystack[start - 1] | 0x20) <= 0x7A { continue }
                     var k = 1
                     while k < pattern.count, haystack[start + k] == pattern[k] { k += 1 }
                     if k == pattern.count { return true }
