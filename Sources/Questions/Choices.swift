@@ -159,6 +159,10 @@ extension LibraryIndex {
                 "\(named(i)) is correct: an anesthesia code follows the procedure on the record, here \(operation)."
             } else if e.decidingSteps.isEmpty {
                 "\(named(i)) is correct: the note documents this procedure's steps."
+            } else if e.decidingSteps.hasPrefix("“") {
+                // The steps a note shows, quoted as its own (“what decides in this note is” read as
+                // template wording; instructor reviews 93607 and 48251).
+                "\(named(i)) is correct: the note documents \(e.decidingSteps)."
             } else {
                 "\(named(i)) is correct: what decides in this note is \(e.decidingSteps)."
             }
@@ -322,7 +326,13 @@ extension LibraryIndex {
         // A drug or supply note also documents the administration, itself a HCPCS Level I (CPT) code:
         // the question names Level II (instructor review 64437: 20610 answered "the HCPCS code").
         let asked = p.system == .hcpcs ? "HCPCS Level II" : system
-        prepared.vignetteQuestion = "Which \(asked) code should be reported for this procedure?"
+        // A code every report pairs with another (`always`: a vaccine and its administration) is asked
+        // beside that one: "the code for this service" had two right answers (instructor review
+        // 48251: 90471's entry, where 90715 is as right).
+        let pairedWith = p.additions.first(where: \.always)?.code
+        prepared.vignetteQuestion =
+            pairedWith.map { "Which \(asked) code should be reported with \($0) for this procedure?" }
+            ?? "Which \(asked) code should be reported for this procedure?"
         // An operative report's entry asks for "any modifier it needs", sided or not: "with its
         // laterality modifier" told the student that one was needed (instructor review 20877). The
         // judgement checks the laterality or anatomic modifier against the scenario's side. A service
@@ -330,11 +340,15 @@ extension LibraryIndex {
         // professional or technical component depends on a billing setting the note does not give.
         // An anesthesia record asks for its physical status modifier by name, as its code set does.
         prepared.entryQuestion =
-            e.report.layout == .anesthesia && !p.service.physicalStatus.isEmpty
-            ? "Enter the CPT anesthesia code for this service, with its physical status modifier."
-            : p.system == .icd10pcs || (e.sides.isEmpty && e.report.layout != .operative)
-                ? "Enter the \(asked) code for this procedure."
-                : "Enter the \(asked) code for this procedure, with any modifier it needs."
+            if let pairedWith {
+                "Enter the \(asked) code reported with \(pairedWith) for this procedure."
+            } else if e.report.layout == .anesthesia && !p.service.physicalStatus.isEmpty {
+                "Enter the CPT anesthesia code for this service, with its physical status modifier."
+            } else if p.system == .icd10pcs || (e.sides.isEmpty && e.report.layout != .operative) {
+                "Enter the \(asked) code for this procedure."
+            } else {
+                "Enter the \(asked) code for this procedure, with any modifier it needs."
+            }
         prepared.contrastQuestions = e.clauses.map {
             "As documented, this note supports \(system) \(p.code). What would the note have to show for the code to be \(self[self[$0].to].code) instead?"
         }
@@ -581,7 +595,12 @@ extension LibraryIndex {
             } else { Wording.clause(right.text) }
         var because: String
         if also.isEmpty {
-            let pathology = right.pathology.map { "with the pathology result “\(Wording.clause($0))”, " } ?? ""
+            // A Z code is the reason for the encounter, which no result changes: a vasectomy's “two
+            // segments of vas deferens” say nothing of the sterilization coded (review 73019).
+            let pathology =
+                right.pathology.flatMap {
+                    code.hasPrefix("Z") ? nil : "with the pathology result “\(Wording.clause($0))”, "
+                } ?? ""
             let named = printedReason.map { _ in ", that is \(Wording.clause(right.text)), and" } ?? ", and"
             because =
                 "\(dotted) is correct: \(pathology)\(source) here is \(documented)\(named) ICD-10-CM codes it \(dotted)\(DiagnosisTitles.tabular(code))."

@@ -209,7 +209,7 @@ import Testing
 
                 // [id:cpt:27284/vignette-entry]
                 // [tag:cpc]
-                ::CPT 27284 vignette-entry::[plain]PREOPERATIVE DIAGNOSIS\\: Arthritis.\\nPOSTOPERATIVE DIAGNOSIS\\: Same.\\nPROCEDURE\\: Operation as described below.\\nANESTHESIA\\: General endotracheal anesthesia.\\nDESCRIPTION OF PROCEDURE\\: The patient, a 27-year-old woman, was brought to the operating room. The hip is opened. The joint is fused. The wound is closed.\\n\\nEnter the CPT code for this procedure, with any modifier it needs. {=27284 ####27284 (Hip fusion) is correct\\: what decides in this note is “The joint is fused”.}
+                ::CPT 27284 vignette-entry::[plain]PREOPERATIVE DIAGNOSIS\\: Arthritis.\\nPOSTOPERATIVE DIAGNOSIS\\: Same.\\nPROCEDURE\\: Operation as described below.\\nANESTHESIA\\: General endotracheal anesthesia.\\nDESCRIPTION OF PROCEDURE\\: The patient, a 27-year-old woman, was brought to the operating room. The hip is opened. The joint is fused. The wound is closed.\\n\\nEnter the CPT code for this procedure, with any modifier it needs. {=27284 ####27284 (Hip fusion) is correct\\: the note documents “The joint is fused”.}
 
                 """)
         #expect(export.status == 0)

@@ -234,7 +234,7 @@ import Testing
         #expect(q.answer == CorrectAnswer(label: "A", text: "47600"))
         #expect(
             q.rationale
-                == "47600 (Open gallbladder removal) is correct: what decides in this note is “A right subcostal incision was made and the abdomen entered”. It would be 47562 only if the whole operation is done through laparoscopic ports, and 47605 only if dye is injected into the ducts and x-ray pictures are taken during the open operation."
+                == "47600 (Open gallbladder removal) is correct: the note documents “A right subcostal incision was made and the abdomen entered”. It would be 47562 only if the whole operation is done through laparoscopic ports, and 47605 only if dye is injected into the ducts and x-ray pictures are taken during the open operation."
         )
         #expect(
             q.options.first { $0.text == "47562" }?.rationale
