@@ -488,15 +488,22 @@ extension QuestionGenerator {
             "\(addition.code) is missing: it is reported in addition when \(Wording.clause(addition.when)), and the note documents that."
         // Beside another main code, an add-on is missing only where that code's own file lists it
         // (`alternativeCode`): a 64635 option, which carries its own 64636, does not lack 64634.
+        // Where that file lists its own add-on for the same further work (11103 beside 11102 for
+        // 11105), that add-on is missing: without it the add-on was the same in all four options
+        // (instructor reviews 93607 and 73019: "11105 is in every option, so the add-on is never
+        // tested").
         let code = addition.code
         let index = index
+        let own =
+            "An add-on code is missing: one is reported in addition when \(Wording.clause(addition.when)), and the note documents that."
         let beside: ((String) -> String?)? =
             addition.type == .addOn
             ? { main in
-                index.byCode[main].map {
-                    // A qualifying circumstance (99100–99140) goes with every anesthesia code.
-                    index[$0].procedure.layout == .anesthesia || index[$0].procedure.additions.contains { $0.code == code }
-                } == true ? why : nil
+                guard let id = index.byCode[main] else { return nil }
+                let procedure = index[id].procedure
+                // A qualifying circumstance (99100–99140) goes with every anesthesia code.
+                if procedure.layout == .anesthesia || procedure.additions.contains(where: { $0.code == code }) { return why }
+                return Self.sameWorkAddOn(as: addition, in: procedure) == nil ? nil : own
             } : nil
         return WrongDecision(axis: .addition, why: why, omits: true, beside: beside) { $0.added = [] }
     }
