@@ -154,8 +154,17 @@ import Testing
             let q = try Self.generator.generate(itemID: "cpt:64633/code-set", seed: seed)
             // Only the draws whose note tells the second joint.
             guard Self.codes(q.answer.text).prefix(2) == ["64633", "64634"] else { continue }
+            // 64635 with its own 64636 (the code wrong), or alone when the add-on is the second wrong
+            // decision, which the option's note names (instructor review 93607: an add-on in every
+            // option is never tested).
             for option in q.options where Self.codes(option.text).first == "64635" {
-                #expect(Self.codes(option.text).contains("64636") && !Self.codes(option.text).contains("64634"), "\(q.id): \(option.text)")
+                let codes = Self.codes(option.text)
+                #expect(!codes.contains("64634"), "\(q.id): \(option.text)")
+                #expect(
+                    codes.contains("64636")
+                        || option.rationale.contains(
+                            "Additional service: An add-on code is missing: one is reported in addition when the nerves supplying a second"),
+                    "\(q.id): \(option.text): \(option.rationale)")
                 lumbar += 1
             }
         }
@@ -191,14 +200,15 @@ import Testing
         // 17003 beside 17000, 96361 beside 96360, 96366/96367 beside 96365: no alternative can carry
         // the add-on, so the key was the one option with it, the longest. 96365 carries its own add-on
         // for the same further hour (96366 for 96361), so a coder who takes the hydration for a drug
-        // infusion reports both (`sameWorkAddOn`); 17004 and 96374 have none.
+        // infusion reports both (`sameWorkAddOn`), or leaves the add-on out as a second wrong
+        // decision (the balanced design, "96365, E86.0, A08.4"); 17004 and 96374 have none.
         #expect(
             try Self.options("cpt:17000/code-set", 1) == [
                 "*17000, 17003 × 4, L57.0", "17000, 17003 × 4, L82.1", "17004, L57.0", "17004, L82.1",
             ])
         #expect(
             try Self.options("cpt:96360/code-set", 1) == [
-                "96365, 96366, E86.0, A08.4", "96365, 96366, E86.0", "*96360, 96361, E86.0, A08.4", "96360, 96361, E86.0",
+                "96365, E86.0, A08.4", "96360, E86.1, A08.4", "*96360, 96361, E86.0, A08.4", "96365, 96366, E86.1, A08.4",
             ])
         #expect(try Self.options("cpt:96365/code-set", 7) == ["96374, N10", "96374, N39.0", "96365, 96366, N39.0", "*96365, 96366, N10"])
         // Since the official diagnosis siblings and the authored traps (L82.1 beside L57.0) the diagnosis
