@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "b696f4aac8df821c")
+        #expect(Fingerprint.hex(of: bytes) == "cc35bd18c083c0c8")
     }
 }
