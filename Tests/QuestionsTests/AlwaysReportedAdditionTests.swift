@@ -71,4 +71,19 @@ import Testing
             #expect(q.stem.contains("The medical assistant gave the injection under the physician's standing order"), "\(q.id)")
         }
     }
+
+    /// Either code of the pair is asked for "reported with" the other: "the CPT code for this
+    /// service" had two right answers (instructor review 48251: 90471's entry, where 90715 is as right).
+    @Test func eitherCodeOfThePairIsAskedBesideTheOther() throws {
+        let generator = try #require(TestLibraries.all.first { $0.name == "shipped" }?.shared.generator)
+        let entry = try generator.generate(itemID: "cpt:90471/vignette-entry", seed: 3)
+        #expect(entry.stem.hasSuffix("\n\nEnter the CPT code reported with 90715 for this service."))
+        #expect(entry.answer.text == "90471")
+        let product = try generator.generate(itemID: "cpt:90715/vignette-entry", seed: 3)
+        #expect(product.stem.hasSuffix("\n\nEnter the CPT code reported with 90471 for this service."))
+        #expect(product.answer.text == "90715")
+        // A code without such a pair keeps the plain question.
+        let plain = try generator.generate(itemID: "cpt:85730/vignette-entry", seed: 3)
+        #expect(plain.stem.hasSuffix("\n\nEnter the CPT code for this service."))
+    }
 }
