@@ -117,7 +117,7 @@ extension QuestionGenerator {
         let asked =
             anesthesia
             ? "CPT anesthesia code with its physical status modifier and any add-on code, then ICD-10-CM"
-            : "\(p.system == .hcpcs ? "HCPCS" : "CPT") code with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM"
+            : "\(p.system == .hcpcs ? "HCPCS" : "CPT") code(s) with any modifiers\(units == nil ? "" : " and units"), then ICD-10-CM"
         var stem = reportStem(
             e, plan, narration: e.plan,
             question: "Which code set should be reported for this \(e.report.layout == .operative ? "procedure" : "service") (\(asked))?",

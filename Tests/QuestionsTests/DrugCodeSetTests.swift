@@ -190,7 +190,7 @@ import Testing
             #expect(q.answer.text == "95004 × 40, J30.1")
             #expect(
                 q.stem.hasSuffix(
-                    "Which code set should be reported for this service (CPT code with any modifiers and units, then ICD-10-CM)?"))
+                    "Which code set should be reported for this service (CPT code(s) with any modifiers and units, then ICD-10-CM)?"))
             #expect(
                 q.rationale.contains(
                     " 95004 is reported once per allergen test, and the note documents 40, so the line carries 40 units (95004 × 40)."))

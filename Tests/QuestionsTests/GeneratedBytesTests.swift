@@ -19,6 +19,6 @@ struct GeneratedBytesTests {
             }
         }
         #expect(generator.items.count == 36)
-        #expect(Fingerprint.hex(of: bytes) == "cc35bd18c083c0c8")
+        #expect(Fingerprint.hex(of: bytes) == "f3ce9cea80e4b89c")
     }
 }
