@@ -683,6 +683,17 @@ extension LibraryIndex {
             )
             must.append(missingLast!)
         }
+        // Where the file says why the codes go in this order (`order`: a code-first note, a
+        // combination code's sequencing rule), the same codes out of that order are offered: a
+        // question that asks for the codes "in sequence" tests the sequence (instructor review
+        // 38867: "keep the reversed order as a wrong option").
+        if let order = right.order, let second = further.first {
+            let swapped = set([second, dotted] + further.dropFirst())
+            must.append(
+                Choice(
+                    text: swapped, correct: false,
+                    rationale: "These are the right codes in the wrong order: \(Wording.clause(order))."))
+        }
         let category = String(dotted.prefix(3))
         // A condition with no side never meets one other condition's right and left codes both
         // (`DiagnosisDistractors` keeps the first of such a pair).

@@ -201,7 +201,9 @@ import Testing
             // An author's trap is offered on purpose (C77.1, nodes holding metastatic carcinoma, beside a
             // sarcoidosis key): its rationale says when it would be the code.
             let traps = Set(p.diagnoses.flatMap { $0.traps.map { ICD10.dotted($0.code) } })
-            for option in q.options {
+            // The key's own codes out of the order its file explains (`order`) are offered on purpose
+            // too, and say so.
+            for option in q.options where !option.rationale.hasPrefix("These are the right codes in the wrong order: ") {
                 let codes = option.text.components(separatedBy: ", ").filter { $0.contains(".") || $0.count == 3 }
                 guard let lead = codes.first, !traps.contains(lead) else { continue }
                 #expect(!secondary.contains(lead), "\(q.id): \(option.text) lists the secondary code \(lead) first")
@@ -377,5 +379,22 @@ import Testing
         #expect(
             AnesthesiaType.moderateSedation.reportLine(in: .emergencyDepartment)
                 == "Procedural sedation administered by the emergency physician")
+    }
+}
+
+/// A diagnosis question whose key's order its file explains (`order`) offers the same codes out of
+/// that order (instructor review 38867: J93.12's code-first note, "keep the reversed order as a
+/// wrong option").
+@Suite struct DiagnosisOrderOptionTests {
+    @Test func theKeysCodesOutOfOrderAreAWrongOptionThatSaysWhy() throws {
+        let generator = try #require(TestLibraries.all.first { $0.name == "shipped" }?.shared.generator)
+        let q = try generator.generate(itemID: "cpt:32556/diagnosis", seed: 2)
+        #expect(q.answer.text == "E84.0, J93.12")
+        let swapped = try #require(q.options.first { $0.text == "J93.12, E84.0" })
+        #expect(!swapped.correct)
+        #expect(
+            swapped.rationale
+                == "These are the right codes in the wrong order: the Tabular List at J93.12 says to code first the underlying condition and names cystic fibrosis E84.- among them, so the cystic fibrosis lung disease E84.0 leads and the pneumothorax J93.12 follows."
+        )
     }
 }
