@@ -494,8 +494,6 @@ extension QuestionGenerator {
         // tested").
         let code = addition.code
         let index = index
-        let own =
-            "An add-on code is missing: one is reported in addition when \(Wording.clause(addition.when)), and the note documents that."
         let beside: ((String) -> String?)? =
             addition.type == .addOn
             ? { main in
@@ -503,7 +501,10 @@ extension QuestionGenerator {
                 let procedure = index[id].procedure
                 // A qualifying circumstance (99100–99140) goes with every anesthesia code.
                 if procedure.layout == .anesthesia || procedure.additions.contains(where: { $0.code == code }) { return why }
-                return Self.sameWorkAddOn(as: addition, in: procedure) == nil ? nil : own
+                guard Self.sameWorkAddOn(as: addition, in: procedure) != nil else { return nil }
+                // Made only on this path, which few code sets take.
+                return
+                    "An add-on code is missing: one is reported in addition when \(Wording.clause(addition.when)), and the note documents that."
             } : nil
         return WrongDecision(axis: .addition, why: why, omits: true, beside: beside) { $0.added = [] }
     }
